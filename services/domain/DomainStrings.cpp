@@ -1,0 +1,65 @@
+#include "domain/Conversation.h"
+#include "domain/Message.h"
+#include "domain/Operator.h"
+
+#include <array>
+#include <utility>
+
+namespace shopdesk {
+namespace {
+
+template<typename E, std::size_t N>
+QString nameOf(const std::array<std::pair<E, const char *>, N> &table, E value)
+{
+    for (const auto &[e, name] : table) {
+        if (e == value)
+            return QString::fromLatin1(name);
+    }
+    return {};
+}
+
+template<typename E, std::size_t N>
+E valueOf(const std::array<std::pair<E, const char *>, N> &table, const QString &text, E fallback)
+{
+    for (const auto &[e, name] : table) {
+        if (text == QLatin1String(name))
+            return e;
+    }
+    return fallback;
+}
+
+constexpr std::array<std::pair<OperatorRole, const char *>, 3> kRoles{
+    {{OperatorRole::Owner, "owner"}, {OperatorRole::Manager, "manager"}, {OperatorRole::Agent, "agent"}}};
+constexpr std::array<std::pair<OwnerKind, const char *>, 3> kOwners{
+    {{OwnerKind::Bot, "bot"}, {OwnerKind::Human, "human"}, {OwnerKind::Closed, "closed"}}};
+constexpr std::array<std::pair<Direction, const char *>, 2> kDirections{
+    {{Direction::Inbound, "in"}, {Direction::Outbound, "out"}}};
+constexpr std::array<std::pair<Author, const char *>, 4> kAuthors{{{Author::Customer, "customer"},
+                                                                   {Author::Bot, "bot"},
+                                                                   {Author::Human, "human"},
+                                                                   {Author::System, "system"}}};
+constexpr std::array<std::pair<MessageStatus, const char *>, 6> kStatuses{
+    {{MessageStatus::Received, "received"},
+     {MessageStatus::Queued, "queued"},
+     {MessageStatus::Sent, "sent"},
+     {MessageStatus::Delivered, "delivered"},
+     {MessageStatus::Read, "read"},
+     {MessageStatus::Failed, "failed"}}};
+
+} // namespace
+
+QString toString(OperatorRole role) { return nameOf(kRoles, role); }
+OperatorRole operatorRoleFromString(const QString &t) { return valueOf(kRoles, t, OperatorRole::Agent); }
+QString toString(OwnerKind kind) { return nameOf(kOwners, kind); }
+OwnerKind ownerKindFromString(const QString &t) { return valueOf(kOwners, t, OwnerKind::Bot); }
+QString toString(Direction d) { return nameOf(kDirections, d); }
+Direction directionFromString(const QString &t) { return valueOf(kDirections, t, Direction::Inbound); }
+QString toString(Author a) { return nameOf(kAuthors, a); }
+Author authorFromString(const QString &t) { return valueOf(kAuthors, t, Author::Customer); }
+QString toString(MessageStatus s) { return nameOf(kStatuses, s); }
+MessageStatus messageStatusFromString(const QString &t)
+{
+    return valueOf(kStatuses, t, MessageStatus::Received);
+}
+
+} // namespace shopdesk

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+
+namespace shopdesk {
+
+enum class Direction { Inbound, Outbound };
+enum class Author { Customer, Bot, Human, System };
+// Delivery status; ordered so that a status never moves backwards.
+enum class MessageStatus { Received = 0, Queued, Sent, Delivered, Read, Failed };
+
+QString toString(Direction d);
+QString toString(Author a);
+QString toString(MessageStatus s);
+Direction directionFromString(const QString &text);
+Author authorFromString(const QString &text);
+MessageStatus messageStatusFromString(const QString &text);
+
+struct Message
+{
+    qint64 id = 0;
+    qint64 tenantId = 0;
+    qint64 conversationId = 0;
+    Direction direction = Direction::Inbound;
+    Author author = Author::Customer;
+    qint64 authorOperatorId = 0;
+    QString type = QStringLiteral("text"); // text, image, audio, video, document, location, ...
+    QString body;
+    QString mediaRef;
+    QString providerMessageId;
+    MessageStatus status = MessageStatus::Received;
+    QString failureReason;
+    qint64 replyToId = 0;
+    QDateTime createdAt;
+    QDateTime sentAt;
+    QDateTime deliveredAt;
+    QDateTime readAt;
+    QDateTime failedAt;
+};
+
+} // namespace shopdesk

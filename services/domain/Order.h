@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+namespace shopdesk {
+
+struct OrderLine
+{
+    qint64 id = 0;
+    qint64 productId = 0;
+    QString productName;
+    double quantity = 0;
+    QString unit;
+    qint64 unitPriceMinor = 0;
+    qint64 lineTotalMinor = 0;
+};
+
+// An order taken in chat. Status: open, confirmed, delivered, cancelled.
+struct Order
+{
+    qint64 id = 0;
+    qint64 tenantId = 0;
+    qint64 contactId = 0;
+    qint64 conversationId = 0;
+    QString status = QStringLiteral("open");
+    qint64 totalMinor = 0;
+    QList<OrderLine> lines;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+};
+
+} // namespace shopdesk

@@ -1,0 +1,18 @@
+#pragma once
+
+#include "core/Result.h"
+
+#include <QString>
+
+namespace shopdesk {
+
+// The folder that holds the embedded database, downloaded media and logs.
+// --data-dir wins, then $SHOPDESK_DATA_DIR, then the user's data folder (~/.local/share/shopdesk).
+class DataDirectory
+{
+public:
+    static QString resolve(const QString &fromCommandLine = {});
+    static Status ensure(const QString &path); // creates it, or says why it cannot
+};
+
+} // namespace shopdesk

@@ -1,0 +1,235 @@
+#include "storage/CatalogStore.h"
+
+#include "storage/SqlSupport.h"
+
+namespace shopdesk {
+
+using namespace sql;
+
+namespace {
+
+const QString kProductColumns = QStringLiteral(
+    "id, sku, name, brand, category, aliases, unit, price_minor, stock, low_stock_threshold, "
+    "updated_at");
+
+Product productFrom(qint64 tenantId, const SqlRow &r)
+{
+    Product p;
+    p.id = r[0].toLongLong();
+    p.tenantId = tenantId;
+    p.sku = r[1].toString();
+    p.name = r[2].toString();
+    p.brand = r[3].toString();
+    p.category = r[4].toString();
+    p.aliases = r[5].toString().split(QLatin1Char('|'), Qt::SkipEmptyParts);
+    p.unit = r[6].toString();
+    p.priceMinor = r[7].toLongLong();
+    p.stock = r[8].toDouble();
+    p.lowStockThreshold = r[9].toDouble();
+    p.updatedAt = time(r[10]);
+    return p;
+}
+
+QString describeProduct(int index, const Product &p)
+{
+    return p.sku.isEmpty() ? QStringLiteral("row %1").arg(index + 1)
+                           : QStringLiteral("SKU %1").arg(p.sku);
+}
+
+} // namespace
+
+CatalogStore::CatalogStore(SqlBackend &db, QObject *parent) : QObject(parent), m_db(db) {}
+
+Result<int> CatalogStore::upsertProducts(qint64 tenantId, const QList<Product> &products)
+{
+    for (int i = 0; i < products.size(); ++i) {
+        const Product &p = products.at(i);
+        if (p.sku.trimmed().isEmpty() || p.name.trimmed().isEmpty())
+            return Result<int>::failure(
+                QStringLiteral("Product %1 needs both a SKU and a name.").arg(describeProduct(i, p)));
+        if (p.priceMinor < 0)
+            return Result<int>::failure(
+                QStringLiteral("Product %1 has a negative price.").arg(describeProduct(i, p)));
+    }
+    auto result = guard([&] {
+        return transaction(m_db, [&] {
+            for (const Product &p : products) {
+                m_db.exec(
+                    QStringLiteral(
+                        "INSERT INTO products (tenant_id, sku, name, brand, category, aliases, "
+                        "unit, price_minor, stock, low_stock_threshold, updated_at) VALUES "
+                        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tenant_id, sku) DO UPDATE "
+                        "SET name = excluded.name, brand = excluded.brand, category = "
+                        "excluded.category, aliases = excluded.aliases, unit = excluded.unit, "
+                        "price_minor = excluded.price_minor, stock = excluded.stock, "
+                        "low_stock_threshold = excluded.low_stock_threshold, "
+                        "updated_at = excluded.updated_at"),
+                    {tenantId, p.sku.trimmed(), p.name.trimmed(), p.brand, p.category,
+                     p.aliases.join(QLatin1Char('|')), p.unit, p.priceMinor, p.stock,
+                     p.lowStockThreshold, now()});
+            }
+            return int(products.size());
+        });
+    });
+    if (result)
+        Q_EMIT productsChanged(tenantId);
+    return result;
+}
+
+Result<QList<Product>> CatalogStore::products(qint64 tenantId)
+{
+    return guard([&] {
+        QList<Product> list;
+        const SqlRows rows = m_db.query(QStringLiteral("SELECT ") + kProductColumns +
+                                            QStringLiteral(" FROM products WHERE tenant_id = ? "
+                                                           "ORDER BY category, name, id"),
+                                        {tenantId});
+        list.reserve(rows.size());
+        for (const SqlRow &r : rows)
+            list.append(productFrom(tenantId, r));
+        return list;
+    });
+}
+
+Result<Order> CatalogStore::addOrder(qint64 tenantId, const Order &order)
+{
+    if (order.lines.isEmpty())
+        return Result<Order>::failure(QStringLiteral("An order needs at least one item."));
+    auto result = guard([&] {
+        return transaction(m_db, [&] {
+            Order stored = order;
+            stored.tenantId = tenantId;
+            stored.totalMinor = 0;
+            for (OrderLine &line : stored.lines) {
+                line.lineTotalMinor = qint64(std::llround(line.quantity * double(line.unitPriceMinor)));
+                stored.totalMinor += line.lineTotalMinor;
+            }
+            const qint64 created =
+                order.createdAt.isValid() ? order.createdAt.toMSecsSinceEpoch() : now();
+            const SqlRows rows = m_db.query(
+                QStringLiteral("INSERT INTO orders (tenant_id, contact_id, conversation_id, "
+                               "status, total_minor, created_at, updated_at) VALUES "
+                               "(?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+                {tenantId, order.contactId, nullableId(order.conversationId), order.status,
+                 stored.totalMinor, created, created});
+            stored.id = rows.first()[0].toLongLong();
+            stored.createdAt = stored.updatedAt = time(created);
+            for (OrderLine &line : stored.lines) {
+                const SqlRows lineRows = m_db.query(
+                    QStringLiteral("INSERT INTO order_lines (tenant_id, order_id, product_id, "
+                                   "quantity, unit, unit_price_minor, line_total_minor) VALUES "
+                                   "(?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+                    {tenantId, stored.id, line.productId, line.quantity, line.unit,
+                     line.unitPriceMinor, line.lineTotalMinor});
+                line.id = lineRows.first()[0].toLongLong();
+            }
+            return stored;
+        });
+    });
+    if (result)
+        Q_EMIT ordersChanged(tenantId);
+    return result;
+}
+
+Result<QList<Order>> CatalogStore::orders(qint64 tenantId, int limit)
+{
+    return guard([&] {
+        QList<Order> list;
+        const SqlRows rows = m_db.query(
+            QStringLiteral("SELECT id, contact_id, conversation_id, status, total_minor, "
+                           "created_at, updated_at FROM orders WHERE tenant_id = ? "
+                           "ORDER BY created_at DESC, id DESC LIMIT ?"),
+            {tenantId, limit});
+        for (const SqlRow &r : rows) {
+            Order o;
+            o.id = r[0].toLongLong();
+            o.tenantId = tenantId;
+            o.contactId = r[1].toLongLong();
+            o.conversationId = r[2].toLongLong();
+            o.status = r[3].toString();
+            o.totalMinor = r[4].toLongLong();
+            o.createdAt = time(r[5]);
+            o.updatedAt = time(r[6]);
+            list.append(o);
+        }
+        const SqlRows lines = m_db.query(
+            QStringLiteral("SELECT l.order_id, l.id, l.product_id, p.name, l.quantity, l.unit, "
+                           "l.unit_price_minor, l.line_total_minor FROM order_lines l JOIN "
+                           "products p ON p.tenant_id = l.tenant_id AND p.id = l.product_id "
+                           "WHERE l.tenant_id = ? ORDER BY l.id"),
+            {tenantId});
+        QHash<qint64, int> index;
+        for (int i = 0; i < list.size(); ++i)
+            index.insert(list[i].id, i);
+        for (const SqlRow &r : lines) {
+            const auto it = index.constFind(r[0].toLongLong());
+            if (it == index.constEnd())
+                continue;
+            list[*it].lines.append({r[1].toLongLong(), r[2].toLongLong(), r[3].toString(),
+                                    r[4].toDouble(), r[5].toString(), r[6].toLongLong(),
+                                    r[7].toLongLong()});
+        }
+        return list;
+    });
+}
+
+Result<LedgerEntry> CatalogStore::addLedgerEntry(qint64 tenantId, const LedgerEntry &entry)
+{
+    if (entry.amountMinor <= 0)
+        return Result<LedgerEntry>::failure(QStringLiteral("An amount must be more than zero."));
+    return guard([&] {
+        const qint64 created = entry.createdAt.isValid() ? entry.createdAt.toMSecsSinceEpoch() : now();
+        const SqlRows rows = m_db.query(
+            QStringLiteral("INSERT INTO ledger_entries (tenant_id, contact_id, kind, amount_minor, "
+                           "note, order_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+            {tenantId, entry.contactId,
+             entry.kind == LedgerEntry::Kind::Credit ? QStringLiteral("credit")
+                                                     : QStringLiteral("payment"),
+             entry.amountMinor, entry.note, nullableId(entry.orderId), created});
+        LedgerEntry stored = entry;
+        stored.id = rows.first()[0].toLongLong();
+        stored.tenantId = tenantId;
+        stored.createdAt = time(created);
+        return stored;
+    });
+}
+
+Result<QList<LedgerEntry>> CatalogStore::ledger(qint64 tenantId, qint64 contactId)
+{
+    return guard([&] {
+        QList<LedgerEntry> list;
+        const SqlRows rows = m_db.query(
+            QStringLiteral("SELECT id, kind, amount_minor, note, order_id, created_at FROM "
+                           "ledger_entries WHERE tenant_id = ? AND contact_id = ? ORDER BY "
+                           "created_at, id"),
+            {tenantId, contactId});
+        for (const SqlRow &r : rows) {
+            LedgerEntry e;
+            e.id = r[0].toLongLong();
+            e.tenantId = tenantId;
+            e.contactId = contactId;
+            e.kind = r[1].toString() == QLatin1String("payment") ? LedgerEntry::Kind::Payment
+                                                                  : LedgerEntry::Kind::Credit;
+            e.amountMinor = r[2].toLongLong();
+            e.note = r[3].toString();
+            e.orderId = r[4].toLongLong();
+            e.createdAt = time(r[5]);
+            list.append(e);
+        }
+        return list;
+    });
+}
+
+Result<qint64> CatalogStore::balance(qint64 tenantId, qint64 contactId)
+{
+    return guard([&] {
+        const SqlRows rows = m_db.query(
+            QStringLiteral("SELECT COALESCE(SUM(CASE WHEN kind = 'credit' THEN amount_minor "
+                           "ELSE -amount_minor END), 0) FROM ledger_entries WHERE tenant_id = ? "
+                           "AND contact_id = ?"),
+            {tenantId, contactId});
+        return rows.first()[0].toLongLong();
+    });
+}
+
+} // namespace shopdesk

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "core/Result.h"
+#include "domain/LedgerEntry.h"
+#include "domain/Order.h"
+#include "domain/Product.h"
+
+#include <QObject>
+
+namespace shopdesk {
+
+class SqlBackend;
+
+// What the store sells, what customers ordered, and what they owe.
+class CatalogStore : public QObject
+{
+    Q_OBJECT
+public:
+    explicit CatalogStore(SqlBackend &db, QObject *parent = nullptr);
+
+    // Inserts or updates by SKU, all in one transaction: a bad row changes nothing.
+    Result<int> upsertProducts(qint64 tenantId, const QList<Product> &products);
+    Result<QList<Product>> products(qint64 tenantId);
+
+    Result<Order> addOrder(qint64 tenantId, const Order &order);
+    Result<QList<Order>> orders(qint64 tenantId, int limit = 500);
+
+    Result<LedgerEntry> addLedgerEntry(qint64 tenantId, const LedgerEntry &entry);
+    Result<QList<LedgerEntry>> ledger(qint64 tenantId, qint64 contactId);
+    // What the customer owes: credit given minus payments received.
+    Result<qint64> balance(qint64 tenantId, qint64 contactId);
+
+Q_SIGNALS:
+    void productsChanged(qint64 tenantId);
+    void ordersChanged(qint64 tenantId);
+
+private:
+    SqlBackend &m_db;
+};
+
+} // namespace shopdesk

@@ -1,0 +1,303 @@
+#include "storage/ConversationStore.h"
+
+#include "storage/SqlSupport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <limits>
+
+namespace shopdesk {
+
+using namespace sql;
+
+namespace {
+
+const QString kConversationColumns = QStringLiteral(
+    "c.id, c.tenant_id, c.channel_id, c.contact_id, c.owner_kind, c.owner_operator_id, "
+    "c.needs_human, c.escalation_reason, c.last_customer_message_at, c.last_message_at, c.labels, "
+    "c.created_at");
+const QString kMessageColumns = QStringLiteral(
+    "id, tenant_id, conversation_id, direction, author, author_operator_id, type, body, "
+    "media_ref, provider_message_id, status, failure_reason, reply_to_id, created_at, sent_at, "
+    "delivered_at, read_at, failed_at");
+
+Conversation conversationFrom(const SqlRow &r)
+{
+    Conversation c;
+    c.id = r[0].toLongLong();
+    c.tenantId = r[1].toLongLong();
+    c.channelId = r[2].toLongLong();
+    c.contactId = r[3].toLongLong();
+    c.owner = ownerKindFromString(r[4].toString());
+    c.ownerOperatorId = r[5].toLongLong();
+    c.needsHuman = r[6].toInt() != 0;
+    c.escalationReason = r[7].toString();
+    c.lastCustomerMessageAt = time(r[8]);
+    c.lastMessageAt = time(r[9]);
+    for (const auto &v : QJsonDocument::fromJson(r[10].toString().toUtf8()).array())
+        c.labels << v.toString();
+    c.createdAt = time(r[11]);
+    return c;
+}
+
+Message messageFrom(const SqlRow &r)
+{
+    Message m;
+    m.id = r[0].toLongLong();
+    m.tenantId = r[1].toLongLong();
+    m.conversationId = r[2].toLongLong();
+    m.direction = directionFromString(r[3].toString());
+    m.author = authorFromString(r[4].toString());
+    m.authorOperatorId = r[5].toLongLong();
+    m.type = r[6].toString();
+    m.body = r[7].toString();
+    m.mediaRef = r[8].toString();
+    m.providerMessageId = r[9].toString();
+    m.status = messageStatusFromString(r[10].toString());
+    m.failureReason = r[11].toString();
+    m.replyToId = r[12].toLongLong();
+    m.createdAt = time(r[13]);
+    m.sentAt = time(r[14]);
+    m.deliveredAt = time(r[15]);
+    m.readAt = time(r[16]);
+    m.failedAt = time(r[17]);
+    return m;
+}
+
+QVariant orNull(const QString &s) { return s.isEmpty() ? QVariant() : QVariant(s); }
+
+} // namespace
+
+ConversationStore::ConversationStore(SqlBackend &db, QObject *parent) : QObject(parent), m_db(db) {}
+
+Result<Contact> ConversationStore::upsertContact(qint64 tenantId, const QString &phone,
+                                                 const QString &name)
+{
+    if (phone.trimmed().isEmpty())
+        return Result<Contact>::failure(QStringLiteral("A customer needs a phone number."));
+    return guard([&] {
+        const SqlRows rows = m_db.query(
+            QStringLiteral("INSERT INTO contacts (tenant_id, phone, name, created_at) "
+                           "VALUES (?, ?, ?, ?) ON CONFLICT (tenant_id, phone) DO UPDATE SET "
+                           "name = CASE WHEN excluded.name <> '' THEN excluded.name "
+                           "ELSE contacts.name END RETURNING id, phone, name, created_at"),
+            {tenantId, phone.trimmed(), name.trimmed(), now()});
+        const SqlRow &r = rows.first();
+        return Contact{r[0].toLongLong(), tenantId, r[1].toString(), r[2].toString(), time(r[3])};
+    });
+}
+
+Result<QList<Contact>> ConversationStore::contacts(qint64 tenantId)
+{
+    return guard([&] {
+        QList<Contact> list;
+        const SqlRows rows = m_db.query(QStringLiteral("SELECT id, phone, name, created_at FROM "
+                                                       "contacts WHERE tenant_id = ? ORDER BY name, id"),
+                                        {tenantId});
+        for (const SqlRow &r : rows)
+            list.append({r[0].toLongLong(), tenantId, r[1].toString(), r[2].toString(), time(r[3])});
+        return list;
+    });
+}
+
+Conversation ConversationStore::requireConversation(qint64 tenantId, qint64 conversationId)
+{
+    const SqlRows rows =
+        m_db.query(QStringLiteral("SELECT ") + kConversationColumns +
+                       QStringLiteral(" FROM conversations c WHERE c.tenant_id = ? AND c.id = ?"),
+                   {tenantId, conversationId});
+    if (rows.isEmpty())
+        throw NotFound(QStringLiteral("Conversation %1 does not exist in this store.").arg(conversationId));
+    return conversationFrom(rows.first());
+}
+
+Result<Conversation> ConversationStore::openConversation(qint64 tenantId, qint64 contactId,
+                                                         qint64 channelId,
+                                                         const QDateTime &startedAt)
+{
+    return guard([&] {
+        return transaction(m_db, [&] {
+            const SqlRows open = m_db.query(
+                QStringLiteral("SELECT ") + kConversationColumns +
+                    QStringLiteral(" FROM conversations c WHERE c.tenant_id = ? AND "
+                                   "c.contact_id = ? AND c.owner_kind <> 'closed' "
+                                   "ORDER BY c.id DESC LIMIT 1"),
+                {tenantId, contactId});
+            if (!open.isEmpty())
+                return conversationFrom(open.first());
+            const qint64 t = startedAt.isValid() ? startedAt.toMSecsSinceEpoch() : now();
+            const SqlRows rows = m_db.query(
+                QStringLiteral("INSERT INTO conversations (tenant_id, channel_id, contact_id, "
+                               "last_message_at, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id"),
+                {tenantId, nullableId(channelId), contactId, t, t});
+            return requireConversation(tenantId, rows.first()[0].toLongLong());
+        });
+    });
+}
+
+Result<Conversation> ConversationStore::conversation(qint64 tenantId, qint64 conversationId)
+{
+    return guard([&] { return requireConversation(tenantId, conversationId); });
+}
+
+Result<QList<ConversationSummary>> ConversationStore::summaries(qint64 tenantId, int limit)
+{
+    return guard([&] {
+        QList<ConversationSummary> list;
+        const SqlRows rows = m_db.query(
+            QStringLiteral("SELECT ") + kConversationColumns +
+                QStringLiteral(", ct.name, ct.phone, (SELECT m.body FROM messages m WHERE "
+                               "m.tenant_id = c.tenant_id AND m.conversation_id = c.id "
+                               "ORDER BY m.id DESC LIMIT 1), o.name "
+                               "FROM conversations c JOIN contacts ct ON ct.tenant_id = "
+                               "c.tenant_id AND ct.id = c.contact_id LEFT JOIN operators o ON "
+                               "o.tenant_id = c.tenant_id AND o.id = c.owner_operator_id "
+                               "WHERE c.tenant_id = ? ORDER BY c.last_message_at DESC, c.id DESC "
+                               "LIMIT ?"),
+            {tenantId, limit});
+        for (const SqlRow &r : rows)
+            list.append({conversationFrom(r), r[12].toString(), r[13].toString(), r[14].toString(),
+                         r[15].toString()});
+        return list;
+    });
+}
+
+Result<Conversation> ConversationStore::setOwner(qint64 tenantId, qint64 conversationId,
+                                                 OwnerKind owner, qint64 operatorId)
+{
+    if (owner == OwnerKind::Human && operatorId <= 0)
+        return Result<Conversation>::failure(
+            QStringLiteral("A conversation taken by a person needs that person's name."));
+    auto result = guard([&] {
+        const SqlRows rows = m_db.query(
+            QStringLiteral("UPDATE conversations SET owner_kind = ?, owner_operator_id = ?, "
+                           "needs_human = CASE WHEN ? = 'bot' THEN needs_human ELSE 0 END "
+                           "WHERE tenant_id = ? AND id = ? RETURNING id"),
+            {toString(owner), owner == OwnerKind::Human ? QVariant(operatorId) : QVariant(),
+             toString(owner), tenantId, conversationId});
+        if (rows.isEmpty())
+            throw NotFound(
+                QStringLiteral("Conversation %1 does not exist in this store.").arg(conversationId));
+        return requireConversation(tenantId, conversationId);
+    });
+    if (result)
+        Q_EMIT conversationChanged(tenantId, result.value());
+    return result;
+}
+
+Result<Conversation> ConversationStore::setNeedsHuman(qint64 tenantId, qint64 conversationId,
+                                                      bool needsHuman, const QString &reason)
+{
+    auto result = guard([&] {
+        const SqlRows rows = m_db.query(
+            QStringLiteral("UPDATE conversations SET needs_human = ?, escalation_reason = ? "
+                           "WHERE tenant_id = ? AND id = ? RETURNING id"),
+            {needsHuman ? 1 : 0, needsHuman ? reason : QString(), tenantId, conversationId});
+        if (rows.isEmpty())
+            throw NotFound(
+                QStringLiteral("Conversation %1 does not exist in this store.").arg(conversationId));
+        return requireConversation(tenantId, conversationId);
+    });
+    if (result)
+        Q_EMIT conversationChanged(tenantId, result.value());
+    return result;
+}
+
+Message ConversationStore::insertMessage(qint64 tenantId, const Message &m)
+{
+    const qint64 created = m.createdAt.isValid() ? m.createdAt.toMSecsSinceEpoch() : now();
+    const bool fromCustomer = m.author == Author::Customer;
+    // Touch the conversation first: it proves the conversation belongs to this store.
+    const SqlRows touched = m_db.query(
+        QStringLiteral("UPDATE conversations SET "
+                       "last_message_at = CASE WHEN last_message_at > ? THEN last_message_at "
+                       "ELSE ? END, last_customer_message_at = CASE WHEN ? = 0 THEN "
+                       "last_customer_message_at WHEN last_customer_message_at > ? THEN "
+                       "last_customer_message_at ELSE ? END WHERE tenant_id = ? AND id = ? "
+                       "RETURNING id"),
+        {created, created, fromCustomer ? 1 : 0, created, created, tenantId, m.conversationId});
+    if (touched.isEmpty())
+        throw NotFound(
+            QStringLiteral("Conversation %1 does not exist in this store.").arg(m.conversationId));
+    const SqlRows rows = m_db.query(
+        QStringLiteral("INSERT INTO messages (tenant_id, conversation_id, direction, author, "
+                       "author_operator_id, type, body, media_ref, provider_message_id, status, "
+                       "failure_reason, reply_to_id, created_at, sent_at, delivered_at, read_at, "
+                       "failed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                       "RETURNING ") + kMessageColumns,
+        {tenantId, m.conversationId, toString(m.direction), toString(m.author),
+         nullableId(m.authorOperatorId), m.type, m.body, orNull(m.mediaRef),
+         orNull(m.providerMessageId), toString(m.status), m.failureReason, nullableId(m.replyToId),
+         created, ms(m.sentAt), ms(m.deliveredAt), ms(m.readAt), ms(m.failedAt)});
+    return messageFrom(rows.first());
+}
+
+Result<QList<Message>> ConversationStore::appendMessages(qint64 tenantId,
+                                                         const QList<Message> &messages)
+{
+    auto result = guard([&] {
+        return transaction(m_db, [&] {
+            QList<Message> stored;
+            stored.reserve(messages.size());
+            for (const Message &m : messages)
+                stored.append(insertMessage(tenantId, m));
+            return stored;
+        });
+    });
+    if (!result)
+        return result;
+    // One signal per conversation, with all of its new messages: models insert them at once.
+    QList<Message> batch;
+    for (const Message &m : result.value()) {
+        if (!batch.isEmpty() && batch.first().conversationId != m.conversationId) {
+            Q_EMIT messagesAppended(tenantId, batch.first().conversationId, batch);
+            batch.clear();
+        }
+        batch.append(m);
+    }
+    if (!batch.isEmpty())
+        Q_EMIT messagesAppended(tenantId, batch.first().conversationId, batch);
+    return result;
+}
+
+Result<Message> ConversationStore::appendMessage(qint64 tenantId, const Message &message)
+{
+    auto result = appendMessages(tenantId, {message});
+    if (!result)
+        return Result<Message>::failure(result.error());
+    return result.value().first();
+}
+
+Result<QList<Message>> ConversationStore::latestMessages(qint64 tenantId, qint64 conversationId,
+                                                         int limit, qint64 beforeId)
+{
+    return guard([&] {
+        const SqlRows rows = m_db.query(
+            QStringLiteral("SELECT ") + kMessageColumns +
+                QStringLiteral(" FROM messages WHERE tenant_id = ? AND conversation_id = ? AND "
+                               "id < ? ORDER BY id DESC LIMIT ?"),
+            {tenantId, conversationId,
+             beforeId > 0 ? beforeId : std::numeric_limits<qint64>::max(), limit});
+        QList<Message> list;
+        list.reserve(rows.size());
+        for (auto it = rows.crbegin(); it != rows.crend(); ++it)
+            list.append(messageFrom(*it));
+        return list;
+    });
+}
+
+Result<bool> ConversationStore::recordInboundEvent(qint64 tenantId, const InboundEvent &event)
+{
+    return guard([&] {
+        const SqlRows rows = m_db.query(
+            QStringLiteral("INSERT INTO inbound_events (tenant_id, channel_id, "
+                           "provider_message_id, body, received_at) VALUES (?, ?, ?, ?, ?) "
+                           "ON CONFLICT (channel_id, provider_message_id) DO NOTHING RETURNING id"),
+            {tenantId, event.channelId, event.providerMessageId, QString::fromUtf8(event.body),
+             event.receivedAt.isValid() ? event.receivedAt.toMSecsSinceEpoch() : now()});
+        return !rows.isEmpty();
+    });
+}
+
+} // namespace shopdesk

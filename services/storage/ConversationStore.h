@@ -1,0 +1,58 @@
+#pragma once
+
+#include "core/Result.h"
+#include "domain/Contact.h"
+#include "domain/Conversation.h"
+#include "domain/InboundEvent.h"
+#include "domain/Message.h"
+
+#include <QObject>
+
+namespace shopdesk {
+
+class SqlBackend;
+
+// Customers, their conversations and messages, and the raw inbound webhook events.
+class ConversationStore : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ConversationStore(SqlBackend &db, QObject *parent = nullptr);
+
+    Result<Contact> upsertContact(qint64 tenantId, const QString &phone, const QString &name);
+    Result<QList<Contact>> contacts(qint64 tenantId);
+
+    // The contact's open conversation, or a new one owned by the bot.
+    // startedAt back-dates a new conversation (imports, the demo store); default now.
+    Result<Conversation> openConversation(qint64 tenantId, qint64 contactId, qint64 channelId = 0,
+                                          const QDateTime &startedAt = {});
+    Result<Conversation> conversation(qint64 tenantId, qint64 conversationId);
+    Result<QList<ConversationSummary>> summaries(qint64 tenantId, int limit = 500);
+    Result<Conversation> setOwner(qint64 tenantId, qint64 conversationId, OwnerKind owner,
+                                  qint64 operatorId = 0);
+    Result<Conversation> setNeedsHuman(qint64 tenantId, qint64 conversationId, bool needsHuman,
+                                       const QString &reason);
+
+    // Appends in one transaction and moves each conversation's clocks forward.
+    Result<QList<Message>> appendMessages(qint64 tenantId, const QList<Message> &messages);
+    Result<Message> appendMessage(qint64 tenantId, const Message &message);
+    // The newest `limit` messages older than beforeId (0: the newest), oldest first.
+    Result<QList<Message>> latestMessages(qint64 tenantId, qint64 conversationId, int limit,
+                                          qint64 beforeId = 0);
+
+    // Records a webhook body once per (channel, provider message id). False: already recorded.
+    Result<bool> recordInboundEvent(qint64 tenantId, const InboundEvent &event);
+
+Q_SIGNALS:
+    void messagesAppended(qint64 tenantId, qint64 conversationId,
+                          const QList<shopdesk::Message> &messages);
+    void conversationChanged(qint64 tenantId, const shopdesk::Conversation &conversation);
+
+private:
+    Message insertMessage(qint64 tenantId, const Message &message);
+    Conversation requireConversation(qint64 tenantId, qint64 conversationId);
+
+    SqlBackend &m_db;
+};
+
+} // namespace shopdesk

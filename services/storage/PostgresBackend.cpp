@@ -1,0 +1,207 @@
+#include "storage/PostgresBackend.h"
+
+#include "core/Logging.h"
+
+#include <QDateTime>
+#include <QUrl>
+
+#include <pqxx/pqxx>
+
+#include <vector>
+
+namespace shopdesk {
+namespace {
+
+QString describeFailure(const std::exception &e)
+{
+    return QString::fromUtf8(e.what()).trimmed().replace(QLatin1Char('\n'), QLatin1Char(' '));
+}
+
+// Parameters travel as text; a null QVariant is SQL NULL.
+struct TextParams
+{
+    explicit TextParams(const SqlParams &params)
+    {
+        values.reserve(params.size());
+        for (const QVariant &p : params) {
+            if (p.isNull()) {
+                values.emplace_back();
+                nulls.push_back(true);
+                continue;
+            }
+            nulls.push_back(false);
+            switch (p.typeId()) {
+            case QMetaType::Bool:
+                values.emplace_back(p.toBool() ? "1" : "0");
+                break;
+            case QMetaType::Double:
+                values.emplace_back(QString::number(p.toDouble(), 'g', 17).toStdString());
+                break;
+            case QMetaType::QByteArray:
+                values.emplace_back(p.toByteArray().toStdString());
+                break;
+            default:
+                values.emplace_back(p.toString().toStdString());
+            }
+        }
+        for (std::size_t i = 0; i < values.size(); ++i)
+            pointers.push_back(nulls[i] ? nullptr : values[i].c_str());
+    }
+    std::vector<std::string> values;
+    std::vector<bool> nulls;
+    std::vector<const char *> pointers;
+};
+
+SqlRows toRows(const pqxx::result &result)
+{
+    SqlRows rows;
+    rows.reserve(int(result.size()));
+    for (const auto &r : result) {
+        SqlRow row;
+        row.reserve(int(r.size()));
+        for (const auto &field : r)
+            row.append(field.is_null() ? QVariant() : QVariant(QString::fromUtf8(field.c_str())));
+        rows.append(std::move(row));
+    }
+    return rows;
+}
+
+} // namespace
+
+struct PostgresBackend::Session
+{
+    explicit Session(const std::string &options) : connection(options) {}
+    pqxx::connection connection;
+    std::unique_ptr<pqxx::dbtransaction> transaction;
+};
+
+PostgresBackend::PostgresBackend(const QString &connectionString)
+{
+    const QUrl url(connectionString);
+    m_where = QStringLiteral("%1:%2/%3")
+                  .arg(url.host())
+                  .arg(url.port(5432))
+                  .arg(url.path().mid(1));
+    try {
+        m_session = std::make_unique<Session>(connectionString.toStdString());
+    } catch (const std::exception &e) {
+        throw SqlError(QStringLiteral("Cannot connect to the PostgreSQL server at %1: %2")
+                           .arg(m_where, describeFailure(e)),
+                       true);
+    }
+}
+
+PostgresBackend::~PostgresBackend()
+{
+    m_session.reset();
+}
+
+bool PostgresBackend::inTransaction() const { return m_session->transaction != nullptr; }
+
+QString PostgresBackend::describe() const
+{
+    return QStringLiteral("PostgreSQL database %1").arg(m_where);
+}
+
+QString PostgresBackend::numberPlaceholders(const QString &sql)
+{
+    QString out;
+    out.reserve(sql.size() + 16);
+    int n = 0;
+    bool inString = false;
+    for (const QChar c : sql) {
+        if (c == QLatin1Char('\''))
+            inString = !inString;
+        if (c == QLatin1Char('?') && !inString)
+            out += QLatin1Char('$') + QString::number(++n);
+        else
+            out += c;
+    }
+    return out;
+}
+
+std::string PostgresBackend::statementFor(const QString &sql)
+{
+    auto it = m_statements.constFind(sql);
+    if (it != m_statements.constEnd())
+        return *it;
+    const std::string name = "s" + std::to_string(m_statements.size() + 1);
+    m_session->connection.prepare(name, numberPlaceholders(sql).toStdString());
+    m_statements.insert(sql, name);
+    return name;
+}
+
+SqlRows PostgresBackend::query(const QString &sql, const SqlParams &params)
+{
+    try {
+        if (params.isEmpty()) {
+            // Schema changes and fixed statements: the simple protocol, nothing to prepare.
+            if (m_session->transaction)
+                return toRows(m_session->transaction->exec(sql.toStdString()));
+            pqxx::nontransaction autocommit(m_session->connection);
+            return toRows(autocommit.exec(sql.toStdString()));
+        }
+        const std::string name = statementFor(sql);
+        const TextParams text(params);
+        auto dynamic = pqxx::prepare::make_dynamic_params(text.pointers);
+        if (m_session->transaction)
+            return toRows(m_session->transaction->exec_prepared(name, dynamic));
+        pqxx::nontransaction autocommit(m_session->connection);
+        return toRows(autocommit.exec_prepared(name, dynamic));
+    } catch (const pqxx::broken_connection &e) {
+        qCWarning(lcDb) << "PostgreSQL connection lost:" << describeFailure(e);
+        throw SqlError(QStringLiteral("Lost the connection to the PostgreSQL server at %1.")
+                           .arg(m_where),
+                       true);
+    } catch (const SqlError &) {
+        throw;
+    } catch (const std::exception &e) {
+        qCWarning(lcDb) << "PostgreSQL statement failed:" << describeFailure(e);
+        throw SqlError(QStringLiteral("The PostgreSQL database %1 refused a change: %2")
+                           .arg(m_where, describeFailure(e)));
+    }
+}
+
+void PostgresBackend::exec(const QString &sql, const SqlParams &params) { query(sql, params); }
+
+void PostgresBackend::begin()
+{
+    try {
+        m_session->transaction = std::make_unique<pqxx::work>(m_session->connection);
+    } catch (const std::exception &e) {
+        throw SqlError(QStringLiteral("Cannot start a transaction on %1: %2")
+                           .arg(m_where, describeFailure(e)),
+                       true);
+    }
+}
+
+void PostgresBackend::commit()
+{
+    auto transaction = std::move(m_session->transaction);
+    try {
+        transaction->commit();
+    } catch (const std::exception &e) {
+        throw SqlError(QStringLiteral("The PostgreSQL database %1 did not save the change: %2")
+                           .arg(m_where, describeFailure(e)));
+    }
+}
+
+void PostgresBackend::rollback()
+{
+    auto transaction = std::move(m_session->transaction);
+    if (!transaction)
+        return;
+    try {
+        transaction->abort();
+    } catch (const std::exception &e) {
+        qCWarning(lcDb) << "PostgreSQL rollback failed:" << describeFailure(e);
+    }
+}
+
+void PostgresBackend::lockForMigration()
+{
+    // Several engine nodes may start together: one migrates, the others wait, then see it done.
+    exec(QStringLiteral("SELECT pg_advisory_xact_lock(7405123)"), {});
+}
+
+} // namespace shopdesk

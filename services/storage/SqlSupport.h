@@ -1,0 +1,62 @@
+#pragma once
+
+#include "core/Result.h"
+#include "storage/SqlBackend.h"
+
+#include <QDateTime>
+#include <QVariant>
+
+#include <utility>
+
+namespace shopdesk::sql {
+
+inline QVariant ms(const QDateTime &t) { return t.isValid() ? QVariant(t.toMSecsSinceEpoch()) : QVariant(); }
+inline QDateTime time(const QVariant &v)
+{
+    return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
+}
+inline QVariant nullableId(qint64 id) { return id > 0 ? QVariant(id) : QVariant(); }
+inline qint64 now() { return QDateTime::currentMSecsSinceEpoch(); }
+
+// Something the caller asked for is not in this store (or belongs to another one).
+class NotFound : public SqlError
+{
+public:
+    using SqlError::SqlError;
+};
+
+// Runs f inside one transaction (or inside the caller's, when one is already open).
+template<typename F>
+auto transaction(SqlBackend &db, F &&f) -> decltype(f())
+{
+    if (db.inTransaction())
+        return f();
+    db.begin();
+    try {
+        if constexpr (std::is_void_v<decltype(f())>) {
+            f();
+            db.commit();
+        } else {
+            auto result = f();
+            db.commit();
+            return result;
+        }
+    } catch (...) {
+        db.rollback();
+        throw;
+    }
+}
+
+// The service boundary: a database failure becomes a Result carrying its message.
+template<typename F>
+auto guard(F &&f) -> Result<decltype(f())>
+{
+    using T = decltype(f());
+    try {
+        return Result<T>(f());
+    } catch (const std::exception &e) {
+        return Result<T>::failure(QString::fromUtf8(e.what()));
+    }
+}
+
+} // namespace shopdesk::sql

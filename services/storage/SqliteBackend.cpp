@@ -1,0 +1,114 @@
+#include "storage/SqliteBackend.h"
+
+#include "core/Logging.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlRecord>
+#include <QUuid>
+
+namespace shopdesk {
+
+SqliteBackend::SqliteBackend(const QString &path)
+    : m_path(path)
+    , m_connectionName(QStringLiteral("shopdesk-") + QUuid::createUuid().toString(QUuid::Id128))
+{
+    const QFileInfo info(path);
+    if (!QDir().mkpath(info.absolutePath()))
+        throw SqlError(QStringLiteral("Cannot create the folder %1 for the database.")
+                           .arg(info.absolutePath()));
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    m_db.setDatabaseName(path);
+    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    if (!m_db.open())
+        throw SqlError(QStringLiteral("Cannot open the database file %1: %2")
+                           .arg(path, m_db.lastError().text()));
+    // A file that is not a database opens fine and fails on first use: check now.
+    query(QStringLiteral("PRAGMA journal_mode=WAL"), {});
+    exec(QStringLiteral("PRAGMA foreign_keys=ON"), {});
+    exec(QStringLiteral("PRAGMA synchronous=NORMAL"), {});
+}
+
+SqliteBackend::~SqliteBackend()
+{
+    m_statements.clear();
+    m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QString SqliteBackend::describe() const { return QStringLiteral("SQLite file %1").arg(m_path); }
+
+QSqlQuery &SqliteBackend::prepared(const QString &sql)
+{
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) {
+        auto q = std::make_shared<QSqlQuery>(m_db);
+        q->setForwardOnly(true);
+        if (!q->prepare(sql))
+            throw SqlError(QStringLiteral("The database rejected a statement: %1")
+                               .arg(q->lastError().text()));
+        it = m_statements.insert(sql, std::move(q));
+    }
+    return **it;
+}
+
+QSqlQuery &SqliteBackend::run(const QString &sql, const SqlParams &params)
+{
+    QSqlQuery &q = prepared(sql);
+    for (int i = 0; i < params.size(); ++i)
+        q.bindValue(i, params.at(i));
+    if (!q.exec()) {
+        const QString reason = q.lastError().text();
+        q.finish();
+        qCWarning(lcDb) << "SQLite statement failed:" << reason;
+        throw SqlError(QStringLiteral("The database file %1 could not be updated: %2")
+                           .arg(m_path, reason));
+    }
+    return q;
+}
+
+void SqliteBackend::exec(const QString &sql, const SqlParams &params)
+{
+    run(sql, params).finish();
+}
+
+SqlRows SqliteBackend::query(const QString &sql, const SqlParams &params)
+{
+    QSqlQuery &q = run(sql, params);
+    SqlRows rows;
+    const int columns = q.record().count();
+    while (q.next()) {
+        SqlRow row;
+        row.reserve(columns);
+        for (int c = 0; c < columns; ++c)
+            row.append(q.value(c));
+        rows.append(std::move(row));
+    }
+    q.finish();
+    return rows;
+}
+
+void SqliteBackend::begin()
+{
+    exec(QStringLiteral("BEGIN IMMEDIATE"), {});
+    m_inTransaction = true;
+}
+
+void SqliteBackend::commit()
+{
+    m_inTransaction = false;
+    exec(QStringLiteral("COMMIT"), {});
+}
+
+void SqliteBackend::rollback()
+{
+    m_inTransaction = false;
+    for (auto &statement : m_statements)
+        statement->finish();
+    QSqlQuery q(m_db);
+    q.exec(QStringLiteral("ROLLBACK"));
+}
+
+} // namespace shopdesk

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "storage/SqlBackend.h"
+
+#include <QHash>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+#include <memory>
+
+namespace shopdesk {
+
+// SQLite through Qt Sql: WAL journal, foreign keys on, a busy timeout for concurrent writers.
+class SqliteBackend final : public SqlBackend
+{
+public:
+    explicit SqliteBackend(const QString &path); // throws SqlError
+    ~SqliteBackend() override;
+
+    Dialect dialect() const override { return Dialect::Sqlite; }
+    QString describe() const override;
+    void exec(const QString &sql, const SqlParams &params) override;
+    SqlRows query(const QString &sql, const SqlParams &params) override;
+    void begin() override;
+    void commit() override;
+    void rollback() override;
+    bool inTransaction() const override { return m_inTransaction; }
+
+private:
+    QSqlQuery &prepared(const QString &sql);
+    QSqlQuery &run(const QString &sql, const SqlParams &params);
+
+    QString m_path;
+    QString m_connectionName;
+    QSqlDatabase m_db;
+    QHash<QString, std::shared_ptr<QSqlQuery>> m_statements;
+    bool m_inTransaction = false;
+};
+
+} // namespace shopdesk

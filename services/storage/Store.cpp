@@ -1,0 +1,63 @@
+#include "storage/Store.h"
+
+#include "storage/PostgresBackend.h"
+#include "storage/SqlSupport.h"
+#include "storage/SqliteBackend.h"
+
+namespace shopdesk {
+
+Result<std::unique_ptr<Store>> Store::open(const DatabaseUrl &url, bool migrate)
+{
+    using R = Result<std::unique_ptr<Store>>;
+    std::unique_ptr<SqlBackend> backend;
+    try {
+        if (url.kind() == DatabaseUrl::Kind::Postgres)
+            backend = std::make_unique<PostgresBackend>(url.postgresConnectionString());
+        else
+            backend = std::make_unique<SqliteBackend>(url.sqlitePath());
+    } catch (const std::exception &e) {
+        return R::failure(QString::fromUtf8(e.what()));
+    }
+    auto store = std::make_unique<Store>(std::move(backend));
+    auto status = store->schemaStatus();
+    if (!status)
+        return R::failure(status.error());
+    if (status->currentVersion > status->latestVersion)
+        return R::failure(QStringLiteral("This database was set up by a newer Shopdesk (schema %1; "
+                                         "this one knows %2). Update Shopdesk to open it.")
+                              .arg(status->currentVersion)
+                              .arg(status->latestVersion));
+    if (migrate && !status->pending.isEmpty()) {
+        auto applied = store->migrate();
+        if (!applied)
+            return R::failure(QStringLiteral("Could not update the database: ") + applied.error());
+    }
+    return R(std::move(store));
+}
+
+Store::Store(std::unique_ptr<SqlBackend> backend)
+    : m_backend(std::move(backend))
+    , m_tenants(std::make_unique<TenantStore>(*m_backend))
+    , m_conversations(std::make_unique<ConversationStore>(*m_backend))
+    , m_catalog(std::make_unique<CatalogStore>(*m_backend))
+    , m_knowledge(std::make_unique<KnowledgeStore>(*m_backend))
+{
+}
+
+Store::~Store() = default;
+
+QString Store::describe() const { return m_backend->describe(); }
+
+bool Store::isPostgres() const { return m_backend->dialect() == SqlBackend::Dialect::Postgres; }
+
+Result<SchemaStatus> Store::schemaStatus()
+{
+    return sql::guard([&] { return Migrator(*m_backend).status(); });
+}
+
+Result<QList<Migration>> Store::migrate()
+{
+    return sql::guard([&] { return Migrator(*m_backend).migrate(); });
+}
+
+} // namespace shopdesk

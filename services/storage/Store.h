@@ -1,0 +1,49 @@
+#pragma once
+
+#include "core/Result.h"
+#include "storage/CatalogStore.h"
+#include "storage/ConversationStore.h"
+#include "storage/DatabaseUrl.h"
+#include "storage/KnowledgeStore.h"
+#include "storage/Migrator.h"
+#include "storage/TenantStore.h"
+
+#include <memory>
+
+namespace shopdesk {
+
+class SqlBackend;
+
+// The storage interface of the engine: one connection (SQLite or PostgreSQL) and the stores
+// that own each kind of fact. Used on the thread that opened it.
+class Store
+{
+public:
+    // Connects, and brings the schema up to date unless told not to.
+    static Result<std::unique_ptr<Store>> open(const DatabaseUrl &url, bool migrate = true);
+    explicit Store(std::unique_ptr<SqlBackend> backend);
+    ~Store();
+
+    QString describe() const;
+    bool isPostgres() const;
+
+    Result<SchemaStatus> schemaStatus();
+    Result<QList<Migration>> migrate();
+
+    TenantStore &tenants() { return *m_tenants; }
+    ConversationStore &conversations() { return *m_conversations; }
+    CatalogStore &catalog() { return *m_catalog; }
+    KnowledgeStore &knowledge() { return *m_knowledge; }
+
+    // Raw access for tests and benchmarks only.
+    SqlBackend &backend() { return *m_backend; }
+
+private:
+    std::unique_ptr<SqlBackend> m_backend;
+    std::unique_ptr<TenantStore> m_tenants;
+    std::unique_ptr<ConversationStore> m_conversations;
+    std::unique_ptr<CatalogStore> m_catalog;
+    std::unique_ptr<KnowledgeStore> m_knowledge;
+};
+
+} // namespace shopdesk

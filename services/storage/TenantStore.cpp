@@ -1,0 +1,214 @@
+#include "storage/TenantStore.h"
+
+#include "storage/SqlSupport.h"
+
+#include <QRegularExpression>
+#include <QUuid>
+
+namespace shopdesk {
+
+using namespace sql;
+
+namespace {
+
+Tenant tenantFrom(const SqlRow &r)
+{
+    return {r[0].toLongLong(), r[1].toString(), r[2].toString(), time(r[3])};
+}
+
+Channel channelFrom(const SqlRow &r)
+{
+    Channel c;
+    c.id = r[0].toLongLong();
+    c.tenantId = r[1].toLongLong();
+    c.provider = r[2].toString();
+    c.name = r[3].toString();
+    c.configJson = r[4].toString();
+    c.webhookKey = r[5].toString();
+    c.enabled = r[6].toInt() != 0;
+    c.createdAt = time(r[7]);
+    return c;
+}
+
+const QString kTenantColumns = QStringLiteral("id, slug, name, created_at");
+const QString kChannelColumns =
+    QStringLiteral("id, tenant_id, provider, name, config, webhook_key, enabled, created_at");
+
+} // namespace
+
+TenantStore::TenantStore(SqlBackend &db, QObject *parent) : QObject(parent), m_db(db) {}
+
+bool TenantStore::isValidSlug(const QString &slug)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[a-z0-9][a-z0-9-]{0,62}$"));
+    return pattern.match(slug).hasMatch();
+}
+
+Result<Tenant> TenantStore::addTenant(const QString &slug, const QString &name)
+{
+    if (!isValidSlug(slug))
+        return Result<Tenant>::failure(
+            QStringLiteral("The store id \"%1\" is not valid: use lower-case letters, digits and "
+                           "dashes (for example corner-shop).")
+                .arg(slug));
+    if (name.trimmed().isEmpty())
+        return Result<Tenant>::failure(QStringLiteral("The store needs a name."));
+    auto result = guard([&] {
+        if (!m_db.query(QStringLiteral("SELECT id FROM tenants WHERE slug = ?"), {slug}).isEmpty())
+            throw SqlError(QStringLiteral("A store with the id \"%1\" already exists.").arg(slug));
+        const SqlRows rows = m_db.query(
+            QStringLiteral("INSERT INTO tenants (slug, name, created_at) VALUES (?, ?, ?) "
+                           "RETURNING ") + kTenantColumns,
+            {slug, name.trimmed(), now()});
+        return tenantFrom(rows.first());
+    });
+    if (result)
+        Q_EMIT tenantsChanged();
+    return result;
+}
+
+Result<QList<Tenant>> TenantStore::tenants()
+{
+    return guard([&] {
+        QList<Tenant> list;
+        for (const SqlRow &r : m_db.query(QStringLiteral("SELECT ") + kTenantColumns +
+                                          QStringLiteral(" FROM tenants ORDER BY name, id")))
+            list.append(tenantFrom(r));
+        return list;
+    });
+}
+
+Result<Tenant> TenantStore::tenantBySlug(const QString &slug)
+{
+    return guard([&] {
+        const SqlRows rows = m_db.query(QStringLiteral("SELECT ") + kTenantColumns +
+                                            QStringLiteral(" FROM tenants WHERE slug = ?"),
+                                        {slug});
+        if (rows.isEmpty())
+            throw NotFound(QStringLiteral("There is no store with the id \"%1\".").arg(slug));
+        return tenantFrom(rows.first());
+    });
+}
+
+Result<Operator> TenantStore::addOperator(qint64 tenantId, const Operator &op)
+{
+    return guard([&] {
+        const SqlRows rows = m_db.query(
+            QStringLiteral("INSERT INTO operators (tenant_id, name, email, role, created_at) "
+                           "VALUES (?, ?, ?, ?, ?) RETURNING id, created_at"),
+            {tenantId, op.name, op.email.toLower(), toString(op.role), now()});
+        Operator added = op;
+        added.id = rows.first()[0].toLongLong();
+        added.tenantId = tenantId;
+        added.email = op.email.toLower();
+        added.createdAt = time(rows.first()[1]);
+        return added;
+    });
+}
+
+Result<QList<Operator>> TenantStore::operators(qint64 tenantId)
+{
+    return guard([&] {
+        QList<Operator> list;
+        const SqlRows rows = m_db.query(
+            QStringLiteral("SELECT id, name, email, role, created_at FROM operators "
+                           "WHERE tenant_id = ? ORDER BY name, id"),
+            {tenantId});
+        for (const SqlRow &r : rows)
+            list.append({r[0].toLongLong(), tenantId, r[1].toString(), r[2].toString(),
+                         operatorRoleFromString(r[3].toString()), time(r[4])});
+        return list;
+    });
+}
+
+Result<Channel> TenantStore::addChannel(qint64 tenantId, const Channel &channel)
+{
+    return guard([&] {
+        const QString key = channel.webhookKey.isEmpty()
+                                ? QUuid::createUuid().toString(QUuid::Id128).left(16)
+                                : channel.webhookKey;
+        const SqlRows rows = m_db.query(
+            QStringLiteral("INSERT INTO channels (tenant_id, provider, name, config, webhook_key, "
+                           "enabled, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING ") +
+                kChannelColumns,
+            {tenantId, channel.provider, channel.name,
+             channel.configJson.isEmpty() ? QStringLiteral("{}") : channel.configJson, key,
+             channel.enabled ? 1 : 0, now()});
+        return channelFrom(rows.first());
+    });
+}
+
+Result<QList<Channel>> TenantStore::channels(qint64 tenantId)
+{
+    return guard([&] {
+        QList<Channel> list;
+        for (const SqlRow &r :
+             m_db.query(QStringLiteral("SELECT ") + kChannelColumns +
+                            QStringLiteral(" FROM channels WHERE tenant_id = ? ORDER BY id"),
+                        {tenantId}))
+            list.append(channelFrom(r));
+        return list;
+    });
+}
+
+Status TenantStore::setSetting(qint64 tenantId, const QString &key, const QString &value)
+{
+    auto result = guard([&] {
+        m_db.exec(QStringLiteral("INSERT INTO settings (tenant_id, key, value) VALUES (?, ?, ?) "
+                                 "ON CONFLICT (tenant_id, key) DO UPDATE SET value = excluded.value"),
+                  {tenantId, key, value});
+        return Done{};
+    });
+    if (result)
+        Q_EMIT settingsChanged(tenantId);
+    return result;
+}
+
+Result<QString> TenantStore::setting(qint64 tenantId, const QString &key, const QString &fallback)
+{
+    return guard([&] {
+        const SqlRows rows = m_db.query(
+            QStringLiteral("SELECT value FROM settings WHERE tenant_id = ? AND key = ?"),
+            {tenantId, key});
+        return rows.isEmpty() ? fallback : rows.first()[0].toString();
+    });
+}
+
+Result<QMap<QString, QString>> TenantStore::settings(qint64 tenantId)
+{
+    return guard([&] {
+        QMap<QString, QString> map;
+        for (const SqlRow &r : m_db.query(
+                 QStringLiteral("SELECT key, value FROM settings WHERE tenant_id = ?"), {tenantId}))
+            map.insert(r[0].toString(), r[1].toString());
+        return map;
+    });
+}
+
+Status TenantStore::audit(qint64 tenantId, qint64 operatorId, const QString &action,
+                          const QString &detail)
+{
+    return guard([&] {
+        m_db.exec(QStringLiteral("INSERT INTO audit_log (tenant_id, operator_id, action, detail, "
+                                 "created_at) VALUES (?, ?, ?, ?, ?)"),
+                  {tenantId, nullableId(operatorId), action, detail, now()});
+        return Done{};
+    });
+}
+
+Result<QList<AuditEntry>> TenantStore::auditLog(qint64 tenantId, int limit)
+{
+    return guard([&] {
+        QList<AuditEntry> list;
+        const SqlRows rows = m_db.query(
+            QStringLiteral("SELECT id, operator_id, action, detail, created_at FROM audit_log "
+                           "WHERE tenant_id = ? ORDER BY id DESC LIMIT ?"),
+            {tenantId, limit});
+        for (const SqlRow &r : rows)
+            list.append({r[0].toLongLong(), tenantId, r[1].toLongLong(), r[2].toString(),
+                         r[3].toString(), time(r[4])});
+        return list;
+    });
+}
+
+} // namespace shopdesk

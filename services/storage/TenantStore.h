@@ -1,0 +1,50 @@
+#pragma once
+
+#include "core/Result.h"
+#include "domain/AuditEntry.h"
+#include "domain/Channel.h"
+#include "domain/Operator.h"
+#include "domain/Tenant.h"
+
+#include <QMap>
+#include <QObject>
+
+namespace shopdesk {
+
+class SqlBackend;
+
+// Stores (tenants), the people who work in them, their channels, settings and audit log.
+class TenantStore : public QObject
+{
+    Q_OBJECT
+public:
+    explicit TenantStore(SqlBackend &db, QObject *parent = nullptr);
+
+    Result<Tenant> addTenant(const QString &slug, const QString &name);
+    Result<QList<Tenant>> tenants();
+    Result<Tenant> tenantBySlug(const QString &slug);
+
+    Result<Operator> addOperator(qint64 tenantId, const Operator &op);
+    Result<QList<Operator>> operators(qint64 tenantId);
+
+    Result<Channel> addChannel(qint64 tenantId, const Channel &channel);
+    Result<QList<Channel>> channels(qint64 tenantId);
+
+    Status setSetting(qint64 tenantId, const QString &key, const QString &value);
+    Result<QString> setting(qint64 tenantId, const QString &key, const QString &fallback = {});
+    Result<QMap<QString, QString>> settings(qint64 tenantId);
+
+    Status audit(qint64 tenantId, qint64 operatorId, const QString &action, const QString &detail);
+    Result<QList<AuditEntry>> auditLog(qint64 tenantId, int limit = 200);
+
+    static bool isValidSlug(const QString &slug);
+
+Q_SIGNALS:
+    void tenantsChanged();
+    void settingsChanged(qint64 tenantId);
+
+private:
+    SqlBackend &m_db;
+};
+
+} // namespace shopdesk
