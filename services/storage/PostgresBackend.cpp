@@ -14,7 +14,7 @@ namespace {
 
 QString describeFailure(const std::exception &e)
 {
-    return QString::fromUtf8(e.what()).trimmed().replace(QLatin1Char('\n'), QLatin1Char(' '));
+    return QString::fromUtf8(e.what()).simplified();
 }
 
 // Parameters travel as text; a null QVariant is SQL NULL.
@@ -24,7 +24,7 @@ struct TextParams
     {
         values.reserve(params.size());
         for (const QVariant &p : params) {
-            if (p.isNull()) {
+            if (!p.isValid()) {
                 values.emplace_back();
                 nulls.push_back(true);
                 continue;

@@ -57,8 +57,14 @@ QSqlQuery &SqliteBackend::prepared(const QString &sql)
 QSqlQuery &SqliteBackend::run(const QString &sql, const SqlParams &params)
 {
     QSqlQuery &q = prepared(sql);
-    for (int i = 0; i < params.size(); ++i)
-        q.bindValue(i, params.at(i));
+    for (int i = 0; i < params.size(); ++i) {
+        const QVariant &p = params.at(i);
+        // Only an invalid QVariant means SQL NULL; an empty text stays text.
+        if (p.typeId() == QMetaType::QString && p.toString().isNull())
+            q.bindValue(i, QString(QLatin1String("")));
+        else
+            q.bindValue(i, p);
+    }
     if (!q.exec()) {
         const QString reason = q.lastError().text();
         q.finish();

@@ -1,0 +1,68 @@
+#include "cli/CliApp.h"
+
+#include "cli/DbCommands.h"
+#include "cli/DemoLoadCommand.h"
+#include "cli/ServeCommand.h"
+#include "cli/TenantCommands.h"
+
+#include <cstdio>
+
+namespace shopdesk {
+
+CliApp::CliApp()
+{
+    m_commands.push_back(std::make_unique<DbMigrateCommand>());
+    m_commands.push_back(std::make_unique<DbStatusCommand>());
+    m_commands.push_back(std::make_unique<TenantAddCommand>());
+    m_commands.push_back(std::make_unique<TenantListCommand>());
+    m_commands.push_back(std::make_unique<DemoLoadCommand>());
+    m_commands.push_back(std::make_unique<ServeCommand>());
+}
+
+CliApp::~CliApp() = default;
+
+void CliApp::printUsage(QTextStream &stream) const
+{
+    stream << "Usage: shopdesk-cli <command> [options]\n\n"
+              "Shopdesk's headless engine and admin tool. Every command takes --database URL "
+              "(sqlite:PATH or postgresql://...),\n--data-dir DIR and --help.\n\nCommands:\n";
+    for (const auto &command : m_commands)
+        stream << "  " << command->name().leftJustified(14) << command->description() << '\n';
+    stream.flush();
+}
+
+int CliApp::run(const QStringList &given)
+{
+    // Global options may come before the command: move them behind it.
+    QStringList arguments, globals;
+    for (int i = 0; i < given.size(); ++i) {
+        const QString &a = given.at(i);
+        const bool takesValue = a == QLatin1String("--database") || a == QLatin1String("--data-dir");
+        if (arguments.isEmpty() && takesValue && i + 1 < given.size()) {
+            globals << a << given.at(++i);
+        } else if (arguments.isEmpty() && (a.startsWith(QLatin1String("--database=")) ||
+                                           a.startsWith(QLatin1String("--data-dir=")))) {
+            globals << a;
+        } else {
+            arguments << a;
+        }
+    }
+    if (arguments.isEmpty() || arguments.first() == QLatin1String("--help") ||
+        arguments.first() == QLatin1String("-h") || arguments.first() == QLatin1String("help")) {
+        QTextStream out(stdout);
+        printUsage(out);
+        return arguments.isEmpty() ? ExitUsage : ExitOk;
+    }
+    // Longest match first: "db migrate" before "db".
+    for (const auto &command : m_commands) {
+        const QStringList words = command->name().split(QLatin1Char(' '));
+        if (arguments.mid(0, words.size()) == words)
+            return command->execute(arguments.mid(words.size()) + globals);
+    }
+    QTextStream err(stderr);
+    err << "shopdesk-cli: unknown command \"" << arguments.mid(0, 2).join(QLatin1Char(' '))
+        << "\" (see: shopdesk-cli --help)\n";
+    return ExitUsage;
+}
+
+} // namespace shopdesk

@@ -1,0 +1,79 @@
+#include "cli/CliCommand.h"
+
+#include "engine/DataDirectory.h"
+#include "storage/Store.h"
+
+#include <cstdio>
+
+namespace shopdesk {
+
+QTextStream &CliCommand::out() const
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+int CliCommand::fail(const QString &message) const
+{
+    out().flush();
+    QTextStream err(stderr);
+    err << "shopdesk-cli: " << message << Qt::endl;
+    return ExitFailure;
+}
+
+int CliCommand::execute(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(description());
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Show this help."));
+    parser.addOption(help);
+    parser.addOption({QStringLiteral("database"),
+                      QStringLiteral("The store: sqlite:PATH or postgresql://user:pass@host:port/db "
+                                     "(default: shopdesk.sqlite3 in the data directory)."),
+                      QStringLiteral("URL")});
+    parser.addOption({QStringLiteral("data-dir"),
+                      QStringLiteral("Folder for the embedded database and media (default: "
+                                     "$SHOPDESK_DATA_DIR or ~/.local/share/shopdesk)."),
+                      QStringLiteral("DIR")});
+    addOptions(parser);
+    if (!parser.parse(QStringList{QStringLiteral("shopdesk-cli")} + arguments)) {
+        fail(parser.errorText() + QStringLiteral(" (see: shopdesk-cli %1 --help)").arg(name()));
+        return ExitUsage;
+    }
+    if (parser.isSet(help)) {
+        // Qt's first line names the program only; say the whole command instead.
+        const QString text = parser.helpText();
+        out() << "Usage: shopdesk-cli " << name() << " [options]" << positionalSyntax() << '\n'
+              << text.mid(text.indexOf(QLatin1Char('\n')) + 1);
+        out().flush();
+        return ExitOk;
+    }
+    return run(parser);
+}
+
+QString CliCommand::dataDir(const QCommandLineParser &parser) const
+{
+    return DataDirectory::resolve(parser.value(QStringLiteral("data-dir")));
+}
+
+Result<DatabaseUrl> CliCommand::databaseUrl(const QCommandLineParser &parser) const
+{
+    const QString given = parser.value(QStringLiteral("database"));
+    if (!given.isEmpty())
+        return DatabaseUrl::parse(given);
+    const QString dir = dataDir(parser);
+    if (auto ok = DataDirectory::ensure(dir); !ok)
+        return Result<DatabaseUrl>::failure(ok.error());
+    return DatabaseUrl::defaultFor(dir);
+}
+
+Result<std::unique_ptr<Store>> CliCommand::openStore(const QCommandLineParser &parser, bool migrate)
+{
+    auto url = databaseUrl(parser);
+    if (!url)
+        return Result<std::unique_ptr<Store>>::failure(url.error());
+    return Store::open(url.value(), migrate);
+}
+
+} // namespace shopdesk
