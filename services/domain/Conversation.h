@@ -9,7 +9,7 @@ namespace shopdesk {
 // Who answers a conversation: the bot, a named human operator, or nobody (closed).
 enum class OwnerKind { Bot, Human, Closed };
 
-QString toString(OwnerKind kind);
+QString toText(OwnerKind kind);
 OwnerKind ownerKindFromString(const QString &text);
 
 struct Conversation

@@ -48,15 +48,15 @@ constexpr std::array<std::pair<MessageStatus, const char *>, 6> kStatuses{
 
 } // namespace
 
-QString toString(OperatorRole role) { return nameOf(kRoles, role); }
+QString toText(OperatorRole role) { return nameOf(kRoles, role); }
 OperatorRole operatorRoleFromString(const QString &t) { return valueOf(kRoles, t, OperatorRole::Agent); }
-QString toString(OwnerKind kind) { return nameOf(kOwners, kind); }
+QString toText(OwnerKind kind) { return nameOf(kOwners, kind); }
 OwnerKind ownerKindFromString(const QString &t) { return valueOf(kOwners, t, OwnerKind::Bot); }
-QString toString(Direction d) { return nameOf(kDirections, d); }
+QString toText(Direction d) { return nameOf(kDirections, d); }
 Direction directionFromString(const QString &t) { return valueOf(kDirections, t, Direction::Inbound); }
-QString toString(Author a) { return nameOf(kAuthors, a); }
+QString toText(Author a) { return nameOf(kAuthors, a); }
 Author authorFromString(const QString &t) { return valueOf(kAuthors, t, Author::Customer); }
-QString toString(MessageStatus s) { return nameOf(kStatuses, s); }
+QString toText(MessageStatus s) { return nameOf(kStatuses, s); }
 MessageStatus messageStatusFromString(const QString &t)
 {
     return valueOf(kStatuses, t, MessageStatus::Received);

@@ -10,9 +10,9 @@ enum class Author { Customer, Bot, Human, System };
 // Delivery status; ordered so that a status never moves backwards.
 enum class MessageStatus { Received = 0, Queued, Sent, Delivered, Read, Failed };
 
-QString toString(Direction d);
-QString toString(Author a);
-QString toString(MessageStatus s);
+QString toText(Direction d);
+QString toText(Author a);
+QString toText(MessageStatus s);
 Direction directionFromString(const QString &text);
 Author authorFromString(const QString &text);
 MessageStatus messageStatusFromString(const QString &text);

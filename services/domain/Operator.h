@@ -7,7 +7,7 @@ namespace shopdesk {
 
 enum class OperatorRole { Owner, Manager, Agent };
 
-QString toString(OperatorRole role);
+QString toText(OperatorRole role);
 OperatorRole operatorRoleFromString(const QString &text);
 
 // A person who works in the console.

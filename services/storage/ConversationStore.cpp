@@ -174,8 +174,8 @@ Result<Conversation> ConversationStore::setOwner(qint64 tenantId, qint64 convers
             QStringLiteral("UPDATE conversations SET owner_kind = ?, owner_operator_id = ?, "
                            "needs_human = CASE WHEN ? = 'bot' THEN needs_human ELSE 0 END "
                            "WHERE tenant_id = ? AND id = ? RETURNING id"),
-            {toString(owner), owner == OwnerKind::Human ? QVariant(operatorId) : QVariant(),
-             toString(owner), tenantId, conversationId});
+            {toText(owner), owner == OwnerKind::Human ? QVariant(operatorId) : QVariant(),
+             toText(owner), tenantId, conversationId});
         if (rows.isEmpty())
             throw NotFound(
                 QStringLiteral("Conversation %1 does not exist in this store.").arg(conversationId));
@@ -226,9 +226,9 @@ Message ConversationStore::insertMessage(qint64 tenantId, const Message &m)
                        "failure_reason, reply_to_id, created_at, sent_at, delivered_at, read_at, "
                        "failed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                        "RETURNING ") + kMessageColumns,
-        {tenantId, m.conversationId, toString(m.direction), toString(m.author),
+        {tenantId, m.conversationId, toText(m.direction), toText(m.author),
          nullableId(m.authorOperatorId), m.type, m.body, orNull(m.mediaRef),
-         orNull(m.providerMessageId), toString(m.status), m.failureReason, nullableId(m.replyToId),
+         orNull(m.providerMessageId), toText(m.status), m.failureReason, nullableId(m.replyToId),
          created, ms(m.sentAt), ms(m.deliveredAt), ms(m.readAt), ms(m.failedAt)});
     return messageFrom(rows.first());
 }

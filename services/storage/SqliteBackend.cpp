@@ -47,8 +47,8 @@ QSqlQuery &SqliteBackend::prepared(const QString &sql)
         auto q = std::make_shared<QSqlQuery>(m_db);
         q->setForwardOnly(true);
         if (!q->prepare(sql))
-            throw SqlError(QStringLiteral("The database rejected a statement: %1")
-                               .arg(q->lastError().text()));
+            throw SqlError(QStringLiteral("The database file %1 cannot be used: %2")
+                               .arg(m_path, q->lastError().databaseText()));
         it = m_statements.insert(sql, std::move(q));
     }
     return **it;
@@ -66,7 +66,7 @@ QSqlQuery &SqliteBackend::run(const QString &sql, const SqlParams &params)
             q.bindValue(i, p);
     }
     if (!q.exec()) {
-        const QString reason = q.lastError().text();
+        const QString reason = q.lastError().databaseText();
         q.finish();
         qCWarning(lcDb) << "SQLite statement failed:" << reason;
         throw SqlError(QStringLiteral("The database file %1 could not be updated: %2")

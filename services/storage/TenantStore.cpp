@@ -96,7 +96,7 @@ Result<Operator> TenantStore::addOperator(qint64 tenantId, const Operator &op)
         const SqlRows rows = m_db.query(
             QStringLiteral("INSERT INTO operators (tenant_id, name, email, role, created_at) "
                            "VALUES (?, ?, ?, ?, ?) RETURNING id, created_at"),
-            {tenantId, op.name, op.email.toLower(), toString(op.role), now()});
+            {tenantId, op.name, op.email.toLower(), toText(op.role), now()});
         Operator added = op;
         added.id = rows.first()[0].toLongLong();
         added.tenantId = tenantId;

@@ -1,0 +1,65 @@
+// shopdesk: the desktop console. Embeds the engine; composition and shutdown order only.
+#include "ConsoleSettings.h"
+#include "MainWindow.h"
+#include "engine/DataDirectory.h"
+#include "engine/Engine.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QMessageBox>
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Shopdesk"));
+    QApplication::setApplicationName(QStringLiteral("shopdesk"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Shopdesk"));
+    QApplication::setApplicationVersion(QStringLiteral(SHOPDESK_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Shopdesk console: your store's AI employee on WhatsApp."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({QStringLiteral("database"),
+                      QStringLiteral("sqlite:PATH or postgresql://user:pass@host:port/db (default: "
+                                     "the store on this computer)."),
+                      QStringLiteral("URL")});
+    parser.addOption({QStringLiteral("data-dir"), QStringLiteral("Folder for the embedded store and media."),
+                      QStringLiteral("DIR")});
+    parser.addOption({QStringLiteral("no-demo"), QStringLiteral("Do not load the demo store on first start.")});
+    parser.process(app);
+
+    shopdesk::ConsoleSettings settings;
+    const QString dataDir = shopdesk::DataDirectory::resolve(parser.value(QStringLiteral("data-dir")));
+    QString databaseText = parser.value(QStringLiteral("database"));
+    if (databaseText.isEmpty())
+        databaseText = settings.databaseUrl();
+
+    shopdesk::Engine::Options options;
+    options.dataDir = dataDir;
+    if (databaseText.isEmpty()) {
+        if (auto ok = shopdesk::DataDirectory::ensure(dataDir); !ok) {
+            QMessageBox::critical(nullptr, QStringLiteral("Shopdesk"), ok.error());
+            return 1;
+        }
+        options.database = shopdesk::DatabaseUrl::defaultFor(dataDir);
+        // The embedded store starts with the demo shop so there is something to look at.
+        options.loadDemoIfEmpty = !parser.isSet(QStringLiteral("no-demo"));
+    } else {
+        auto url = shopdesk::DatabaseUrl::parse(databaseText);
+        if (!url) {
+            QMessageBox::critical(nullptr, QStringLiteral("Shopdesk"), url.error());
+            return 1;
+        }
+        options.database = url.value();
+    }
+
+    // Construction order: engine first, window second; destruction in reverse.
+    shopdesk::Engine engine(options);
+    shopdesk::MainWindow window(engine, settings);
+    window.show();
+    engine.start();
+    const int code = QApplication::exec();
+    engine.stop();
+    return code;
+}

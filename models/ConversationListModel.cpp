@@ -1,0 +1,143 @@
+#include "ConversationListModel.h"
+
+#include "storage/StoreWorker.h"
+
+namespace shopdesk {
+
+ConversationListModel::ConversationListModel(StoreWorker &worker, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_worker(worker)
+{
+    connect(&m_worker, &StoreWorker::messagesAppended, this,
+            &ConversationListModel::onMessagesAppended);
+    connect(&m_worker, &StoreWorker::conversationChanged, this,
+            &ConversationListModel::onConversationChanged);
+}
+
+int ConversationListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QVariant ConversationListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const ConversationSummary &s = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return s.contactName.isEmpty() ? QString(QLatin1Char('+') + s.contactPhone) : s.contactName;
+    case Qt::ToolTipRole:
+        return QString(QLatin1Char('+') + s.contactPhone);
+    case ConversationIdRole:
+        return s.conversation.id;
+    case PhoneRole:
+        return s.contactPhone;
+    case PreviewRole:
+        return s.lastMessagePreview;
+    case LastMessageAtRole:
+        return s.conversation.lastMessageAt;
+    case OwnerRole:
+        return toText(s.conversation.owner);
+    case OwnerNameRole:
+        return s.ownerName;
+    case NeedsHumanRole:
+        return s.conversation.needsHuman;
+    case EscalationReasonRole:
+        return s.conversation.escalationReason;
+    }
+    return {};
+}
+
+QHash<int, QByteArray> ConversationListModel::roleNames() const
+{
+    auto names = QAbstractListModel::roleNames();
+    names.insert(ConversationIdRole, "conversationId");
+    names.insert(PhoneRole, "phone");
+    names.insert(PreviewRole, "preview");
+    names.insert(LastMessageAtRole, "lastMessageAt");
+    names.insert(OwnerRole, "owner");
+    names.insert(OwnerNameRole, "ownerName");
+    names.insert(NeedsHumanRole, "needsHuman");
+    names.insert(EscalationReasonRole, "escalationReason");
+    return names;
+}
+
+void ConversationListModel::setTenant(qint64 tenantId)
+{
+    if (tenantId == m_tenantId)
+        return;
+    m_tenantId = tenantId;
+    beginResetModel();
+    m_rows.clear();
+    endResetModel();
+    reload();
+}
+
+void ConversationListModel::reload()
+{
+    const quint64 generation = ++m_generation;
+    const qint64 tenantId = m_tenantId;
+    m_worker.run(
+        this, [tenantId](Store &store) { return store.conversations().summaries(tenantId); },
+        [this, generation](Result<QList<ConversationSummary>> result) {
+            if (generation != m_generation)
+                return; // the store was switched meanwhile
+            if (!result) {
+                Q_EMIT loadFailed(result.error());
+                return;
+            }
+            beginResetModel();
+            m_rows = std::move(result).value();
+            endResetModel();
+            Q_EMIT loaded();
+        });
+}
+
+int ConversationListModel::rowOf(qint64 conversationId) const
+{
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (m_rows.at(i).conversation.id == conversationId)
+            return i;
+    }
+    return -1;
+}
+
+void ConversationListModel::onMessagesAppended(qint64 tenantId, qint64 conversationId,
+                                               const QList<Message> &messages)
+{
+    if (tenantId != m_tenantId || messages.isEmpty())
+        return;
+    const int row = rowOf(conversationId);
+    if (row < 0) {
+        reload(); // a conversation we have not seen yet
+        return;
+    }
+    ConversationSummary &s = m_rows[row];
+    s.lastMessagePreview = messages.last().body;
+    if (messages.last().createdAt > s.conversation.lastMessageAt)
+        s.conversation.lastMessageAt = messages.last().createdAt;
+    if (row > 0) {
+        beginMoveRows({}, row, row, {}, 0);
+        m_rows.move(row, 0);
+        endMoveRows();
+    }
+    Q_EMIT dataChanged(index(0), index(0));
+}
+
+void ConversationListModel::onConversationChanged(qint64 tenantId, const Conversation &conversation)
+{
+    if (tenantId != m_tenantId)
+        return;
+    const int row = rowOf(conversation.id);
+    if (row < 0)
+        return;
+    // The owner's name comes with the summary: reload the list when a person takes over.
+    const bool ownerChanged = m_rows[row].conversation.ownerOperatorId != conversation.ownerOperatorId;
+    m_rows[row].conversation = conversation;
+    Q_EMIT dataChanged(index(row), index(row));
+    if (ownerChanged)
+        reload();
+}
+
+} // namespace shopdesk

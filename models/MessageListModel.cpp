@@ -1,0 +1,152 @@
+#include "MessageListModel.h"
+
+#include "storage/StoreWorker.h"
+
+#include <QSet>
+
+namespace shopdesk {
+
+MessageListModel::MessageListModel(StoreWorker &worker, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_worker(worker)
+{
+    connect(&m_worker, &StoreWorker::messagesAppended, this, &MessageListModel::onMessagesAppended);
+}
+
+int MessageListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_messages.size());
+}
+
+QVariant MessageListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Message &m = m_messages.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return m.body;
+    case MessageIdRole:
+        return m.id;
+    case AuthorRole:
+        return toText(m.author);
+    case DirectionRole:
+        return toText(m.direction);
+    case TypeRole:
+        return m.type;
+    case StatusRole:
+        return toText(m.status);
+    case FailureReasonRole:
+        return m.failureReason;
+    case CreatedAtRole:
+        return m.createdAt;
+    case RevisionRole:
+        return int(m.status) * 1000003 + int(qHash(m.body));
+    }
+    return {};
+}
+
+QHash<int, QByteArray> MessageListModel::roleNames() const
+{
+    auto names = QAbstractListModel::roleNames();
+    names.insert(MessageIdRole, "messageId");
+    names.insert(AuthorRole, "author");
+    names.insert(DirectionRole, "direction");
+    names.insert(TypeRole, "type");
+    names.insert(StatusRole, "status");
+    names.insert(FailureReasonRole, "failureReason");
+    names.insert(CreatedAtRole, "createdAt");
+    return names;
+}
+
+bool MessageListModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_hasOlder && !m_loading;
+}
+
+void MessageListModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent) || m_messages.isEmpty())
+        return;
+    load(m_messages.first().id);
+}
+
+void MessageListModel::setConversation(qint64 tenantId, qint64 conversationId)
+{
+    if (tenantId == m_tenantId && conversationId == m_conversationId)
+        return;
+    m_tenantId = tenantId;
+    m_conversationId = conversationId;
+    ++m_generation;
+    beginResetModel();
+    m_messages.clear();
+    m_hasOlder = false;
+    m_loading = false;
+    endResetModel();
+    if (conversationId > 0)
+        load(0);
+}
+
+void MessageListModel::load(qint64 beforeId)
+{
+    m_loading = true;
+    const quint64 generation = m_generation;
+    const qint64 tenantId = m_tenantId;
+    const qint64 conversationId = m_conversationId;
+    m_worker.run(
+        this,
+        [=](Store &store) {
+            return store.conversations().latestMessages(tenantId, conversationId, kPageSize,
+                                                        beforeId);
+        },
+        [this, generation, beforeId](Result<QList<Message>> result) {
+            if (generation != m_generation)
+                return; // another conversation was opened meanwhile
+            m_loading = false;
+            if (!result) {
+                Q_EMIT loadFailed(result.error());
+                return;
+            }
+            QList<Message> page = std::move(result).value();
+            m_hasOlder = page.size() == kPageSize;
+            if (beforeId == 0) {
+                // Live messages may have arrived while loading: keep the newest of both.
+                QSet<qint64> known;
+                for (const Message &m : page)
+                    known.insert(m.id);
+                for (const Message &m : std::as_const(m_messages)) {
+                    if (!known.contains(m.id))
+                        page.append(m);
+                }
+                beginResetModel();
+                m_messages = std::move(page);
+                endResetModel();
+            } else if (!page.isEmpty()) {
+                beginInsertRows({}, 0, int(page.size()) - 1);
+                m_messages = page + m_messages;
+                endInsertRows();
+            }
+            Q_EMIT loaded();
+        });
+}
+
+void MessageListModel::onMessagesAppended(qint64 tenantId, qint64 conversationId,
+                                          const QList<Message> &messages)
+{
+    if (tenantId != m_tenantId || conversationId != m_conversationId || messages.isEmpty())
+        return;
+    const qint64 lastId = m_messages.isEmpty() ? 0 : m_messages.last().id;
+    QList<Message> fresh;
+    for (const Message &m : messages) {
+        if (m.id > lastId)
+            fresh.append(m);
+    }
+    if (fresh.isEmpty())
+        return;
+    const int first = int(m_messages.size());
+    beginInsertRows({}, first, first + int(fresh.size()) - 1);
+    m_messages.append(fresh);
+    endInsertRows();
+}
+
+} // namespace shopdesk

@@ -1,0 +1,232 @@
+#include "MainWindow.h"
+
+#include "ConsoleSettings.h"
+#include "ConversationListModel.h"
+#include "MessageListModel.h"
+#include "ProductTableModel.h"
+#include "TenantListModel.h"
+#include "engine/Engine.h"
+#include "panes/InboxPane.h"
+#include "panes/InventoryPane.h"
+#include "panes/PlaceholderPane.h"
+#include "panes/SettingsPane.h"
+#include "storage/StoreWorker.h"
+#include "widgets/BannerWidget.h"
+
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QShortcut>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace shopdesk {
+
+MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *parent)
+    : QMainWindow(parent)
+    , m_engine(engine)
+    , m_settings(settings)
+{
+    setWindowTitle(tr("Shopdesk"));
+    setObjectName(QStringLiteral("mainWindow"));
+    StoreWorker &worker = engine.store();
+    m_tenants = new TenantListModel(worker, this);
+    m_conversations = new ConversationListModel(worker, this);
+    m_messages = new MessageListModel(worker, this);
+    m_products = new ProductTableModel(worker, this);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    m_banner = new BannerWidget(central);
+    auto *bannerHolder = new QHBoxLayout;
+    bannerHolder->setContentsMargins(8, 6, 8, 0);
+    bannerHolder->addWidget(m_banner);
+    layout->addLayout(bannerHolder);
+    auto *body = new QHBoxLayout;
+    body->setSpacing(0);
+    m_navigation = new QListWidget(central);
+    m_stack = new QStackedWidget(central);
+    body->addWidget(m_navigation);
+    body->addWidget(m_stack, 1);
+    layout->addLayout(body, 1);
+    setCentralWidget(central);
+
+    m_inbox = new InboxPane(*m_conversations, *m_messages, m_stack);
+    m_inventory = new InventoryPane(*m_products, m_stack);
+    m_settingsPane = new SettingsPane(engine, settings, m_stack);
+    m_stack->addWidget(m_inbox);
+    m_stack->addWidget(new PlaceholderPane(
+        tr("Knowledge"),
+        tr("What your bot is allowed to say: your documents (PDF, Word, web pages, text) and "
+           "FAQs, how they are split into passages, synonyms such as doodh = milk, and a test "
+           "panel that shows exactly what the bot would find and answer for any question. "
+           "It arrives with the knowledge base."), m_stack));
+    m_stack->addWidget(m_inventory);
+    m_stack->addWidget(new PlaceholderPane(
+        tr("Orders"),
+        tr("Orders your customers placed in chat, with their items, totals and status (open, "
+           "confirmed, delivered, cancelled). It arrives with the AI employee's order taking."), m_stack));
+    m_stack->addWidget(new PlaceholderPane(
+        tr("Analytics"),
+        tr("Dashboards for managers: messages per day, response times, chats resolved by the "
+           "bot versus your team, escalations and the questions the bot could not answer. "
+           "It arrives with the dashboards."), m_stack));
+    m_stack->addWidget(m_settingsPane);
+
+    buildNavigation();
+    buildStatusBar();
+
+    auto *toolbar = addToolBar(tr("Store"));
+    toolbar->setObjectName(QStringLiteral("storeToolbar"));
+    toolbar->setMovable(false);
+    toolbar->addWidget(new QLabel(tr("  Store: "), toolbar));
+    m_storeSwitcher = new QComboBox(toolbar);
+    m_storeSwitcher->setObjectName(QStringLiteral("storeSwitcher"));
+    m_storeSwitcher->setModel(m_tenants);
+    m_storeSwitcher->setMinimumContentsLength(24);
+    m_storeSwitcher->setEnabled(false);
+    toolbar->addWidget(m_storeSwitcher);
+
+    connect(m_storeSwitcher, &QComboBox::currentIndexChanged, this, &MainWindow::switchStore);
+    connect(m_tenants, &TenantListModel::loaded, this, &MainWindow::onTenantsLoaded);
+    connect(m_tenants, &TenantListModel::loadFailed, this, &MainWindow::showError);
+    connect(m_conversations, &ConversationListModel::loadFailed, this, &MainWindow::showError);
+    connect(m_messages, &MessageListModel::loadFailed, this, &MainWindow::showError);
+    connect(m_products, &ProductTableModel::loadFailed, this, &MainWindow::showError);
+    connect(m_settingsPane, &SettingsPane::message, this, [this](const QString &text, bool isError) {
+        m_banner->showMessage(isError ? BannerWidget::Kind::Error : BannerWidget::Kind::Information, text);
+    });
+    connect(&engine, &Engine::stateChanged, this, &MainWindow::onEngineStateChanged);
+    connect(&engine, &Engine::notice, this, [this](const QString &text) {
+        m_banner->showMessage(BannerWidget::Kind::Information, text);
+    });
+
+    resize(1200, 780);
+    restoreGeometry(settings.windowGeometry());
+    restoreState(settings.windowState());
+    showPane(Pane(std::clamp(settings.lastPane(), 0, PaneCount - 1)));
+    onEngineStateChanged();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildNavigation()
+{
+    m_navigation->setObjectName(QStringLiteral("navigation"));
+    m_navigation->setFixedWidth(168);
+    m_navigation->setSpacing(2);
+    m_navigation->setStyleSheet(QStringLiteral(
+        "QListWidget { background:#1f2a37; color:#e5e7eb; border:none; padding-top:8px; font-size:11pt; }"
+        "QListWidget { outline:0; }"
+        "QListWidget::item { padding:10px 14px; border:none; margin:0; }"
+        "QListWidget::item:selected { background:#2f6f4f; color:white; padding:10px 14px; }"));
+    const QStringList names = {tr("Inbox"), tr("Knowledge"), tr("Inventory"), tr("Orders"), tr("Analytics"), tr("Settings")};
+    for (int i = 0; i < names.size(); ++i) {
+        auto *item = new QListWidgetItem(names.at(i), m_navigation);
+        item->setToolTip(tr("%1 (Ctrl+%2)").arg(names.at(i)).arg(i + 1));
+        auto *shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)), this);
+        connect(shortcut, &QShortcut::activated, this, [this, i] { showPane(Pane(i)); });
+    }
+    connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row >= 0)
+            showPane(Pane(row));
+    });
+}
+
+void MainWindow::buildStatusBar()
+{
+    m_storeStatus = new QLabel(this);
+    m_storeStatus->setObjectName(QStringLiteral("storeStatus"));
+    m_engineStatus = new QLabel(this);
+    m_engineStatus->setObjectName(QStringLiteral("engineStatus"));
+    statusBar()->addWidget(m_storeStatus, 1);
+    statusBar()->addPermanentWidget(m_engineStatus);
+}
+
+void MainWindow::showPane(Pane pane)
+{
+    m_stack->setCurrentIndex(pane);
+    if (m_navigation->currentRow() != pane)
+        m_navigation->setCurrentRow(pane);
+}
+
+MainWindow::Pane MainWindow::currentPane() const { return Pane(m_stack->currentIndex()); }
+
+QWidget *MainWindow::pane(Pane pane) const { return m_stack->widget(pane); }
+
+void MainWindow::onEngineStateChanged()
+{
+    QString color = QStringLiteral("#9ca3af");
+    switch (m_engine.state()) {
+    case Engine::State::Running:
+        color = QStringLiteral("#16a34a");
+        m_tenants->reload();
+        break;
+    case Engine::State::Starting:
+        color = QStringLiteral("#d97706");
+        break;
+    case Engine::State::Failed:
+        color = QStringLiteral("#dc2626");
+        showError(tr("The engine could not start. %1").arg(m_engine.lastError()));
+        break;
+    case Engine::State::Stopped:
+        break;
+    }
+    const QString state = m_engine.state() == Engine::State::Failed ? tr("Not running") : m_engine.stateText();
+    m_engineStatus->setText(QStringLiteral("<span style='color:%1'>●</span> ").arg(color) +
+                            tr("Engine: %1").arg(state));
+    m_engineStatus->setToolTip(m_engine.storeDescription());
+}
+
+void MainWindow::onTenantsLoaded()
+{
+    m_storeSwitcher->setEnabled(m_tenants->rowCount() > 1);
+    if (m_tenants->rowCount() == 0) {
+        m_storeStatus->setText(tr("No store yet: add one with shopdesk-cli tenant add."));
+        return;
+    }
+    int row = m_tenants->rowOfId(m_tenantId);
+    if (row < 0)
+        row = m_tenants->rowOfSlug(m_settings.lastStore());
+    if (row < 0)
+        row = 0;
+    if (m_storeSwitcher->currentIndex() != row)
+        m_storeSwitcher->setCurrentIndex(row);
+    else
+        switchStore(row);
+}
+
+void MainWindow::switchStore(int row)
+{
+    const Tenant tenant = m_tenants->tenantAt(row);
+    if (tenant.id == 0)
+        return;
+    m_tenantId = tenant.id;
+    m_settings.setLastStore(tenant.slug);
+    m_conversations->setTenant(tenant.id);
+    m_products->setTenant(tenant.id);
+    m_settingsPane->setTenant(tenant.id);
+    setWindowTitle(tr("%1 — Shopdesk").arg(tenant.name));
+    m_storeStatus->setText(tr("Store: %1  ·  %2").arg(tenant.name, m_engine.options().database.redacted()));
+}
+
+void MainWindow::showError(const QString &message)
+{
+    m_banner->showMessage(BannerWidget::Kind::Error, message);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_settings.setWindowGeometry(saveGeometry());
+    m_settings.setWindowState(saveState());
+    m_settings.setLastPane(currentPane());
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace shopdesk

@@ -1,0 +1,74 @@
+#pragma once
+
+#include <QMainWindow>
+
+class QComboBox;
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+
+namespace shopdesk {
+
+class BannerWidget;
+class ConsoleSettings;
+class ConversationListModel;
+class Engine;
+class InboxPane;
+class InventoryPane;
+class MessageListModel;
+class ProductTableModel;
+class SettingsPane;
+class TenantListModel;
+
+// The console: navigation between panes, the store switcher, a status bar with the store and
+// the engine's state, and banners for anything a person should know.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    enum Pane { Inbox, Knowledge, Inventory, Orders, Analytics, Settings, PaneCount };
+    Q_ENUM(Pane)
+
+    MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void showPane(Pane pane);
+    Pane currentPane() const;
+    QWidget *pane(Pane pane) const;
+    QComboBox *storeSwitcher() const { return m_storeSwitcher; }
+    BannerWidget *banner() const { return m_banner; }
+    qint64 currentTenantId() const { return m_tenantId; }
+    InboxPane *inboxPane() const { return m_inbox; }
+    InventoryPane *inventoryPane() const { return m_inventory; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildNavigation();
+    void buildStatusBar();
+    void onEngineStateChanged();
+    void onTenantsLoaded();
+    void switchStore(int row);
+    void showError(const QString &message);
+
+    Engine &m_engine;
+    ConsoleSettings &m_settings;
+    TenantListModel *m_tenants = nullptr;
+    ConversationListModel *m_conversations = nullptr;
+    MessageListModel *m_messages = nullptr;
+    ProductTableModel *m_products = nullptr;
+
+    BannerWidget *m_banner = nullptr;
+    QListWidget *m_navigation = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    QComboBox *m_storeSwitcher = nullptr;
+    QLabel *m_storeStatus = nullptr;
+    QLabel *m_engineStatus = nullptr;
+    InboxPane *m_inbox = nullptr;
+    InventoryPane *m_inventory = nullptr;
+    SettingsPane *m_settingsPane = nullptr;
+    qint64 m_tenantId = 0;
+};
+
+} // namespace shopdesk

@@ -1,0 +1,153 @@
+#include "panes/SettingsPane.h"
+
+#include "ConsoleSettings.h"
+#include "engine/Engine.h"
+#include "storage/StoreWorker.h"
+
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+namespace shopdesk {
+namespace {
+
+// Store settings shown in the profile, in this order, with the words a store owner uses.
+const QList<QPair<QString, QString>> &profileFields()
+{
+    static const QList<QPair<QString, QString>> fields = {
+        {QStringLiteral("store.address"), QObject::tr("Address")},
+        {QStringLiteral("store.phone"), QObject::tr("Phone")},
+        {QStringLiteral("store.hours"), QObject::tr("Opening hours")},
+        {QStringLiteral("delivery.areas"), QObject::tr("Delivery areas")},
+        {QStringLiteral("delivery.charge"), QObject::tr("Delivery charge (₹)")},
+        {QStringLiteral("delivery.free_above"), QObject::tr("Free delivery above (₹)")},
+        {QStringLiteral("delivery.time"), QObject::tr("Delivery time")},
+        {QStringLiteral("persona.name"), QObject::tr("Bot's name")},
+        {QStringLiteral("persona.tone"), QObject::tr("Bot's tone")},
+        {QStringLiteral("escalation.order_above"), QObject::tr("Hand orders above (₹) to a person")},
+        {QStringLiteral("escalation.handover_message"), QObject::tr("Handover message")},
+    };
+    return fields;
+}
+
+} // namespace
+
+SettingsPane::SettingsPane(Engine &engine, ConsoleSettings &settings, QWidget *parent)
+    : QWidget(parent)
+    , m_engine(engine)
+    , m_settings(settings)
+{
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    outer->addWidget(scroll);
+    auto *content = new QWidget(scroll);
+    scroll->setWidget(content);
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(24, 24, 24, 24);
+
+    auto *console = new QGroupBox(tr("This console"), content);
+    auto *consoleForm = new QFormLayout(console);
+    auto *databaseRow = new QHBoxLayout;
+    m_database = new QLineEdit(console);
+    m_database->setObjectName(QStringLiteral("databaseUrl"));
+    m_database->setPlaceholderText(tr("Embedded (this computer): %1").arg(engine.options().database.toString()));
+    m_database->setText(settings.databaseUrl());
+    auto *save = new QPushButton(tr("Save"), console);
+    databaseRow->addWidget(m_database, 1);
+    databaseRow->addWidget(save);
+    consoleForm->addRow(tr("Database"), databaseRow);
+    auto *hint = new QLabel(tr("Leave empty for the store on this computer. A shop with several "
+                               "desks points every console at one PostgreSQL server, for example "
+                               "postgresql://shopdesk@192.168.1.10/shopdesk. Applies on the next start."),
+                            console);
+    hint->setWordWrap(true);
+    hint->setStyleSheet(QStringLiteral("color:#666;"));
+    consoleForm->addRow(QString(), hint);
+    consoleForm->addRow(tr("In use now"), new QLabel(engine.options().database.redacted(), console));
+    consoleForm->addRow(tr("Data folder"), new QLabel(engine.options().dataDir, console));
+    m_engineState = new QLabel(console);
+    m_engineState->setObjectName(QStringLiteral("engineState"));
+    consoleForm->addRow(tr("Engine"), m_engineState);
+    layout->addWidget(console);
+
+    auto *profile = new QGroupBox(tr("Store profile"), content);
+    m_profile = new QFormLayout(profile);
+    m_profile->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    layout->addWidget(profile);
+
+    auto *later = new QLabel(tr("WhatsApp channels, the bot's persona, reply templates, intents "
+                                "and escalation rules are set here as messaging and the AI "
+                                "employee land."), content);
+    later->setWordWrap(true);
+    later->setStyleSheet(QStringLiteral("color:#666;"));
+    layout->addWidget(later);
+    layout->addStretch(1);
+
+    connect(save, &QPushButton::clicked, this, &SettingsPane::saveDatabase);
+    connect(m_database, &QLineEdit::returnPressed, this, &SettingsPane::saveDatabase);
+    connect(&engine, &Engine::stateChanged, this, &SettingsPane::updateEngineState);
+    connect(&engine.store(), &StoreWorker::settingsChanged, this, [this](qint64 tenantId) {
+        if (tenantId == m_tenantId) {
+            const qint64 id = m_tenantId;
+            m_tenantId = 0;
+            setTenant(id);
+        }
+    });
+    updateEngineState();
+}
+
+int SettingsPane::profileRowCount() const { return m_profile->rowCount(); }
+
+void SettingsPane::updateEngineState() { m_engineState->setText(m_engine.stateText()); }
+
+void SettingsPane::saveDatabase()
+{
+    const QString text = m_database->text().trimmed();
+    if (!text.isEmpty()) {
+        auto parsed = DatabaseUrl::parse(text);
+        if (!parsed) {
+            Q_EMIT message(parsed.error(), true);
+            return;
+        }
+    }
+    m_settings.setDatabaseUrl(text);
+    Q_EMIT message(text.isEmpty() ? tr("The console will use the store on this computer from the next start.")
+                                  : tr("The console will use %1 from the next start.").arg(DatabaseUrl::parse(text)->redacted()),
+                   false);
+}
+
+void SettingsPane::setTenant(qint64 tenantId)
+{
+    if (tenantId == m_tenantId)
+        return;
+    m_tenantId = tenantId;
+    const quint64 generation = ++m_generation;
+    m_engine.store().run(
+        this, [tenantId](Store &store) { return store.tenants().settings(tenantId); },
+        [this, generation](Result<QMap<QString, QString>> result) {
+            if (generation != m_generation)
+                return;
+            if (!result) {
+                Q_EMIT message(result.error(), true);
+                return;
+            }
+            while (m_profile->rowCount() > 0)
+                m_profile->removeRow(0);
+            for (const auto &[key, label] : profileFields()) {
+                auto *value = new QLabel(result->value(key, tr("(not set)")));
+                value->setWordWrap(true);
+                value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+                m_profile->addRow(label, value);
+            }
+        });
+}
+
+} // namespace shopdesk
