@@ -17,20 +17,24 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(SHOPDESK_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Shopdesk console: your store's AI employee on WhatsApp."));
+    parser.setApplicationDescription(
+        QStringLiteral("Shopdesk console: your store's AI employee on WhatsApp."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption({QStringLiteral("database"),
                       QStringLiteral("sqlite:PATH or postgresql://user:pass@host:port/db (default: "
                                      "the store on this computer)."),
                       QStringLiteral("URL")});
-    parser.addOption({QStringLiteral("data-dir"), QStringLiteral("Folder for the embedded store and media."),
+    parser.addOption({QStringLiteral("data-dir"),
+                      QStringLiteral("Folder for the embedded store and media."),
                       QStringLiteral("DIR")});
-    parser.addOption({QStringLiteral("no-demo"), QStringLiteral("Do not load the demo store on first start.")});
+    parser.addOption(
+        {QStringLiteral("no-demo"), QStringLiteral("Do not load the demo store on first start.")});
     parser.process(app);
 
     shopdesk::ConsoleSettings settings;
-    const QString dataDir = shopdesk::DataDirectory::resolve(parser.value(QStringLiteral("data-dir")));
+    const QString dataDir =
+        shopdesk::DataDirectory::resolve(parser.value(QStringLiteral("data-dir")));
     QString databaseText = parser.value(QStringLiteral("database"));
     if (databaseText.isEmpty())
         databaseText = settings.databaseUrl();

@@ -133,7 +133,8 @@ void ConversationListModel::onConversationChanged(qint64 tenantId, const Convers
     if (row < 0)
         return;
     // The owner's name comes with the summary: reload the list when a person takes over.
-    const bool ownerChanged = m_rows[row].conversation.ownerOperatorId != conversation.ownerOperatorId;
+    const bool ownerChanged =
+        m_rows[row].conversation.ownerOperatorId != conversation.ownerOperatorId;
     m_rows[row].conversation = conversation;
     Q_EMIT dataChanged(index(row), index(row));
     if (ownerChanged)

@@ -4,6 +4,9 @@
 
 #include <QSet>
 
+#include <algorithm>
+#include <limits>
+
 namespace shopdesk {
 
 MessageListModel::MessageListModel(StoreWorker &worker, QObject *parent)
@@ -102,8 +105,8 @@ void MessageListModel::load(qint64 beforeId)
         [this, generation, beforeId](Result<QList<Message>> result) {
             if (generation != m_generation)
                 return; // another conversation was opened meanwhile
-            m_loading = false;
             if (!result) {
+                m_loading = false;
                 Q_EMIT loadFailed(result.error());
                 return;
             }
@@ -121,11 +124,22 @@ void MessageListModel::load(qint64 beforeId)
                 beginResetModel();
                 m_messages = std::move(page);
                 endResetModel();
-            } else if (!page.isEmpty()) {
-                beginInsertRows({}, 0, int(page.size()) - 1);
-                m_messages = page + m_messages;
-                endInsertRows();
+            } else {
+                // Only what is older than what we show; never the same message twice.
+                const qint64 firstShown = m_messages.isEmpty() ? std::numeric_limits<qint64>::max()
+                                                               : m_messages.first().id;
+                page.erase(
+                    std::remove_if(page.begin(), page.end(),
+                                   [firstShown](const Message &m) { return m.id >= firstShown; }),
+                    page.end());
+                if (!page.isEmpty()) {
+                    beginInsertRows({}, 0, int(page.size()) - 1);
+                    m_messages = page + m_messages;
+                    endInsertRows();
+                }
             }
+            // Cleared last: views may ask for more from inside the insert signals above.
+            m_loading = false;
             Q_EMIT loaded();
         });
 }

@@ -33,30 +33,45 @@ QVariant ProductTableModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Product &p = m_products.at(index.row());
-    const auto quantity = [](double v) { return QString::number(v, 'g', 8); };
+    const auto quantity = [](double v) {
+        return QString::number(v, 'g', 8);
+    };
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
-        case Sku: return p.sku;
-        case Name: return p.name;
-        case Brand: return p.brand;
-        case Category: return p.category;
-        case Unit: return p.unit;
-        case Price: return Money::format(p.priceMinor);
-        case Stock: return p.outOfStock() ? tr("Out of stock") : quantity(p.stock);
-        case LowStockThreshold: return quantity(p.lowStockThreshold);
-        case Aliases: return p.aliases.join(QStringLiteral(", "));
+        case Sku:
+            return p.sku;
+        case Name:
+            return p.name;
+        case Brand:
+            return p.brand;
+        case Category:
+            return p.category;
+        case Unit:
+            return p.unit;
+        case Price:
+            return Money::format(p.priceMinor);
+        case Stock:
+            return p.outOfStock() ? tr("Out of stock") : quantity(p.stock);
+        case LowStockThreshold:
+            return quantity(p.lowStockThreshold);
+        case Aliases:
+            return p.aliases.join(QStringLiteral(", "));
         }
     }
     if (role == SortRole) {
         switch (index.column()) {
-        case Price: return p.priceMinor;
-        case Stock: return p.stock;
-        case LowStockThreshold: return p.lowStockThreshold;
-        default: return data(index, Qt::DisplayRole);
+        case Price:
+            return p.priceMinor;
+        case Stock:
+            return p.stock;
+        case LowStockThreshold:
+            return p.lowStockThreshold;
+        default:
+            return data(index, Qt::DisplayRole);
         }
     }
-    if (role == Qt::TextAlignmentRole && (index.column() == Price || index.column() == Stock ||
-                                          index.column() == LowStockThreshold))
+    if (role == Qt::TextAlignmentRole &&
+        (index.column() == Price || index.column() == Stock || index.column() == LowStockThreshold))
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ForegroundRole && index.column() == Stock) {
         if (p.outOfStock())
@@ -70,12 +85,15 @@ QVariant ProductTableModel::data(const QModelIndex &index, int role) const
         if (p.outOfStock())
             return tr("Out of stock: the bot offers a substitute.");
         if (p.lowOnStock())
-            return tr("Low on stock: %1 left, reorder at %2.").arg(quantity(p.stock), quantity(p.lowStockThreshold));
+            return tr("Low on stock: %1 left, reorder at %2.")
+                .arg(quantity(p.stock), quantity(p.lowStockThreshold));
     }
     if (role == ProductIdRole)
         return p.id;
     if (role == StockStateRole)
-        return p.outOfStock() ? QStringLiteral("out") : p.lowOnStock() ? QStringLiteral("low") : QStringLiteral("ok");
+        return p.outOfStock()   ? QStringLiteral("out")
+               : p.lowOnStock() ? QStringLiteral("low")
+                                : QStringLiteral("ok");
     return {};
 }
 
@@ -84,15 +102,24 @@ QVariant ProductTableModel::headerData(int section, Qt::Orientation orientation,
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case Sku: return tr("SKU");
-    case Name: return tr("Product");
-    case Brand: return tr("Brand");
-    case Category: return tr("Category");
-    case Unit: return tr("Unit");
-    case Price: return tr("Price");
-    case Stock: return tr("Stock");
-    case LowStockThreshold: return tr("Reorder at");
-    case Aliases: return tr("Also called");
+    case Sku:
+        return tr("SKU");
+    case Name:
+        return tr("Product");
+    case Brand:
+        return tr("Brand");
+    case Category:
+        return tr("Category");
+    case Unit:
+        return tr("Unit");
+    case Price:
+        return tr("Price");
+    case Stock:
+        return tr("Stock");
+    case LowStockThreshold:
+        return tr("Reorder at");
+    case Aliases:
+        return tr("Also called");
     }
     return {};
 }

@@ -13,7 +13,18 @@ class ProductTableModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Sku, Name, Brand, Category, Unit, Price, Stock, LowStockThreshold, Aliases, ColumnCount };
+    enum Column {
+        Sku,
+        Name,
+        Brand,
+        Category,
+        Unit,
+        Price,
+        Stock,
+        LowStockThreshold,
+        Aliases,
+        ColumnCount
+    };
     enum Role { ProductIdRole = Qt::UserRole + 1, StockStateRole, SortRole };
 
     explicit ProductTableModel(StoreWorker &worker, QObject *parent = nullptr);

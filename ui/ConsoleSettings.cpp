@@ -2,15 +2,45 @@
 
 namespace shopdesk {
 
-QByteArray ConsoleSettings::windowGeometry() const { return m_settings.value(QStringLiteral("window/geometry")).toByteArray(); }
-void ConsoleSettings::setWindowGeometry(const QByteArray &g) { m_settings.setValue(QStringLiteral("window/geometry"), g); }
-QByteArray ConsoleSettings::windowState() const { return m_settings.value(QStringLiteral("window/state")).toByteArray(); }
-void ConsoleSettings::setWindowState(const QByteArray &s) { m_settings.setValue(QStringLiteral("window/state"), s); }
-int ConsoleSettings::lastPane() const { return m_settings.value(QStringLiteral("window/pane"), 0).toInt(); }
-void ConsoleSettings::setLastPane(int pane) { m_settings.setValue(QStringLiteral("window/pane"), pane); }
-QString ConsoleSettings::lastStore() const { return m_settings.value(QStringLiteral("console/store")).toString(); }
-void ConsoleSettings::setLastStore(const QString &slug) { m_settings.setValue(QStringLiteral("console/store"), slug); }
-QString ConsoleSettings::databaseUrl() const { return m_settings.value(QStringLiteral("console/database")).toString(); }
-void ConsoleSettings::setDatabaseUrl(const QString &url) { m_settings.setValue(QStringLiteral("console/database"), url); }
+QByteArray ConsoleSettings::windowGeometry() const
+{
+    return m_settings.value(QStringLiteral("window/geometry")).toByteArray();
+}
+void ConsoleSettings::setWindowGeometry(const QByteArray &g)
+{
+    m_settings.setValue(QStringLiteral("window/geometry"), g);
+}
+QByteArray ConsoleSettings::windowState() const
+{
+    return m_settings.value(QStringLiteral("window/state")).toByteArray();
+}
+void ConsoleSettings::setWindowState(const QByteArray &s)
+{
+    m_settings.setValue(QStringLiteral("window/state"), s);
+}
+int ConsoleSettings::lastPane() const
+{
+    return m_settings.value(QStringLiteral("window/pane"), 0).toInt();
+}
+void ConsoleSettings::setLastPane(int pane)
+{
+    m_settings.setValue(QStringLiteral("window/pane"), pane);
+}
+QString ConsoleSettings::lastStore() const
+{
+    return m_settings.value(QStringLiteral("console/store")).toString();
+}
+void ConsoleSettings::setLastStore(const QString &slug)
+{
+    m_settings.setValue(QStringLiteral("console/store"), slug);
+}
+QString ConsoleSettings::databaseUrl() const
+{
+    return m_settings.value(QStringLiteral("console/database")).toString();
+}
+void ConsoleSettings::setDatabaseUrl(const QString &url)
+{
+    m_settings.setValue(QStringLiteral("console/database"), url);
+}
 
 } // namespace shopdesk

@@ -66,17 +66,20 @@ MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *paren
         tr("What your bot is allowed to say: your documents (PDF, Word, web pages, text) and "
            "FAQs, how they are split into passages, synonyms such as doodh = milk, and a test "
            "panel that shows exactly what the bot would find and answer for any question. "
-           "It arrives with the knowledge base."), m_stack));
+           "It arrives with the knowledge base."),
+        m_stack));
     m_stack->addWidget(m_inventory);
     m_stack->addWidget(new PlaceholderPane(
         tr("Orders"),
         tr("Orders your customers placed in chat, with their items, totals and status (open, "
-           "confirmed, delivered, cancelled). It arrives with the AI employee's order taking."), m_stack));
+           "confirmed, delivered, cancelled). It arrives with the AI employee's order taking."),
+        m_stack));
     m_stack->addWidget(new PlaceholderPane(
         tr("Analytics"),
         tr("Dashboards for managers: messages per day, response times, chats resolved by the "
            "bot versus your team, escalations and the questions the bot could not answer. "
-           "It arrives with the dashboards."), m_stack));
+           "It arrives with the dashboards."),
+        m_stack));
     m_stack->addWidget(m_settingsPane);
 
     buildNavigation();
@@ -99,9 +102,11 @@ MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *paren
     connect(m_conversations, &ConversationListModel::loadFailed, this, &MainWindow::showError);
     connect(m_messages, &MessageListModel::loadFailed, this, &MainWindow::showError);
     connect(m_products, &ProductTableModel::loadFailed, this, &MainWindow::showError);
-    connect(m_settingsPane, &SettingsPane::message, this, [this](const QString &text, bool isError) {
-        m_banner->showMessage(isError ? BannerWidget::Kind::Error : BannerWidget::Kind::Information, text);
-    });
+    connect(m_settingsPane, &SettingsPane::message, this,
+            [this](const QString &text, bool isError) {
+                m_banner->showMessage(
+                    isError ? BannerWidget::Kind::Error : BannerWidget::Kind::Information, text);
+            });
     connect(&engine, &Engine::stateChanged, this, &MainWindow::onEngineStateChanged);
     connect(&engine, &Engine::notice, this, [this](const QString &text) {
         m_banner->showMessage(BannerWidget::Kind::Information, text);
@@ -122,11 +127,13 @@ void MainWindow::buildNavigation()
     m_navigation->setFixedWidth(168);
     m_navigation->setSpacing(2);
     m_navigation->setStyleSheet(QStringLiteral(
-        "QListWidget { background:#1f2a37; color:#e5e7eb; border:none; padding-top:8px; font-size:11pt; }"
+        "QListWidget { background:#1f2a37; color:#e5e7eb; border:none; padding-top:8px; "
+        "font-size:11pt; }"
         "QListWidget { outline:0; }"
         "QListWidget::item { padding:10px 14px; border:none; margin:0; }"
         "QListWidget::item:selected { background:#2f6f4f; color:white; padding:10px 14px; }"));
-    const QStringList names = {tr("Inbox"), tr("Knowledge"), tr("Inventory"), tr("Orders"), tr("Analytics"), tr("Settings")};
+    const QStringList names = {tr("Inbox"),  tr("Knowledge"), tr("Inventory"),
+                               tr("Orders"), tr("Analytics"), tr("Settings")};
     for (int i = 0; i < names.size(); ++i) {
         auto *item = new QListWidgetItem(names.at(i), m_navigation);
         item->setToolTip(tr("%1 (Ctrl+%2)").arg(names.at(i)).arg(i + 1));
@@ -156,9 +163,15 @@ void MainWindow::showPane(Pane pane)
         m_navigation->setCurrentRow(pane);
 }
 
-MainWindow::Pane MainWindow::currentPane() const { return Pane(m_stack->currentIndex()); }
+MainWindow::Pane MainWindow::currentPane() const
+{
+    return Pane(m_stack->currentIndex());
+}
 
-QWidget *MainWindow::pane(Pane pane) const { return m_stack->widget(pane); }
+QWidget *MainWindow::pane(Pane pane) const
+{
+    return m_stack->widget(pane);
+}
 
 void MainWindow::onEngineStateChanged()
 {
@@ -173,12 +186,15 @@ void MainWindow::onEngineStateChanged()
         break;
     case Engine::State::Failed:
         color = QStringLiteral("#dc2626");
-        showError(tr("The engine could not start. %1").arg(m_engine.lastError()));
+        showError(tr("The engine could not start. %1 Nothing was changed; choose another "
+                     "database in Settings and restart.")
+                      .arg(m_engine.lastError()));
         break;
     case Engine::State::Stopped:
         break;
     }
-    const QString state = m_engine.state() == Engine::State::Failed ? tr("Not running") : m_engine.stateText();
+    const QString state =
+        m_engine.state() == Engine::State::Failed ? tr("Not running") : m_engine.stateText();
     m_engineStatus->setText(QStringLiteral("<span style='color:%1'>●</span> ").arg(color) +
                             tr("Engine: %1").arg(state));
     m_engineStatus->setToolTip(m_engine.storeDescription());
@@ -213,7 +229,8 @@ void MainWindow::switchStore(int row)
     m_products->setTenant(tenant.id);
     m_settingsPane->setTenant(tenant.id);
     setWindowTitle(tr("%1 — Shopdesk").arg(tenant.name));
-    m_storeStatus->setText(tr("Store: %1  ·  %2").arg(tenant.name, m_engine.options().database.redacted()));
+    m_storeStatus->setText(
+        tr("Store: %1  ·  %2").arg(tenant.name, m_engine.options().database.redacted()));
 }
 
 void MainWindow::showError(const QString &message)

@@ -37,7 +37,8 @@ int CliApp::run(const QStringList &given)
     QStringList arguments, globals;
     for (int i = 0; i < given.size(); ++i) {
         const QString &a = given.at(i);
-        const bool takesValue = a == QLatin1String("--database") || a == QLatin1String("--data-dir");
+        const bool takesValue =
+            a == QLatin1String("--database") || a == QLatin1String("--data-dir");
         if (arguments.isEmpty() && takesValue && i + 1 < given.size()) {
             globals << a << given.at(++i);
         } else if (arguments.isEmpty() && (a.startsWith(QLatin1String("--database=")) ||

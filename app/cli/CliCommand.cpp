@@ -28,10 +28,11 @@ int CliCommand::execute(const QStringList &arguments)
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
                                   QStringLiteral("Show this help."));
     parser.addOption(help);
-    parser.addOption({QStringLiteral("database"),
-                      QStringLiteral("The store: sqlite:PATH or postgresql://user:pass@host:port/db "
-                                     "(default: shopdesk.sqlite3 in the data directory)."),
-                      QStringLiteral("URL")});
+    parser.addOption(
+        {QStringLiteral("database"),
+         QStringLiteral("The store: sqlite:PATH or postgresql://user:pass@host:port/db "
+                        "(default: shopdesk.sqlite3 in the data directory)."),
+         QStringLiteral("URL")});
     parser.addOption({QStringLiteral("data-dir"),
                       QStringLiteral("Folder for the embedded database and media (default: "
                                      "$SHOPDESK_DATA_DIR or ~/.local/share/shopdesk)."),

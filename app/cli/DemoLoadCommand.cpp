@@ -18,10 +18,9 @@ int DemoLoadCommand::run(const QCommandLineParser &parser)
         return ExitOk;
     }
     out() << "loaded the demo store (id " << summary->slug << "): " << summary->products
-          << " products, " << summary->documents << " knowledge documents, "
-          << summary->customers << " customers, " << summary->conversations
-          << " conversations, " << summary->messages << " messages, " << summary->orders
-          << " orders\n";
+          << " products, " << summary->documents << " knowledge documents, " << summary->customers
+          << " customers, " << summary->conversations << " conversations, " << summary->messages
+          << " messages, " << summary->orders << " orders\n";
     return ExitOk;
 }
 

@@ -24,8 +24,8 @@ void TenantAddCommand::addOptions(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("slug"),
                       QStringLiteral("Short id of the store: lower-case letters, digits, dashes."),
                       QStringLiteral("S")});
-    parser.addOption({QStringLiteral("name"), QStringLiteral("The store's name."),
-                      QStringLiteral("N")});
+    parser.addOption(
+        {QStringLiteral("name"), QStringLiteral("The store's name."), QStringLiteral("N")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print the store as JSON.")});
 }
 

@@ -11,7 +11,8 @@ namespace {
 int g_pipe[2] = {-1, -1};
 }
 
-UnixSignalWatcher::UnixSignalWatcher(QObject *parent) : QObject(parent)
+UnixSignalWatcher::UnixSignalWatcher(QObject *parent)
+    : QObject(parent)
 {
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_pipe) != 0)
         qFatal("Cannot create the signal socket pair");

@@ -9,11 +9,12 @@ namespace shopdesk {
 
 // A value, or an error message written for a store owner. Services return this instead of
 // throwing: library exceptions are caught at the service boundary and become the message.
-template<typename T>
-class Result
+template<typename T> class Result
 {
 public:
-    Result(T value) : m_value(std::move(value)) {}
+    Result(T value)
+        : m_value(std::move(value))
+    {}
     static Result failure(QString message) { return Result(std::move(message), 0); }
 
     bool ok() const { return m_value.has_value(); }
@@ -26,7 +27,9 @@ public:
     const QString &error() const { return m_error; }
 
 private:
-    Result(QString message, int) : m_error(std::move(message)) {}
+    Result(QString message, int)
+        : m_error(std::move(message))
+    {}
     std::optional<T> m_value;
     QString m_error;
 };
@@ -36,6 +39,9 @@ struct Done
 {
 };
 using Status = Result<Done>;
-inline Status success() { return Status(Done{}); }
+inline Status success()
+{
+    return Status(Done{});
+}
 
 } // namespace shopdesk

@@ -34,8 +34,7 @@ json readJson(const QString &path)
     return json::parse(bytes.constBegin(), bytes.constEnd());
 }
 
-template<typename T>
-T need(Result<T> r)
+template<typename T> T need(Result<T> r)
 {
     if (!r)
         throw SqlError(r.error());
@@ -146,7 +145,8 @@ void loadConversations(Store &store, qint64 tenantId, const QHash<QString, Produ
         }
     }
     // Oldest first; a customer's earlier conversation is closed when their next one starts.
-    std::vector<json> conversations(data.at("conversations").begin(), data.at("conversations").end());
+    std::vector<json> conversations(data.at("conversations").begin(),
+                                    data.at("conversations").end());
     std::stable_sort(conversations.begin(), conversations.end(), [](const json &a, const json &b) {
         return a.at("messages").at(0).value("minutes_ago", 0) >
                b.at("messages").at(0).value("minutes_ago", 0);
@@ -157,7 +157,8 @@ void loadConversations(Store &store, qint64 tenantId, const QHash<QString, Produ
         if (openByContact.contains(contactId))
             need(store.conversations().setOwner(tenantId, openByContact.value(contactId),
                                                 OwnerKind::Closed));
-        const QDateTime startedAt = now.addSecs(-60 * c.at("messages").at(0).value("minutes_ago", 0));
+        const QDateTime startedAt =
+            now.addSecs(-60 * c.at("messages").at(0).value("minutes_ago", 0));
         const Conversation open =
             need(store.conversations().openConversation(tenantId, contactId, 0, startedAt));
         openByContact.insert(contactId, open.id);
@@ -170,11 +171,13 @@ void loadConversations(Store &store, qint64 tenantId, const QHash<QString, Produ
             Message msg;
             msg.conversationId = open.id;
             msg.author = authorOf(qs(m, "author"));
-            msg.direction = msg.author == Author::Customer ? Direction::Inbound : Direction::Outbound;
+            msg.direction =
+                msg.author == Author::Customer ? Direction::Inbound : Direction::Outbound;
             msg.authorOperatorId = msg.author == Author::Human ? operatorId : 0;
             msg.body = qs(m, "body");
-            msg.body.replace(QLatin1String("{balance}"),
-                             Money::format(balance, QString()).replace(QLatin1String(".00"), QString()));
+            msg.body.replace(
+                QLatin1String("{balance}"),
+                Money::format(balance, QString()).replace(QLatin1String(".00"), QString()));
             msg.createdAt = now.addSecs(-60 * m.value("minutes_ago", 0));
             if (msg.direction == Direction::Outbound) {
                 msg.status = MessageStatus::Read;
@@ -184,7 +187,8 @@ void loadConversations(Store &store, qint64 tenantId, const QHash<QString, Produ
             }
             messages.append(msg);
         }
-        summary.messages += int(need(store.conversations().appendMessages(tenantId, messages)).size());
+        summary.messages +=
+            int(need(store.conversations().appendMessages(tenantId, messages)).size());
         if (c.contains("order")) {
             Order order;
             order.contactId = contactId;
@@ -193,8 +197,8 @@ void loadConversations(Store &store, qint64 tenantId, const QHash<QString, Produ
             order.createdAt = messages.last().createdAt;
             for (const json &line : c.at("order")) {
                 const Product p = bySku.value(qs(line, "sku"));
-                order.lines.append({0, p.id, p.name, line.value("quantity", 1.0), p.unit,
-                                    p.priceMinor, 0});
+                order.lines.append(
+                    {0, p.id, p.name, line.value("quantity", 1.0), p.unit, p.priceMinor, 0});
             }
             need(store.catalog().addOrder(tenantId, order));
             ++summary.orders;
@@ -203,7 +207,8 @@ void loadConversations(Store &store, qint64 tenantId, const QHash<QString, Produ
         if (owner == QLatin1String("human"))
             need(store.conversations().setOwner(tenantId, open.id, OwnerKind::Human, operatorId));
         if (c.contains("needs_human"))
-            need(store.conversations().setNeedsHuman(tenantId, open.id, true, qs(c, "needs_human")));
+            need(
+                store.conversations().setNeedsHuman(tenantId, open.id, true, qs(c, "needs_human")));
         if (owner == QLatin1String("closed"))
             need(store.conversations().setOwner(tenantId, open.id, OwnerKind::Closed));
         ++summary.conversations;

@@ -29,7 +29,9 @@ E valueOf(const std::array<std::pair<E, const char *>, N> &table, const QString 
 }
 
 constexpr std::array<std::pair<OperatorRole, const char *>, 3> kRoles{
-    {{OperatorRole::Owner, "owner"}, {OperatorRole::Manager, "manager"}, {OperatorRole::Agent, "agent"}}};
+    {{OperatorRole::Owner, "owner"},
+     {OperatorRole::Manager, "manager"},
+     {OperatorRole::Agent, "agent"}}};
 constexpr std::array<std::pair<OwnerKind, const char *>, 3> kOwners{
     {{OwnerKind::Bot, "bot"}, {OwnerKind::Human, "human"}, {OwnerKind::Closed, "closed"}}};
 constexpr std::array<std::pair<Direction, const char *>, 2> kDirections{
@@ -48,15 +50,42 @@ constexpr std::array<std::pair<MessageStatus, const char *>, 6> kStatuses{
 
 } // namespace
 
-QString toText(OperatorRole role) { return nameOf(kRoles, role); }
-OperatorRole operatorRoleFromString(const QString &t) { return valueOf(kRoles, t, OperatorRole::Agent); }
-QString toText(OwnerKind kind) { return nameOf(kOwners, kind); }
-OwnerKind ownerKindFromString(const QString &t) { return valueOf(kOwners, t, OwnerKind::Bot); }
-QString toText(Direction d) { return nameOf(kDirections, d); }
-Direction directionFromString(const QString &t) { return valueOf(kDirections, t, Direction::Inbound); }
-QString toText(Author a) { return nameOf(kAuthors, a); }
-Author authorFromString(const QString &t) { return valueOf(kAuthors, t, Author::Customer); }
-QString toText(MessageStatus s) { return nameOf(kStatuses, s); }
+QString toText(OperatorRole role)
+{
+    return nameOf(kRoles, role);
+}
+OperatorRole operatorRoleFromString(const QString &t)
+{
+    return valueOf(kRoles, t, OperatorRole::Agent);
+}
+QString toText(OwnerKind kind)
+{
+    return nameOf(kOwners, kind);
+}
+OwnerKind ownerKindFromString(const QString &t)
+{
+    return valueOf(kOwners, t, OwnerKind::Bot);
+}
+QString toText(Direction d)
+{
+    return nameOf(kDirections, d);
+}
+Direction directionFromString(const QString &t)
+{
+    return valueOf(kDirections, t, Direction::Inbound);
+}
+QString toText(Author a)
+{
+    return nameOf(kAuthors, a);
+}
+Author authorFromString(const QString &t)
+{
+    return valueOf(kAuthors, t, Author::Customer);
+}
+QString toText(MessageStatus s)
+{
+    return nameOf(kStatuses, s);
+}
 MessageStatus messageStatusFromString(const QString &t)
 {
     return valueOf(kStatuses, t, MessageStatus::Received);

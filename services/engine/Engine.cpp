@@ -16,7 +16,10 @@ Engine::Engine(Options options, QObject *parent)
             [this](const QString &message) { setState(State::Failed, message); });
 }
 
-Engine::~Engine() { stop(); }
+Engine::~Engine()
+{
+    stop();
+}
 
 QString Engine::stateText() const
 {

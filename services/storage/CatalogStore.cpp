@@ -38,15 +38,18 @@ QString describeProduct(int index, const Product &p)
 
 } // namespace
 
-CatalogStore::CatalogStore(SqlBackend &db, QObject *parent) : QObject(parent), m_db(db) {}
+CatalogStore::CatalogStore(SqlBackend &db, QObject *parent)
+    : QObject(parent)
+    , m_db(db)
+{}
 
 Result<int> CatalogStore::upsertProducts(qint64 tenantId, const QList<Product> &products)
 {
     for (int i = 0; i < products.size(); ++i) {
         const Product &p = products.at(i);
         if (p.sku.trimmed().isEmpty() || p.name.trimmed().isEmpty())
-            return Result<int>::failure(
-                QStringLiteral("Product %1 needs both a SKU and a name.").arg(describeProduct(i, p)));
+            return Result<int>::failure(QStringLiteral("Product %1 needs both a SKU and a name.")
+                                            .arg(describeProduct(i, p)));
         if (p.priceMinor < 0)
             return Result<int>::failure(
                 QStringLiteral("Product %1 has a negative price.").arg(describeProduct(i, p)));
@@ -101,7 +104,8 @@ Result<Order> CatalogStore::addOrder(qint64 tenantId, const Order &order)
             stored.tenantId = tenantId;
             stored.totalMinor = 0;
             for (OrderLine &line : stored.lines) {
-                line.lineTotalMinor = qint64(std::llround(line.quantity * double(line.unitPriceMinor)));
+                line.lineTotalMinor =
+                    qint64(std::llround(line.quantity * double(line.unitPriceMinor)));
                 stored.totalMinor += line.lineTotalMinor;
             }
             const qint64 created =
@@ -178,7 +182,8 @@ Result<LedgerEntry> CatalogStore::addLedgerEntry(qint64 tenantId, const LedgerEn
     if (entry.amountMinor <= 0)
         return Result<LedgerEntry>::failure(QStringLiteral("An amount must be more than zero."));
     return guard([&] {
-        const qint64 created = entry.createdAt.isValid() ? entry.createdAt.toMSecsSinceEpoch() : now();
+        const qint64 created =
+            entry.createdAt.isValid() ? entry.createdAt.toMSecsSinceEpoch() : now();
         const SqlRows rows = m_db.query(
             QStringLiteral("INSERT INTO ledger_entries (tenant_id, contact_id, kind, amount_minor, "
                            "note, order_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"),
@@ -209,7 +214,7 @@ Result<QList<LedgerEntry>> CatalogStore::ledger(qint64 tenantId, qint64 contactI
             e.tenantId = tenantId;
             e.contactId = contactId;
             e.kind = r[1].toString() == QLatin1String("payment") ? LedgerEntry::Kind::Payment
-                                                                  : LedgerEntry::Kind::Credit;
+                                                                 : LedgerEntry::Kind::Credit;
             e.amountMinor = r[2].toLongLong();
             e.note = r[3].toString();
             e.orderId = r[4].toLongLong();

@@ -65,11 +65,17 @@ Message messageFrom(const SqlRow &r)
     return m;
 }
 
-QVariant orNull(const QString &s) { return s.isEmpty() ? QVariant() : QVariant(s); }
+QVariant orNull(const QString &s)
+{
+    return s.isEmpty() ? QVariant() : QVariant(s);
+}
 
 } // namespace
 
-ConversationStore::ConversationStore(SqlBackend &db, QObject *parent) : QObject(parent), m_db(db) {}
+ConversationStore::ConversationStore(SqlBackend &db, QObject *parent)
+    : QObject(parent)
+    , m_db(db)
+{}
 
 Result<Contact> ConversationStore::upsertContact(qint64 tenantId, const QString &phone,
                                                  const QString &name)
@@ -92,11 +98,13 @@ Result<QList<Contact>> ConversationStore::contacts(qint64 tenantId)
 {
     return guard([&] {
         QList<Contact> list;
-        const SqlRows rows = m_db.query(QStringLiteral("SELECT id, phone, name, created_at FROM "
-                                                       "contacts WHERE tenant_id = ? ORDER BY name, id"),
-                                        {tenantId});
+        const SqlRows rows =
+            m_db.query(QStringLiteral("SELECT id, phone, name, created_at FROM "
+                                      "contacts WHERE tenant_id = ? ORDER BY name, id"),
+                       {tenantId});
         for (const SqlRow &r : rows)
-            list.append({r[0].toLongLong(), tenantId, r[1].toString(), r[2].toString(), time(r[3])});
+            list.append(
+                {r[0].toLongLong(), tenantId, r[1].toString(), r[2].toString(), time(r[3])});
         return list;
     });
 }
@@ -108,7 +116,8 @@ Conversation ConversationStore::requireConversation(qint64 tenantId, qint64 conv
                        QStringLiteral(" FROM conversations c WHERE c.tenant_id = ? AND c.id = ?"),
                    {tenantId, conversationId});
     if (rows.isEmpty())
-        throw NotFound(QStringLiteral("Conversation %1 does not exist in this store.").arg(conversationId));
+        throw NotFound(
+            QStringLiteral("Conversation %1 does not exist in this store.").arg(conversationId));
     return conversationFrom(rows.first());
 }
 
@@ -118,12 +127,12 @@ Result<Conversation> ConversationStore::openConversation(qint64 tenantId, qint64
 {
     return guard([&] {
         return transaction(m_db, [&] {
-            const SqlRows open = m_db.query(
-                QStringLiteral("SELECT ") + kConversationColumns +
-                    QStringLiteral(" FROM conversations c WHERE c.tenant_id = ? AND "
-                                   "c.contact_id = ? AND c.owner_kind <> 'closed' "
-                                   "ORDER BY c.id DESC LIMIT 1"),
-                {tenantId, contactId});
+            const SqlRows open =
+                m_db.query(QStringLiteral("SELECT ") + kConversationColumns +
+                               QStringLiteral(" FROM conversations c WHERE c.tenant_id = ? AND "
+                                              "c.contact_id = ? AND c.owner_kind <> 'closed' "
+                                              "ORDER BY c.id DESC LIMIT 1"),
+                           {tenantId, contactId});
             if (!open.isEmpty())
                 return conversationFrom(open.first());
             const qint64 t = startedAt.isValid() ? startedAt.toMSecsSinceEpoch() : now();
@@ -177,8 +186,8 @@ Result<Conversation> ConversationStore::setOwner(qint64 tenantId, qint64 convers
             {toText(owner), owner == OwnerKind::Human ? QVariant(operatorId) : QVariant(),
              toText(owner), tenantId, conversationId});
         if (rows.isEmpty())
-            throw NotFound(
-                QStringLiteral("Conversation %1 does not exist in this store.").arg(conversationId));
+            throw NotFound(QStringLiteral("Conversation %1 does not exist in this store.")
+                               .arg(conversationId));
         return requireConversation(tenantId, conversationId);
     });
     if (result)
@@ -195,8 +204,8 @@ Result<Conversation> ConversationStore::setNeedsHuman(qint64 tenantId, qint64 co
                            "WHERE tenant_id = ? AND id = ? RETURNING id"),
             {needsHuman ? 1 : 0, needsHuman ? reason : QString(), tenantId, conversationId});
         if (rows.isEmpty())
-            throw NotFound(
-                QStringLiteral("Conversation %1 does not exist in this store.").arg(conversationId));
+            throw NotFound(QStringLiteral("Conversation %1 does not exist in this store.")
+                               .arg(conversationId));
         return requireConversation(tenantId, conversationId);
     });
     if (result)
@@ -225,7 +234,8 @@ Message ConversationStore::insertMessage(qint64 tenantId, const Message &m)
                        "author_operator_id, type, body, media_ref, provider_message_id, status, "
                        "failure_reason, reply_to_id, created_at, sent_at, delivered_at, read_at, "
                        "failed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                       "RETURNING ") + kMessageColumns,
+                       "RETURNING ") +
+            kMessageColumns,
         {tenantId, m.conversationId, toText(m.direction), toText(m.author),
          nullableId(m.authorOperatorId), m.type, m.body, orNull(m.mediaRef),
          orNull(m.providerMessageId), toText(m.status), m.failureReason, nullableId(m.replyToId),
@@ -277,8 +287,8 @@ Result<QList<Message>> ConversationStore::latestMessages(qint64 tenantId, qint64
             QStringLiteral("SELECT ") + kMessageColumns +
                 QStringLiteral(" FROM messages WHERE tenant_id = ? AND conversation_id = ? AND "
                                "id < ? ORDER BY id DESC LIMIT ?"),
-            {tenantId, conversationId,
-             beforeId > 0 ? beforeId : std::numeric_limits<qint64>::max(), limit});
+            {tenantId, conversationId, beforeId > 0 ? beforeId : std::numeric_limits<qint64>::max(),
+             limit});
         QList<Message> list;
         list.reserve(rows.size());
         for (auto it = rows.crbegin(); it != rows.crend(); ++it)

@@ -6,7 +6,10 @@ namespace shopdesk {
 
 using namespace sql;
 
-KnowledgeStore::KnowledgeStore(SqlBackend &db, QObject *parent) : QObject(parent), m_db(db) {}
+KnowledgeStore::KnowledgeStore(SqlBackend &db, QObject *parent)
+    : QObject(parent)
+    , m_db(db)
+{}
 
 Result<KnowledgeDocument> KnowledgeStore::putDocument(qint64 tenantId,
                                                       const KnowledgeDocument &document,
@@ -37,10 +40,11 @@ Result<KnowledgeDocument> KnowledgeStore::putDocument(qint64 tenantId,
                       {tenantId, stored.id});
             int ordinal = 0;
             for (const KnowledgeChunk &c : chunks) {
-                m_db.exec(QStringLiteral("INSERT INTO knowledge_chunks (tenant_id, document_id, "
-                                         "ordinal, heading, text, enabled, created_at) VALUES "
-                                         "(?, ?, ?, ?, ?, ?, ?)"),
-                          {tenantId, stored.id, ordinal++, c.heading, c.text, c.enabled ? 1 : 0, t});
+                m_db.exec(
+                    QStringLiteral("INSERT INTO knowledge_chunks (tenant_id, document_id, "
+                                   "ordinal, heading, text, enabled, created_at) VALUES "
+                                   "(?, ?, ?, ?, ?, ?, ?)"),
+                    {tenantId, stored.id, ordinal++, c.heading, c.text, c.enabled ? 1 : 0, t});
             }
             return stored;
         });

@@ -31,7 +31,7 @@ public:
     static QString render(const QString &sql, SqlBackend::Dialect dialect);
     static QStringList statements(const QString &sql);
 
-    SchemaStatus status(); // throws SqlError
+    SchemaStatus status();      // throws SqlError
     QList<Migration> migrate(); // returns what was applied; throws SqlError
 
 private:

@@ -70,7 +70,9 @@ SqlRows toRows(const pqxx::result &result)
 
 struct PostgresBackend::Session
 {
-    explicit Session(const std::string &options) : connection(options) {}
+    explicit Session(const std::string &options)
+        : connection(options)
+    {}
     pqxx::connection connection;
     std::unique_ptr<pqxx::dbtransaction> transaction;
 };
@@ -78,10 +80,7 @@ struct PostgresBackend::Session
 PostgresBackend::PostgresBackend(const QString &connectionString)
 {
     const QUrl url(connectionString);
-    m_where = QStringLiteral("%1:%2/%3")
-                  .arg(url.host())
-                  .arg(url.port(5432))
-                  .arg(url.path().mid(1));
+    m_where = QStringLiteral("%1:%2/%3").arg(url.host()).arg(url.port(5432)).arg(url.path().mid(1));
     try {
         m_session = std::make_unique<Session>(connectionString.toStdString());
     } catch (const std::exception &e) {
@@ -96,7 +95,10 @@ PostgresBackend::~PostgresBackend()
     m_session.reset();
 }
 
-bool PostgresBackend::inTransaction() const { return m_session->transaction != nullptr; }
+bool PostgresBackend::inTransaction() const
+{
+    return m_session->transaction != nullptr;
+}
 
 QString PostgresBackend::describe() const
 {
@@ -150,9 +152,9 @@ SqlRows PostgresBackend::query(const QString &sql, const SqlParams &params)
         return toRows(autocommit.exec_prepared(name, dynamic));
     } catch (const pqxx::broken_connection &e) {
         qCWarning(lcDb) << "PostgreSQL connection lost:" << describeFailure(e);
-        throw SqlError(QStringLiteral("Lost the connection to the PostgreSQL server at %1.")
-                           .arg(m_where),
-                       true);
+        throw SqlError(
+            QStringLiteral("Lost the connection to the PostgreSQL server at %1.").arg(m_where),
+            true);
     } catch (const SqlError &) {
         throw;
     } catch (const std::exception &e) {
@@ -162,16 +164,19 @@ SqlRows PostgresBackend::query(const QString &sql, const SqlParams &params)
     }
 }
 
-void PostgresBackend::exec(const QString &sql, const SqlParams &params) { query(sql, params); }
+void PostgresBackend::exec(const QString &sql, const SqlParams &params)
+{
+    query(sql, params);
+}
 
 void PostgresBackend::begin()
 {
     try {
         m_session->transaction = std::make_unique<pqxx::work>(m_session->connection);
     } catch (const std::exception &e) {
-        throw SqlError(QStringLiteral("Cannot start a transaction on %1: %2")
-                           .arg(m_where, describeFailure(e)),
-                       true);
+        throw SqlError(
+            QStringLiteral("Cannot start a transaction on %1: %2").arg(m_where, describeFailure(e)),
+            true);
     }
 }
 

@@ -19,8 +19,7 @@ public:
     explicit SqlError(const QString &message, bool connectionLost = false)
         : std::runtime_error(message.toStdString())
         , m_connectionLost(connectionLost)
-    {
-    }
+    {}
     bool connectionLost() const { return m_connectionLost; }
 
 private:

@@ -10,13 +10,22 @@
 
 namespace shopdesk::sql {
 
-inline QVariant ms(const QDateTime &t) { return t.isValid() ? QVariant(t.toMSecsSinceEpoch()) : QVariant(); }
+inline QVariant ms(const QDateTime &t)
+{
+    return t.isValid() ? QVariant(t.toMSecsSinceEpoch()) : QVariant();
+}
 inline QDateTime time(const QVariant &v)
 {
     return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
 }
-inline QVariant nullableId(qint64 id) { return id > 0 ? QVariant(id) : QVariant(); }
-inline qint64 now() { return QDateTime::currentMSecsSinceEpoch(); }
+inline QVariant nullableId(qint64 id)
+{
+    return id > 0 ? QVariant(id) : QVariant();
+}
+inline qint64 now()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
 
 // Something the caller asked for is not in this store (or belongs to another one).
 class NotFound : public SqlError
@@ -26,8 +35,7 @@ public:
 };
 
 // Runs f inside one transaction (or inside the caller's, when one is already open).
-template<typename F>
-auto transaction(SqlBackend &db, F &&f) -> decltype(f())
+template<typename F> auto transaction(SqlBackend &db, F &&f) -> decltype(f())
 {
     if (db.inTransaction())
         return f();
@@ -48,8 +56,7 @@ auto transaction(SqlBackend &db, F &&f) -> decltype(f())
 }
 
 // The service boundary: a database failure becomes a Result carrying its message.
-template<typename F>
-auto guard(F &&f) -> Result<decltype(f())>
+template<typename F> auto guard(F &&f) -> Result<decltype(f())>
 {
     using T = decltype(f());
     try {

@@ -38,7 +38,10 @@ SqliteBackend::~SqliteBackend()
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
-QString SqliteBackend::describe() const { return QStringLiteral("SQLite file %1").arg(m_path); }
+QString SqliteBackend::describe() const
+{
+    return QStringLiteral("SQLite file %1").arg(m_path);
+}
 
 QSqlQuery &SqliteBackend::prepared(const QString &sql)
 {
@@ -69,8 +72,8 @@ QSqlQuery &SqliteBackend::run(const QString &sql, const SqlParams &params)
         const QString reason = q.lastError().databaseText();
         q.finish();
         qCWarning(lcDb) << "SQLite statement failed:" << reason;
-        throw SqlError(QStringLiteral("The database file %1 could not be updated: %2")
-                           .arg(m_path, reason));
+        throw SqlError(
+            QStringLiteral("The database file %1 could not be updated: %2").arg(m_path, reason));
     }
     return q;
 }

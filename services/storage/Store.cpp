@@ -41,14 +41,19 @@ Store::Store(std::unique_ptr<SqlBackend> backend)
     , m_conversations(std::make_unique<ConversationStore>(*m_backend))
     , m_catalog(std::make_unique<CatalogStore>(*m_backend))
     , m_knowledge(std::make_unique<KnowledgeStore>(*m_backend))
-{
-}
+{}
 
 Store::~Store() = default;
 
-QString Store::describe() const { return m_backend->describe(); }
+QString Store::describe() const
+{
+    return m_backend->describe();
+}
 
-bool Store::isPostgres() const { return m_backend->dialect() == SqlBackend::Dialect::Postgres; }
+bool Store::isPostgres() const
+{
+    return m_backend->dialect() == SqlBackend::Dialect::Postgres;
+}
 
 Result<SchemaStatus> Store::schemaStatus()
 {

@@ -39,7 +39,8 @@ void StoreWorker::start()
     if (m_thread.isRunning())
         return;
     m_thread.start();
-    QMetaObject::invokeMethod(m_threadContext, [this] { openInThread(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_threadContext, [this] { openInThread(); }, Qt::QueuedConnection);
 }
 
 void StoreWorker::openInThread()
@@ -62,8 +63,8 @@ void StoreWorker::forwardSignals()
 {
     connect(&m_store->tenants(), &TenantStore::tenantsChanged, this, &StoreWorker::tenantsChanged,
             Qt::DirectConnection);
-    connect(&m_store->tenants(), &TenantStore::settingsChanged, this,
-            &StoreWorker::settingsChanged, Qt::DirectConnection);
+    connect(&m_store->tenants(), &TenantStore::settingsChanged, this, &StoreWorker::settingsChanged,
+            Qt::DirectConnection);
     connect(&m_store->conversations(), &ConversationStore::messagesAppended, this,
             &StoreWorker::messagesAppended, Qt::DirectConnection);
     connect(&m_store->conversations(), &ConversationStore::conversationChanged, this,

@@ -29,14 +29,16 @@ public:
     const DatabaseUrl &url() const { return m_url; }
     bool isOpen() const { return m_open; }
 
-    template<typename Job, typename Done>
-    void run(QObject *context, Job job, Done done)
+    template<typename Job, typename Done> void run(QObject *context, Job job, Done done)
     {
         using R = std::invoke_result_t<Job, Store &>;
         QPointer<QObject> receiver(context);
         if (m_closed) {
             QMetaObject::invokeMethod(
-                context, [done = std::move(done)]() mutable { done(R::failure(tr("The engine has stopped."))); },
+                context,
+                [done = std::move(done)]() mutable {
+                    done(R::failure(tr("The engine has stopped.")));
+                },
                 Qt::QueuedConnection);
             return;
         }

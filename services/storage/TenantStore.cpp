@@ -36,7 +36,10 @@ const QString kChannelColumns =
 
 } // namespace
 
-TenantStore::TenantStore(SqlBackend &db, QObject *parent) : QObject(parent), m_db(db) {}
+TenantStore::TenantStore(SqlBackend &db, QObject *parent)
+    : QObject(parent)
+    , m_db(db)
+{}
 
 bool TenantStore::isValidSlug(const QString &slug)
 {
@@ -58,7 +61,8 @@ Result<Tenant> TenantStore::addTenant(const QString &slug, const QString &name)
             throw SqlError(QStringLiteral("A store with the id \"%1\" already exists.").arg(slug));
         const SqlRows rows = m_db.query(
             QStringLiteral("INSERT INTO tenants (slug, name, created_at) VALUES (?, ?, ?) "
-                           "RETURNING ") + kTenantColumns,
+                           "RETURNING ") +
+                kTenantColumns,
             {slug, name.trimmed(), now()});
         return tenantFrom(rows.first());
     });
@@ -110,10 +114,10 @@ Result<QList<Operator>> TenantStore::operators(qint64 tenantId)
 {
     return guard([&] {
         QList<Operator> list;
-        const SqlRows rows = m_db.query(
-            QStringLiteral("SELECT id, name, email, role, created_at FROM operators "
-                           "WHERE tenant_id = ? ORDER BY name, id"),
-            {tenantId});
+        const SqlRows rows =
+            m_db.query(QStringLiteral("SELECT id, name, email, role, created_at FROM operators "
+                                      "WHERE tenant_id = ? ORDER BY name, id"),
+                       {tenantId});
         for (const SqlRow &r : rows)
             list.append({r[0].toLongLong(), tenantId, r[1].toString(), r[2].toString(),
                          operatorRoleFromString(r[3].toString()), time(r[4])});
@@ -154,9 +158,10 @@ Result<QList<Channel>> TenantStore::channels(qint64 tenantId)
 Status TenantStore::setSetting(qint64 tenantId, const QString &key, const QString &value)
 {
     auto result = guard([&] {
-        m_db.exec(QStringLiteral("INSERT INTO settings (tenant_id, key, value) VALUES (?, ?, ?) "
-                                 "ON CONFLICT (tenant_id, key) DO UPDATE SET value = excluded.value"),
-                  {tenantId, key, value});
+        m_db.exec(
+            QStringLiteral("INSERT INTO settings (tenant_id, key, value) VALUES (?, ?, ?) "
+                           "ON CONFLICT (tenant_id, key) DO UPDATE SET value = excluded.value"),
+            {tenantId, key, value});
         return Done{};
     });
     if (result)
@@ -167,9 +172,9 @@ Status TenantStore::setSetting(qint64 tenantId, const QString &key, const QStrin
 Result<QString> TenantStore::setting(qint64 tenantId, const QString &key, const QString &fallback)
 {
     return guard([&] {
-        const SqlRows rows = m_db.query(
-            QStringLiteral("SELECT value FROM settings WHERE tenant_id = ? AND key = ?"),
-            {tenantId, key});
+        const SqlRows rows =
+            m_db.query(QStringLiteral("SELECT value FROM settings WHERE tenant_id = ? AND key = ?"),
+                       {tenantId, key});
         return rows.isEmpty() ? fallback : rows.first()[0].toString();
     });
 }

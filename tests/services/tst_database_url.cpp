@@ -21,11 +21,13 @@ private Q_SLOTS:
         QVERIFY(relative);
         QVERIFY(relative->sqlitePath().startsWith(QLatin1Char('/')));
         QVERIFY(!DatabaseUrl::parse(QStringLiteral("sqlite:")));
-        QCOMPARE(DatabaseUrl::defaultFor(QStringLiteral("/data")).sqlitePath(), QStringLiteral("/data/shopdesk.sqlite3"));
+        QCOMPARE(DatabaseUrl::defaultFor(QStringLiteral("/data")).sqlitePath(),
+                 QStringLiteral("/data/shopdesk.sqlite3"));
     }
     void postgresForms()
     {
-        for (const char *text : {"postgresql://u:p@db.local:5433/shop", "postgres://db.local/shop"}) {
+        for (const char *text :
+             {"postgresql://u:p@db.local:5433/shop", "postgres://db.local/shop"}) {
             auto url = DatabaseUrl::parse(QString::fromLatin1(text));
             QVERIFY2(url, text);
             QCOMPARE(url->kind(), DatabaseUrl::Kind::Postgres);

@@ -28,7 +28,8 @@ private:
     }
     Conversation conversationFor(qint64 tenantId, const QString &phone)
     {
-        auto contact = m_store->conversations().upsertContact(tenantId, phone, QStringLiteral("C ") + phone);
+        auto contact =
+            m_store->conversations().upsertContact(tenantId, phone, QStringLiteral("C ") + phone);
         auto c = m_store->conversations().openConversation(tenantId, contact->id);
         if (!c)
             qFatal("%s", qPrintable(c.error()));
@@ -68,12 +69,15 @@ private Q_SLOTS:
 
     void tenantsAreUniqueBySlug()
     {
-        SD_TAKE(a, m_store->tenants().addTenant(QStringLiteral("corner-shop"), QStringLiteral("Corner Shop")));
+        SD_TAKE(a, m_store->tenants().addTenant(QStringLiteral("corner-shop"),
+                                                QStringLiteral("Corner Shop")));
         QVERIFY(a.id > 0);
         QVERIFY(a.createdAt.isValid());
-        auto duplicate = m_store->tenants().addTenant(QStringLiteral("corner-shop"), QStringLiteral("Other"));
+        auto duplicate =
+            m_store->tenants().addTenant(QStringLiteral("corner-shop"), QStringLiteral("Other"));
         QVERIFY(!duplicate);
-        QVERIFY2(duplicate.error().contains(QLatin1String("already exists")), qPrintable(duplicate.error()));
+        QVERIFY2(duplicate.error().contains(QLatin1String("already exists")),
+                 qPrintable(duplicate.error()));
         auto bad = m_store->tenants().addTenant(QStringLiteral("Corner Shop"), QStringLiteral("x"));
         QVERIFY(!bad);
         QVERIFY(bad.error().contains(QLatin1String("not valid")));
@@ -109,13 +113,17 @@ private Q_SLOTS:
         ch.provider = QStringLiteral("fax");
         QVERIFY(!m_store->tenants().addChannel(t.id, ch)); // only known providers
 
-        SD_VERIFY_OK(m_store->tenants().setSetting(t.id, QStringLiteral("store.hours"), QStringLiteral("9-5")));
-        SD_VERIFY_OK(m_store->tenants().setSetting(t.id, QStringLiteral("store.hours"), QStringLiteral("8-10")));
+        SD_VERIFY_OK(m_store->tenants().setSetting(t.id, QStringLiteral("store.hours"),
+                                                   QStringLiteral("9-5")));
+        SD_VERIFY_OK(m_store->tenants().setSetting(t.id, QStringLiteral("store.hours"),
+                                                   QStringLiteral("8-10")));
         SD_TAKE(hours, m_store->tenants().setting(t.id, QStringLiteral("store.hours")));
         QCOMPARE(hours, QStringLiteral("8-10"));
-        SD_TAKE(fallback, m_store->tenants().setting(t.id, QStringLiteral("missing"), QStringLiteral("x")));
+        SD_TAKE(fallback,
+                m_store->tenants().setting(t.id, QStringLiteral("missing"), QStringLiteral("x")));
         QCOMPARE(fallback, QStringLiteral("x"));
-        SD_VERIFY_OK(m_store->tenants().audit(t.id, added.id, QStringLiteral("login"), QStringLiteral("console")));
+        SD_VERIFY_OK(m_store->tenants().audit(t.id, added.id, QStringLiteral("login"),
+                                              QStringLiteral("console")));
         SD_TAKE(log, m_store->tenants().auditLog(t.id));
         QCOMPARE(log.size(), 1);
         QCOMPARE(log.first().operatorId, added.id);
@@ -124,11 +132,14 @@ private Q_SLOTS:
     void contactUpsertKeepsKnownName()
     {
         const Tenant t = addTenant(QStringLiteral("s1"));
-        SD_TAKE(a, m_store->conversations().upsertContact(t.id, QStringLiteral("919800000001"), QStringLiteral("Anjali")));
-        SD_TAKE(b, m_store->conversations().upsertContact(t.id, QStringLiteral("919800000001"), QString()));
+        SD_TAKE(a, m_store->conversations().upsertContact(t.id, QStringLiteral("919800000001"),
+                                                          QStringLiteral("Anjali")));
+        SD_TAKE(b, m_store->conversations().upsertContact(t.id, QStringLiteral("919800000001"),
+                                                          QString()));
         QCOMPARE(b.id, a.id);
         QCOMPARE(b.name, QStringLiteral("Anjali"));
-        SD_TAKE(c, m_store->conversations().upsertContact(t.id, QStringLiteral("919800000001"), QStringLiteral("Anjali M")));
+        SD_TAKE(c, m_store->conversations().upsertContact(t.id, QStringLiteral("919800000001"),
+                                                          QStringLiteral("Anjali M")));
         QCOMPARE(c.name, QStringLiteral("Anjali M"));
         QVERIFY(!m_store->conversations().upsertContact(t.id, QStringLiteral("  "), QString()));
     }
@@ -140,7 +151,8 @@ private Q_SLOTS:
         QCOMPARE(c.owner, OwnerKind::Bot);
         QList<Message> batch;
         for (int i = 0; i < 120; ++i)
-            batch << text(c.id, i % 2 ? Author::Bot : Author::Customer, QStringLiteral("message %1").arg(i));
+            batch << text(c.id, i % 2 ? Author::Bot : Author::Customer,
+                          QStringLiteral("message %1").arg(i));
         batch[7].body = QStringLiteral("2 दूध aur 1 bread 🙏 — ₹96");
         batch[8].mediaRef = QString();
         SD_TAKE(stored, m_store->conversations().appendMessages(t.id, batch));
@@ -176,7 +188,8 @@ private Q_SLOTS:
         SD_VERIFY_OK(m_store->conversations().appendMessages(t.id, {in, out}));
         SD_TAKE(after, m_store->conversations().conversation(t.id, c.id));
         QCOMPARE(after.lastCustomerMessageAt.toMSecsSinceEpoch(), customerAt.toMSecsSinceEpoch());
-        QCOMPARE(after.windowClosesAt().toMSecsSinceEpoch(), customerAt.addSecs(24 * 3600).toMSecsSinceEpoch());
+        QCOMPARE(after.windowClosesAt().toMSecsSinceEpoch(),
+                 customerAt.addSecs(24 * 3600).toMSecsSinceEpoch());
         // A late-arriving older message never moves the clocks backwards.
         Message late = text(c.id, Author::Customer, QStringLiteral("earlier"));
         late.createdAt = customerAt.addSecs(-600);
@@ -195,8 +208,10 @@ private Q_SLOTS:
         SD_TAKE(imran, m_store->tenants().addOperator(t.id, op));
         const Conversation a = conversationFor(t.id, QStringLiteral("919800000001"));
         const Conversation b = conversationFor(t.id, QStringLiteral("919800000002"));
-        SD_VERIFY_OK(m_store->conversations().appendMessage(t.id, text(a.id, Author::Customer, QStringLiteral("first"))));
-        SD_VERIFY_OK(m_store->conversations().appendMessage(t.id, text(b.id, Author::Customer, QStringLiteral("second"))));
+        SD_VERIFY_OK(m_store->conversations().appendMessage(
+            t.id, text(a.id, Author::Customer, QStringLiteral("first"))));
+        SD_VERIFY_OK(m_store->conversations().appendMessage(
+            t.id, text(b.id, Author::Customer, QStringLiteral("second"))));
         Message newest = text(a.id, Author::Bot, QStringLiteral("newest"));
         newest.createdAt = QDateTime::currentDateTimeUtc().addSecs(5);
         SD_VERIFY_OK(m_store->conversations().appendMessage(t.id, newest));
@@ -215,7 +230,8 @@ private Q_SLOTS:
         const Tenant t = addTenant(QStringLiteral("s1"));
         const Conversation c = conversationFor(t.id, QStringLiteral("919800000001"));
         QVERIFY(!m_store->conversations().setOwner(t.id, c.id, OwnerKind::Human, 0));
-        SD_TAKE(escalated, m_store->conversations().setNeedsHuman(t.id, c.id, true, QStringLiteral("asked for a person")));
+        SD_TAKE(escalated, m_store->conversations().setNeedsHuman(
+                               t.id, c.id, true, QStringLiteral("asked for a person")));
         QVERIFY(escalated.needsHuman);
         QCOMPARE(escalated.escalationReason, QStringLiteral("asked for a person"));
         QSignalSpy changed(&m_store->conversations(), &ConversationStore::conversationChanged);
@@ -238,7 +254,8 @@ private Q_SLOTS:
         const Conversation b = conversationFor(t.id, QStringLiteral("919800000002"));
         QSignalSpy spy(&m_store->conversations(), &ConversationStore::messagesAppended);
         SD_VERIFY_OK(m_store->conversations().appendMessages(
-            t.id, {text(a.id, Author::Customer, QStringLiteral("1")), text(a.id, Author::Bot, QStringLiteral("2")),
+            t.id, {text(a.id, Author::Customer, QStringLiteral("1")),
+                   text(a.id, Author::Bot, QStringLiteral("2")),
                    text(b.id, Author::Customer, QStringLiteral("3"))}));
         QCOMPARE(spy.size(), 2);
         QCOMPARE(spy[0][1].toLongLong(), a.id);
@@ -252,7 +269,8 @@ private Q_SLOTS:
         const Conversation a = conversationFor(t.id, QStringLiteral("919800000001"));
         QSignalSpy spy(&m_store->conversations(), &ConversationStore::messagesAppended);
         auto result = m_store->conversations().appendMessages(
-            t.id, {text(a.id, Author::Customer, QStringLiteral("kept?")), text(999999, Author::Customer, QStringLiteral("x"))});
+            t.id, {text(a.id, Author::Customer, QStringLiteral("kept?")),
+                   text(999999, Author::Customer, QStringLiteral("x"))});
         QVERIFY(!result);
         QVERIFY(result.error().contains(QLatin1String("999999")));
         SD_TAKE(messages, m_store->conversations().latestMessages(t.id, a.id, 10));
@@ -307,7 +325,8 @@ private Q_SLOTS:
         SD_TAKE(updated, m_store->catalog().products(t.id));
         QCOMPARE(updated.size(), 1);
         QCOMPARE(updated.first().priceMinor, 3000);
-        QCOMPARE(updated.first().aliases, (QStringList{QStringLiteral("doodh"), QStringLiteral("milk")}));
+        QCOMPARE(updated.first().aliases,
+                 (QStringList{QStringLiteral("doodh"), QStringLiteral("milk")}));
         QCOMPARE(updated.first().stock, 40.0);
     }
 
@@ -353,11 +372,15 @@ private Q_SLOTS:
         KnowledgeDocument doc;
         doc.title = QStringLiteral("Delivery");
         doc.sourceName = QStringLiteral("delivery.md");
-        SD_TAKE(first, m_store->knowledge().putDocument(
-                           t.id, doc, {{0, 0, 0, QStringLiteral("Areas"), QStringLiteral("We deliver to A."), true},
-                                       {0, 0, 0, QStringLiteral("Charges"), QStringLiteral("Rs 30."), true}}));
-        SD_TAKE(second, m_store->knowledge().putDocument(
-                            t.id, doc, {{0, 0, 0, QStringLiteral("Areas"), QStringLiteral("We deliver to B."), true}}));
+        SD_TAKE(first,
+                m_store->knowledge().putDocument(
+                    t.id, doc,
+                    {{0, 0, 0, QStringLiteral("Areas"), QStringLiteral("We deliver to A."), true},
+                     {0, 0, 0, QStringLiteral("Charges"), QStringLiteral("Rs 30."), true}}));
+        SD_TAKE(second,
+                m_store->knowledge().putDocument(t.id, doc,
+                                                 {{0, 0, 0, QStringLiteral("Areas"),
+                                                   QStringLiteral("We deliver to B."), true}}));
         QCOMPARE(second.id, first.id);
         SD_TAKE(docs, m_store->knowledge().documents(t.id));
         QCOMPARE(docs.size(), 1);
@@ -373,7 +396,8 @@ private Q_SLOTS:
         const Tenant a = addTenant(QStringLiteral("store-a"));
         const Tenant b = addTenant(QStringLiteral("store-b"));
         const Conversation ca = conversationFor(a.id, QStringLiteral("919800000001"));
-        SD_TAKE(ma, m_store->conversations().appendMessage(a.id, text(ca.id, Author::Customer, QStringLiteral("secret"))));
+        SD_TAKE(ma, m_store->conversations().appendMessage(
+                        a.id, text(ca.id, Author::Customer, QStringLiteral("secret"))));
         Channel ch;
         ch.provider = QStringLiteral("meta");
         ch.name = QStringLiteral("A's number");
@@ -381,7 +405,8 @@ private Q_SLOTS:
         KnowledgeDocument doc;
         doc.title = QStringLiteral("A");
         doc.sourceName = QStringLiteral("a.md");
-        SD_TAKE(docA, m_store->knowledge().putDocument(a.id, doc, {{0, 0, 0, QString(), QStringLiteral("A only"), true}}));
+        SD_TAKE(docA, m_store->knowledge().putDocument(
+                          a.id, doc, {{0, 0, 0, QString(), QStringLiteral("A only"), true}}));
         Product p;
         p.sku = QStringLiteral("A-1");
         p.name = QStringLiteral("A product");
@@ -391,7 +416,8 @@ private Q_SLOTS:
         credit.contactId = ca.contactId;
         credit.amountMinor = 500;
         SD_VERIFY_OK(m_store->catalog().addLedgerEntry(a.id, credit));
-        SD_VERIFY_OK(m_store->tenants().setSetting(a.id, QStringLiteral("store.hours"), QStringLiteral("A hours")));
+        SD_VERIFY_OK(m_store->tenants().setSetting(a.id, QStringLiteral("store.hours"),
+                                                   QStringLiteral("A hours")));
 
         // Reads through B's scope find nothing of A's.
         QVERIFY(!m_store->conversations().conversation(b.id, ca.id));
@@ -419,7 +445,8 @@ private Q_SLOTS:
         // Writes through B's scope cannot reach A's rows.
         QVERIFY(!m_store->conversations().setOwner(b.id, ca.id, OwnerKind::Closed));
         QVERIFY(!m_store->conversations().setNeedsHuman(b.id, ca.id, true, QStringLiteral("x")));
-        QVERIFY(!m_store->conversations().appendMessage(b.id, text(ca.id, Author::Bot, QStringLiteral("injected"))));
+        QVERIFY(!m_store->conversations().appendMessage(
+            b.id, text(ca.id, Author::Bot, QStringLiteral("injected"))));
         QVERIFY(!m_store->conversations().openConversation(b.id, ca.contactId));
         Order order;
         order.contactId = ca.contactId;
@@ -452,19 +479,23 @@ private Q_SLOTS:
         QVERIFY(summary.messages >= 100);
         SD_TAKE(products, m_store->catalog().products(summary.tenantId));
         QCOMPARE(products.size(), 200);
-        QVERIFY(std::any_of(products.cbegin(), products.cend(), [](const Product &p) { return p.outOfStock(); }));
         QVERIFY(std::any_of(products.cbegin(), products.cend(),
-                            [](const Product &p) { return p.aliases.contains(QStringLiteral("doodh")); }));
+                            [](const Product &p) { return p.outOfStock(); }));
+        QVERIFY(std::any_of(products.cbegin(), products.cend(), [](const Product &p) {
+            return p.aliases.contains(QStringLiteral("doodh"));
+        }));
         SD_TAKE(summaries, m_store->conversations().summaries(summary.tenantId));
         QCOMPARE(summaries.size(), 50);
         const auto owned = [&](OwnerKind k) {
-            return std::count_if(summaries.cbegin(), summaries.cend(),
-                                 [k](const ConversationSummary &s) { return s.conversation.owner == k; });
+            return std::count_if(
+                summaries.cbegin(), summaries.cend(),
+                [k](const ConversationSummary &s) { return s.conversation.owner == k; });
         };
         QVERIFY(owned(OwnerKind::Human) >= 1);
         QVERIFY(owned(OwnerKind::Closed) >= 20);
-        QVERIFY(std::any_of(summaries.cbegin(), summaries.cend(),
-                            [](const ConversationSummary &s) { return s.conversation.needsHuman; }));
+        QVERIFY(std::any_of(summaries.cbegin(), summaries.cend(), [](const ConversationSummary &s) {
+            return s.conversation.needsHuman;
+        }));
         SD_TAKE(again, DemoStoreLoader::load(*m_store));
         QVERIFY(again.alreadyLoaded);
         SD_TAKE(tenants, m_store->tenants().tenants());

@@ -53,7 +53,8 @@ private Q_SLOTS:
             this,
             [](Store &store) -> Result<Message> {
                 auto t = store.tenants().addTenant(QStringLiteral("t1"), QStringLiteral("T1"));
-                auto contact = store.conversations().upsertContact(t->id, QStringLiteral("9190000"), QString());
+                auto contact = store.conversations().upsertContact(t->id, QStringLiteral("9190000"),
+                                                                   QString());
                 auto c = store.conversations().openConversation(t->id, contact->id);
                 Message m;
                 m.conversationId = c->id;
@@ -73,13 +74,15 @@ private Q_SLOTS:
         worker.start();
         bool called = false;
         auto *receiver = new QObject;
-        worker.run(receiver, [](Store &store) { return store.tenants().tenants(); },
-                   [&called](Result<QList<Tenant>>) { called = true; });
+        worker.run(
+            receiver, [](Store &store) { return store.tenants().tenants(); },
+            [&called](Result<QList<Tenant>>) { called = true; });
         delete receiver;
         // A later job on a live receiver proves the first one has finished too.
         bool later = false;
-        worker.run(this, [](Store &store) { return store.tenants().tenants(); },
-                   [&later](Result<QList<Tenant>>) { later = true; });
+        worker.run(
+            this, [](Store &store) { return store.tenants().tenants(); },
+            [&later](Result<QList<Tenant>>) { later = true; });
         QTRY_VERIFY(later);
         QVERIFY(!called);
     }
@@ -101,8 +104,9 @@ private Q_SLOTS:
         QVERIFY(!worker.isOpen());
         // Jobs get the same reason instead of hanging.
         QString error;
-        worker.run(this, [](Store &store) { return store.tenants().tenants(); },
-                   [&error](Result<QList<Tenant>> r) { error = r ? QStringLiteral("ok") : r.error(); });
+        worker.run(
+            this, [](Store &store) { return store.tenants().tenants(); },
+            [&error](Result<QList<Tenant>> r) { error = r ? QStringLiteral("ok") : r.error(); });
         QTRY_VERIFY(!error.isEmpty());
         QCOMPARE(error, message);
         // Nothing was lost: the file is untouched.
@@ -118,8 +122,9 @@ private Q_SLOTS:
         QVERIFY(ready.wait(10000));
         worker.close();
         QString error;
-        worker.run(this, [](Store &store) { return store.tenants().tenants(); },
-                   [&error](Result<QList<Tenant>> r) { error = r ? QStringLiteral("ok") : r.error(); });
+        worker.run(
+            this, [](Store &store) { return store.tenants().tenants(); },
+            [&error](Result<QList<Tenant>> r) { error = r ? QStringLiteral("ok") : r.error(); });
         QTRY_VERIFY(!error.isEmpty());
         QVERIFY(error.contains(QLatin1String("stopped")));
     }

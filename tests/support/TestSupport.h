@@ -5,7 +5,7 @@
 #include <QTest>
 
 // QVERIFY for Result<T>: on failure the test log shows the error message.
-#define SD_VERIFY_OK(expr)                                                                          \
+#define SD_VERIFY_OK(expr)                                                                         \
     do {                                                                                           \
         const auto &sd_result_ = (expr);                                                           \
         if (!sd_result_.ok())                                                                      \
@@ -13,7 +13,7 @@
     } while (false)
 
 // The value of a Result<T>, failing the test if there is none.
-#define SD_TAKE(var, expr)                                                                          \
+#define SD_TAKE(var, expr)                                                                         \
     auto var##_result_ = (expr);                                                                   \
     if (!var##_result_.ok())                                                                       \
         QFAIL(qPrintable(QStringLiteral(#expr " failed: ") + var##_result_.error()));              \
@@ -25,9 +25,24 @@
 
 // Readable values in QCOMPARE failures for the domain's enums.
 namespace QTest {
-template<> inline char *toString(const shopdesk::OwnerKind &v) { return qstrdup(qPrintable(shopdesk::toText(v))); }
-template<> inline char *toString(const shopdesk::Author &v) { return qstrdup(qPrintable(shopdesk::toText(v))); }
-template<> inline char *toString(const shopdesk::Direction &v) { return qstrdup(qPrintable(shopdesk::toText(v))); }
-template<> inline char *toString(const shopdesk::MessageStatus &v) { return qstrdup(qPrintable(shopdesk::toText(v))); }
-template<> inline char *toString(const shopdesk::OperatorRole &v) { return qstrdup(qPrintable(shopdesk::toText(v))); }
+template<> inline char *toString(const shopdesk::OwnerKind &v)
+{
+    return qstrdup(qPrintable(shopdesk::toText(v)));
+}
+template<> inline char *toString(const shopdesk::Author &v)
+{
+    return qstrdup(qPrintable(shopdesk::toText(v)));
+}
+template<> inline char *toString(const shopdesk::Direction &v)
+{
+    return qstrdup(qPrintable(shopdesk::toText(v)));
+}
+template<> inline char *toString(const shopdesk::MessageStatus &v)
+{
+    return qstrdup(qPrintable(shopdesk::toText(v)));
+}
+template<> inline char *toString(const shopdesk::OperatorRole &v)
+{
+    return qstrdup(qPrintable(shopdesk::toText(v)));
+}
 } // namespace QTest

@@ -22,7 +22,9 @@ Badge badgeFor(const QModelIndex &index)
     if (index.data(ConversationListModel::NeedsHumanRole).toBool())
         return {QObject::tr("Needs a human"), QColor(0xff, 0xe3, 0xb3), QColor(0x7a, 0x45, 0x00)};
     if (owner == QLatin1String("human"))
-        return {index.data(ConversationListModel::OwnerNameRole).toString().section(QLatin1Char(' '), 0, 0),
+        return {index.data(ConversationListModel::OwnerNameRole)
+                    .toString()
+                    .section(QLatin1Char(' '), 0, 0),
                 QColor(0xdc, 0xe8, 0xfb), QColor(0x16, 0x3a, 0x7a)};
     if (owner == QLatin1String("closed"))
         return {QObject::tr("Closed"), QColor(0xee, 0xee, 0xee), QColor(0x66, 0x66, 0x66)};
@@ -46,7 +48,8 @@ QString ConversationItemDelegate::relativeTime(const QDateTime &when, const QDat
     return QLocale().toString(local.date(), QLocale::ShortFormat);
 }
 
-QSize ConversationItemDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
+QSize ConversationItemDelegate::sizeHint(const QStyleOptionViewItem &option,
+                                         const QModelIndex &) const
 {
     const QFontMetrics fm(option.font);
     return {280, fm.height() * 2 + 22};
@@ -64,7 +67,8 @@ void ConversationItemDelegate::paint(QPainter *painter, const QStyleOptionViewIt
 
     painter->save();
     const bool selected = option.state & QStyle::State_Selected;
-    const QColor text = selected ? option.palette.highlightedText().color() : option.palette.text().color();
+    const QColor text =
+        selected ? option.palette.highlightedText().color() : option.palette.text().color();
     const QColor muted = selected ? text : QColor(0x6b, 0x6b, 0x6b);
     const QRect r = option.rect.adjusted(12, 8, -12, -8);
     QFont bold = option.font;
@@ -72,8 +76,9 @@ void ConversationItemDelegate::paint(QPainter *painter, const QStyleOptionViewIt
     const QFontMetrics fm(option.font);
     const QFontMetrics bfm(bold);
 
-    const QString when = relativeTime(index.data(ConversationListModel::LastMessageAtRole).toDateTime(),
-                                      QDateTime::currentDateTime());
+    const QString when =
+        relativeTime(index.data(ConversationListModel::LastMessageAtRole).toDateTime(),
+                     QDateTime::currentDateTime());
     const int whenWidth = fm.horizontalAdvance(when);
     painter->setFont(option.font);
     painter->setPen(muted);
@@ -82,7 +87,8 @@ void ConversationItemDelegate::paint(QPainter *painter, const QStyleOptionViewIt
 
     painter->setFont(bold);
     painter->setPen(text);
-    const QString name = bfm.elidedText(index.data().toString(), Qt::ElideRight, r.width() - whenWidth - 8);
+    const QString name =
+        bfm.elidedText(index.data().toString(), Qt::ElideRight, r.width() - whenWidth - 8);
     painter->drawText(QRect(r.left(), r.top(), r.width() - whenWidth - 8, bfm.height()),
                       Qt::AlignLeft | Qt::AlignVCenter, name);
 
@@ -91,7 +97,8 @@ void ConversationItemDelegate::paint(QPainter *painter, const QStyleOptionViewIt
     small.setPointSizeF(option.font.pointSizeF() * 0.85);
     const QFontMetrics sfm(small);
     const int badgeWidth = sfm.horizontalAdvance(badge.text) + 12;
-    const QRect badgeRect(r.right() - badgeWidth, r.bottom() - sfm.height() - 2, badgeWidth, sfm.height() + 4);
+    const QRect badgeRect(r.right() - badgeWidth, r.bottom() - sfm.height() - 2, badgeWidth,
+                          sfm.height() + 4);
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setPen(Qt::NoPen);
     painter->setBrush(badge.background);
@@ -102,10 +109,12 @@ void ConversationItemDelegate::paint(QPainter *painter, const QStyleOptionViewIt
 
     painter->setFont(option.font);
     painter->setPen(muted);
-    const QRect previewRect(r.left(), r.bottom() - fm.height(), r.width() - badgeWidth - 8, fm.height());
-    painter->drawText(previewRect, Qt::AlignLeft | Qt::AlignVCenter,
-                      fm.elidedText(index.data(ConversationListModel::PreviewRole).toString().simplified(),
-                                    Qt::ElideRight, previewRect.width()));
+    const QRect previewRect(r.left(), r.bottom() - fm.height(), r.width() - badgeWidth - 8,
+                            fm.height());
+    painter->drawText(
+        previewRect, Qt::AlignLeft | Qt::AlignVCenter,
+        fm.elidedText(index.data(ConversationListModel::PreviewRole).toString().simplified(),
+                      Qt::ElideRight, previewRect.width()));
     painter->restore();
 }
 

@@ -53,8 +53,9 @@ QString MessageBubbleDelegate::caption(const QModelIndex &index)
         who = QObject::tr("Team");
     else if (author == QLatin1String("system"))
         who = QObject::tr("System");
-    const QString time = QLocale().toString(
-        index.data(MessageListModel::CreatedAtRole).toDateTime().toLocalTime(), QStringLiteral("d MMM, HH:mm"));
+    const QString time =
+        QLocale().toString(index.data(MessageListModel::CreatedAtRole).toDateTime().toLocalTime(),
+                           QStringLiteral("d MMM, HH:mm"));
     QStringList parts;
     if (!who.isEmpty())
         parts << who;
@@ -77,15 +78,17 @@ MessageBubbleDelegate::Layout MessageBubbleDelegate::layoutFor(const QStyleOptio
     const QFontMetrics fm(option.font);
     const QFontMetrics cfm(captionFont(option.font));
     const QString body = index.data().toString();
-    const QRect textBounds = fm.boundingRect(QRect(0, 0, maxBubble - 2 * kPadding, 100000),
-                                             Qt::TextWordWrap, body);
+    const QRect textBounds =
+        fm.boundingRect(QRect(0, 0, maxBubble - 2 * kPadding, 100000), Qt::TextWordWrap, body);
     const QString cap = caption(index);
     const int captionWidth = std::min(cfm.horizontalAdvance(cap), maxBubble - 2 * kPadding);
     const int contentWidth = std::max(textBounds.width(), captionWidth);
     const int bubbleWidth = contentWidth + 2 * kPadding;
     const int bubbleHeight = textBounds.height() + cfm.height() + 2 * kPadding + 4;
-    const bool outbound = index.data(MessageListModel::DirectionRole).toString() == QLatin1String("out");
-    const int left = outbound ? option.rect.right() - kMargin - bubbleWidth : option.rect.left() + kMargin;
+    const bool outbound =
+        index.data(MessageListModel::DirectionRole).toString() == QLatin1String("out");
+    const int left =
+        outbound ? option.rect.right() - kMargin - bubbleWidth : option.rect.left() + kMargin;
     Layout l;
     l.bubble = QRect(left, option.rect.top() + 4, bubbleWidth, bubbleHeight);
     l.body = QRect(left + kPadding, l.bubble.top() + kPadding, contentWidth, textBounds.height());
@@ -93,7 +96,8 @@ MessageBubbleDelegate::Layout MessageBubbleDelegate::layoutFor(const QStyleOptio
     return l;
 }
 
-QSize MessageBubbleDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+QSize MessageBubbleDelegate::sizeHint(const QStyleOptionViewItem &option,
+                                      const QModelIndex &index) const
 {
     const quint64 id = index.data(MessageListModel::MessageIdRole).toULongLong();
     const quint64 revision = index.data(MessageListModel::RevisionRole).toUInt();
@@ -110,7 +114,8 @@ void MessageBubbleDelegate::paint(QPainter *painter, const QStyleOptionViewItem 
 {
     const Layout l = layoutFor(option, index);
     const QString author = index.data(MessageListModel::AuthorRole).toString();
-    const bool failed = index.data(MessageListModel::StatusRole).toString() == QLatin1String("failed");
+    const bool failed =
+        index.data(MessageListModel::StatusRole).toString() == QLatin1String("failed");
     QColor fill(0xff, 0xff, 0xff);
     if (author == QLatin1String("bot"))
         fill = QColor(0xdc, 0xf8, 0xc6);

@@ -20,7 +20,8 @@ ConversationView::ConversationView(MessageListModel &model, QWidget *parent)
 
     auto *header = new QWidget(this);
     header->setObjectName(QStringLiteral("conversationHeader"));
-    header->setStyleSheet(QStringLiteral("#conversationHeader { background:#f6f6f6; border-bottom:1px solid #ddd; }"));
+    header->setStyleSheet(QStringLiteral(
+        "#conversationHeader { background:#f6f6f6; border-bottom:1px solid #ddd; }"));
     auto *headerLayout = new QVBoxLayout(header);
     headerLayout->setContentsMargins(16, 10, 16, 10);
     m_title = new QLabel(header);
@@ -57,7 +58,8 @@ ConversationView::ConversationView(MessageListModel &model, QWidget *parent)
     footer->setObjectName(QStringLiteral("composerNote"));
     footer->setWordWrap(true);
     footer->setContentsMargins(16, 8, 16, 8);
-    footer->setStyleSheet(QStringLiteral("color:#666; background:#f6f6f6; border-top:1px solid #ddd;"));
+    footer->setStyleSheet(
+        QStringLiteral("color:#666; background:#f6f6f6; border-top:1px solid #ddd;"));
     layout->addWidget(footer);
 
     QScrollBar *bar = m_list->verticalScrollBar();
@@ -69,16 +71,20 @@ ConversationView::ConversationView(MessageListModel &model, QWidget *parent)
         m_list->scrollToBottom();
         m_atBottom = true;
     });
-    connect(&m_model, &QAbstractItemModel::rowsAboutToBeInserted, this, [this, bar](const QModelIndex &, int first) {
-        m_insertingAtTop = first == 0 && m_model.rowCount() > 0;
-        m_maxBeforeInsert = bar->maximum();
-    });
+    connect(&m_model, &QAbstractItemModel::rowsAboutToBeInserted, this,
+            [this, bar](const QModelIndex &, int first) {
+                m_insertingAtTop = first == 0 && m_model.rowCount() > 0;
+                m_maxBeforeInsert = bar->maximum();
+            });
     connect(&m_model, &QAbstractItemModel::rowsInserted, this, [this, bar] {
         if (m_insertingAtTop) {
             // Older messages above: keep the ones being read where they are.
-            QMetaObject::invokeMethod(this, [this, bar, before = m_maxBeforeInsert, value = bar->value()] {
-                bar->setValue(value + bar->maximum() - before);
-            }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this,
+                [this, bar, before = m_maxBeforeInsert, value = bar->value()] {
+                    bar->setValue(value + bar->maximum() - before);
+                },
+                Qt::QueuedConnection);
         } else {
             keepBottomIfAtBottom();
         }
@@ -94,15 +100,18 @@ QString ConversationView::windowText(const Conversation &c, const QDateTime &now
     const qint64 seconds = now.secsTo(closes);
     if (seconds <= 0)
         return tr("24-hour window closed: only approved templates can be sent.");
-    return tr("24-hour window open for %1 h %2 min.").arg(seconds / 3600).arg((seconds % 3600) / 60);
+    return tr("24-hour window open for %1 h %2 min.")
+        .arg(seconds / 3600)
+        .arg((seconds % 3600) / 60);
 }
 
 void ConversationView::showConversation(const ConversationSummary &summary)
 {
     const Conversation &c = summary.conversation;
     const QString phone = QStringLiteral("+") + summary.contactPhone;
-    m_title->setText(summary.contactName.isEmpty() ? phone
-                                                   : summary.contactName + QStringLiteral("  ·  ") + phone);
+    m_title->setText(summary.contactName.isEmpty()
+                         ? phone
+                         : summary.contactName + QStringLiteral("  ·  ") + phone);
     QString owner;
     switch (c.owner) {
     case OwnerKind::Bot:

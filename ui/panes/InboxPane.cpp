@@ -13,7 +13,8 @@
 
 namespace shopdesk {
 
-InboxPane::InboxPane(ConversationListModel &conversations, MessageListModel &messages, QWidget *parent)
+InboxPane::InboxPane(ConversationListModel &conversations, MessageListModel &messages,
+                     QWidget *parent)
     : QWidget(parent)
     , m_conversations(conversations)
 {
@@ -50,8 +51,10 @@ InboxPane::InboxPane(ConversationListModel &conversations, MessageListModel &mes
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({340, 700});
 
-    connect(m_search, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
-    connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this, &InboxPane::onCurrentChanged);
+    connect(m_search, &QLineEdit::textChanged, m_proxy,
+            &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &InboxPane::onCurrentChanged);
     connect(&m_conversations, &QAbstractItemModel::modelReset, this, [this] {
         // Keep the open conversation open across reloads; forget it when the store changes.
         const int row = m_conversations.rowOf(m_openConversation);
@@ -62,11 +65,12 @@ InboxPane::InboxPane(ConversationListModel &conversations, MessageListModel &mes
         }
         m_list->setCurrentIndex(m_proxy->mapFromSource(m_conversations.index(row)));
     });
-    connect(&m_conversations, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &from) {
-        const auto summary = m_conversations.summaryAt(from.row());
-        if (summary.conversation.id == m_openConversation)
-            m_view->showConversation(summary);
-    });
+    connect(&m_conversations, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &from) {
+                const auto summary = m_conversations.summaryAt(from.row());
+                if (summary.conversation.id == m_openConversation)
+                    m_view->showConversation(summary);
+            });
 }
 
 void InboxPane::openRow(int proxyRow)

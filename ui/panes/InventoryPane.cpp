@@ -21,7 +21,8 @@ InventoryPane::InventoryPane(ProductTableModel &products, QWidget *parent)
     auto *top = new QHBoxLayout;
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("productSearch"));
-    m_search->setPlaceholderText(tr("Search by name, brand, category or what customers call it (doodh, atta…)"));
+    m_search->setPlaceholderText(
+        tr("Search by name, brand, category or what customers call it (doodh, atta…)"));
     m_search->setClearButtonEnabled(true);
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("inventorySummary"));
@@ -52,12 +53,14 @@ InventoryPane::InventoryPane(ProductTableModel &products, QWidget *parent)
 
     auto *note = new QLabel(tr("Editing, CSV import and export arrive with the AI employee's "
                                "inventory tools. Rows in red are out of stock; amber ones are "
-                               "running low."), this);
+                               "running low."),
+                            this);
     note->setWordWrap(true);
     note->setStyleSheet(QStringLiteral("color:#666;"));
     layout->addWidget(note);
 
-    connect(m_search, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_search, &QLineEdit::textChanged, m_proxy,
+            &QSortFilterProxyModel::setFilterFixedString);
     connect(m_search, &QLineEdit::textChanged, this, &InventoryPane::updateSummary);
     connect(&m_products, &QAbstractItemModel::modelReset, this, [this] {
         m_table->resizeColumnsToContents();
@@ -66,14 +69,19 @@ InventoryPane::InventoryPane(ProductTableModel &products, QWidget *parent)
     updateSummary();
 }
 
-QString InventoryPane::summaryText() const { return m_summary->text(); }
+QString InventoryPane::summaryText() const
+{
+    return m_summary->text();
+}
 
 void InventoryPane::updateSummary()
 {
     QString text = tr("%n products", nullptr, m_products.rowCount());
     if (m_proxy->rowCount() != m_products.rowCount())
         text = tr("%1 of %2 products").arg(m_proxy->rowCount()).arg(m_products.rowCount());
-    text += tr(" · %1 out of stock · %2 running low").arg(m_products.outOfStockCount()).arg(m_products.lowStockCount());
+    text += tr(" · %1 out of stock · %2 running low")
+                .arg(m_products.outOfStockCount())
+                .arg(m_products.lowStockCount());
     m_summary->setText(text);
 }
 

@@ -29,7 +29,8 @@ const QList<QPair<QString, QString>> &profileFields()
         {QStringLiteral("delivery.time"), QObject::tr("Delivery time")},
         {QStringLiteral("persona.name"), QObject::tr("Bot's name")},
         {QStringLiteral("persona.tone"), QObject::tr("Bot's tone")},
-        {QStringLiteral("escalation.order_above"), QObject::tr("Hand orders above (₹) to a person")},
+        {QStringLiteral("escalation.order_above"),
+         QObject::tr("Hand orders above (₹) to a person")},
         {QStringLiteral("escalation.handover_message"), QObject::tr("Handover message")},
     };
     return fields;
@@ -58,20 +59,23 @@ SettingsPane::SettingsPane(Engine &engine, ConsoleSettings &settings, QWidget *p
     auto *databaseRow = new QHBoxLayout;
     m_database = new QLineEdit(console);
     m_database->setObjectName(QStringLiteral("databaseUrl"));
-    m_database->setPlaceholderText(tr("Embedded (this computer): %1").arg(engine.options().database.toString()));
+    m_database->setPlaceholderText(
+        tr("Embedded (this computer): %1").arg(engine.options().database.toString()));
     m_database->setText(settings.databaseUrl());
     auto *save = new QPushButton(tr("Save"), console);
     databaseRow->addWidget(m_database, 1);
     databaseRow->addWidget(save);
     consoleForm->addRow(tr("Database"), databaseRow);
-    auto *hint = new QLabel(tr("Leave empty for the store on this computer. A shop with several "
-                               "desks points every console at one PostgreSQL server, for example "
-                               "postgresql://shopdesk@192.168.1.10/shopdesk. Applies on the next start."),
-                            console);
+    auto *hint =
+        new QLabel(tr("Leave empty for the store on this computer. A shop with several "
+                      "desks points every console at one PostgreSQL server, for example "
+                      "postgresql://shopdesk@192.168.1.10/shopdesk. Applies on the next start."),
+                   console);
     hint->setWordWrap(true);
     hint->setStyleSheet(QStringLiteral("color:#666;"));
     consoleForm->addRow(QString(), hint);
-    consoleForm->addRow(tr("In use now"), new QLabel(engine.options().database.redacted(), console));
+    consoleForm->addRow(tr("In use now"),
+                        new QLabel(engine.options().database.redacted(), console));
     consoleForm->addRow(tr("Data folder"), new QLabel(engine.options().dataDir, console));
     m_engineState = new QLabel(console);
     m_engineState->setObjectName(QStringLiteral("engineState"));
@@ -85,7 +89,8 @@ SettingsPane::SettingsPane(Engine &engine, ConsoleSettings &settings, QWidget *p
 
     auto *later = new QLabel(tr("WhatsApp channels, the bot's persona, reply templates, intents "
                                 "and escalation rules are set here as messaging and the AI "
-                                "employee land."), content);
+                                "employee land."),
+                             content);
     later->setWordWrap(true);
     later->setStyleSheet(QStringLiteral("color:#666;"));
     layout->addWidget(later);
@@ -104,9 +109,15 @@ SettingsPane::SettingsPane(Engine &engine, ConsoleSettings &settings, QWidget *p
     updateEngineState();
 }
 
-int SettingsPane::profileRowCount() const { return m_profile->rowCount(); }
+int SettingsPane::profileRowCount() const
+{
+    return m_profile->rowCount();
+}
 
-void SettingsPane::updateEngineState() { m_engineState->setText(m_engine.stateText()); }
+void SettingsPane::updateEngineState()
+{
+    m_engineState->setText(m_engine.stateText());
+}
 
 void SettingsPane::saveDatabase()
 {
@@ -119,8 +130,10 @@ void SettingsPane::saveDatabase()
         }
     }
     m_settings.setDatabaseUrl(text);
-    Q_EMIT message(text.isEmpty() ? tr("The console will use the store on this computer from the next start.")
-                                  : tr("The console will use %1 from the next start.").arg(DatabaseUrl::parse(text)->redacted()),
+    Q_EMIT message(text.isEmpty()
+                       ? tr("The console will use the store on this computer from the next start.")
+                       : tr("The console will use %1 from the next start.")
+                             .arg(DatabaseUrl::parse(text)->redacted()),
                    false);
 }
 

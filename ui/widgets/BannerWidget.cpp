@@ -7,7 +7,8 @@
 
 namespace shopdesk {
 
-BannerWidget::BannerWidget(QWidget *parent) : QFrame(parent)
+BannerWidget::BannerWidget(QWidget *parent)
+    : QFrame(parent)
 {
     setObjectName(QStringLiteral("banner"));
     auto *layout = new QHBoxLayout(this);
@@ -41,11 +42,15 @@ void BannerWidget::showMessage(Kind kind, const QString &text)
         colors = QStringLiteral("background:#fdecec; border:1px solid #f0b4b4; color:#6b1010;");
     }
     m_icon->setPixmap(style()->standardIcon(icon).pixmap(20, 20));
-    setStyleSheet(QStringLiteral("QFrame#banner {") + colors +
-                  QStringLiteral(" border-radius:4px; } QLabel { border:none; background:transparent; }"));
+    setStyleSheet(
+        QStringLiteral("QFrame#banner {") + colors +
+        QStringLiteral(" border-radius:4px; } QLabel { border:none; background:transparent; }"));
     show();
 }
 
-QString BannerWidget::text() const { return isVisible() ? m_text->text() : QString(); }
+QString BannerWidget::text() const
+{
+    return isVisible() ? m_text->text() : QString();
+}
 
 } // namespace shopdesk

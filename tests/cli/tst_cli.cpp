@@ -1,0 +1,221 @@
+// shopdesk-cli as a person or a script uses it: real process, real database (SQLite or
+// PostgreSQL by SHOPDESK_TEST_BACKEND), exit codes and the words it prints.
+#include "TestDatabases.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTest>
+
+#include <csignal>
+
+using namespace shopdesk;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+} // namespace
+
+class CliTest : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<test::TestDatabases> m_dbs;
+    QString m_url;
+    QTemporaryDir m_home;
+
+    Run cli(QStringList args, bool withDatabase = true)
+    {
+        if (withDatabase)
+            args << QStringLiteral("--database") << m_url;
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("SHOPDESK_DATA_DIR"), m_home.filePath(QStringLiteral("data")));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(SHOPDESK_CLI_PATH), args);
+        if (!p.waitForFinished(60000))
+            qFatal("shopdesk-cli %s did not finish", qPrintable(args.join(QLatin1Char(' '))));
+        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+                QString::fromUtf8(p.readAllStandardError())};
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_dbs = std::make_unique<test::TestDatabases>();
+        const DatabaseUrl url = m_dbs->fresh();
+        QVERIFY2(!url.toString().isEmpty(), qPrintable(m_dbs->lastError()));
+        m_url = url.toString();
+    }
+
+    void helpOnEveryCommand()
+    {
+        const Run top = cli({QStringLiteral("--help")}, false);
+        QCOMPARE(top.exitCode, 0);
+        const QStringList commands = {QStringLiteral("db migrate"), QStringLiteral("db status"),
+                                      QStringLiteral("tenant add"), QStringLiteral("tenant list"),
+                                      QStringLiteral("demo load"),  QStringLiteral("serve")};
+        for (const QString &command : commands) {
+            QVERIFY2(top.out.contains(command), qPrintable(command));
+            const Run help =
+                cli(command.split(QLatin1Char(' ')) << QStringLiteral("--help"), false);
+            QCOMPARE(help.exitCode, 0);
+            QVERIFY2(help.out.startsWith(QStringLiteral("Usage: shopdesk-cli ") + command),
+                     qPrintable(help.out));
+            QVERIFY(help.out.contains(QLatin1String("--database")));
+            QVERIFY(help.out.contains(QLatin1String("--data-dir")));
+            QVERIFY(help.err.isEmpty());
+        }
+        const Run none = cli({}, false);
+        QCOMPARE(none.exitCode, 2);
+    }
+
+    void migrateAndStatus()
+    {
+        const Run before = cli({QStringLiteral("db"), QStringLiteral("status")});
+        QCOMPARE(before.exitCode, 0);
+        QVERIFY2(before.out.contains(QLatin1String("schema version: 0 of ")),
+                 qPrintable(before.out));
+        QVERIFY(before.out.contains(QLatin1String("001 initial")));
+        const Run migrate = cli({QStringLiteral("db"), QStringLiteral("migrate")});
+        QCOMPARE(migrate.exitCode, 0);
+        QVERIFY(migrate.out.contains(QLatin1String("applied 001 initial")));
+        const Run again = cli({QStringLiteral("db"), QStringLiteral("migrate")});
+        QCOMPARE(again.exitCode, 0);
+        QVERIFY(again.out.contains(QLatin1String("already up to date")));
+        const Run after = cli({QStringLiteral("db"), QStringLiteral("status")});
+        QVERIFY(after.out.contains(QLatin1String("up to date")));
+        QVERIFY(after.out.contains(test::TestDatabases::postgresWanted()
+                                       ? QLatin1String("PostgreSQL")
+                                       : QLatin1String("SQLite")));
+    }
+
+    void tenantsAddAndList()
+    {
+        const Run empty = cli({QStringLiteral("tenant"), QStringLiteral("list")});
+        QCOMPARE(empty.exitCode, 0);
+        QVERIFY(empty.out.contains(QLatin1String("no stores yet")));
+        const Run add =
+            cli({QStringLiteral("tenant"), QStringLiteral("add"), QStringLiteral("--slug"),
+                 QStringLiteral("corner"), QStringLiteral("--name"), QStringLiteral("Corner Shop"),
+                 QStringLiteral("--json")});
+        QCOMPARE(add.exitCode, 0);
+        const QJsonObject added = QJsonDocument::fromJson(add.out.toUtf8()).object();
+        QCOMPARE(added.value(QStringLiteral("slug")).toString(), QStringLiteral("corner"));
+        QVERIFY(added.value(QStringLiteral("id")).toInteger() > 0);
+        const Run duplicate =
+            cli({QStringLiteral("tenant"), QStringLiteral("add"), QStringLiteral("--slug"),
+                 QStringLiteral("corner"), QStringLiteral("--name"), QStringLiteral("Again")});
+        QCOMPARE(duplicate.exitCode, 1);
+        QCOMPARE(duplicate.err.count(QLatin1Char('\n')), 1);
+        QVERIFY(duplicate.err.contains(QLatin1String("already exists")));
+        const Run missing = cli({QStringLiteral("tenant"), QStringLiteral("add"),
+                                 QStringLiteral("--slug"), QStringLiteral("x")});
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY(missing.err.contains(QLatin1String("--name")));
+        // Global options may also come before the command.
+        const Run list = cli({QStringLiteral("--database"), m_url, QStringLiteral("tenant"),
+                              QStringLiteral("list"), QStringLiteral("--json")},
+                             false);
+        QCOMPARE(list.exitCode, 0);
+        const QJsonArray all = QJsonDocument::fromJson(list.out.toUtf8()).array();
+        QCOMPARE(all.size(), 1);
+        QCOMPARE(all.first().toObject().value(QStringLiteral("name")).toString(),
+                 QStringLiteral("Corner Shop"));
+    }
+
+    void demoLoadIsIdempotent()
+    {
+        const Run load = cli({QStringLiteral("demo"), QStringLiteral("load")});
+        QCOMPARE(load.exitCode, 0);
+        QVERIFY2(load.out.contains(QLatin1String("200 products")), qPrintable(load.out + load.err));
+        QVERIFY(load.out.contains(QLatin1String("50 conversations")));
+        const Run again = cli({QStringLiteral("demo"), QStringLiteral("load")});
+        QCOMPARE(again.exitCode, 0);
+        QVERIFY(again.out.contains(QLatin1String("already loaded")));
+        const Run list = cli({QStringLiteral("tenant"), QStringLiteral("list")});
+        QVERIFY(list.out.contains(QLatin1String("demo")));
+        QVERIFY(list.out.contains(QLatin1String("Sharma General Store")));
+    }
+
+    void errorsAreOneClearLine_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("unknown command")
+            << QStringList{QStringLiteral("fly")} << 2 << QStringLiteral("unknown command");
+        QTest::newRow("unknown option")
+            << QStringList{QStringLiteral("tenant"), QStringLiteral("list"),
+                           QStringLiteral("--colour")}
+            << 2 << QStringLiteral("Unknown option");
+        QTest::newRow("bad database kind")
+            << QStringList{QStringLiteral("db"), QStringLiteral("status"),
+                           QStringLiteral("--database"), QStringLiteral("mysql://x/y")}
+            << 1 << QStringLiteral("sqlite:PATH");
+        QTest::newRow("no server there")
+            << QStringList{QStringLiteral("db"), QStringLiteral("status"),
+                           QStringLiteral("--database"),
+                           QStringLiteral("postgresql://nobody:hunter2@127.0.0.1:1/shop")}
+            << 1 << QStringLiteral("Cannot connect to the PostgreSQL server at 127.0.0.1:1/shop");
+        QTest::newRow("data dir is a file")
+            << QStringList{QStringLiteral("tenant"), QStringLiteral("list"),
+                           QStringLiteral("--data-dir"), QStringLiteral("/etc/hostname")}
+            << 1 << QStringLiteral("/etc/hostname");
+    }
+    void errorsAreOneClearLine()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, says);
+        const Run r = cli(args, false);
+        QCOMPARE(r.exitCode, exitCode);
+        QVERIFY2(r.err.startsWith(QLatin1String("shopdesk-cli: ")), qPrintable(r.err));
+        QCOMPARE(r.err.count(QLatin1Char('\n')), 1);
+        QVERIFY2(r.err.contains(says), qPrintable(r.err));
+        QVERIFY(!r.err.contains(QLatin1String("hunter2"))); // no secrets in errors
+    }
+
+    void serveRunsUntilSigtermAndStopsCleanly()
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("SHOPDESK_DATA_DIR"), m_home.filePath(QStringLiteral("data")));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(SHOPDESK_CLI_PATH),
+                {QStringLiteral("serve"), QStringLiteral("--database"), m_url});
+        QVERIFY(p.waitForStarted());
+        QByteArray out;
+        QTRY_VERIFY_WITH_TIMEOUT((out += p.readAllStandardOutput()).contains("engine running"),
+                                 15000);
+        QCOMPARE(p.state(), QProcess::Running);
+        ::kill(pid_t(p.processId()), SIGTERM);
+        QVERIFY(p.waitForFinished(15000));
+        out += p.readAllStandardOutput();
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 0);
+        QVERIFY2(out.contains("stopped"), out.constData());
+        // The schema was brought up to date by serve.
+        const Run status = cli({QStringLiteral("db"), QStringLiteral("status")});
+        QVERIFY(status.out.contains(QLatin1String("up to date")));
+    }
+
+    void serveFailsFastOnADeadDatabase()
+    {
+        const Run r = cli({QStringLiteral("serve"), QStringLiteral("--database"),
+                           QStringLiteral("postgresql://127.0.0.1:1/none")},
+                          false);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QLatin1String("Cannot connect")), qPrintable(r.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(CliTest)
+#include "tst_cli.moc"

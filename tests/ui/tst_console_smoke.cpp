@@ -1,0 +1,212 @@
+// The console as a store owner meets it: first start on an empty embedded store loads the
+// demo shop; every pane opens; the demo's data is there; errors come as banners.
+#include "ConsoleSettings.h"
+#include "MainWindow.h"
+#include "engine/Engine.h"
+#include "panes/ConversationView.h"
+#include "panes/InboxPane.h"
+#include "panes/InventoryPane.h"
+#include "panes/SettingsPane.h"
+#include "widgets/BannerWidget.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QListWidget>
+#include <QPushButton>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace shopdesk;
+
+class ConsoleSmokeTest : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_home;
+
+    static void screenshot(QWidget &w, const QString &name)
+    {
+        const QString dir = qEnvironmentVariable("SHOPDESK_SCREENSHOT_DIR");
+        if (dir.isEmpty())
+            return;
+        QDir().mkpath(dir);
+        w.grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
+    }
+
+    Engine::Options embedded(const QString &name)
+    {
+        Engine::Options options;
+        options.dataDir = m_home.filePath(name);
+        QDir().mkpath(options.dataDir);
+        options.database = DatabaseUrl::defaultFor(options.dataDir);
+        options.loadDemoIfEmpty = true;
+        return options;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        // Keep QSettings away from the user's own console settings.
+        qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toUtf8());
+        QCoreApplication::setOrganizationName(QStringLiteral("ShopdeskTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("shopdesk-smoke"));
+    }
+
+    void firstStartShowsTheDemoStoreInEveryPane()
+    {
+        ConsoleSettings settings;
+        Engine engine(embedded(QStringLiteral("first")));
+        MainWindow window(engine, settings);
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        engine.start();
+        QTRY_COMPARE_WITH_TIMEOUT(engine.state(), Engine::State::Running, 20000);
+
+        // Inbox: the demo's 50 conversations, and the notice that the demo was loaded.
+        QListView *conversations = window.inboxPane()->conversationList();
+        QTRY_COMPARE_WITH_TIMEOUT(conversations->model()->rowCount(), 50, 10000);
+        QVERIFY2(window.banner()->text().contains(QLatin1String("demo store")),
+                 qPrintable(window.banner()->text()));
+        QCOMPARE(window.storeSwitcher()->currentText(), QStringLiteral("Sharma General Store"));
+        QVERIFY(window.statusBar()
+                    ->findChild<QLabel *>(QStringLiteral("engineStatus"))
+                    ->text()
+                    .contains(QLatin1String("Running")));
+        QVERIFY(window.statusBar()
+                    ->findChild<QLabel *>(QStringLiteral("storeStatus"))
+                    ->text()
+                    .contains(QLatin1String("Sharma General Store")));
+
+        // Open the newest conversation by clicking it: its messages show, bubbles and all.
+        const QRect first = conversations->visualRect(conversations->model()->index(0, 0));
+        QTest::mouseClick(conversations->viewport(), Qt::LeftButton, {}, first.center());
+        QListView *messages = window.inboxPane()->conversationView()->messageList();
+        QTRY_VERIFY(messages->model()->rowCount() > 0);
+        QVERIFY(messages->isVisible());
+        const QString customer = conversations->model()->index(0, 0).data().toString();
+        const auto *header = window.inboxPane()->conversationView()->findChild<QLabel *>(
+            QStringLiteral("conversationState"));
+        QVERIFY(!header->text().isEmpty());
+        const auto labels = window.inboxPane()->conversationView()->findChildren<QLabel *>();
+        QVERIFY(std::any_of(labels.cbegin(), labels.cend(),
+                            [&](const QLabel *l) { return l->text().startsWith(customer); }));
+        screenshot(window, QStringLiteral("inbox"));
+
+        // Search narrows the inbox.
+        auto *search =
+            window.inboxPane()->findChild<QLineEdit *>(QStringLiteral("conversationSearch"));
+        QTest::keyClicks(search, customer);
+        QVERIFY(conversations->model()->rowCount() >= 1);
+        QVERIFY(conversations->model()->rowCount() < 50);
+        search->clear();
+
+        // Every pane, by keyboard shortcut and by the navigation list.
+        auto *navigation = window.findChild<QListWidget *>(QStringLiteral("navigation"));
+        for (int i = 0; i < MainWindow::PaneCount; ++i) {
+            QTest::keyClick(&window, Qt::Key(Qt::Key_1 + i), Qt::ControlModifier);
+            QCOMPARE(int(window.currentPane()), i);
+            QVERIFY(window.pane(MainWindow::Pane(i))->isVisible());
+        }
+        for (int i = MainWindow::PaneCount - 1; i >= 0; --i) {
+            const QRect item = navigation->visualItemRect(navigation->item(i));
+            QTest::mouseClick(navigation->viewport(), Qt::LeftButton, {}, item.center());
+            QCOMPARE(int(window.currentPane()), i);
+        }
+
+        // Panes not landed yet say what they will hold.
+        for (auto pane : {MainWindow::Knowledge, MainWindow::Orders, MainWindow::Analytics}) {
+            const auto *text =
+                window.pane(pane)->findChild<QLabel *>(QStringLiteral("placeholderText"));
+            QVERIFY(text);
+            QVERIFY(text->text().contains(QLatin1String("arrives with")));
+        }
+
+        // Inventory: the 200 products, with Hinglish names searchable.
+        window.showPane(MainWindow::Inventory);
+        QTableView *table = window.inventoryPane()->table();
+        QTRY_COMPARE(table->model()->rowCount(), 200);
+        QVERIFY(window.inventoryPane()->summaryText().contains(QLatin1String("out of stock")));
+        screenshot(window, QStringLiteral("inventory"));
+        auto *productSearch =
+            window.inventoryPane()->findChild<QLineEdit *>(QStringLiteral("productSearch"));
+        QTest::keyClicks(productSearch, QStringLiteral("doodh"));
+        QVERIFY(table->model()->rowCount() >= 3);
+        QVERIFY(table->model()->rowCount() < 20);
+        for (int row = 0; row < table->model()->rowCount(); ++row)
+            QVERIFY(
+                table->model()->index(row, 8).data().toString().contains(QLatin1String("doodh")));
+        QVERIFY(window.inventoryPane()->summaryText().contains(QLatin1String("of 200 products")));
+
+        // Settings: the store's profile, and a wrong database address is refused in words.
+        window.showPane(MainWindow::Settings);
+        auto *settingsPane = qobject_cast<SettingsPane *>(window.pane(MainWindow::Settings));
+        QTRY_VERIFY(settingsPane->profileRowCount() >= 8);
+        screenshot(window, QStringLiteral("settings"));
+        settingsPane->databaseEdit()->setText(QStringLiteral("mysql://shop"));
+        QTest::keyClick(settingsPane->databaseEdit(), Qt::Key_Return);
+        QCOMPARE(window.banner()->kind(), BannerWidget::Kind::Error);
+        QVERIFY(window.banner()->text().contains(QLatin1String("sqlite:PATH")));
+        QVERIFY(settings.databaseUrl().isEmpty());
+        settingsPane->databaseEdit()->setText(QStringLiteral("postgresql://shop:pw@10.0.0.5/shop"));
+        QTest::keyClick(settingsPane->databaseEdit(), Qt::Key_Return);
+        QCOMPARE(window.banner()->kind(), BannerWidget::Kind::Information);
+        QVERIFY(!window.banner()->text().contains(QLatin1String("pw@")));
+        QCOMPARE(settings.databaseUrl(), QStringLiteral("postgresql://shop:pw@10.0.0.5/shop"));
+        settings.setDatabaseUrl(QString());
+
+        // The window remembers its pane and size.
+        window.showPane(MainWindow::Inventory);
+        window.close();
+        QCOMPARE(settings.lastPane(), int(MainWindow::Inventory));
+        QVERIFY(!settings.windowGeometry().isEmpty());
+        QCOMPARE(settings.lastStore(), QStringLiteral("demo"));
+        MainWindow reopened(engine, settings);
+        QCOMPARE(reopened.currentPane(), MainWindow::Inventory);
+    }
+
+    void secondStartDoesNotLoadTheDemoAgain()
+    {
+        ConsoleSettings settings;
+        Engine engine(embedded(QStringLiteral("first")));
+        MainWindow window(engine, settings);
+        engine.start();
+        QTRY_COMPARE_WITH_TIMEOUT(engine.state(), Engine::State::Running, 20000);
+        QTRY_COMPARE(window.inboxPane()->conversationList()->model()->rowCount(), 50);
+        QVERIFY(window.banner()->text().isEmpty());
+    }
+
+    void aBrokenDatabaseShowsABannerNotACrash()
+    {
+        const QString dir = m_home.filePath(QStringLiteral("broken"));
+        QDir().mkpath(dir);
+        QFile f(QDir(dir).filePath(QStringLiteral("shopdesk.sqlite3")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(8192, '\x7f'));
+        f.close();
+        ConsoleSettings settings;
+        Engine::Options options = embedded(QStringLiteral("broken"));
+        Engine engine(options);
+        MainWindow window(engine, settings);
+        window.show();
+        engine.start();
+        QTRY_COMPARE_WITH_TIMEOUT(engine.state(), Engine::State::Failed, 20000);
+        QCOMPARE(window.banner()->kind(), BannerWidget::Kind::Error);
+        QVERIFY2(window.banner()->text().contains(f.fileName()),
+                 qPrintable(window.banner()->text()));
+        QVERIFY(window.statusBar()
+                    ->findChild<QLabel *>(QStringLiteral("engineStatus"))
+                    ->text()
+                    .contains(QLatin1String("Not running")));
+        screenshot(window, QStringLiteral("broken-database"));
+        QCOMPARE(QFileInfo(f.fileName()).size(), 8192); // the owner's file is left as it was
+    }
+};
+
+QTEST_MAIN(ConsoleSmokeTest)
+#include "tst_console_smoke.moc"
