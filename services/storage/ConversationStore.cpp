@@ -213,61 +213,109 @@ Result<Conversation> ConversationStore::setNeedsHuman(qint64 tenantId, qint64 co
     return result;
 }
 
-Message ConversationStore::insertMessage(qint64 tenantId, const Message &m)
+void ConversationStore::touchConversations(qint64 tenantId, const QList<Message> &messages)
 {
-    const qint64 created = m.createdAt.isValid() ? m.createdAt.toMSecsSinceEpoch() : now();
-    const bool fromCustomer = m.author == Author::Customer;
-    // Touch the conversation first: it proves the conversation belongs to this store.
-    const SqlRows touched = m_db.query(
-        QStringLiteral("UPDATE conversations SET "
-                       "last_message_at = CASE WHEN last_message_at > ? THEN last_message_at "
-                       "ELSE ? END, last_customer_message_at = CASE WHEN ? = 0 THEN "
-                       "last_customer_message_at WHEN last_customer_message_at > ? THEN "
-                       "last_customer_message_at ELSE ? END WHERE tenant_id = ? AND id = ? "
-                       "RETURNING id"),
-        {created, created, fromCustomer ? 1 : 0, created, created, tenantId, m.conversationId});
-    if (touched.isEmpty())
-        throw NotFound(
-            QStringLiteral("Conversation %1 does not exist in this store.").arg(m.conversationId));
-    const SqlRows rows = m_db.query(
-        QStringLiteral("INSERT INTO messages (tenant_id, conversation_id, direction, author, "
-                       "author_operator_id, type, body, media_ref, provider_message_id, status, "
-                       "failure_reason, reply_to_id, created_at, sent_at, delivered_at, read_at, "
-                       "failed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                       "RETURNING ") +
-            kMessageColumns,
-        {tenantId, m.conversationId, toText(m.direction), toText(m.author),
-         nullableId(m.authorOperatorId), m.type, m.body, orNull(m.mediaRef),
-         orNull(m.providerMessageId), toText(m.status), m.failureReason, nullableId(m.replyToId),
-         created, ms(m.sentAt), ms(m.deliveredAt), ms(m.readAt), ms(m.failedAt)});
-    return messageFrom(rows.first());
+    // One update per conversation with its newest times; it also proves each conversation
+    // belongs to this store before anything is written.
+    struct Clocks
+    {
+        qint64 last = 0;
+        qint64 customer = 0;
+    };
+    QHash<qint64, Clocks> clocks;
+    QList<qint64> order;
+    for (const Message &m : messages) {
+        if (!clocks.contains(m.conversationId))
+            order.append(m.conversationId);
+        Clocks &c = clocks[m.conversationId];
+        const qint64 created = m.createdAt.toMSecsSinceEpoch();
+        c.last = std::max(c.last, created);
+        if (m.author == Author::Customer)
+            c.customer = std::max(c.customer, created);
+    }
+    for (const qint64 id : std::as_const(order)) {
+        const Clocks c = clocks.value(id);
+        const SqlRows touched = m_db.query(
+            QStringLiteral(
+                "UPDATE conversations SET "
+                "last_message_at = CASE WHEN last_message_at > ? THEN last_message_at "
+                "ELSE ? END, last_customer_message_at = CASE WHEN CAST(? AS BIGINT) = 0 THEN "
+                "last_customer_message_at WHEN last_customer_message_at > ? THEN "
+                "last_customer_message_at ELSE ? END WHERE tenant_id = ? AND id = ? "
+                "RETURNING id"),
+            {c.last, c.last, c.customer, c.customer, c.customer, tenantId, id});
+        if (touched.isEmpty())
+            throw NotFound(QStringLiteral("Conversation %1 does not exist in this store.").arg(id));
+    }
+}
+
+QList<Message> ConversationStore::insertMessages(qint64 tenantId, const QList<Message> &messages)
+{
+    static const QString head = QStringLiteral(
+        "INSERT INTO messages (tenant_id, conversation_id, direction, author, author_operator_id, "
+        "type, body, media_ref, provider_message_id, status, failure_reason, reply_to_id, "
+        "created_at, sent_at, delivered_at, read_at, failed_at) VALUES ");
+    static const QString row =
+        QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    // Rows per statement: few distinct statement shapes (so they stay prepared), and far below
+    // both engines' limits on parameters per statement.
+    constexpr int kChunk = 100;
+    QList<Message> stored;
+    stored.reserve(messages.size());
+    for (int from = 0; from < messages.size(); from += kChunk) {
+        const int count = int(std::min<qsizetype>(kChunk, messages.size() - from));
+        QString sql = head;
+        SqlParams params;
+        params.reserve(count * 17);
+        for (int i = 0; i < count; ++i) {
+            const Message &m = messages.at(from + i);
+            sql += (i ? QStringLiteral(", ") : QString()) + row;
+            params << tenantId << m.conversationId << toText(m.direction) << toText(m.author)
+                   << nullableId(m.authorOperatorId) << m.type << m.body << orNull(m.mediaRef)
+                   << orNull(m.providerMessageId) << toText(m.status) << m.failureReason
+                   << nullableId(m.replyToId) << m.createdAt.toMSecsSinceEpoch() << ms(m.sentAt)
+                   << ms(m.deliveredAt) << ms(m.readAt) << ms(m.failedAt);
+        }
+        const SqlRows rows =
+            m_db.query(sql + QStringLiteral(" RETURNING ") + kMessageColumns, params);
+        // Neither engine promises RETURNING order; ids are handed out in VALUES order.
+        QList<Message> chunk;
+        for (const SqlRow &r : rows)
+            chunk.append(messageFrom(r));
+        std::sort(chunk.begin(), chunk.end(),
+                  [](const Message &a, const Message &b) { return a.id < b.id; });
+        stored += chunk;
+    }
+    return stored;
 }
 
 Result<QList<Message>> ConversationStore::appendMessages(qint64 tenantId,
                                                          const QList<Message> &messages)
 {
+    QList<Message> stamped = messages;
+    const QDateTime stamp = QDateTime::fromMSecsSinceEpoch(now(), Qt::UTC);
+    for (Message &m : stamped) {
+        if (!m.createdAt.isValid())
+            m.createdAt = stamp;
+    }
     auto result = guard([&] {
         return transaction(m_db, [&] {
-            QList<Message> stored;
-            stored.reserve(messages.size());
-            for (const Message &m : messages)
-                stored.append(insertMessage(tenantId, m));
-            return stored;
+            touchConversations(tenantId, stamped);
+            return insertMessages(tenantId, stamped);
         });
     });
     if (!result)
         return result;
     // One signal per conversation, with all of its new messages: models insert them at once.
-    QList<Message> batch;
+    QList<qint64> order;
+    QHash<qint64, QList<Message>> byConversation;
     for (const Message &m : result.value()) {
-        if (!batch.isEmpty() && batch.first().conversationId != m.conversationId) {
-            Q_EMIT messagesAppended(tenantId, batch.first().conversationId, batch);
-            batch.clear();
-        }
-        batch.append(m);
+        if (!byConversation.contains(m.conversationId))
+            order.append(m.conversationId);
+        byConversation[m.conversationId].append(m);
     }
-    if (!batch.isEmpty())
-        Q_EMIT messagesAppended(tenantId, batch.first().conversationId, batch);
+    for (const qint64 id : std::as_const(order))
+        Q_EMIT messagesAppended(tenantId, id, byConversation.value(id));
     return result;
 }
 

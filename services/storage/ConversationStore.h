@@ -49,7 +49,8 @@ Q_SIGNALS:
     void conversationChanged(qint64 tenantId, const shopdesk::Conversation &conversation);
 
 private:
-    Message insertMessage(qint64 tenantId, const Message &message);
+    void touchConversations(qint64 tenantId, const QList<Message> &messages);
+    QList<Message> insertMessages(qint64 tenantId, const QList<Message> &messages);
     Conversation requireConversation(qint64 tenantId, qint64 conversationId);
 
     SqlBackend &m_db;
