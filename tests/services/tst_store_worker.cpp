@@ -18,7 +18,7 @@ private Q_SLOTS:
         StoreWorker worker(dbs.fresh());
         QSignalSpy ready(&worker, &StoreWorker::ready);
         worker.start();
-        QVERIFY(ready.wait(10000));
+        QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 10000);
         QVERIFY(worker.isOpen());
 
         QThread *jobThread = nullptr;
@@ -98,7 +98,7 @@ private Q_SLOTS:
         StoreWorker worker(DatabaseUrl::sqliteFile(path));
         QSignalSpy failed(&worker, &StoreWorker::failed);
         worker.start();
-        QVERIFY(failed.wait(10000));
+        QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 10000);
         const QString message = failed.first().first().toString();
         QVERIFY2(message.contains(path), qPrintable(message));
         QVERIFY(!worker.isOpen());
@@ -119,7 +119,7 @@ private Q_SLOTS:
         StoreWorker worker(dbs.fresh());
         QSignalSpy ready(&worker, &StoreWorker::ready);
         worker.start();
-        QVERIFY(ready.wait(10000));
+        QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 10000);
         worker.close();
         QString error;
         worker.run(
