@@ -4,4 +4,6 @@ namespace shopdesk {
 Q_LOGGING_CATEGORY(lcDb, "shopdesk.db")
 Q_LOGGING_CATEGORY(lcEngine, "shopdesk.engine")
 Q_LOGGING_CATEGORY(lcDemo, "shopdesk.demo")
+Q_LOGGING_CATEGORY(lcNet, "shopdesk.net")
+Q_LOGGING_CATEGORY(lcSend, "shopdesk.send")
 } // namespace shopdesk

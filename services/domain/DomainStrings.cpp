@@ -1,6 +1,7 @@
 #include "domain/Conversation.h"
 #include "domain/Message.h"
 #include "domain/Operator.h"
+#include "domain/OutboxItem.h"
 
 #include <array>
 #include <utility>
@@ -48,7 +49,24 @@ constexpr std::array<std::pair<MessageStatus, const char *>, 6> kStatuses{
      {MessageStatus::Read, "read"},
      {MessageStatus::Failed, "failed"}}};
 
+constexpr std::array<std::pair<OutboxItem::State, const char *>, 6> kOutboxStates{
+    {{OutboxItem::State::Pending, "pending"},
+     {OutboxItem::State::Sending, "sending"},
+     {OutboxItem::State::Sent, "sent"},
+     {OutboxItem::State::Failed, "failed"},
+     {OutboxItem::State::Cancelled, "cancelled"},
+     {OutboxItem::State::Interrupted, "interrupted"}}};
+
 } // namespace
+
+QString toText(OutboxItem::State s)
+{
+    return nameOf(kOutboxStates, s);
+}
+OutboxItem::State outboxStateFromString(const QString &t)
+{
+    return valueOf(kOutboxStates, t, OutboxItem::State::Pending);
+}
 
 QString toText(OperatorRole role)
 {

@@ -6,13 +6,15 @@
 
 namespace shopdesk {
 
-// A webhook body exactly as the provider sent it, recorded before it is acknowledged.
+// One item of a webhook (a message or a status), normalized to JSON and recorded before the
+// webhook is acknowledged. providerMessageId is the item's dedupe key.
 struct InboundEvent
 {
     qint64 id = 0;
     qint64 tenantId = 0;
     qint64 channelId = 0;
     QString providerMessageId;
+    QString kind = QStringLiteral("message"); // message | status
     QByteArray body;
     QDateTime receivedAt;
     QDateTime processedAt;

@@ -27,7 +27,11 @@ struct Message
     qint64 authorOperatorId = 0;
     QString type = QStringLiteral("text"); // text, image, audio, video, document, location, ...
     QString body;
-    QString mediaRef;
+    QString mediaRef;    // where the media file is, relative to the data directory, once fetched
+    QString mediaState;  // "" (no media), pending, ready, failed
+    QString mediaMime;   // the content type the provider announced
+    QString mediaSource; // the provider's media id or URL, to fetch it from
+    QString extraJson = QStringLiteral("{}"); // type-specific details (location, buttons, ...)
     QString providerMessageId;
     MessageStatus status = MessageStatus::Received;
     QString failureReason;
@@ -37,6 +41,8 @@ struct Message
     QDateTime deliveredAt;
     QDateTime readAt;
     QDateTime failedAt;
+
+    bool hasMedia() const { return !mediaState.isEmpty(); }
 };
 
 } // namespace shopdesk

@@ -2,7 +2,14 @@
 
 #include "core/Logging.h"
 #include "demo/DemoStoreLoader.h"
+#include "messaging/InboundProcessor.h"
+#include "messaging/MediaDownloader.h"
+#include "messaging/MessagingService.h"
+#include "messaging/SimulatorPhone.h"
+#include "messaging/WebhookService.h"
 #include "storage/StoreWorker.h"
+
+#include <QNetworkAccessManager>
 
 namespace shopdesk {
 
@@ -10,8 +17,27 @@ Engine::Engine(Options options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
     , m_store(std::make_unique<StoreWorker>(m_options.database))
+    , m_network(std::make_unique<QNetworkAccessManager>())
+    , m_webhooks(std::make_unique<WebhookService>(*m_store))
+    , m_inbound(std::make_unique<InboundProcessor>(*m_store))
+    , m_sender(std::make_unique<OutboxSender>(*m_store, *m_network, m_options.sender))
+    , m_media(std::make_unique<MediaDownloader>(*m_store, *m_sender, m_options.dataDir))
+    , m_messaging(std::make_unique<MessagingService>(*m_store))
+    , m_simulator(std::make_unique<SimulatorPhone>(*m_store, *m_webhooks))
 {
+    m_media->setRetryBaseMs(m_options.mediaRetryBaseMs);
     connect(m_store.get(), &StoreWorker::ready, this, &Engine::onStoreReady);
+    connect(m_store.get(), &StoreWorker::channelsChanged, this, [this] {
+        m_webhooks->reloadChannels();
+        m_sender->reloadChannels();
+    });
+    connect(m_store.get(), &StoreWorker::outboxEnqueued, m_sender.get(), &OutboxSender::wake);
+    connect(m_webhooks.get(), &WebhookService::itemsRecorded, m_inbound.get(),
+            &InboundProcessor::wake);
+    connect(m_inbound.get(), &InboundProcessor::mediaWanted, m_media.get(),
+            &MediaDownloader::fetch);
+    connect(m_sender.get(), &OutboxSender::simulatorDelivered, m_simulator.get(),
+            &SimulatorPhone::deliver);
     connect(m_store.get(), &StoreWorker::failed, this,
             [this](const QString &message) { setState(State::Failed, message); });
 }
@@ -50,6 +76,10 @@ void Engine::stop()
     if (m_state == State::Stopped)
         return;
     qCInfo(lcEngine) << "Stopping the engine";
+    if (m_http)
+        m_http->close(); // no new webhooks; the ones being recorded finish below
+    m_inbound->stop();
+    m_sender->stop();
     m_store->close(); // finishes queued jobs, closes the connection on its thread
     setState(State::Stopped);
 }
@@ -58,7 +88,7 @@ void Engine::onStoreReady(const QString &description)
 {
     m_storeDescription = description;
     if (!m_options.loadDemoIfEmpty) {
-        setState(State::Running);
+        startServices();
         return;
     }
     m_store->run(
@@ -80,8 +110,31 @@ void Engine::onStoreReady(const QString &description)
                                   .arg(result->products)
                                   .arg(result->conversations));
             }
-            setState(State::Running);
+            startServices();
         });
+}
+
+void Engine::startServices()
+{
+    m_webhooks->reloadChannels();
+    m_inbound->start();
+    m_sender->start();
+    if (m_options.listenPort >= 0) {
+        m_http = std::make_unique<HttpServer>();
+        m_http->setHandler([this](const HttpRequest &request, HttpReply reply) {
+            m_webhooks->handle(request, std::move(reply));
+        });
+        auto bound =
+            m_http->listen(m_options.listenAddress, quint16(m_options.listenPort), m_options.tls);
+        if (!bound) {
+            m_http.reset();
+            setState(State::Failed, bound.error());
+            return;
+        }
+        qCInfo(lcEngine) << "Webhooks on" << (m_options.tls.enabled() ? "https" : "http")
+                         << m_options.listenAddress.toString() << "port" << bound.value();
+    }
+    setState(State::Running);
 }
 
 void Engine::setState(State state, const QString &error)

@@ -1,17 +1,27 @@
 #pragma once
 
+#include "messaging/OutboxSender.h"
+#include "net/HttpServer.h"
 #include "storage/DatabaseUrl.h"
 
+#include <QHostAddress>
 #include <QObject>
 
 #include <memory>
 
+class QNetworkAccessManager;
+
 namespace shopdesk {
 
 class StoreWorker;
+class WebhookService;
+class InboundProcessor;
+class MediaDownloader;
+class MessagingService;
+class SimulatorPhone;
 
-// The whole engine as local services, for the console (embedded) and `shopdesk-cli serve`.
-// Later issues add the webhook server, dispatcher, agent and outbox sender here.
+// The whole engine as local services, for the console (embedded) and `shopdesk-cli serve`:
+// the store, the webhook server and inbox, inbound processing, media, and the outbox sender.
 class Engine : public QObject
 {
     Q_OBJECT
@@ -24,6 +34,12 @@ public:
         DatabaseUrl database;
         QString dataDir;
         bool loadDemoIfEmpty = false; // first start of the embedded console
+        // Webhooks: listen when listenPort >= 0 (0 picks a free port).
+        QHostAddress listenAddress = QHostAddress::LocalHost;
+        int listenPort = -1;
+        HttpServer::Tls tls;
+        OutboxSender::Options sender;
+        int mediaRetryBaseMs = 1000;
     };
 
     explicit Engine(Options options, QObject *parent = nullptr);
@@ -38,6 +54,13 @@ public:
     QString storeDescription() const { return m_storeDescription; }
     const Options &options() const { return m_options; }
     StoreWorker &store() { return *m_store; }
+    WebhookService &webhooks() { return *m_webhooks; }
+    InboundProcessor &inbound() { return *m_inbound; }
+    OutboxSender &sender() { return *m_sender; }
+    MediaDownloader &media() { return *m_media; }
+    MessagingService &messaging() { return *m_messaging; }
+    SimulatorPhone &simulator() { return *m_simulator; }
+    quint16 webhookPort() const { return m_http ? m_http->port() : 0; }
 
 Q_SIGNALS:
     void stateChanged(shopdesk::Engine::State state);
@@ -46,9 +69,18 @@ Q_SIGNALS:
 private:
     void setState(State state, const QString &error = {});
     void onStoreReady(const QString &description);
+    void startServices();
 
     Options m_options;
     std::unique_ptr<StoreWorker> m_store;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<HttpServer> m_http;
+    std::unique_ptr<WebhookService> m_webhooks;
+    std::unique_ptr<InboundProcessor> m_inbound;
+    std::unique_ptr<OutboxSender> m_sender;
+    std::unique_ptr<MediaDownloader> m_media;
+    std::unique_ptr<MessagingService> m_messaging;
+    std::unique_ptr<SimulatorPhone> m_simulator;
     State m_state = State::Stopped;
     QString m_lastError;
     QString m_storeDescription;

@@ -1,5 +1,6 @@
 #include "storage/ConversationStore.h"
 
+#include "storage/Rows.h"
 #include "storage/SqlSupport.h"
 
 #include <QJsonArray>
@@ -12,58 +13,6 @@ namespace shopdesk {
 using namespace sql;
 
 namespace {
-
-const QString kConversationColumns = QStringLiteral(
-    "c.id, c.tenant_id, c.channel_id, c.contact_id, c.owner_kind, c.owner_operator_id, "
-    "c.needs_human, c.escalation_reason, c.last_customer_message_at, c.last_message_at, c.labels, "
-    "c.created_at");
-const QString kMessageColumns = QStringLiteral(
-    "id, tenant_id, conversation_id, direction, author, author_operator_id, type, body, "
-    "media_ref, provider_message_id, status, failure_reason, reply_to_id, created_at, sent_at, "
-    "delivered_at, read_at, failed_at");
-
-Conversation conversationFrom(const SqlRow &r)
-{
-    Conversation c;
-    c.id = r[0].toLongLong();
-    c.tenantId = r[1].toLongLong();
-    c.channelId = r[2].toLongLong();
-    c.contactId = r[3].toLongLong();
-    c.owner = ownerKindFromString(r[4].toString());
-    c.ownerOperatorId = r[5].toLongLong();
-    c.needsHuman = r[6].toInt() != 0;
-    c.escalationReason = r[7].toString();
-    c.lastCustomerMessageAt = time(r[8]);
-    c.lastMessageAt = time(r[9]);
-    for (const auto &v : QJsonDocument::fromJson(r[10].toString().toUtf8()).array())
-        c.labels << v.toString();
-    c.createdAt = time(r[11]);
-    return c;
-}
-
-Message messageFrom(const SqlRow &r)
-{
-    Message m;
-    m.id = r[0].toLongLong();
-    m.tenantId = r[1].toLongLong();
-    m.conversationId = r[2].toLongLong();
-    m.direction = directionFromString(r[3].toString());
-    m.author = authorFromString(r[4].toString());
-    m.authorOperatorId = r[5].toLongLong();
-    m.type = r[6].toString();
-    m.body = r[7].toString();
-    m.mediaRef = r[8].toString();
-    m.providerMessageId = r[9].toString();
-    m.status = messageStatusFromString(r[10].toString());
-    m.failureReason = r[11].toString();
-    m.replyToId = r[12].toLongLong();
-    m.createdAt = time(r[13]);
-    m.sentAt = time(r[14]);
-    m.deliveredAt = time(r[15]);
-    m.readAt = time(r[16]);
-    m.failedAt = time(r[17]);
-    return m;
-}
 
 QVariant orNull(const QString &s)
 {
@@ -112,7 +61,7 @@ Result<QList<Contact>> ConversationStore::contacts(qint64 tenantId)
 Conversation ConversationStore::requireConversation(qint64 tenantId, qint64 conversationId)
 {
     const SqlRows rows =
-        m_db.query(QStringLiteral("SELECT ") + kConversationColumns +
+        m_db.query(QStringLiteral("SELECT ") + conversationColumns() +
                        QStringLiteral(" FROM conversations c WHERE c.tenant_id = ? AND c.id = ?"),
                    {tenantId, conversationId});
     if (rows.isEmpty())
@@ -128,7 +77,7 @@ Result<Conversation> ConversationStore::openConversation(qint64 tenantId, qint64
     return guard([&] {
         return transaction(m_db, [&] {
             const SqlRows open =
-                m_db.query(QStringLiteral("SELECT ") + kConversationColumns +
+                m_db.query(QStringLiteral("SELECT ") + conversationColumns() +
                                QStringLiteral(" FROM conversations c WHERE c.tenant_id = ? AND "
                                               "c.contact_id = ? AND c.owner_kind <> 'closed' "
                                               "ORDER BY c.id DESC LIMIT 1"),
@@ -155,7 +104,7 @@ Result<QList<ConversationSummary>> ConversationStore::summaries(qint64 tenantId,
     return guard([&] {
         QList<ConversationSummary> list;
         const SqlRows rows = m_db.query(
-            QStringLiteral("SELECT ") + kConversationColumns +
+            QStringLiteral("SELECT ") + conversationColumns() +
                 QStringLiteral(", ct.name, ct.phone, (SELECT m.body FROM messages m WHERE "
                                "m.tenant_id = c.tenant_id AND m.conversation_id = c.id "
                                "ORDER BY m.id DESC LIMIT 1), o.name "
@@ -254,9 +203,10 @@ QList<Message> ConversationStore::insertMessages(qint64 tenantId, const QList<Me
     static const QString head = QStringLiteral(
         "INSERT INTO messages (tenant_id, conversation_id, direction, author, author_operator_id, "
         "type, body, media_ref, provider_message_id, status, failure_reason, reply_to_id, "
-        "created_at, sent_at, delivered_at, read_at, failed_at) VALUES ");
+        "created_at, sent_at, delivered_at, read_at, failed_at, media_state, media_mime, "
+        "media_source, extra) VALUES ");
     static const QString row =
-        QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     // Rows per statement: few distinct statement shapes (so they stay prepared), and far below
     // both engines' limits on parameters per statement.
     constexpr int kChunk = 100;
@@ -266,7 +216,7 @@ QList<Message> ConversationStore::insertMessages(qint64 tenantId, const QList<Me
         const int count = int(std::min<qsizetype>(kChunk, messages.size() - from));
         QString sql = head;
         SqlParams params;
-        params.reserve(count * 17);
+        params.reserve(count * 21);
         for (int i = 0; i < count; ++i) {
             const Message &m = messages.at(from + i);
             sql += (i ? QStringLiteral(", ") : QString()) + row;
@@ -274,10 +224,12 @@ QList<Message> ConversationStore::insertMessages(qint64 tenantId, const QList<Me
                    << nullableId(m.authorOperatorId) << m.type << m.body << orNull(m.mediaRef)
                    << orNull(m.providerMessageId) << toText(m.status) << m.failureReason
                    << nullableId(m.replyToId) << m.createdAt.toMSecsSinceEpoch() << ms(m.sentAt)
-                   << ms(m.deliveredAt) << ms(m.readAt) << ms(m.failedAt);
+                   << ms(m.deliveredAt) << ms(m.readAt) << ms(m.failedAt) << m.mediaState
+                   << m.mediaMime << m.mediaSource
+                   << (m.extraJson.isEmpty() ? QStringLiteral("{}") : m.extraJson);
         }
         const SqlRows rows =
-            m_db.query(sql + QStringLiteral(" RETURNING ") + kMessageColumns, params);
+            m_db.query(sql + QStringLiteral(" RETURNING ") + messageColumns(), params);
         // Neither engine promises RETURNING order; ids are handed out in VALUES order.
         QList<Message> chunk;
         for (const SqlRow &r : rows)
@@ -332,7 +284,7 @@ Result<QList<Message>> ConversationStore::latestMessages(qint64 tenantId, qint64
 {
     return guard([&] {
         const SqlRows rows = m_db.query(
-            QStringLiteral("SELECT ") + kMessageColumns +
+            QStringLiteral("SELECT ") + messageColumns() +
                 QStringLiteral(" FROM messages WHERE tenant_id = ? AND conversation_id = ? AND "
                                "id < ? ORDER BY id DESC LIMIT ?"),
             {tenantId, conversationId, beforeId > 0 ? beforeId : std::numeric_limits<qint64>::max(),
@@ -356,6 +308,128 @@ Result<bool> ConversationStore::recordInboundEvent(qint64 tenantId, const Inboun
              event.receivedAt.isValid() ? event.receivedAt.toMSecsSinceEpoch() : now()});
         return !rows.isEmpty();
     });
+}
+
+Message ConversationStore::requireMessage(qint64 tenantId, qint64 messageId)
+{
+    const SqlRows rows = m_db.query(QStringLiteral("SELECT ") + messageColumns() +
+                                        QStringLiteral(" FROM messages WHERE tenant_id = ? AND "
+                                                       "id = ?"),
+                                    {tenantId, messageId});
+    if (rows.isEmpty())
+        throw NotFound(QStringLiteral("Message %1 does not exist in this store.").arg(messageId));
+    return messageFrom(rows.first());
+}
+
+Result<Message> ConversationStore::updated(Result<Message> result)
+{
+    if (result)
+        Q_EMIT messageUpdated(result->tenantId, result.value());
+    return result;
+}
+
+Result<std::optional<Message>> ConversationStore::messageByProviderId(qint64 tenantId,
+                                                                      const QString &providerId)
+{
+    return guard([&]() -> std::optional<Message> {
+        if (providerId.isEmpty())
+            return std::nullopt;
+        const SqlRows rows = m_db.query(
+            QStringLiteral("SELECT ") + messageColumns() +
+                QStringLiteral(" FROM messages WHERE tenant_id = ? AND provider_message_id = ? "
+                               "ORDER BY id LIMIT 1"),
+            {tenantId, providerId});
+        if (rows.isEmpty())
+            return std::nullopt;
+        return messageFrom(rows.first());
+    });
+}
+
+Result<Message> ConversationStore::message(qint64 tenantId, qint64 messageId)
+{
+    return guard([&] { return requireMessage(tenantId, messageId); });
+}
+
+Result<std::optional<Message>> ConversationStore::advanceStatus(qint64 tenantId, qint64 messageId,
+                                                                MessageStatus status,
+                                                                const QDateTime &at,
+                                                                const QString &failureReason)
+{
+    static const QString rank = QStringLiteral(
+        "CASE status WHEN 'received' THEN 0 WHEN 'queued' THEN 1 WHEN 'sent' THEN 2 "
+        "WHEN 'delivered' THEN 3 WHEN 'read' THEN 4 WHEN 'failed' THEN 5 ELSE 0 END");
+    QString column;
+    switch (status) {
+    case MessageStatus::Sent:
+        column = QStringLiteral("sent_at");
+        break;
+    case MessageStatus::Delivered:
+        column = QStringLiteral("delivered_at");
+        break;
+    case MessageStatus::Read:
+        column = QStringLiteral("read_at");
+        break;
+    case MessageStatus::Failed:
+        column = QStringLiteral("failed_at");
+        break;
+    default:
+        return Result<std::optional<Message>>(std::nullopt);
+    }
+    auto result = guard([&]() -> std::optional<Message> {
+        const qint64 t = at.isValid() ? at.toMSecsSinceEpoch() : now();
+        const SqlRows rows = m_db.query(
+            QStringLiteral("UPDATE messages SET status = ?, ") + column +
+                QStringLiteral(" = ?, failure_reason = ? WHERE tenant_id = ? AND id = ? AND ") +
+                rank + QStringLiteral(" < ? RETURNING id"),
+            {toText(status), t, status == MessageStatus::Failed ? failureReason : QString(),
+             tenantId, messageId, int(status)});
+        if (rows.isEmpty())
+            return std::nullopt;
+        return requireMessage(tenantId, messageId);
+    });
+    if (result && result->has_value())
+        Q_EMIT messageUpdated(tenantId, *result.value());
+    return result;
+}
+
+Result<Message> ConversationStore::setProviderMessageId(qint64 tenantId, qint64 messageId,
+                                                        const QString &providerId)
+{
+    return updated(guard([&] {
+        m_db.exec(QStringLiteral("UPDATE messages SET provider_message_id = ? WHERE tenant_id = ? "
+                                 "AND id = ?"),
+                  {providerId, tenantId, messageId});
+        return requireMessage(tenantId, messageId);
+    }));
+}
+
+Result<Message> ConversationStore::setMedia(qint64 tenantId, qint64 messageId, const QString &state,
+                                            const QString &ref, const QString &mime)
+{
+    return updated(guard([&] {
+        m_db.exec(QStringLiteral("UPDATE messages SET media_state = ?, media_ref = ?, "
+                                 "media_mime = CASE WHEN ? = '' THEN media_mime ELSE ? END "
+                                 "WHERE tenant_id = ? AND id = ?"),
+                  {state, orNull(ref), mime, mime, tenantId, messageId});
+        return requireMessage(tenantId, messageId);
+    }));
+}
+
+Result<Conversation> ConversationStore::markHandledByStorePhone(qint64 tenantId,
+                                                                qint64 conversationId)
+{
+    // A reply from the store's own phone: a person is handling this chat, so the bot stays quiet
+    // until someone hands it back. No operator is named: the console shows "the store's phone".
+    auto result = guard([&] {
+        m_db.exec(QStringLiteral("UPDATE conversations SET owner_kind = 'human', "
+                                 "owner_operator_id = NULL, needs_human = 0 "
+                                 "WHERE tenant_id = ? AND id = ? AND owner_kind = 'bot'"),
+                  {tenantId, conversationId});
+        return requireConversation(tenantId, conversationId);
+    });
+    if (result)
+        Q_EMIT conversationChanged(tenantId, result.value());
+    return result;
 }
 
 } // namespace shopdesk

@@ -8,6 +8,8 @@
 
 #include <QObject>
 
+#include <optional>
+
 namespace shopdesk {
 
 class SqlBackend;
@@ -43,15 +45,31 @@ public:
     // Records a webhook body once per (channel, provider message id). False: already recorded.
     Result<bool> recordInboundEvent(qint64 tenantId, const InboundEvent &event);
 
+    // The message with this provider id, if this store has it.
+    Result<std::optional<Message>> messageByProviderId(qint64 tenantId, const QString &providerId);
+    Result<Message> message(qint64 tenantId, qint64 messageId);
+    // Moves a message's delivery status forward (never backwards); returns it when it changed.
+    Result<std::optional<Message>> advanceStatus(qint64 tenantId, qint64 messageId,
+                                                 MessageStatus status, const QDateTime &at,
+                                                 const QString &failureReason = {});
+    Result<Message> setProviderMessageId(qint64 tenantId, qint64 messageId,
+                                         const QString &providerId);
+    Result<Message> setMedia(qint64 tenantId, qint64 messageId, const QString &state,
+                             const QString &ref, const QString &mime);
+    Result<Conversation> markHandledByStorePhone(qint64 tenantId, qint64 conversationId);
+
 Q_SIGNALS:
     void messagesAppended(qint64 tenantId, qint64 conversationId,
                           const QList<shopdesk::Message> &messages);
     void conversationChanged(qint64 tenantId, const shopdesk::Conversation &conversation);
+    void messageUpdated(qint64 tenantId, const shopdesk::Message &message);
 
 private:
     void touchConversations(qint64 tenantId, const QList<Message> &messages);
     QList<Message> insertMessages(qint64 tenantId, const QList<Message> &messages);
     Conversation requireConversation(qint64 tenantId, qint64 conversationId);
+    Message requireMessage(qint64 tenantId, qint64 messageId);
+    Result<Message> updated(Result<Message> result);
 
     SqlBackend &m_db;
 };

@@ -41,6 +41,9 @@ Store::Store(std::unique_ptr<SqlBackend> backend)
     , m_conversations(std::make_unique<ConversationStore>(*m_backend))
     , m_catalog(std::make_unique<CatalogStore>(*m_backend))
     , m_knowledge(std::make_unique<KnowledgeStore>(*m_backend))
+    , m_channels(std::make_unique<ChannelStore>(*m_backend))
+    , m_inbox(std::make_unique<InboxStore>(*m_backend))
+    , m_outbox(std::make_unique<OutboxStore>(*m_backend, *m_conversations))
 {}
 
 Store::~Store() = default;

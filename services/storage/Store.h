@@ -2,10 +2,13 @@
 
 #include "core/Result.h"
 #include "storage/CatalogStore.h"
+#include "storage/ChannelStore.h"
 #include "storage/ConversationStore.h"
 #include "storage/DatabaseUrl.h"
+#include "storage/InboxStore.h"
 #include "storage/KnowledgeStore.h"
 #include "storage/Migrator.h"
+#include "storage/OutboxStore.h"
 #include "storage/TenantStore.h"
 
 #include <memory>
@@ -34,6 +37,9 @@ public:
     ConversationStore &conversations() { return *m_conversations; }
     CatalogStore &catalog() { return *m_catalog; }
     KnowledgeStore &knowledge() { return *m_knowledge; }
+    ChannelStore &channels() { return *m_channels; }
+    InboxStore &inbox() { return *m_inbox; }
+    OutboxStore &outbox() { return *m_outbox; }
 
     // Raw access for tests and benchmarks only.
     SqlBackend &backend() { return *m_backend; }
@@ -44,6 +50,9 @@ private:
     std::unique_ptr<ConversationStore> m_conversations;
     std::unique_ptr<CatalogStore> m_catalog;
     std::unique_ptr<KnowledgeStore> m_knowledge;
+    std::unique_ptr<ChannelStore> m_channels;
+    std::unique_ptr<InboxStore> m_inbox;
+    std::unique_ptr<OutboxStore> m_outbox;
 };
 
 } // namespace shopdesk

@@ -69,6 +69,12 @@ void StoreWorker::forwardSignals()
             &StoreWorker::messagesAppended, Qt::DirectConnection);
     connect(&m_store->conversations(), &ConversationStore::conversationChanged, this,
             &StoreWorker::conversationChanged, Qt::DirectConnection);
+    connect(&m_store->conversations(), &ConversationStore::messageUpdated, this,
+            &StoreWorker::messageUpdated, Qt::DirectConnection);
+    connect(&m_store->channels(), &ChannelStore::channelsChanged, this,
+            &StoreWorker::channelsChanged, Qt::DirectConnection);
+    connect(&m_store->outbox(), &OutboxStore::enqueued, this, &StoreWorker::outboxEnqueued,
+            Qt::DirectConnection);
     connect(&m_store->catalog(), &CatalogStore::productsChanged, this,
             &StoreWorker::productsChanged, Qt::DirectConnection);
     connect(&m_store->catalog(), &CatalogStore::ordersChanged, this, &StoreWorker::ordersChanged,

@@ -67,6 +67,9 @@ Q_SIGNALS:
     void messagesAppended(qint64 tenantId, qint64 conversationId,
                           const QList<shopdesk::Message> &messages);
     void conversationChanged(qint64 tenantId, const shopdesk::Conversation &conversation);
+    void messageUpdated(qint64 tenantId, const shopdesk::Message &message);
+    void channelsChanged(qint64 tenantId);
+    void outboxEnqueued(qint64 tenantId, qint64 outboxId);
     void productsChanged(qint64 tenantId);
     void ordersChanged(qint64 tenantId);
     void documentsChanged(qint64 tenantId);

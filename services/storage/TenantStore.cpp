@@ -16,23 +16,7 @@ Tenant tenantFrom(const SqlRow &r)
     return {r[0].toLongLong(), r[1].toString(), r[2].toString(), time(r[3])};
 }
 
-Channel channelFrom(const SqlRow &r)
-{
-    Channel c;
-    c.id = r[0].toLongLong();
-    c.tenantId = r[1].toLongLong();
-    c.provider = r[2].toString();
-    c.name = r[3].toString();
-    c.configJson = r[4].toString();
-    c.webhookKey = r[5].toString();
-    c.enabled = r[6].toInt() != 0;
-    c.createdAt = time(r[7]);
-    return c;
-}
-
 const QString kTenantColumns = QStringLiteral("id, slug, name, created_at");
-const QString kChannelColumns =
-    QStringLiteral("id, tenant_id, provider, name, config, webhook_key, enabled, created_at");
 
 } // namespace
 
@@ -121,36 +105,6 @@ Result<QList<Operator>> TenantStore::operators(qint64 tenantId)
         for (const SqlRow &r : rows)
             list.append({r[0].toLongLong(), tenantId, r[1].toString(), r[2].toString(),
                          operatorRoleFromString(r[3].toString()), time(r[4])});
-        return list;
-    });
-}
-
-Result<Channel> TenantStore::addChannel(qint64 tenantId, const Channel &channel)
-{
-    return guard([&] {
-        const QString key = channel.webhookKey.isEmpty()
-                                ? QUuid::createUuid().toString(QUuid::Id128).left(16)
-                                : channel.webhookKey;
-        const SqlRows rows = m_db.query(
-            QStringLiteral("INSERT INTO channels (tenant_id, provider, name, config, webhook_key, "
-                           "enabled, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING ") +
-                kChannelColumns,
-            {tenantId, channel.provider, channel.name,
-             channel.configJson.isEmpty() ? QStringLiteral("{}") : channel.configJson, key,
-             channel.enabled ? 1 : 0, now()});
-        return channelFrom(rows.first());
-    });
-}
-
-Result<QList<Channel>> TenantStore::channels(qint64 tenantId)
-{
-    return guard([&] {
-        QList<Channel> list;
-        for (const SqlRow &r :
-             m_db.query(QStringLiteral("SELECT ") + kChannelColumns +
-                            QStringLiteral(" FROM channels WHERE tenant_id = ? ORDER BY id"),
-                        {tenantId}))
-            list.append(channelFrom(r));
         return list;
     });
 }

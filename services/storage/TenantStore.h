@@ -2,7 +2,6 @@
 
 #include "core/Result.h"
 #include "domain/AuditEntry.h"
-#include "domain/Channel.h"
 #include "domain/Operator.h"
 #include "domain/Tenant.h"
 
@@ -13,7 +12,7 @@ namespace shopdesk {
 
 class SqlBackend;
 
-// Stores (tenants), the people who work in them, their channels, settings and audit log.
+// Stores (tenants), the people who work in them, settings and audit log.
 class TenantStore : public QObject
 {
     Q_OBJECT
@@ -26,9 +25,6 @@ public:
 
     Result<Operator> addOperator(qint64 tenantId, const Operator &op);
     Result<QList<Operator>> operators(qint64 tenantId);
-
-    Result<Channel> addChannel(qint64 tenantId, const Channel &channel);
-    Result<QList<Channel>> channels(qint64 tenantId);
 
     Status setSetting(qint64 tenantId, const QString &key, const QString &value);
     Result<QString> setting(qint64 tenantId, const QString &key, const QString &fallback = {});

@@ -107,11 +107,11 @@ private Q_SLOTS:
         Channel ch;
         ch.provider = QStringLiteral("simulator");
         ch.name = QStringLiteral("Test phone");
-        SD_TAKE(channel, m_store->tenants().addChannel(t.id, ch));
+        SD_TAKE(channel, m_store->channels().addChannel(t.id, ch));
         QVERIFY(!channel.webhookKey.isEmpty());
         QCOMPARE(channel.configJson, QStringLiteral("{}"));
         ch.provider = QStringLiteral("fax");
-        QVERIFY(!m_store->tenants().addChannel(t.id, ch)); // only known providers
+        QVERIFY(!m_store->channels().addChannel(t.id, ch)); // only known providers
 
         SD_VERIFY_OK(m_store->tenants().setSetting(t.id, QStringLiteral("store.hours"),
                                                    QStringLiteral("9-5")));
@@ -284,8 +284,8 @@ private Q_SLOTS:
         Channel ch;
         ch.provider = QStringLiteral("meta");
         ch.name = QStringLiteral("Main number");
-        SD_TAKE(one, m_store->tenants().addChannel(t.id, ch));
-        SD_TAKE(two, m_store->tenants().addChannel(t.id, ch));
+        SD_TAKE(one, m_store->channels().addChannel(t.id, ch));
+        SD_TAKE(two, m_store->channels().addChannel(t.id, ch));
         InboundEvent e;
         e.channelId = one.id;
         e.providerMessageId = QStringLiteral("wamid.ABC");
@@ -401,7 +401,7 @@ private Q_SLOTS:
         Channel ch;
         ch.provider = QStringLiteral("meta");
         ch.name = QStringLiteral("A's number");
-        SD_TAKE(channelA, m_store->tenants().addChannel(a.id, ch));
+        SD_TAKE(channelA, m_store->channels().addChannel(a.id, ch));
         KnowledgeDocument doc;
         doc.title = QStringLiteral("A");
         doc.sourceName = QStringLiteral("a.md");
@@ -437,7 +437,7 @@ private Q_SLOTS:
         QVERIFY(ledger.isEmpty());
         SD_TAKE(balance, m_store->catalog().balance(b.id, ca.contactId));
         QCOMPARE(balance, 0);
-        SD_TAKE(channels, m_store->tenants().channels(b.id));
+        SD_TAKE(channels, m_store->channels().channels(b.id));
         QVERIFY(channels.isEmpty());
         SD_TAKE(hours, m_store->tenants().setting(b.id, QStringLiteral("store.hours")));
         QVERIFY(hours.isEmpty());

@@ -1,0 +1,147 @@
+#include "messaging/InboundEventApplier.h"
+
+#include "core/Logging.h"
+#include "messaging/InboundItem.h"
+#include "messaging/ProviderErrors.h"
+#include "storage/SqlSupport.h"
+#include "storage/Store.h"
+
+#include <QJsonDocument>
+
+namespace shopdesk {
+
+namespace {
+
+template<typename T> T take(Result<T> r)
+{
+    if (!r)
+        throw SqlError(r.error());
+    return std::move(r).value();
+}
+
+MessageStatus statusFrom(const QString &s)
+{
+    if (s == QLatin1String("sent"))
+        return MessageStatus::Sent;
+    if (s == QLatin1String("delivered"))
+        return MessageStatus::Delivered;
+    if (s == QLatin1String("read") || s == QLatin1String("played"))
+        return MessageStatus::Read;
+    if (s == QLatin1String("failed"))
+        return MessageStatus::Failed;
+    return MessageStatus::Received;
+}
+
+qint64 outboxIdFrom(const QString &correlation)
+{
+    QString c = correlation;
+    if (c.startsWith(QLatin1String("outbox:")))
+        c = c.mid(7);
+    bool ok = false;
+    const qint64 id = c.toLongLong(&ok);
+    return ok ? id : 0;
+}
+
+InboundEventApplier::Outcome applyStatus(Store &store, const InboundEvent &event,
+                                         const InboundItem &item, const QString &provider)
+{
+    InboundEventApplier::Outcome outcome;
+    const qint64 tenant = event.tenantId;
+    if (const qint64 outboxId = outboxIdFrom(item.correlation); outboxId > 0)
+        take(store.outbox().reconcile(tenant, outboxId, item.providerMessageId));
+    const auto message =
+        take(store.conversations().messageByProviderId(tenant, item.providerMessageId));
+    if (!message) {
+        const qint64 age =
+            QDateTime::currentMSecsSinceEpoch() - event.receivedAt.toMSecsSinceEpoch();
+        outcome.done = age > InboundEventApplier::kStatusWaitMs;
+        if (outcome.done)
+            qCInfo(lcNet) << "Dropped a" << item.status << "status for unknown message"
+                          << item.providerMessageId;
+        return outcome;
+    }
+    const MessageStatus status = statusFrom(item.status);
+    QString reason;
+    if (status == MessageStatus::Failed) {
+        reason = ProviderErrors::describe(provider, item.errorCode, item.errorText);
+        take(store.channels().noteSendFailure(tenant, event.channelId, reason));
+    }
+    take(store.conversations().advanceStatus(tenant, message->id, status, item.timestamp, reason));
+    return outcome;
+}
+
+InboundEventApplier::Outcome applyMessage(Store &store, const InboundEvent &event,
+                                          const InboundItem &item)
+{
+    InboundEventApplier::Outcome outcome;
+    const qint64 tenant = event.tenantId;
+    auto &conversations = store.conversations();
+    if (item.fromStore && take(conversations.messageByProviderId(tenant, item.providerMessageId)))
+        return outcome; // our own send, echoed back by the provider
+
+    const Contact contact =
+        take(conversations.upsertContact(tenant, item.customer, item.customerName));
+    const Conversation conversation =
+        take(conversations.openConversation(tenant, contact.id, event.channelId));
+    Message m;
+    m.conversationId = conversation.id;
+    m.direction = item.fromStore ? Direction::Outbound : Direction::Inbound;
+    m.author = item.fromStore ? Author::Human : Author::Customer;
+    m.status = item.fromStore ? MessageStatus::Sent : MessageStatus::Received;
+    m.type = item.type.isEmpty() ? QStringLiteral("text") : item.type;
+    m.body = item.body;
+    m.providerMessageId = item.providerMessageId;
+    m.createdAt = item.timestamp.isValid() ? item.timestamp : event.receivedAt;
+    // A message stamped in the future (a skewed provider clock) must not hold the window open.
+    if (m.createdAt > QDateTime::currentDateTimeUtc())
+        m.createdAt = QDateTime::currentDateTimeUtc();
+    if (item.fromStore)
+        m.sentAt = m.createdAt;
+    if (!item.replyTo.isEmpty()) {
+        if (const auto quoted = take(conversations.messageByProviderId(tenant, item.replyTo)))
+            m.replyToId = quoted->id;
+    }
+    QJsonObject extra = item.extra;
+    if (!item.replyTo.isEmpty())
+        extra.insert(QLatin1String("reply_to_provider_id"), item.replyTo);
+    if (!item.mediaFileName.isEmpty())
+        extra.insert(QLatin1String("file_name"), item.mediaFileName);
+    m.extraJson = QString::fromUtf8(QJsonDocument(extra).toJson(QJsonDocument::Compact));
+    if (item.hasMedia()) {
+        m.mediaState = QStringLiteral("pending");
+        m.mediaMime = item.mediaMime;
+        m.mediaSource = item.mediaId.isEmpty() ? item.mediaUrl : item.mediaId;
+    }
+    const Message stored = take(conversations.appendMessage(tenant, m));
+    if (item.fromStore)
+        take(conversations.markHandledByStorePhone(tenant, conversation.id));
+    else
+        outcome.customerMessages.append(stored);
+    if (item.hasMedia()) {
+        MediaJob job;
+        job.tenantId = tenant;
+        job.channelId = event.channelId;
+        job.messageId = stored.id;
+        job.type = m.type;
+        job.source = m.mediaSource;
+        job.mime = item.mediaMime;
+        job.fileName = item.mediaFileName;
+        job.inlineData = item.mediaData;
+        job.providerMessageId = item.providerMessageId;
+        outcome.media.append(job);
+    }
+    return outcome;
+}
+
+} // namespace
+
+InboundEventApplier::Outcome InboundEventApplier::apply(Store &store, const InboundEvent &event,
+                                                        const QString &provider)
+{
+    const InboundItem item = InboundItem::fromJson(QJsonDocument::fromJson(event.body).object());
+    if (item.kind == InboundItem::Kind::Status)
+        return applyStatus(store, event, item, provider);
+    return applyMessage(store, event, item);
+}
+
+} // namespace shopdesk

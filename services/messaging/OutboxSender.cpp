@@ -1,0 +1,277 @@
+#include "messaging/OutboxSender.h"
+
+#include "core/Logging.h"
+#include "messaging/SimulatorClient.h"
+#include "storage/StoreWorker.h"
+
+#include <QRandomGenerator>
+
+#include <cmath>
+
+namespace shopdesk {
+
+namespace {
+
+const QString kWindowClosed = QStringLiteral(
+    "Not sent: the customer's last message was more than 24 hours ago, so WhatsApp only allows "
+    "an approved template message now.");
+
+} // namespace
+
+OutboxSender::OutboxSender(StoreWorker &store, QNetworkAccessManager &network, Options options,
+                           QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_network(network)
+    , m_options(options)
+{
+    m_dueTimer.setSingleShot(true);
+    connect(&m_dueTimer, &QTimer::timeout, this, &OutboxSender::wake);
+}
+
+OutboxSender::~OutboxSender() = default;
+
+qint64 OutboxSender::backoffMs(const Options &options, int attempt, int retryAfterSeconds)
+{
+    const double exp = double(options.backoffBaseMs) * std::pow(2.0, std::max(0, attempt - 1));
+    const qint64 delay = qint64(std::min(exp, double(options.backoffCapMs)));
+    return std::max(delay, qint64(retryAfterSeconds) * 1000);
+}
+
+void OutboxSender::start()
+{
+    if (m_started)
+        return;
+    m_started = true;
+    const bool shared = m_store.url().kind() == DatabaseUrl::Kind::Postgres;
+    const QDateTime before = shared
+                                 ? QDateTime::currentDateTimeUtc().addMSecs(-m_options.staleClaimMs)
+                                 : QDateTime::currentDateTimeUtc().addSecs(1);
+    m_store.run(
+        this, [before](Store &store) { return store.outbox().interruptStale(before); },
+        [this](Result<QList<Message>> result) {
+            if (!result)
+                qCWarning(lcSend) << "Cannot check for interrupted sends:" << result.error();
+            else if (!result->isEmpty())
+                qCWarning(lcSend) << result->size()
+                                  << "message(s) were being sent when Shopdesk stopped; they are "
+                                     "marked interrupted and will not be sent again";
+            reloadChannels();
+        });
+}
+
+void OutboxSender::stop()
+{
+    m_started = false;
+    m_dueTimer.stop();
+}
+
+void OutboxSender::reloadChannels()
+{
+    m_store.run(
+        this, [](Store &store) { return store.channels().allChannels(); },
+        [this](Result<QList<Channel>> result) {
+            if (!result) {
+                qCWarning(lcSend) << "Cannot load channels:" << result.error();
+                return;
+            }
+            QHash<qint64, std::shared_ptr<ProviderClient>> clients;
+            for (const Channel &c : std::as_const(result.value())) {
+                std::shared_ptr<ProviderClient> client =
+                    ProviderClient::create(ChannelConfig(c), m_network);
+                client->setTimeoutMs(m_options.timeoutMs);
+                if (auto *sim = qobject_cast<SimulatorClient *>(client.get()))
+                    connect(sim, &SimulatorClient::delivered, this,
+                            &OutboxSender::simulatorDelivered);
+                clients.insert(c.id, client);
+                m_buckets[c.id].setRate(ChannelConfig(c).rateLimitPerSecond());
+            }
+            m_clients = std::move(clients); // clients still sending keep themselves alive
+            m_channelsLoaded = true;
+            wake();
+        });
+}
+
+ProviderClient *OutboxSender::client(qint64 channelId) const
+{
+    return m_clients.value(channelId).get();
+}
+
+void OutboxSender::wake()
+{
+    if (!m_started || !m_channelsLoaded)
+        return;
+    if (m_claiming) {
+        m_again = true;
+        return;
+    }
+    pump();
+}
+
+void OutboxSender::pump()
+{
+    const int free = m_options.maxInFlight - m_inFlight;
+    if (free <= 0)
+        return;
+    m_claiming = true;
+    m_again = false;
+    m_store.run(
+        this, [free](Store &store) { return store.outbox().claimDue(free); },
+        [this, free](Result<QList<OutboxItem>> result) {
+            m_claiming = false;
+            if (!result) {
+                qCWarning(lcSend) << "Cannot read the outbox:" << result.error();
+                m_dueTimer.start(2000);
+                return;
+            }
+            for (const OutboxItem &item : std::as_const(result.value()))
+                dispatch(item);
+            if (!m_started)
+                return;
+            if (m_again || (result->size() == free && m_inFlight < m_options.maxInFlight))
+                pump();
+            else
+                scheduleNextDue();
+        });
+}
+
+void OutboxSender::scheduleNextDue()
+{
+    m_store.run(
+        this, [](Store &store) { return store.outbox().nextDueAt(); },
+        [this](Result<QDateTime> next) {
+            if (!next || !m_started)
+                return;
+            if (!next->isValid()) {
+                if (m_inFlight == 0)
+                    Q_EMIT idle();
+                return;
+            }
+            const qint64 wait =
+                std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(next.value()));
+            m_dueTimer.start(int(std::min<qint64>(wait, 60000)) + 5);
+        });
+}
+
+void OutboxSender::dispatch(const OutboxItem &item)
+{
+    ++m_inFlight;
+    const auto client = m_clients.value(item.channelId);
+    if (!client) {
+        finish(item, {SendOutcome::Kind::Failed,
+                      {},
+                      QStringLiteral("Not sent: this conversation's WhatsApp channel is "
+                                     "switched off or was removed."),
+                      {},
+                      -1});
+        return;
+    }
+    if (client->config().hasCustomerWindow() && item.kind != QLatin1String("template") &&
+        (!item.windowClosesAt.isValid() || item.windowClosesAt < QDateTime::currentDateTimeUtc())) {
+        finish(item, {SendOutcome::Kind::Failed, {}, kWindowClosed, QStringLiteral("window"), -1});
+        return;
+    }
+    const qint64 wait = m_buckets[item.channelId].take();
+    if (wait > 0)
+        QTimer::singleShot(int(wait), this, [this, item] { sendNow(item); });
+    else
+        sendNow(item);
+}
+
+void OutboxSender::sendNow(const OutboxItem &item)
+{
+    const auto client = m_clients.value(item.channelId);
+    if (!client) {
+        finish(item, {SendOutcome::Kind::Failed,
+                      {},
+                      QStringLiteral("Not sent: this conversation's WhatsApp channel was "
+                                     "removed."),
+                      {},
+                      -1});
+        return;
+    }
+    // Hold the client while its request is out, even if the channels are reloaded meanwhile.
+    client->send(item, [this, item, client](SendOutcome outcome) { finish(item, outcome); });
+}
+
+void OutboxSender::finish(const OutboxItem &item, const SendOutcome &outcome)
+{
+    const qint64 tenant = item.tenantId;
+    const qint64 id = item.id;
+    switch (outcome.kind) {
+    case SendOutcome::Kind::Sent:
+        m_store.run(
+            this,
+            [tenant, id, pid = outcome.providerMessageId](Store &store) {
+                return store.outbox().markSent(tenant, id, pid);
+            },
+            [this, item](Result<Message> r) {
+                recorded(item, OutboxItem::State::Sent, r ? QString() : r.error());
+            });
+        return;
+    case SendOutcome::Kind::Retry:
+        if (item.attempts < m_options.maxAttempts) {
+            const qint64 base = backoffMs(m_options, item.attempts, outcome.retryAfterSeconds);
+            // ±20% jitter spreads retries of many rows; never earlier than Retry-After.
+            const double jitter = 0.8 + 0.4 * QRandomGenerator::global()->generateDouble();
+            qint64 delay = qint64(double(base) * jitter);
+            delay = std::max(delay, qint64(outcome.retryAfterSeconds) * 1000);
+            const QDateTime at = QDateTime::currentDateTimeUtc().addMSecs(delay);
+            qCInfo(lcSend) << "Outbox" << id << "retry" << item.attempts << "in" << delay
+                           << "ms:" << outcome.reason;
+            m_store.run(
+                this,
+                [tenant, id, at, reason = outcome.reason](Store &store) {
+                    return store.outbox().retryLater(tenant, id, at, reason);
+                },
+                [this, item, reason = outcome.reason](Status s) {
+                    recorded(item, OutboxItem::State::Pending, s ? reason : s.error());
+                });
+            return;
+        }
+        [[fallthrough]];
+    case SendOutcome::Kind::Failed: {
+        const QString reason = outcome.kind == SendOutcome::Kind::Retry
+                                   ? QStringLiteral("Gave up after %1 tries: %2")
+                                         .arg(item.attempts)
+                                         .arg(outcome.reason)
+                                   : outcome.reason;
+        const qint64 channel = item.channelId;
+        m_store.run(
+            this,
+            [tenant, id, channel, reason](Store &store) {
+                store.channels().noteSendFailure(tenant, channel, reason);
+                return store.outbox().markFailed(tenant, id, reason);
+            },
+            [this, item, reason](Result<Message>) {
+                recorded(item, OutboxItem::State::Failed, reason);
+            });
+        return;
+    }
+    case SendOutcome::Kind::Unknown: {
+        const QString reason =
+            outcome.reason +
+            QStringLiteral(" It may have reached the customer, so it was not sent again.");
+        m_store.run(
+            this,
+            [tenant, id, reason](Store &store) {
+                return store.outbox().markInterrupted(tenant, id, reason);
+            },
+            [this, item, reason](Result<Message>) {
+                recorded(item, OutboxItem::State::Interrupted, reason);
+            });
+        return;
+    }
+    }
+}
+
+void OutboxSender::recorded(const OutboxItem &item, OutboxItem::State state, const QString &reason)
+{
+    --m_inFlight;
+    if (state == OutboxItem::State::Failed || state == OutboxItem::State::Interrupted)
+        qCWarning(lcSend).noquote() << "Outbox" << item.id << toText(state) << ":" << reason;
+    Q_EMIT sendFinished(item.id, state, reason);
+    wake();
+}
+
+} // namespace shopdesk

@@ -1,0 +1,80 @@
+#pragma once
+
+#include "domain/OutboxItem.h"
+#include "messaging/ProviderClient.h"
+#include "messaging/TokenBucket.h"
+
+#include <QHash>
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace shopdesk {
+
+class StoreWorker;
+
+// Drains the outbox. Claims due rows, checks the 24-hour window, waits for the number's rate
+// limit, sends each row once through its channel's provider and records the outcome: sent,
+// retried later with exponential backoff and jitter (honouring Retry-After), failed with a
+// reason, or interrupted when the answer never came (never repeated blindly).
+class OutboxSender : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        int maxInFlight = 16;
+        int backoffBaseMs = 2000;
+        int backoffCapMs = 10 * 60 * 1000;
+        int maxAttempts = 8;
+        int timeoutMs = 30000;
+        // Rows another node claimed longer ago than this are taken to be interrupted (shared
+        // PostgreSQL). With SQLite one engine owns the file, so everything left is interrupted.
+        int staleClaimMs = 5 * 60 * 1000;
+    };
+
+    OutboxSender(StoreWorker &store, QNetworkAccessManager &network, Options options,
+                 QObject *parent = nullptr);
+    ~OutboxSender() override;
+
+    void start();
+    void stop();
+    void wake();
+    void reloadChannels();
+    ProviderClient *client(qint64 channelId) const;
+    bool isIdle() const { return m_inFlight == 0 && !m_claiming; }
+
+    // The delay before retry `attempt` (1-based), without jitter; Retry-After wins if longer.
+    static qint64 backoffMs(const Options &options, int attempt, int retryAfterSeconds);
+
+Q_SIGNALS:
+    void simulatorDelivered(qint64 channelId, const QString &customer,
+                            const QString &providerMessageId, const QString &text);
+    void sendFinished(qint64 outboxId, shopdesk::OutboxItem::State state, const QString &reason);
+    void idle();
+
+private:
+    void pump();
+    void dispatch(const OutboxItem &item);
+    void sendNow(const OutboxItem &item);
+    void finish(const OutboxItem &item, const SendOutcome &outcome);
+    void recorded(const OutboxItem &item, OutboxItem::State state, const QString &reason);
+    void scheduleNextDue();
+
+    StoreWorker &m_store;
+    QNetworkAccessManager &m_network;
+    Options m_options;
+    QHash<qint64, std::shared_ptr<ProviderClient>> m_clients;
+    QHash<qint64, TokenBucket> m_buckets;
+    QTimer m_dueTimer;
+    bool m_started = false;
+    bool m_channelsLoaded = false;
+    bool m_claiming = false;
+    bool m_again = false;
+    int m_inFlight = 0;
+};
+
+} // namespace shopdesk

@@ -1,0 +1,81 @@
+#include "storage/InboxStore.h"
+
+#include "storage/SqlSupport.h"
+
+namespace shopdesk {
+
+using namespace sql;
+
+InboxStore::InboxStore(SqlBackend &db, QObject *parent)
+    : QObject(parent)
+    , m_db(db)
+{}
+
+Result<QList<bool>> InboxStore::record(const QList<InboundEvent> &events)
+{
+    return guard([&] {
+        return transaction(m_db, [&] {
+            QList<bool> fresh;
+            fresh.reserve(events.size());
+            const qint64 t = now();
+            for (const InboundEvent &e : events) {
+                const SqlRows rows = m_db.query(
+                    QStringLiteral("INSERT INTO inbound_events (tenant_id, channel_id, "
+                                   "provider_message_id, kind, body, received_at) VALUES "
+                                   "(?, ?, ?, ?, ?, ?) ON CONFLICT (channel_id, "
+                                   "provider_message_id) DO NOTHING RETURNING id"),
+                    {e.tenantId, e.channelId, e.providerMessageId, e.kind,
+                     QString::fromUtf8(e.body),
+                     e.receivedAt.isValid() ? e.receivedAt.toMSecsSinceEpoch() : t});
+                fresh.append(!rows.isEmpty());
+            }
+            return fresh;
+        });
+    });
+}
+
+Result<QList<InboundEvent>> InboxStore::unprocessed(int limit, qint64 afterId)
+{
+    return guard([&] {
+        QList<InboundEvent> list;
+        const SqlRows rows = m_db.query(
+            QStringLiteral("SELECT id, tenant_id, channel_id, provider_message_id, kind, body, "
+                           "received_at FROM inbound_events WHERE processed_at IS NULL AND "
+                           "id > ? ORDER BY id LIMIT ?"),
+            {afterId, limit});
+        for (const SqlRow &r : rows) {
+            InboundEvent e;
+            e.id = r[0].toLongLong();
+            e.tenantId = r[1].toLongLong();
+            e.channelId = r[2].toLongLong();
+            e.providerMessageId = r[3].toString();
+            e.kind = r[4].toString();
+            e.body = r[5].toString().toUtf8();
+            e.receivedAt = time(r[6]);
+            list.append(e);
+        }
+        return list;
+    });
+}
+
+Status InboxStore::markProcessed(qint64 tenantId, qint64 eventId)
+{
+    return guard([&] {
+        m_db.exec(QStringLiteral("UPDATE inbound_events SET processed_at = ? WHERE tenant_id = ? "
+                                 "AND id = ?"),
+                  {now(), tenantId, eventId});
+        return Done{};
+    });
+}
+
+Result<qint64> InboxStore::countUnprocessed()
+{
+    return guard([&] {
+        return m_db
+            .query(QStringLiteral("SELECT COUNT(*) FROM inbound_events WHERE processed_at IS NULL"))
+            .first()[0]
+            .toLongLong();
+    });
+}
+
+} // namespace shopdesk

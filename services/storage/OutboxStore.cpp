@@ -1,0 +1,262 @@
+#include "storage/OutboxStore.h"
+
+#include "storage/ConversationStore.h"
+#include "storage/SqlSupport.h"
+
+namespace shopdesk {
+
+using namespace sql;
+
+namespace {
+
+const QString kItemSelect = QStringLiteral(
+    "SELECT o.id, o.tenant_id, o.channel_id, o.conversation_id, o.message_id, o.kind, o.payload, "
+    "o.state, o.attempts, o.next_attempt_at, o.last_error, o.provider_message_id, o.created_at, "
+    "ct.phone, c.last_customer_message_at FROM outbox o JOIN conversations c ON c.tenant_id = "
+    "o.tenant_id AND c.id = o.conversation_id JOIN contacts ct ON ct.tenant_id = c.tenant_id AND "
+    "ct.id = c.contact_id ");
+
+OutboxItem itemFrom(const SqlRow &r)
+{
+    OutboxItem o;
+    o.id = r[0].toLongLong();
+    o.tenantId = r[1].toLongLong();
+    o.channelId = r[2].toLongLong();
+    o.conversationId = r[3].toLongLong();
+    o.messageId = r[4].toLongLong();
+    o.kind = r[5].toString();
+    o.payloadJson = r[6].toString();
+    o.state = outboxStateFromString(r[7].toString());
+    o.attempts = r[8].toInt();
+    o.nextAttemptAt = time(r[9]);
+    o.lastError = r[10].toString();
+    o.providerMessageId = r[11].toString();
+    o.createdAt = time(r[12]);
+    o.customer = r[13].toString();
+    const QDateTime lastCustomer = time(r[14]);
+    o.windowClosesAt = lastCustomer.isValid() ? lastCustomer.addSecs(24 * 3600) : QDateTime();
+    return o;
+}
+
+qint64 messageIdOf(SqlBackend &db, qint64 tenantId, qint64 outboxId)
+{
+    const SqlRows rows =
+        db.query(QStringLiteral("SELECT message_id FROM outbox WHERE tenant_id = ? AND id = ?"),
+                 {tenantId, outboxId});
+    if (rows.isEmpty())
+        throw NotFound(QStringLiteral("Outbox row %1 does not exist in this store.").arg(outboxId));
+    return rows.first()[0].toLongLong();
+}
+
+template<typename T> T take(Result<T> r)
+{
+    if (!r)
+        throw SqlError(r.error());
+    return std::move(r).value();
+}
+
+} // namespace
+
+OutboxStore::OutboxStore(SqlBackend &db, ConversationStore &conversations, QObject *parent)
+    : QObject(parent)
+    , m_db(db)
+    , m_conversations(conversations)
+{}
+
+Result<OutboxStore::Enqueued> OutboxStore::enqueue(qint64 tenantId, qint64 channelId,
+                                                   const Message &draft, const QString &kind,
+                                                   const QString &payloadJson)
+{
+    auto result = guard([&] {
+        return transaction(m_db, [&] {
+            Message m = draft;
+            m.direction = Direction::Outbound;
+            m.status = MessageStatus::Queued;
+            const Message stored = take(m_conversations.appendMessage(tenantId, m));
+            const qint64 t = now();
+            const SqlRows rows = m_db.query(
+                QStringLiteral("INSERT INTO outbox (tenant_id, channel_id, conversation_id, "
+                               "message_id, kind, payload, next_attempt_at, created_at, "
+                               "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+                {tenantId, channelId, stored.conversationId, stored.id, kind, payloadJson, t, t,
+                 t});
+            return Enqueued{stored, rows.first()[0].toLongLong()};
+        });
+    });
+    if (result)
+        Q_EMIT enqueued(tenantId, result->outboxId);
+    return result;
+}
+
+Result<QList<OutboxItem>> OutboxStore::claimDue(int limit)
+{
+    return guard([&] {
+        return transaction(m_db, [&] {
+            const qint64 t = now();
+            const bool pg = m_db.dialect() == SqlBackend::Dialect::Postgres;
+            // Per conversation, only the oldest unfinished row is due: messages arrive in order.
+            const SqlRows claimed = m_db.query(
+                QStringLiteral(
+                    "UPDATE outbox SET state = 'sending', attempts = attempts + 1, claimed_at = ?, "
+                    "updated_at = ? WHERE id IN (SELECT o.id FROM outbox o WHERE o.state = "
+                    "'pending' AND o.next_attempt_at <= ? AND NOT EXISTS (SELECT 1 FROM outbox e "
+                    "WHERE e.tenant_id = o.tenant_id AND e.conversation_id = o.conversation_id "
+                    "AND e.id < o.id AND e.state IN ('pending', 'sending')) ORDER BY "
+                    "o.next_attempt_at, o.id LIMIT ?") +
+                    (pg ? QStringLiteral(" FOR UPDATE SKIP LOCKED)") : QStringLiteral(")")) +
+                    QStringLiteral(" RETURNING id"),
+                {t, t, t, limit});
+            QList<OutboxItem> items;
+            if (claimed.isEmpty())
+                return items;
+            QString marks;
+            SqlParams ids;
+            for (const SqlRow &r : claimed) {
+                marks += marks.isEmpty() ? QStringLiteral("?") : QStringLiteral(", ?");
+                ids << r[0];
+            }
+            const SqlRows rows = m_db.query(kItemSelect + QStringLiteral("WHERE o.id IN (") +
+                                                marks + QStringLiteral(") ORDER BY o.id"),
+                                            ids);
+            for (const SqlRow &r : rows)
+                items.append(itemFrom(r));
+            return items;
+        });
+    });
+}
+
+Result<QDateTime> OutboxStore::nextDueAt()
+{
+    return guard([&] {
+        const SqlRows rows = m_db.query(
+            QStringLiteral("SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending'"));
+        return rows.isEmpty() ? QDateTime() : time(rows.first()[0]);
+    });
+}
+
+Result<Message> OutboxStore::markSent(qint64 tenantId, qint64 outboxId,
+                                      const QString &providerMessageId)
+{
+    return guard([&] {
+        return transaction(m_db, [&] {
+            const qint64 messageId = messageIdOf(m_db, tenantId, outboxId);
+            m_db.exec(QStringLiteral("UPDATE outbox SET state = 'sent', provider_message_id = ?, "
+                                     "last_error = '', updated_at = ? WHERE tenant_id = ? AND "
+                                     "id = ?"),
+                      {providerMessageId, now(), tenantId, outboxId});
+            take(m_conversations.setProviderMessageId(tenantId, messageId, providerMessageId));
+            take(m_conversations.advanceStatus(tenantId, messageId, MessageStatus::Sent,
+                                               QDateTime::currentDateTimeUtc()));
+            return take(m_conversations.message(tenantId, messageId));
+        });
+    });
+}
+
+Status OutboxStore::retryLater(qint64 tenantId, qint64 outboxId, const QDateTime &at,
+                               const QString &error)
+{
+    return guard([&] {
+        m_db.exec(QStringLiteral("UPDATE outbox SET state = 'pending', next_attempt_at = ?, "
+                                 "last_error = ?, updated_at = ? WHERE tenant_id = ? AND id = ? "
+                                 "AND state = 'sending'"),
+                  {at.toMSecsSinceEpoch(), error, now(), tenantId, outboxId});
+        return Done{};
+    });
+}
+
+Result<Message> OutboxStore::markFailed(qint64 tenantId, qint64 outboxId, const QString &reason)
+{
+    return guard([&] {
+        return transaction(m_db, [&] {
+            const qint64 messageId = messageIdOf(m_db, tenantId, outboxId);
+            m_db.exec(QStringLiteral("UPDATE outbox SET state = 'failed', last_error = ?, "
+                                     "updated_at = ? WHERE tenant_id = ? AND id = ?"),
+                      {reason, now(), tenantId, outboxId});
+            take(m_conversations.advanceStatus(tenantId, messageId, MessageStatus::Failed,
+                                               QDateTime::currentDateTimeUtc(), reason));
+            return take(m_conversations.message(tenantId, messageId));
+        });
+    });
+}
+
+Result<Message> OutboxStore::markInterrupted(qint64 tenantId, qint64 outboxId,
+                                             const QString &reason)
+{
+    return guard([&] {
+        return transaction(m_db, [&] {
+            const qint64 messageId = messageIdOf(m_db, tenantId, outboxId);
+            m_db.exec(QStringLiteral("UPDATE outbox SET state = 'interrupted', last_error = ?, "
+                                     "updated_at = ? WHERE tenant_id = ? AND id = ? AND state = "
+                                     "'sending'"),
+                      {reason, now(), tenantId, outboxId});
+            take(m_conversations.advanceStatus(tenantId, messageId, MessageStatus::Failed,
+                                               QDateTime::currentDateTimeUtc(), reason));
+            return take(m_conversations.message(tenantId, messageId));
+        });
+    });
+}
+
+Result<QList<Message>> OutboxStore::interruptStale(const QDateTime &claimedBefore)
+{
+    static const QString reason = QStringLiteral(
+        "Shopdesk stopped while sending this message, so it may or may not have reached the "
+        "customer. It was not sent again, to avoid a duplicate. Check the chat on your phone, "
+        "or send it again.");
+    return guard([&] {
+        return transaction(m_db, [&] {
+            const SqlRows rows = m_db.query(
+                QStringLiteral("UPDATE outbox SET state = 'interrupted', last_error = ?, "
+                               "updated_at = ? WHERE state = 'sending' AND claimed_at < ? "
+                               "RETURNING tenant_id, message_id"),
+                {reason, now(), claimedBefore.toMSecsSinceEpoch()});
+            QList<Message> messages;
+            for (const SqlRow &r : rows) {
+                take(m_conversations.advanceStatus(r[0].toLongLong(), r[1].toLongLong(),
+                                                   MessageStatus::Failed,
+                                                   QDateTime::currentDateTimeUtc(), reason));
+                messages.append(
+                    take(m_conversations.message(r[0].toLongLong(), r[1].toLongLong())));
+            }
+            return messages;
+        });
+    });
+}
+
+Result<std::optional<Message>> OutboxStore::reconcile(qint64 tenantId, qint64 outboxId,
+                                                      const QString &providerMessageId)
+{
+    return guard([&]() -> std::optional<Message> {
+        return transaction(m_db, [&]() -> std::optional<Message> {
+            const SqlRows rows = m_db.query(
+                QStringLiteral("UPDATE outbox SET state = 'sent', provider_message_id = ?, "
+                               "last_error = '', updated_at = ? WHERE tenant_id = ? AND id = ? "
+                               "AND state IN ('interrupted', 'sending') RETURNING message_id"),
+                {providerMessageId, now(), tenantId, outboxId});
+            if (rows.isEmpty())
+                return std::nullopt;
+            const qint64 messageId = rows.first()[0].toLongLong();
+            // The bubble said "failed: interrupted"; it did go out after all.
+            m_db.exec(QStringLiteral("UPDATE messages SET status = 'sent', failure_reason = '', "
+                                     "failed_at = NULL, provider_message_id = ? WHERE tenant_id = "
+                                     "? AND id = ?"),
+                      {providerMessageId, tenantId, messageId});
+            return take(
+                m_conversations.setProviderMessageId(tenantId, messageId, providerMessageId));
+        });
+    });
+}
+
+Result<QList<OutboxItem>> OutboxStore::items(qint64 tenantId, int limit)
+{
+    return guard([&] {
+        QList<OutboxItem> list;
+        for (const SqlRow &r :
+             m_db.query(kItemSelect + QStringLiteral("WHERE o.tenant_id = ? "
+                                                     "ORDER BY o.id DESC LIMIT ?"),
+                        {tenantId, limit}))
+            list.append(itemFrom(r));
+        return list;
+    });
+}
+
+} // namespace shopdesk

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "core/Result.h"
+#include "domain/Message.h"
+#include "domain/OutboxItem.h"
+
+#include <QObject>
+
+namespace shopdesk {
+
+class SqlBackend;
+class ConversationStore;
+
+// The durable outbox. A message to a customer is written here together with its chat bubble,
+// in one transaction; the sender claims due rows, sends each once, and records what happened.
+class OutboxStore : public QObject
+{
+    Q_OBJECT
+public:
+    OutboxStore(SqlBackend &db, ConversationStore &conversations, QObject *parent = nullptr);
+
+    struct Enqueued
+    {
+        Message message;
+        qint64 outboxId = 0;
+    };
+    // `draft` is the outbound message as the chat shows it; kind and payload say what to send.
+    Result<Enqueued> enqueue(qint64 tenantId, qint64 channelId, const Message &draft,
+                             const QString &kind, const QString &payloadJson);
+
+    // Marks up to `limit` due rows as being sent and returns them (SKIP LOCKED on PostgreSQL, so
+    // several engine nodes never claim the same row).
+    Result<QList<OutboxItem>> claimDue(int limit);
+    // The earliest time a pending row is due; invalid when nothing is pending.
+    Result<QDateTime> nextDueAt();
+
+    Result<Message> markSent(qint64 tenantId, qint64 outboxId, const QString &providerMessageId);
+    Status retryLater(qint64 tenantId, qint64 outboxId, const QDateTime &at, const QString &error);
+    Result<Message> markFailed(qint64 tenantId, qint64 outboxId, const QString &reason);
+
+    // The provider never answered: the row may or may not have gone out. Not retried.
+    Result<Message> markInterrupted(qint64 tenantId, qint64 outboxId, const QString &reason);
+    // Rows left in 'sending' by an engine that stopped mid-send (claimed before `claimedBefore`)
+    // become 'interrupted': never sent again blindly; their bubbles say what happened.
+    Result<QList<Message>> interruptStale(const QDateTime &claimedBefore);
+    // A provider status named our outbox row (Meta's biz_opaque_callback_data, Twilio's status
+    // callback URL): an interrupted row that did reach the provider becomes sent after all.
+    Result<std::optional<Message>> reconcile(qint64 tenantId, qint64 outboxId,
+                                             const QString &providerMessageId);
+
+    Result<QList<OutboxItem>> items(qint64 tenantId, int limit = 200);
+
+Q_SIGNALS:
+    void enqueued(qint64 tenantId, qint64 outboxId);
+
+private:
+    SqlBackend &m_db;
+    ConversationStore &m_conversations;
+};
+
+} // namespace shopdesk
