@@ -73,6 +73,10 @@ void MediaDownloader::attempt(const MediaJob &job, int attemptNumber)
 void MediaDownloader::store(const MediaJob &job, const QByteArray &data,
                             const QString &announcedMime, int)
 {
+    if (data.isEmpty()) {
+        fail(job, QStringLiteral("The provider sent an empty file."));
+        return;
+    }
     const QMimeDatabase mimes;
     const QMimeType sniffed = mimes.mimeTypeForData(data);
     const QString mime = (sniffed.isDefault() || sniffed.name() == QLatin1String("text/plain"))

@@ -16,9 +16,9 @@ namespace shopdesk {
 
 namespace {
 
-const HttpResponse kOk{200, "text/plain; charset=utf-8", "OK"};
-const HttpResponse kTwiml{200, "text/xml; charset=utf-8",
-                          "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>"};
+const HttpResponse kOk{200, "text/plain; charset=utf-8", "OK", {}};
+const HttpResponse kTwiml{
+    200, "text/xml; charset=utf-8", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>", {}};
 
 bool contentTypeIs(const HttpRequest &request, const char *type)
 {
@@ -118,7 +118,7 @@ HttpResponse WebhookService::verifyHandshake(const Channel &channel, const HttpR
     if (mode == QLatin1String("subscribe") && !expected.isEmpty() &&
         WebhookSignatures::constantTimeEquals(token.toUtf8(), expected)) {
         qCInfo(lcNet) << "Meta verified the webhook of channel" << channel.id;
-        return {200, "text/plain; charset=utf-8", challenge.toUtf8()};
+        return {200, "text/plain; charset=utf-8", challenge.toUtf8(), {}};
     }
     qCWarning(lcNet) << "Meta verification refused for channel" << channel.id
                      << "(mode or verify token does not match)";

@@ -36,10 +36,11 @@ struct HttpResponse
     int status = 200;
     QByteArray contentType = "text/plain; charset=utf-8";
     QByteArray body;
+    QList<QPair<QByteArray, QByteArray>> headers; // extra headers (Retry-After, ...)
 
     static HttpResponse text(int status, const QString &text)
     {
-        return {status, "text/plain; charset=utf-8", text.toUtf8()};
+        return {status, "text/plain; charset=utf-8", text.toUtf8(), {}};
     }
 };
 

@@ -47,8 +47,17 @@ protected:
     {
         if (!m_socket) // the client went away; nothing to answer
             return;
-        m_responder.write(r.body, r.contentType,
-                          static_cast<QHttpServerResponder::StatusCode>(r.status));
+        const auto status = static_cast<QHttpServerResponder::StatusCode>(r.status);
+        if (r.headers.isEmpty()) {
+            m_responder.write(r.body, r.contentType, status);
+            return;
+        }
+        m_responder.writeStatusLine(status);
+        m_responder.writeHeader("Content-Type", r.contentType);
+        m_responder.writeHeader("Content-Length", QByteArray::number(r.body.size()));
+        for (const auto &[name, value] : r.headers)
+            m_responder.writeHeader(name, value);
+        m_responder.writeBody(r.body);
     }
 
 private:

@@ -41,8 +41,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("file");
         QTest::addColumn<QString>("name");
-        const QStringList files = fixtures().entryList({QStringLiteral("*.json")}, QDir::Files,
-                                                       QDir::Name);
+        const QStringList files =
+            fixtures().entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
         QVERIFY2(!files.isEmpty(), qPrintable(fixtures().path() + QStringLiteral(" is empty")));
         for (const QString &file : files) {
             QFile f(fixtures().filePath(file));
@@ -57,8 +57,8 @@ private Q_SLOTS:
     {
         QFETCH(QString, file);
         QFETCH(QString, name);
-        const QByteArray body = QJsonDocument(example(fixtures().filePath(file), name))
-                                    .toJson(QJsonDocument::Compact);
+        const QByteArray body =
+            QJsonDocument(example(fixtures().filePath(file), name)).toJson(QJsonDocument::Compact);
         auto parsed = MetaWebhookParser::parse(body);
         QVERIFY2(parsed.ok(), qPrintable(parsed.error()));
         QJsonArray actual;
@@ -71,9 +71,8 @@ private Q_SLOTS:
             // Round trip: what the inbox stores reads back the same.
             QCOMPARE(InboundItem::fromJson(item.toJson()).toJson(), item.toJson());
         }
-        const QString goldenPath =
-            golden().filePath(QFileInfo(file).completeBaseName() + QLatin1Char('.') + name +
-                              QStringLiteral(".json"));
+        const QString goldenPath = golden().filePath(
+            QFileInfo(file).completeBaseName() + QLatin1Char('.') + name + QStringLiteral(".json"));
         const QByteArray actualText = QJsonDocument(actual).toJson(QJsonDocument::Indented);
         if (qEnvironmentVariableIsSet("SHOPDESK_UPDATE_GOLDEN")) {
             QDir().mkpath(golden().path());
@@ -105,12 +104,14 @@ private Q_SLOTS:
         auto audio = parseExample(QStringLiteral("message.json"), QStringLiteral("audio"));
         QCOMPARE(audio.first().type, QStringLiteral("audio"));
 
-        auto unreact = parseExample(QStringLiteral("message.json"), QStringLiteral("unreaction_no_emoji"));
+        auto unreact =
+            parseExample(QStringLiteral("message.json"), QStringLiteral("unreaction_no_emoji"));
         QCOMPARE(unreact.first().type, QStringLiteral("reaction"));
         QVERIFY(unreact.first().extra.value(QLatin1String("removed")).toBool());
         QCOMPARE(unreact.first().replyTo, QStringLiteral("wamid.yzxyzx="));
 
-        auto unknown = parseExample(QStringLiteral("message.json"), QStringLiteral("unsupported_with_type"));
+        auto unknown =
+            parseExample(QStringLiteral("message.json"), QStringLiteral("unsupported_with_type"));
         QCOMPARE(unknown.first().type, QStringLiteral("unsupported"));
         QCOMPARE(unknown.first().extra.value(QLatin1String("original_type")).toString(),
                  QStringLiteral("pool"));
@@ -119,7 +120,8 @@ private Q_SLOTS:
         QCOMPARE(echo.size(), 1);
         QVERIFY(echo.first().fromStore);
 
-        auto tracked = parseExample(QStringLiteral("message_status.json"), QStringLiteral("with_tracker"));
+        auto tracked =
+            parseExample(QStringLiteral("message_status.json"), QStringLiteral("with_tracker"));
         QCOMPARE(tracked.first().kind, InboundItem::Kind::Status);
         QCOMPARE(tracked.first().correlation, QStringLiteral("some data"));
         QCOMPARE(tracked.first().dedupeKey(), QStringLiteral("status:wamid.xyzxyz:sent"));
@@ -135,10 +137,10 @@ private Q_SLOTS:
 
     void severalEntriesChangesAndMessages()
     {
-        const QJsonObject text = example(fixtures().filePath(QStringLiteral("message.json")),
-                                         QStringLiteral("text"));
-        const QJsonObject status = example(fixtures().filePath(QStringLiteral("message_status.json")),
-                                           QStringLiteral("read"));
+        const QJsonObject text =
+            example(fixtures().filePath(QStringLiteral("message.json")), QStringLiteral("text"));
+        const QJsonObject status = example(
+            fixtures().filePath(QStringLiteral("message_status.json")), QStringLiteral("read"));
         QJsonObject entry = text.value(QLatin1String("entry")).toArray().first().toObject();
         QJsonArray changes = entry.value(QLatin1String("changes")).toArray();
         QJsonObject change = changes.first().toObject();
@@ -149,8 +151,13 @@ private Q_SLOTS:
         messages.append(second);
         value.insert(QLatin1String("messages"), messages);
         change.insert(QLatin1String("value"), value);
-        changes = {change, status.value(QLatin1String("entry")).toArray().first().toObject()
-                               .value(QLatin1String("changes")).toArray().first()};
+        changes = {change, status.value(QLatin1String("entry"))
+                               .toArray()
+                               .first()
+                               .toObject()
+                               .value(QLatin1String("changes"))
+                               .toArray()
+                               .first()};
         entry.insert(QLatin1String("changes"), changes);
         QJsonObject root = text;
         root.insert(QLatin1String("entry"), QJsonArray{entry, entry});

@@ -18,20 +18,27 @@ class TestProviderParsers : public QObject
 private Q_SLOTS:
     void phoneAddresses()
     {
-        QCOMPARE(PhoneAddress::fromProvider(QStringLiteral("972987654321")), QStringLiteral("+972987654321"));
-        QCOMPARE(PhoneAddress::fromProvider(QStringLiteral("whatsapp:+14155238886")), QStringLiteral("+14155238886"));
-        QCOMPARE(PhoneAddress::fromProvider(QStringLiteral("5511999999999@s.whatsapp.net")), QStringLiteral("+5511999999999"));
-        QCOMPARE(PhoneAddress::fromProvider(QStringLiteral("US.13491208655302741918")), QStringLiteral("US.13491208655302741918"));
-        QCOMPARE(PhoneAddress::twilio(QStringLiteral("+91 98765-43210")), QStringLiteral("whatsapp:+919876543210"));
+        QCOMPARE(PhoneAddress::fromProvider(QStringLiteral("972987654321")),
+                 QStringLiteral("+972987654321"));
+        QCOMPARE(PhoneAddress::fromProvider(QStringLiteral("whatsapp:+14155238886")),
+                 QStringLiteral("+14155238886"));
+        QCOMPARE(PhoneAddress::fromProvider(QStringLiteral("5511999999999@s.whatsapp.net")),
+                 QStringLiteral("+5511999999999"));
+        QCOMPARE(PhoneAddress::fromProvider(QStringLiteral("US.13491208655302741918")),
+                 QStringLiteral("US.13491208655302741918"));
+        QCOMPARE(PhoneAddress::twilio(QStringLiteral("+91 98765-43210")),
+                 QStringLiteral("whatsapp:+919876543210"));
     }
 
     void twilioText()
     {
-        auto items = TwilioWebhookParser::parse(
-            form("MessageSid=SM1&AccountSid=AC1&From=whatsapp%3A%2B919876543210&To=whatsapp%3A%2B14155238886"
-                 "&Body=2+milk+aur+1+bread&NumMedia=0&ProfileName=Asha&WaId=919876543210&MessageType=text"
-                 "&SmsStatus=received&NewFieldNobodyKnows=1"),
-            {});
+        auto items =
+            TwilioWebhookParser::parse(form("MessageSid=SM1&AccountSid=AC1&From=whatsapp%3A%"
+                                            "2B919876543210&To=whatsapp%3A%2B14155238886"
+                                            "&Body=2+milk+aur+1+bread&NumMedia=0&ProfileName=Asha&"
+                                            "WaId=919876543210&MessageType=text"
+                                            "&SmsStatus=received&NewFieldNobodyKnows=1"),
+                                       {});
         QVERIFY2(items.ok(), qPrintable(items.error()));
         QCOMPARE(items->size(), 1);
         const InboundItem &m = items->first();
@@ -46,9 +53,11 @@ private Q_SLOTS:
     void twilioMediaLocationButtonReply()
     {
         auto media = TwilioWebhookParser::parse(
-            form("MessageSid=SM2&From=whatsapp%3A%2B1&NumMedia=2&MediaUrl0=https%3A%2F%2Fapi.twilio.com%2Fm0"
-                 "&MediaContentType0=image%2Fjpeg&MediaUrl1=https%3A%2F%2Fapi.twilio.com%2Fm1"
-                 "&MediaContentType1=application%2Fpdf&Body=see+this&OriginalRepliedMessageSid=SM0"),
+            form(
+                "MessageSid=SM2&From=whatsapp%3A%2B1&NumMedia=2&MediaUrl0=https%3A%2F%2Fapi.twilio."
+                "com%2Fm0"
+                "&MediaContentType0=image%2Fjpeg&MediaUrl1=https%3A%2F%2Fapi.twilio.com%2Fm1"
+                "&MediaContentType1=application%2Fpdf&Body=see+this&OriginalRepliedMessageSid=SM0"),
             {});
         QVERIFY(media.ok());
         QCOMPARE(media->first().type, QStringLiteral("image"));
@@ -56,19 +65,22 @@ private Q_SLOTS:
         QCOMPARE(media->first().replyTo, QStringLiteral("SM0"));
         QCOMPARE(media->first().extra.value(QLatin1String("more_media")).toArray().size(), 1);
 
-        auto location = TwilioWebhookParser::parse(
-            form("MessageSid=SM3&From=whatsapp%3A%2B1&MessageType=location&Latitude=28.61&Longitude=77.20"
-                 "&Label=Shop&NumMedia=0"),
-            {});
+        auto location =
+            TwilioWebhookParser::parse(form("MessageSid=SM3&From=whatsapp%3A%2B1&MessageType="
+                                            "location&Latitude=28.61&Longitude=77.20"
+                                            "&Label=Shop&NumMedia=0"),
+                                       {});
         QCOMPARE(location->first().type, QStringLiteral("location"));
         QCOMPARE(location->first().body, QStringLiteral("Shop"));
 
-        auto button = TwilioWebhookParser::parse(
-            form("MessageSid=SM4&From=whatsapp%3A%2B1&MessageType=button&ButtonText=Yes&ButtonPayload=confirm"),
-            {});
+        auto button =
+            TwilioWebhookParser::parse(form("MessageSid=SM4&From=whatsapp%3A%2B1&MessageType="
+                                            "button&ButtonText=Yes&ButtonPayload=confirm"),
+                                       {});
         QCOMPARE(button->first().type, QStringLiteral("button"));
         QCOMPARE(button->first().body, QStringLiteral("Yes"));
-        QCOMPARE(button->first().extra.value(QLatin1String("payload")).toString(), QStringLiteral("confirm"));
+        QCOMPARE(button->first().extra.value(QLatin1String("payload")).toString(),
+                 QStringLiteral("confirm"));
     }
 
     void twilioStatusCallbacks()
@@ -81,8 +93,10 @@ private Q_SLOTS:
         QCOMPARE(delivered->first().status, QStringLiteral("delivered"));
         QCOMPARE(delivered->first().correlation, QStringLiteral("42"));
 
-        auto undelivered = TwilioWebhookParser::parse(
-            form("MessageSid=SM9&MessageStatus=undelivered&ErrorCode=63016&ErrorMessage=outside+window"), {});
+        auto undelivered =
+            TwilioWebhookParser::parse(form("MessageSid=SM9&MessageStatus=undelivered&ErrorCode="
+                                            "63016&ErrorMessage=outside+window"),
+                                       {});
         QCOMPARE(undelivered->first().status, QStringLiteral("failed"));
         QCOMPARE(undelivered->first().errorCode, QStringLiteral("63016"));
 
@@ -157,9 +171,11 @@ private Q_SLOTS:
         QCOMPARE(items->first().kind, InboundItem::Kind::Status);
         QCOMPARE(items->first().status, QStringLiteral("delivered"));
         QCOMPARE(EvolutionWebhookParser::statusFrom(QJsonValue(4)), QStringLiteral("read"));
-        QCOMPARE(EvolutionWebhookParser::statusFrom(QJsonValue(QStringLiteral("PENDING"))), QString());
+        QCOMPARE(EvolutionWebhookParser::statusFrom(QJsonValue(QStringLiteral("PENDING"))),
+                 QString());
         // Events that carry nothing for the inbox are acknowledged with no items.
-        QVERIFY(EvolutionWebhookParser::parse(R"({"event":"connection.update","data":{"state":"open"}})", false)
+        QVERIFY(EvolutionWebhookParser::parse(
+                    R"({"event":"connection.update","data":{"state":"open"}})", false)
                     ->isEmpty());
     }
 
@@ -167,7 +183,8 @@ private Q_SLOTS:
     {
         QVERIFY(!EvolutionWebhookParser::parse("nope", false).ok());
         QVERIFY(!EvolutionWebhookParser::parse(R"({"data":{}})", false).ok());
-        auto noKey = EvolutionWebhookParser::parse(R"({"event":"messages.upsert","data":{"message":{}}})", false);
+        auto noKey = EvolutionWebhookParser::parse(
+            R"({"event":"messages.upsert","data":{"message":{}}})", false);
         QVERIFY(!noKey.ok());
         QVERIFY2(noKey.error().contains(QLatin1String("key")), qPrintable(noKey.error()));
     }

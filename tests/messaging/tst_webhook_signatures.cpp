@@ -11,11 +11,12 @@ class TestWebhookSignatures : public QObject
 {
     Q_OBJECT
 
-    const FormBody::Fields kTwilioParams{{QStringLiteral("CallSid"), QStringLiteral("CA1234567890ABCDE")},
-                                         {QStringLiteral("Caller"), QStringLiteral("+14158675309")},
-                                         {QStringLiteral("Digits"), QStringLiteral("1234")},
-                                         {QStringLiteral("From"), QStringLiteral("+14158675309")},
-                                         {QStringLiteral("To"), QStringLiteral("+18005551212")}};
+    const FormBody::Fields kTwilioParams{
+        {QStringLiteral("CallSid"), QStringLiteral("CA1234567890ABCDE")},
+        {QStringLiteral("Caller"), QStringLiteral("+14158675309")},
+        {QStringLiteral("Digits"), QStringLiteral("1234")},
+        {QStringLiteral("From"), QStringLiteral("+14158675309")},
+        {QStringLiteral("To"), QStringLiteral("+18005551212")}};
 
 private Q_SLOTS:
     void hmacKnownAnswer()
@@ -85,10 +86,10 @@ private Q_SLOTS:
         const QString url = QStringLiteral("https://example.com/hook");
         QCOMPARE(WebhookSignatures::twilioSignature(url, one, "t"),
                  WebhookSignatures::twilioSignature(url, two, "t"));
-        const QByteArray expected = QMessageAuthenticationCode::hash(
-                                        "https://example.com/hookMediaUrlaMediaUrlb", "t",
-                                        QCryptographicHash::Sha1)
-                                        .toBase64();
+        const QByteArray expected =
+            QMessageAuthenticationCode::hash("https://example.com/hookMediaUrlaMediaUrlb", "t",
+                                             QCryptographicHash::Sha1)
+                .toBase64();
         QCOMPARE(WebhookSignatures::twilioSignature(url, one, "t"), expected);
         const FormBody::Fields dropped{{QStringLiteral("MediaUrl"), QStringLiteral("a")}};
         QVERIFY(!WebhookSignatures::twilioValid(url, dropped, expected, "t"));
@@ -105,9 +106,11 @@ private Q_SLOTS:
 
     void formBodyDecoding()
     {
-        const auto fields = FormBody::parse("Body=2+milk+aur+1+bread%21&From=whatsapp%3A%2B9199&E=");
+        const auto fields =
+            FormBody::parse("Body=2+milk+aur+1+bread%21&From=whatsapp%3A%2B9199&E=");
         QCOMPARE(fields.size(), 3);
-        QCOMPARE(FormBody::value(fields, QStringLiteral("Body")), QStringLiteral("2 milk aur 1 bread!"));
+        QCOMPARE(FormBody::value(fields, QStringLiteral("Body")),
+                 QStringLiteral("2 milk aur 1 bread!"));
         QCOMPARE(FormBody::value(fields, QStringLiteral("From")), QStringLiteral("whatsapp:+9199"));
         QCOMPARE(FormBody::parse(FormBody::encode(fields)), fields);
     }
