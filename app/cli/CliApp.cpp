@@ -1,8 +1,12 @@
 #include "cli/CliApp.h"
 
+#include "cli/ChannelCommands.h"
 #include "cli/DbCommands.h"
 #include "cli/DemoLoadCommand.h"
+#include "cli/MessagesCommand.h"
+#include "cli/SendCommand.h"
 #include "cli/ServeCommand.h"
+#include "cli/SimulateCommand.h"
 #include "cli/TenantCommands.h"
 
 #include <cstdio>
@@ -15,8 +19,13 @@ CliApp::CliApp()
     m_commands.push_back(std::make_unique<DbStatusCommand>());
     m_commands.push_back(std::make_unique<TenantAddCommand>());
     m_commands.push_back(std::make_unique<TenantListCommand>());
+    m_commands.push_back(std::make_unique<ChannelAddCommand>());
+    m_commands.push_back(std::make_unique<ChannelListCommand>());
     m_commands.push_back(std::make_unique<DemoLoadCommand>());
     m_commands.push_back(std::make_unique<ServeCommand>());
+    m_commands.push_back(std::make_unique<MessagesCommand>());
+    m_commands.push_back(std::make_unique<SendCommand>());
+    m_commands.push_back(std::make_unique<SimulateCommand>());
 }
 
 CliApp::~CliApp() = default;

@@ -9,14 +9,45 @@
 
 namespace shopdesk {
 
+void ServeCommand::addOptions(QCommandLineParser &parser)
+{
+    parser.addOption({QStringLiteral("listen"),
+                      QStringLiteral("Serve provider webhooks on HOST:PORT (port 0: any free "
+                                     "port), e.g. 0.0.0.0:8787."),
+                      QStringLiteral("HOST:PORT")});
+    parser.addOption({QStringLiteral("tls-cert"),
+                      QStringLiteral("Serve HTTPS with this certificate (PEM)."),
+                      QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("tls-key"),
+                      QStringLiteral("The certificate's private key (PEM)."),
+                      QStringLiteral("FILE")});
+}
+
 int ServeCommand::run(const QCommandLineParser &parser)
 {
     auto url = databaseUrl(parser);
     if (!url)
         return fail(url.error());
+    Engine::Options options;
+    if (parser.isSet(QStringLiteral("listen"))) {
+        const QString listen = parser.value(QStringLiteral("listen"));
+        const qsizetype colon = listen.lastIndexOf(QLatin1Char(':'));
+        bool ok = false;
+        const int port = colon > 0 ? listen.mid(colon + 1).toInt(&ok) : -1;
+        const QHostAddress address(listen.left(colon));
+        if (!ok || port < 0 || port > 65535 || address.isNull())
+            return fail(QStringLiteral("--listen needs HOST:PORT with an IP address, e.g. "
+                                       "127.0.0.1:8787, not \"%1\".")
+                            .arg(listen));
+        options.listenAddress = address;
+        options.listenPort = port;
+        options.tls.certificateFile = parser.value(QStringLiteral("tls-cert"));
+        options.tls.keyFile = parser.value(QStringLiteral("tls-key"));
+        if (options.tls.certificateFile.isEmpty() != options.tls.keyFile.isEmpty())
+            return fail(QStringLiteral("HTTPS needs both --tls-cert and --tls-key."));
+    }
     if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
         QLoggingCategory::setFilterRules(QStringLiteral("shopdesk.*.info=true"));
-    Engine::Options options;
     options.database = url.value();
     options.dataDir = DataDirectory::resolve(parser.value(QStringLiteral("data-dir")));
     Engine engine(options);
@@ -26,6 +57,10 @@ int ServeCommand::run(const QCommandLineParser &parser)
     QObject::connect(&engine, &Engine::stateChanged, &engine, [&](Engine::State state) {
         if (state == Engine::State::Running) {
             out() << "shopdesk engine running on " << engine.storeDescription() << Qt::endl;
+            if (engine.webhookPort() > 0)
+                out() << "webhooks on " << (options.tls.enabled() ? "https://" : "http://")
+                      << options.listenAddress.toString() << ':' << engine.webhookPort()
+                      << Qt::endl;
         } else if (state == Engine::State::Failed) {
             exitCode = fail(engine.lastError());
             QCoreApplication::exit(exitCode);

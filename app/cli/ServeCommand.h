@@ -13,6 +13,7 @@ public:
         return QStringLiteral("Run the engine headless until SIGTERM or SIGINT, then shut down "
                               "cleanly.");
     }
+    void addOptions(QCommandLineParser &parser) override;
     int run(const QCommandLineParser &parser) override;
 };
 

@@ -27,6 +27,8 @@ OutboxSender::OutboxSender(StoreWorker &store, QNetworkAccessManager &network, O
 {
     m_dueTimer.setSingleShot(true);
     connect(&m_dueTimer, &QTimer::timeout, this, &OutboxSender::wake);
+    m_pollTimer.setInterval(1000);
+    connect(&m_pollTimer, &QTimer::timeout, this, &OutboxSender::wake);
 }
 
 OutboxSender::~OutboxSender() = default;
@@ -43,6 +45,7 @@ void OutboxSender::start()
     if (m_started)
         return;
     m_started = true;
+    m_pollTimer.start();
     const bool shared = m_store.url().kind() == DatabaseUrl::Kind::Postgres;
     const QDateTime before = shared
                                  ? QDateTime::currentDateTimeUtc().addMSecs(-m_options.staleClaimMs)
@@ -64,6 +67,7 @@ void OutboxSender::stop()
 {
     m_started = false;
     m_dueTimer.stop();
+    m_pollTimer.stop();
 }
 
 void OutboxSender::reloadChannels()

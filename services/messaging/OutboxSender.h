@@ -70,6 +70,7 @@ private:
     QHash<qint64, std::shared_ptr<ProviderClient>> m_clients;
     QHash<qint64, TokenBucket> m_buckets;
     QTimer m_dueTimer;
+    QTimer m_pollTimer; // rows written by other processes (the CLI, other consoles) are seen too
     bool m_started = false;
     bool m_channelsLoaded = false;
     bool m_claiming = false;

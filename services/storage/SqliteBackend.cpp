@@ -28,6 +28,8 @@ SqliteBackend::SqliteBackend(const QString &path)
     query(QStringLiteral("PRAGMA journal_mode=WAL"), {});
     exec(QStringLiteral("PRAGMA foreign_keys=ON"), {});
     exec(QStringLiteral("PRAGMA synchronous=NORMAL"), {});
+    // Another process (the CLI beside the console) may hold the write lock for a moment.
+    query(QStringLiteral("PRAGMA busy_timeout=5000"), {});
 }
 
 SqliteBackend::~SqliteBackend()
