@@ -28,6 +28,7 @@ CREATE TABLE outbox (
     last_error TEXT NOT NULL DEFAULT '',
     provider_message_id TEXT NOT NULL DEFAULT '',
     claimed_at @BIGINT@,
+    claimed_by TEXT NOT NULL DEFAULT '',
     created_at @BIGINT@ NOT NULL,
     updated_at @BIGINT@ NOT NULL,
     FOREIGN KEY (tenant_id, message_id) REFERENCES messages(tenant_id, id) ON DELETE CASCADE,

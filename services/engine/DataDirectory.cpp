@@ -1,8 +1,11 @@
 #include "engine/DataDirectory.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QStandardPaths>
+#include <QSysInfo>
+#include <QUuid>
 
 namespace shopdesk {
 
@@ -24,6 +27,23 @@ Status DataDirectory::ensure(const QString &path)
     if (!QFileInfo(path).isWritable())
         return Status::failure(QStringLiteral("The data folder %1 is not writable.").arg(path));
     return success();
+}
+
+QString DataDirectory::nodeId(const QString &path)
+{
+    QFile file(QDir(path).filePath(QStringLiteral("node-id")));
+    if (file.open(QIODevice::ReadOnly)) {
+        const QString id = QString::fromUtf8(file.readAll()).trimmed();
+        if (!id.isEmpty())
+            return id;
+        file.close();
+    }
+    const QString id = QSysInfo::machineHostName() + QLatin1Char('-') +
+                       QUuid::createUuid().toString(QUuid::Id128).left(12);
+    QDir().mkpath(path);
+    if (file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        file.write(id.toUtf8());
+    return id;
 }
 
 } // namespace shopdesk

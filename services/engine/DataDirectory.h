@@ -13,6 +13,8 @@ class DataDirectory
 public:
     static QString resolve(const QString &fromCommandLine = {});
     static Status ensure(const QString &path); // creates it, or says why it cannot
+    // A stable name for the engine that uses this folder (kept in node-id; made on first use).
+    static QString nodeId(const QString &path);
 };
 
 } // namespace shopdesk

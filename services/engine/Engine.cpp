@@ -2,6 +2,7 @@
 
 #include "core/Logging.h"
 #include "demo/DemoStoreLoader.h"
+#include "engine/DataDirectory.h"
 #include "messaging/InboundProcessor.h"
 #include "messaging/MediaDownloader.h"
 #include "messaging/MessagingService.h"
@@ -13,6 +14,18 @@
 
 namespace shopdesk {
 
+namespace {
+
+OutboxSender::Options senderOptions(const Engine::Options &options)
+{
+    OutboxSender::Options o = options.sender;
+    if (o.nodeId.isEmpty() && !options.dataDir.isEmpty())
+        o.nodeId = DataDirectory::nodeId(options.dataDir);
+    return o;
+}
+
+} // namespace
+
 Engine::Engine(Options options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
@@ -20,7 +33,7 @@ Engine::Engine(Options options, QObject *parent)
     , m_network(std::make_unique<QNetworkAccessManager>())
     , m_webhooks(std::make_unique<WebhookService>(*m_store))
     , m_inbound(std::make_unique<InboundProcessor>(*m_store))
-    , m_sender(std::make_unique<OutboxSender>(*m_store, *m_network, m_options.sender))
+    , m_sender(std::make_unique<OutboxSender>(*m_store, *m_network, senderOptions(m_options)))
     , m_media(std::make_unique<MediaDownloader>(*m_store, *m_sender, m_options.dataDir))
     , m_messaging(std::make_unique<MessagingService>(*m_store))
     , m_simulator(std::make_unique<SimulatorPhone>(*m_store, *m_webhooks))

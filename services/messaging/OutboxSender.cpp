@@ -29,6 +29,8 @@ OutboxSender::OutboxSender(StoreWorker &store, QNetworkAccessManager &network, O
     connect(&m_dueTimer, &QTimer::timeout, this, &OutboxSender::wake);
     m_pollTimer.setInterval(1000);
     connect(&m_pollTimer, &QTimer::timeout, this, &OutboxSender::wake);
+    m_staleTimer.setInterval(60 * 1000);
+    connect(&m_staleTimer, &QTimer::timeout, this, [this] { interruptStale(false); });
 }
 
 OutboxSender::~OutboxSender() = default;
@@ -46,20 +48,33 @@ void OutboxSender::start()
         return;
     m_started = true;
     m_pollTimer.start();
+    interruptStale(true);
+}
+
+void OutboxSender::interruptStale(bool atStart)
+{
     const bool shared = m_store.url().kind() == DatabaseUrl::Kind::Postgres;
+    if (!shared && !atStart)
+        return;
+    if (shared)
+        m_staleTimer.start();
+    // SQLite: one engine owns the file, so whatever is left from before this start was cut
+    // short. PostgreSQL: this node's own claims, and claims of nodes silent for too long.
     const QDateTime before = shared
                                  ? QDateTime::currentDateTimeUtc().addMSecs(-m_options.staleClaimMs)
                                  : QDateTime::currentDateTimeUtc().addSecs(1);
+    const QString node = atStart ? m_options.nodeId : QString();
     m_store.run(
-        this, [before](Store &store) { return store.outbox().interruptStale(before); },
-        [this](Result<QList<Message>> result) {
+        this, [before, node](Store &store) { return store.outbox().interruptStale(before, node); },
+        [this, atStart](Result<QList<Message>> result) {
             if (!result)
                 qCWarning(lcSend) << "Cannot check for interrupted sends:" << result.error();
             else if (!result->isEmpty())
                 qCWarning(lcSend) << result->size()
-                                  << "message(s) were being sent when Shopdesk stopped; they are "
+                                  << "message(s) were being sent when an engine stopped; they are "
                                      "marked interrupted and will not be sent again";
-            reloadChannels();
+            if (atStart)
+                reloadChannels();
         });
 }
 
@@ -68,6 +83,7 @@ void OutboxSender::stop()
     m_started = false;
     m_dueTimer.stop();
     m_pollTimer.stop();
+    m_staleTimer.stop();
 }
 
 void OutboxSender::reloadChannels()
@@ -120,7 +136,10 @@ void OutboxSender::pump()
     m_claiming = true;
     m_again = false;
     m_store.run(
-        this, [free](Store &store) { return store.outbox().claimDue(free); },
+        this,
+        [free, node = m_options.nodeId](Store &store) {
+            return store.outbox().claimDue(free, node);
+        },
         [this, free](Result<QList<OutboxItem>> result) {
             m_claiming = false;
             if (!result) {

@@ -34,6 +34,9 @@ public:
         // Rows another node claimed longer ago than this are taken to be interrupted (shared
         // PostgreSQL). With SQLite one engine owns the file, so everything left is interrupted.
         int staleClaimMs = 5 * 60 * 1000;
+        // This engine's name in claims: a restarted node interrupts its own unfinished sends
+        // at once (the engine uses a stable id kept in its data directory).
+        QString nodeId;
     };
 
     OutboxSender(StoreWorker &store, QNetworkAccessManager &network, Options options,
@@ -70,7 +73,9 @@ private:
     QHash<qint64, std::shared_ptr<ProviderClient>> m_clients;
     QHash<qint64, TokenBucket> m_buckets;
     QTimer m_dueTimer;
-    QTimer m_pollTimer; // rows written by other processes (the CLI, other consoles) are seen too
+    QTimer m_pollTimer;  // rows written by other processes (the CLI, other consoles) are seen too
+    QTimer m_staleTimer; // sends of nodes that died (shared PostgreSQL)
+    void interruptStale(bool atStart);
     bool m_started = false;
     bool m_channelsLoaded = false;
     bool m_claiming = false;

@@ -88,7 +88,7 @@ Result<OutboxStore::Enqueued> OutboxStore::enqueue(qint64 tenantId, qint64 chann
     return result;
 }
 
-Result<QList<OutboxItem>> OutboxStore::claimDue(int limit)
+Result<QList<OutboxItem>> OutboxStore::claimDue(int limit, const QString &node)
 {
     return guard([&] {
         return transaction(m_db, [&] {
@@ -98,14 +98,15 @@ Result<QList<OutboxItem>> OutboxStore::claimDue(int limit)
             const SqlRows claimed = m_db.query(
                 QStringLiteral(
                     "UPDATE outbox SET state = 'sending', attempts = attempts + 1, claimed_at = ?, "
-                    "updated_at = ? WHERE id IN (SELECT o.id FROM outbox o WHERE o.state = "
+                    "claimed_by = ?, updated_at = ? WHERE id IN (SELECT o.id FROM outbox o WHERE "
+                    "o.state = "
                     "'pending' AND o.next_attempt_at <= ? AND NOT EXISTS (SELECT 1 FROM outbox e "
                     "WHERE e.tenant_id = o.tenant_id AND e.conversation_id = o.conversation_id "
                     "AND e.id < o.id AND e.state IN ('pending', 'sending')) ORDER BY "
                     "o.next_attempt_at, o.id LIMIT ?") +
                     (pg ? QStringLiteral(" FOR UPDATE SKIP LOCKED)") : QStringLiteral(")")) +
                     QStringLiteral(" RETURNING id"),
-                {t, t, t, limit});
+                {t, node, t, t, limit});
             QList<OutboxItem> items;
             if (claimed.isEmpty())
                 return items;
@@ -196,7 +197,8 @@ Result<Message> OutboxStore::markInterrupted(qint64 tenantId, qint64 outboxId,
     });
 }
 
-Result<QList<Message>> OutboxStore::interruptStale(const QDateTime &claimedBefore)
+Result<QList<Message>> OutboxStore::interruptStale(const QDateTime &claimedBefore,
+                                                   const QString &node)
 {
     static const QString reason = QStringLiteral(
         "Shopdesk stopped while sending this message, so it may or may not have reached the "
@@ -206,9 +208,10 @@ Result<QList<Message>> OutboxStore::interruptStale(const QDateTime &claimedBefor
         return transaction(m_db, [&] {
             const SqlRows rows = m_db.query(
                 QStringLiteral("UPDATE outbox SET state = 'interrupted', last_error = ?, "
-                               "updated_at = ? WHERE state = 'sending' AND claimed_at < ? "
+                               "updated_at = ? WHERE state = 'sending' AND (claimed_at < ? OR "
+                               "(claimed_by = ? AND claimed_by <> '')) "
                                "RETURNING tenant_id, message_id"),
-                {reason, now(), claimedBefore.toMSecsSinceEpoch()});
+                {reason, now(), claimedBefore.toMSecsSinceEpoch(), node});
             QList<Message> messages;
             for (const SqlRow &r : rows) {
                 take(m_conversations.advanceStatus(r[0].toLongLong(), r[1].toLongLong(),

@@ -30,7 +30,8 @@ public:
 
     // Marks up to `limit` due rows as being sent and returns them (SKIP LOCKED on PostgreSQL, so
     // several engine nodes never claim the same row).
-    Result<QList<OutboxItem>> claimDue(int limit);
+    // `node` names the engine that claims them (see interruptStale).
+    Result<QList<OutboxItem>> claimDue(int limit, const QString &node = {});
     // The earliest time a pending row is due; invalid when nothing is pending.
     Result<QDateTime> nextDueAt();
 
@@ -40,9 +41,10 @@ public:
 
     // The provider never answered: the row may or may not have gone out. Not retried.
     Result<Message> markInterrupted(qint64 tenantId, qint64 outboxId, const QString &reason);
-    // Rows left in 'sending' by an engine that stopped mid-send (claimed before `claimedBefore`)
-    // become 'interrupted': never sent again blindly; their bubbles say what happened.
-    Result<QList<Message>> interruptStale(const QDateTime &claimedBefore);
+    // Rows left in 'sending' by an engine that stopped mid-send become 'interrupted': never sent
+    // again blindly; their bubbles say what happened. That is every row this node claimed
+    // before it started again, and any row claimed before `claimedBefore` (a node that died).
+    Result<QList<Message>> interruptStale(const QDateTime &claimedBefore, const QString &node = {});
     // A provider status named our outbox row (Meta's biz_opaque_callback_data, Twilio's status
     // callback URL): an interrupted row that did reach the provider becomes sent after all.
     Result<std::optional<Message>> reconcile(qint64 tenantId, qint64 outboxId,

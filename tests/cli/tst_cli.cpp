@@ -59,9 +59,12 @@ private Q_SLOTS:
     {
         const Run top = cli({QStringLiteral("--help")}, false);
         QCOMPARE(top.exitCode, 0);
-        const QStringList commands = {QStringLiteral("db migrate"), QStringLiteral("db status"),
-                                      QStringLiteral("tenant add"), QStringLiteral("tenant list"),
-                                      QStringLiteral("demo load"),  QStringLiteral("serve")};
+        const QStringList commands = {QStringLiteral("db migrate"),  QStringLiteral("db status"),
+                                      QStringLiteral("tenant add"),  QStringLiteral("tenant list"),
+                                      QStringLiteral("demo load"),   QStringLiteral("serve"),
+                                      QStringLiteral("channel add"), QStringLiteral("channel list"),
+                                      QStringLiteral("messages"),    QStringLiteral("send"),
+                                      QStringLiteral("simulate")};
         for (const QString &command : commands) {
             QVERIFY2(top.out.contains(command), qPrintable(command));
             const Run help =
@@ -205,6 +208,111 @@ private Q_SLOTS:
         // The schema was brought up to date by serve.
         const Run status = cli({QStringLiteral("db"), QStringLiteral("status")});
         QVERIFY(status.out.contains(QLatin1String("up to date")));
+    }
+
+    void channelsServeSimulateAndMessages()
+    {
+        QCOMPARE(cli({QStringLiteral("tenant"), QStringLiteral("add"), QStringLiteral("--slug"),
+                      QStringLiteral("shop"), QStringLiteral("--name"), QStringLiteral("Shop")})
+                     .exitCode,
+                 0);
+        const Run missing =
+            cli({QStringLiteral("channel"), QStringLiteral("add"), QStringLiteral("--tenant"),
+                 QStringLiteral("shop"), QStringLiteral("--provider"), QStringLiteral("meta")});
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY2(missing.err.contains(QLatin1String("needs phone_number_id")),
+                 qPrintable(missing.err));
+        const Run unknown = cli({QStringLiteral("channel"), QStringLiteral("add"),
+                                 QStringLiteral("--tenant"), QStringLiteral("shop"),
+                                 QStringLiteral("--provider"), QStringLiteral("whatsapp-web")});
+        QCOMPARE(unknown.exitCode, 1);
+        QVERIFY(unknown.err.contains(QLatin1String("Unknown provider")));
+
+        const Run added =
+            cli({QStringLiteral("channel"), QStringLiteral("add"), QStringLiteral("--tenant"),
+                 QStringLiteral("shop"), QStringLiteral("--provider"), QStringLiteral("meta"),
+                 QStringLiteral("--set"), QStringLiteral("phone_number_id=123"),
+                 QStringLiteral("--set"), QStringLiteral("access_token=EAAG-secret-token"),
+                 QStringLiteral("--set"), QStringLiteral("app_secret=app-secret"),
+                 QStringLiteral("--set"), QStringLiteral("verify_token=verify")});
+        QCOMPARE(added.exitCode, 0);
+        const QJsonObject channel = QJsonDocument::fromJson(added.out.toUtf8()).object();
+        const qint64 channelId = channel.value(QLatin1String("id")).toInteger();
+        QVERIFY(channelId > 0);
+        QVERIFY(channel.value(QLatin1String("webhook_path"))
+                    .toString()
+                    .startsWith(QLatin1String("/webhooks/meta/")));
+        QVERIFY2(!added.out.contains(QLatin1String("EAAG-secret-token")),
+                 "secrets are never printed");
+        const Run list =
+            cli({QStringLiteral("channel"), QStringLiteral("list"), QStringLiteral("--tenant"),
+                 QStringLiteral("shop"), QStringLiteral("--json")});
+        QCOMPARE(QJsonDocument::fromJson(list.out.toUtf8()).array().size(), 1);
+
+        QProcess serve;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("SHOPDESK_DATA_DIR"), m_home.filePath(QStringLiteral("data")));
+        serve.setProcessEnvironment(env);
+        serve.start(QStringLiteral(SHOPDESK_CLI_PATH),
+                    {QStringLiteral("serve"), QStringLiteral("--database"), m_url,
+                     QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
+        QByteArray out;
+        QTRY_VERIFY_WITH_TIMEOUT((out += serve.readAllStandardOutput()).contains("webhooks on"),
+                                 15000);
+        const QByteArray portText =
+            out.mid(out.indexOf("webhooks on http://127.0.0.1:") + 29).split('\n').first();
+        QVERIFY(portText.toInt() > 0);
+
+        const Run simulated =
+            cli({QStringLiteral("simulate"), QStringLiteral("--channel"),
+                 QString::number(channelId), QStringLiteral("--url"),
+                 QStringLiteral("http://127.0.0.1:") + QString::fromLatin1(portText),
+                 QStringLiteral("--rate"), QStringLiteral("100"), QStringLiteral("--duration"),
+                 QStringLiteral("1"), QStringLiteral("--json")});
+        QCOMPARE(simulated.exitCode, 0);
+        const QJsonObject report = QJsonDocument::fromJson(simulated.out.toUtf8()).object();
+        const qint64 acknowledged = report.value(QLatin1String("acknowledged")).toInteger();
+        QVERIFY(acknowledged >= 90);
+        QCOMPARE(report.value(QLatin1String("sent")).toInteger(), acknowledged);
+        QVERIFY(report.value(QLatin1String("p99_ms")).toDouble() > 0);
+
+        // Acknowledged means stored: every one is listed (processing may take a moment).
+        QTRY_COMPARE_WITH_TIMEOUT(
+            QJsonDocument::fromJson(cli({QStringLiteral("messages"), QStringLiteral("--tenant"),
+                                         QStringLiteral("shop"), QStringLiteral("--json")})
+                                        .out.toUtf8())
+                .array()
+                .size(),
+            acknowledged, 20000);
+        const QJsonArray messages =
+            QJsonDocument::fromJson(cli({QStringLiteral("messages"), QStringLiteral("--tenant"),
+                                         QStringLiteral("shop"), QStringLiteral("--json")})
+                                        .out.toUtf8())
+                .array();
+        QCOMPARE(messages.first().toObject().value(QLatin1String("status")).toString(),
+                 QStringLiteral("received"));
+        const Run health =
+            cli({QStringLiteral("channel"), QStringLiteral("list"), QStringLiteral("--tenant"),
+                 QStringLiteral("shop"), QStringLiteral("--json")});
+        QVERIFY(!QJsonDocument::fromJson(health.out.toUtf8())
+                     .array()
+                     .first()
+                     .toObject()
+                     .value(QLatin1String("health"))
+                     .toObject()
+                     .value(QLatin1String("last_webhook_at"))
+                     .isNull());
+
+        const Run badSend =
+            cli({QStringLiteral("send"), QStringLiteral("--tenant"), QStringLiteral("shop"),
+                 QStringLiteral("--conversation"), QStringLiteral("999999"),
+                 QStringLiteral("--text"), QStringLiteral("hello")});
+        QCOMPARE(badSend.exitCode, 1);
+        QVERIFY(badSend.err.contains(QLatin1String("does not exist")));
+
+        ::kill(pid_t(serve.processId()), SIGTERM);
+        QVERIFY(serve.waitForFinished(15000));
+        QCOMPARE(serve.exitCode(), 0);
     }
 
     void serveFailsFastOnADeadDatabase()

@@ -3,6 +3,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTimer>
 
 namespace shopdesk::test {
 
@@ -89,6 +90,12 @@ void FakeProviderServer::handle(const HttpRequest &request, HttpReply reply)
             return;
         }
         reply.send({s.status, "application/json", s.body, s.headers});
+        return;
+    }
+    if (isSend && m_delayMs > 0) {
+        auto held = std::make_shared<HttpReply>(std::move(reply));
+        const HttpResponse answer = success(request);
+        QTimer::singleShot(m_delayMs, this, [held, answer] { held->send(answer); });
         return;
     }
     reply.send(success(request));

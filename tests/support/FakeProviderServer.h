@@ -52,6 +52,7 @@ public:
     QList<Recorded> sends() const; // the message-send requests only
     int sendCount() const { return int(sends().size()); }
     void setMedia(const QByteArray &data, const QByteArray &mime);
+    void setAnswerDelayMs(int ms) { m_delayMs = ms; } // answers sends this much later
 
 Q_SIGNALS:
     void requested(const shopdesk::test::FakeProviderServer::Recorded &request);
@@ -66,6 +67,7 @@ private:
     QList<Recorded> m_requests;
     std::vector<std::unique_ptr<HttpReply>> m_held;
     int m_counter = 0;
+    int m_delayMs = 0;
     QByteArray m_media;
     QByteArray m_mediaMime;
 };
