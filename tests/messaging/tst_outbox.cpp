@@ -7,9 +7,11 @@
 #include "messaging/OutboxSender.h"
 #include "messaging/WebhookSignatures.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
+#include <QTemporaryFile>
 
 using namespace shopdesk;
 using namespace shopdesk::test;
@@ -370,6 +372,119 @@ private Q_SLOTS:
         const QJsonObject body = QJsonDocument::fromJson(request.body).object();
         QCOMPARE(body.value(QLatin1String("number")).toString(), QStringLiteral("5511999999999"));
         QCOMPARE(body.value(QLatin1String("text")).toString(), QStringLiteral("olá"));
+    }
+
+    void mediaByLinkAndByUpload()
+    {
+        startMeta();
+        const qint64 c = conversation(QStringLiteral("+919800000011"));
+        OutboundDraft link;
+        link.tenantId = tenant;
+        link.conversationId = c;
+        link.mediaType = QStringLiteral("image");
+        link.mediaLink = QStringLiteral("https://cdn.example.com/atta.jpg");
+        link.caption = QStringLiteral("Aashirvaad atta 5 kg");
+        SD_TAKE(byLink, h->run([link](Store &s) { return MessagingService::enqueue(s, link); }));
+        QVERIFY(waitForStatus(byLink.message.id, MessageStatus::Sent));
+        const QJsonObject linkBody = QJsonDocument::fromJson(api->sends().first().body).object();
+        QCOMPARE(linkBody.value(QLatin1String("type")).toString(), QStringLiteral("image"));
+        QCOMPARE(linkBody.value(QLatin1String("image"))
+                     .toObject()
+                     .value(QLatin1String("link"))
+                     .toString(),
+                 link.mediaLink);
+        QCOMPARE(linkBody.value(QLatin1String("image"))
+                     .toObject()
+                     .value(QLatin1String("caption"))
+                     .toString(),
+                 link.caption);
+
+        QTemporaryFile file(QDir::temp().filePath(QStringLiteral("bill-XXXXXX.pdf")));
+        QVERIFY(file.open());
+        file.write("%PDF-1.4\n% a bill\n");
+        file.flush();
+        OutboundDraft upload = link;
+        upload.mediaType = QStringLiteral("document");
+        upload.mediaLink.clear();
+        upload.mediaFile = file.fileName();
+        upload.fileName = QStringLiteral("bill.pdf");
+        SD_TAKE(byUpload,
+                h->run([upload](Store &s) { return MessagingService::enqueue(s, upload); }));
+        QVERIFY(waitForStatus(byUpload.message.id, MessageStatus::Sent));
+        bool uploaded = false;
+        for (const auto &r : api->requests())
+            uploaded |= r.path == QLatin1String("/v21.0/PNID/media") &&
+                        r.body.contains("% a bill") &&
+                        r.header("Content-Type").startsWith("multipart/form-data");
+        QVERIFY(uploaded);
+        const QJsonObject doc = QJsonDocument::fromJson(api->sends().last().body)
+                                    .object()
+                                    .value(QLatin1String("document"))
+                                    .toObject();
+        QVERIFY(doc.value(QLatin1String("id")).toString().startsWith(QLatin1String("media-")));
+        QCOMPARE(doc.value(QLatin1String("filename")).toString(), QStringLiteral("bill.pdf"));
+    }
+
+    void twilioMediaIsFetchedWithBasicAuth()
+    {
+        startWith(FakeProviderServer::Provider::Twilio,
+                  {{QStringLiteral("account_sid"), QStringLiteral("AC7")},
+                   {QStringLiteral("auth_token"), QStringLiteral("tok7")},
+                   {QStringLiteral("from"), QStringLiteral("+14155238886")}});
+        api->setMedia("OggS\0\0voice-note", "audio/ogg");
+        const FormBody::Fields fields{
+            {QStringLiteral("MessageSid"), QStringLiteral("SMvoice")},
+            {QStringLiteral("From"), QStringLiteral("whatsapp:+919833333333")},
+            {QStringLiteral("NumMedia"), QStringLiteral("1")},
+            {QStringLiteral("MediaUrl0"), api->baseUrl() + QStringLiteral("/media/ME1")},
+            {QStringLiteral("MediaContentType0"), QStringLiteral("audio/ogg")}};
+        const QString path = ChannelConfig(channel).webhookPath();
+        const QString signedUrl =
+            QStringLiteral("http://127.0.0.1:%1").arg(h->engine().webhookPort()) + path;
+        const HttpAnswer answer =
+            h->http.post(h->url(path), FormBody::encode(fields),
+                         {{"Content-Type", "application/x-www-form-urlencoded"},
+                          {"X-Twilio-Signature",
+                           WebhookSignatures::twilioSignature(signedUrl, fields, "tok7")}});
+        QCOMPARE(answer.status, 200);
+        QVERIFY(h->settle());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            h->messageByProviderId(tenant, QStringLiteral("SMvoice"))->mediaState ==
+                QLatin1String("ready"),
+            15000);
+        bool basic = false;
+        for (const auto &r : api->requests())
+            basic |= r.path == QLatin1String("/media/ME1") &&
+                     r.header("Authorization") == "Basic " + QByteArray("AC7:tok7").toBase64();
+        QVERIFY(basic);
+    }
+
+    void evolutionMediaSendsBase64()
+    {
+        startWith(FakeProviderServer::Provider::Evolution,
+                  {{QStringLiteral("api_key"), QStringLiteral("evo-key")},
+                   {QStringLiteral("instance"), QStringLiteral("shop1")},
+                   {QStringLiteral("webhook_secret"), QStringLiteral("s")}});
+        const qint64 c = conversation(QStringLiteral("+5511999999998"));
+        QTemporaryFile file(QDir::temp().filePath(QStringLiteral("photo-XXXXXX.png")));
+        QVERIFY(file.open());
+        file.write("\x89PNG\r\n\x1a\nrest");
+        file.flush();
+        OutboundDraft d;
+        d.tenantId = tenant;
+        d.conversationId = c;
+        d.mediaType = QStringLiteral("image");
+        d.mediaFile = file.fileName();
+        d.caption = QStringLiteral("today's offer");
+        SD_TAKE(queued, h->run([d](Store &s) { return MessagingService::enqueue(s, d); }));
+        QVERIFY(waitForStatus(queued.message.id, MessageStatus::Sent));
+        const auto request = api->sends().first();
+        QCOMPARE(request.path, QStringLiteral("/message/sendMedia/shop1"));
+        const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+        QCOMPARE(body.value(QLatin1String("mediatype")).toString(), QStringLiteral("image"));
+        QCOMPARE(QByteArray::fromBase64(body.value(QLatin1String("media")).toString().toLatin1()),
+                 QByteArray("\x89PNG\r\n\x1a\nrest"));
+        QCOMPARE(body.value(QLatin1String("caption")).toString(), QStringLiteral("today's offer"));
     }
 
     void testConnectionCallsAHarmlessEndpoint()
