@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 messages=1000000
 [ "${1:-}" = "--quick" ] && messages=100000
-cmake --build build --target shopdesk-bench-store >/dev/null
+cmake --build build --target shopdesk-bench-store shopdesk-bench-outbound shopdesk-cli >/dev/null
 bench=build/bench/shopdesk-bench-store
 work=$(mktemp -d)
 results="$work/results.jsonl"
@@ -31,3 +31,38 @@ for b in insert_single insert_batched latest50_p50 latest50_p99; do
 done
 echo
 echo "($messages messages for the read test; $(nproc) cores; $(date -u +%Y-%m-%d))"
+
+# Messaging: signed Meta webhooks on loopback into `shopdesk-cli serve` on SQLite, and the
+# outbound drain against a fake Meta API (per-number limit lifted to measure the engine).
+seconds=10
+[ "${1:-}" = "--quick" ] && seconds=5
+cli=build/app/shopdesk-cli
+db="sqlite:$work/webhooks.sqlite3"
+"$cli" tenant add --slug bench --name Bench --database "$db" >/dev/null
+channel=$("$cli" channel add --tenant bench --provider meta --set phone_number_id=PN --set access_token=t \
+    --set app_secret=s --set verify_token=v --database "$db" | sed 's/.*"id":\([0-9]*\).*/\1/')
+"$cli" serve --database "$db" --data-dir "$work/data" --listen 127.0.0.1:0 > "$work/serve.log" 2>&1 &
+serve=$!
+for _ in $(seq 100); do grep -q "webhooks on" "$work/serve.log" && break; sleep 0.1; done
+url=$(grep -o "http://127.0.0.1:[0-9]*" "$work/serve.log" | head -1)
+echo "webhooks: as fast as acknowledged for ${seconds}s..." >&2
+max=$("$cli" simulate --channel "$channel" --url "$url" --rate 0 --duration "$seconds" --json --database "$db")
+echo "webhooks: 1,000 requests/s for ${seconds}s..." >&2
+steady=$("$cli" simulate --channel "$channel" --url "$url" --rate 1000 --duration "$seconds" --json --database "$db")
+kill "$serve"; wait "$serve" || true
+field() { echo "$1" | sed "s/.*\"$2\":\([0-9.e+-]*\).*/\1/"; }
+echo "outbound: draining 5,000 messages..." >&2
+drain_sqlite=$(SHOPDESK_TEST_BACKEND=sqlite build/bench/shopdesk-bench-outbound --messages 5000 2>/dev/null)
+drain_pg=$(SHOPDESK_TEST_BACKEND=postgresql SHOPDESK_PG_URL_FILE="$work/pg/url" \
+    build/bench/shopdesk-bench-outbound --messages 5000 2>/dev/null)
+
+echo
+echo "| messaging benchmark | value | unit | goal |"
+echo "|---|---:|---|---|"
+printf "| signed Meta webhooks, sustained (SQLite) | %.0f | req/s | >= 5,000 |\n" "$(field "$max" rate)"
+printf "| acknowledgement p50 at 1,000 req/s | %.2f | ms | |\n" "$(field "$steady" p50_ms)"
+printf "| acknowledgement p99 at 1,000 req/s | %.2f | ms | <= 10 |\n" "$(field "$steady" p99_ms)"
+printf "| outbound drain to a fake Meta API (SQLite) | %.0f | msg/s | |\n" "$(field "$drain_sqlite" value)"
+printf "| outbound drain to a fake Meta API (PostgreSQL) | %.0f | msg/s | |\n" "$(field "$drain_pg" value)"
+echo
+echo "(load generator and engine share the $(nproc) cores; webhooks acknowledged only after they are on disk)"

@@ -36,6 +36,7 @@ CREATE TABLE outbox (
 );
 CREATE INDEX outbox_due ON outbox (state, next_attempt_at);
 CREATE INDEX outbox_by_message ON outbox (tenant_id, message_id);
+CREATE INDEX outbox_by_conversation ON outbox (tenant_id, conversation_id, id);
 
 -- What the Settings pane shows per channel.
 CREATE TABLE channel_health (

@@ -131,7 +131,9 @@ void OutboxSender::wake()
 void OutboxSender::pump()
 {
     const int free = m_options.maxInFlight - m_inFlight;
-    if (free <= 0)
+    // Claim in batches: a claim is a write transaction, so wait until half the slots are free
+    // (or nothing is in flight) rather than claiming one row per finished send.
+    if (free <= 0 || (m_inFlight > 0 && free < std::max(1, m_options.maxInFlight / 2)))
         return;
     m_claiming = true;
     m_again = false;

@@ -50,7 +50,7 @@ public:
 
     const QList<Recorded> &requests() const { return m_requests; }
     QList<Recorded> sends() const; // the message-send requests only
-    int sendCount() const { return int(sends().size()); }
+    int sendCount() const { return m_sendCount; }
     void setMedia(const QByteArray &data, const QByteArray &mime);
     void setAnswerDelayMs(int ms) { m_delayMs = ms; } // answers sends this much later
 
@@ -66,7 +66,9 @@ private:
     std::deque<Scripted> m_script;
     QList<Recorded> m_requests;
     std::vector<std::unique_ptr<HttpReply>> m_held;
+    static bool isSend(const QByteArray &method, const QString &path);
     int m_counter = 0;
+    int m_sendCount = 0;
     int m_delayMs = 0;
     QByteArray m_media;
     QByteArray m_mediaMime;
