@@ -1,5 +1,6 @@
 #include "ConversationListModel.h"
 
+#include "messaging/PhoneAddress.h"
 #include "storage/StoreWorker.h"
 
 namespace shopdesk {
@@ -26,9 +27,9 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
     const ConversationSummary &s = m_rows.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
-        return s.contactName.isEmpty() ? QString(QLatin1Char('+') + s.contactPhone) : s.contactName;
+        return s.contactName.isEmpty() ? PhoneAddress::display(s.contactPhone) : s.contactName;
     case Qt::ToolTipRole:
-        return QString(QLatin1Char('+') + s.contactPhone);
+        return PhoneAddress::display(s.contactPhone);
     case ConversationIdRole:
         return s.conversation.id;
     case PhoneRole:

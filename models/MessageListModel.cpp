@@ -14,6 +14,7 @@ MessageListModel::MessageListModel(StoreWorker &worker, QObject *parent)
     , m_worker(worker)
 {
     connect(&m_worker, &StoreWorker::messagesAppended, this, &MessageListModel::onMessagesAppended);
+    connect(&m_worker, &StoreWorker::messageUpdated, this, &MessageListModel::onMessageUpdated);
 }
 
 int MessageListModel::rowCount(const QModelIndex &parent) const
@@ -28,7 +29,11 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     const Message &m = m_messages.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
+        return displayText(m);
+    case BodyRole:
         return m.body;
+    case MediaStateRole:
+        return m.mediaState;
     case MessageIdRole:
         return m.id;
     case AuthorRole:
@@ -44,7 +49,8 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case CreatedAtRole:
         return m.createdAt;
     case RevisionRole:
-        return int(m.status) * 1000003 + int(qHash(m.body));
+        return int(m.status) * 1000003 + int(qHash(m.body)) + int(qHash(m.mediaState)) * 7 +
+               int(qHash(m.failureReason)) * 13;
     }
     return {};
 }
@@ -58,6 +64,8 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
     names.insert(TypeRole, "type");
     names.insert(StatusRole, "status");
     names.insert(FailureReasonRole, "failureReason");
+    names.insert(MediaStateRole, "mediaState");
+    names.insert(BodyRole, "body");
     names.insert(CreatedAtRole, "createdAt");
     return names;
 }
@@ -161,6 +169,64 @@ void MessageListModel::onMessagesAppended(qint64 tenantId, qint64 conversationId
     beginInsertRows({}, first, first + int(fresh.size()) - 1);
     m_messages.append(fresh);
     endInsertRows();
+}
+
+void MessageListModel::onMessageUpdated(qint64 tenantId, const Message &message)
+{
+    if (tenantId != m_tenantId || message.conversationId != m_conversationId)
+        return;
+    // Newest messages change most (statuses): search from the end.
+    for (qsizetype row = m_messages.size() - 1; row >= 0; --row) {
+        if (m_messages.at(row).id == message.id) {
+            m_messages[row] = message;
+            const QModelIndex changed = index(int(row));
+            Q_EMIT dataChanged(changed, changed);
+            return;
+        }
+    }
+}
+
+QString MessageListModel::displayText(const Message &m)
+{
+    QString kind;
+    const QString type = m.type;
+    if (type == QLatin1String("image"))
+        kind = tr("📷 Photo");
+    else if (type == QLatin1String("voice"))
+        kind = tr("🎤 Voice message");
+    else if (type == QLatin1String("audio"))
+        kind = tr("🎧 Audio");
+    else if (type == QLatin1String("video"))
+        kind = tr("🎬 Video");
+    else if (type == QLatin1String("document"))
+        kind = tr("📄 Document");
+    else if (type == QLatin1String("sticker"))
+        kind = tr("Sticker");
+    else if (type == QLatin1String("location"))
+        kind = tr("📍 Location");
+    else if (type == QLatin1String("contacts"))
+        kind = tr("👤 Contact");
+    else if (type == QLatin1String("order"))
+        kind = tr("🛒 Order from the catalog");
+    else if (type == QLatin1String("reaction"))
+        kind = m.body.isEmpty() ? tr("Removed a reaction") : tr("Reacted");
+    else if (type == QLatin1String("edit"))
+        kind = tr("✎ Edited a message");
+    else if (type == QLatin1String("template"))
+        kind = tr("Template message");
+    else if (type == QLatin1String("unsupported"))
+        kind = tr("⚠ A kind of message WhatsApp does not pass on to businesses");
+    if (m.hasMedia()) {
+        if (m.mediaState == QLatin1String("pending"))
+            kind += tr(" (downloading…)");
+        else if (m.mediaState == QLatin1String("failed"))
+            kind += tr(" (could not be downloaded: %1)").arg(m.mediaRef);
+    }
+    if (kind.isEmpty())
+        return m.body;
+    if (m.body.isEmpty() || type == QLatin1String("order"))
+        return type == QLatin1String("order") ? kind + QLatin1Char('\n') + m.body : kind;
+    return kind + QLatin1Char('\n') + m.body;
 }
 
 } // namespace shopdesk

@@ -22,7 +22,9 @@ public:
         StatusRole,
         FailureReasonRole,
         CreatedAtRole,
-        RevisionRole, // changes whenever the row's content does: the delegate's height cache key
+        RevisionRole,   // changes whenever the row's content does: the delegate's height cache key
+        MediaStateRole, // "", "pending", "ready", "failed"
+        BodyRole,       // the text alone (DisplayRole adds what kind of message it is)
     };
     static constexpr int kPageSize = 200;
 
@@ -38,6 +40,9 @@ public:
     qint64 conversationId() const { return m_conversationId; }
     bool isLoading() const { return m_loading; }
     Message messageAt(int row) const { return m_messages.value(row); }
+    // What a chat bubble says: the kind of message (photo, voice note, ...), the media's state
+    // while it is being fetched, and the text or caption.
+    static QString displayText(const Message &message);
 
 Q_SIGNALS:
     void loaded();
@@ -46,6 +51,7 @@ Q_SIGNALS:
 private:
     void load(qint64 beforeId);
     void onMessagesAppended(qint64 tenantId, qint64 conversationId, const QList<Message> &messages);
+    void onMessageUpdated(qint64 tenantId, const Message &message);
 
     StoreWorker &m_worker;
     qint64 m_tenantId = 0;

@@ -71,7 +71,8 @@ InboundEventApplier::Outcome applyStatus(Store &store, const InboundEvent &event
 }
 
 InboundEventApplier::Outcome applyMessage(Store &store, const InboundEvent &event,
-                                          const InboundItem &item)
+                                          const InboundItem &item,
+                                          InboundEventApplier::ConversationCache *cache)
 {
     InboundEventApplier::Outcome outcome;
     const qint64 tenant = event.tenantId;
@@ -79,12 +80,21 @@ InboundEventApplier::Outcome applyMessage(Store &store, const InboundEvent &even
     if (item.fromStore && take(conversations.messageByProviderId(tenant, item.providerMessageId)))
         return outcome; // our own send, echoed back by the provider
 
-    const Contact contact =
-        take(conversations.upsertContact(tenant, item.customer, item.customerName));
-    const Conversation conversation =
-        take(conversations.openConversation(tenant, contact.id, event.channelId));
+    const QString cacheKey = QStringLiteral("%1|%2|%3|%4")
+                                 .arg(tenant)
+                                 .arg(event.channelId)
+                                 .arg(item.customer, item.customerName);
+    qint64 conversationId = cache ? cache->value(cacheKey) : 0;
+    if (conversationId == 0) {
+        const Contact contact =
+            take(conversations.upsertContact(tenant, item.customer, item.customerName));
+        conversationId =
+            take(conversations.openConversation(tenant, contact.id, event.channelId)).id;
+        if (cache && !item.fromStore)
+            cache->insert(cacheKey, conversationId);
+    }
     Message m;
-    m.conversationId = conversation.id;
+    m.conversationId = conversationId;
     m.direction = item.fromStore ? Direction::Outbound : Direction::Inbound;
     m.author = item.fromStore ? Author::Human : Author::Customer;
     m.status = item.fromStore ? MessageStatus::Sent : MessageStatus::Received;
@@ -114,7 +124,7 @@ InboundEventApplier::Outcome applyMessage(Store &store, const InboundEvent &even
     }
     const Message stored = take(conversations.appendMessage(tenant, m));
     if (item.fromStore)
-        take(conversations.markHandledByStorePhone(tenant, conversation.id));
+        take(conversations.markHandledByStorePhone(tenant, conversationId));
     else
         outcome.customerMessages.append(stored);
     if (item.hasMedia()) {
@@ -136,12 +146,13 @@ InboundEventApplier::Outcome applyMessage(Store &store, const InboundEvent &even
 } // namespace
 
 InboundEventApplier::Outcome InboundEventApplier::apply(Store &store, const InboundEvent &event,
-                                                        const QString &provider)
+                                                        const QString &provider,
+                                                        ConversationCache *cache)
 {
     const InboundItem item = InboundItem::fromJson(QJsonDocument::fromJson(event.body).object());
     if (item.kind == InboundItem::Kind::Status)
         return applyStatus(store, event, item, provider);
-    return applyMessage(store, event, item);
+    return applyMessage(store, event, item, cache);
 }
 
 } // namespace shopdesk

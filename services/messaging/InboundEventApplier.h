@@ -4,6 +4,8 @@
 #include "domain/Message.h"
 #include "messaging/MediaJob.h"
 
+#include <QHash>
+
 namespace shopdesk {
 
 class Store;
@@ -24,7 +26,12 @@ public:
     // Statuses whose message is unknown are retried for this long, then dropped.
     static constexpr qint64 kStatusWaitMs = 10 * 60 * 1000;
 
-    static Outcome apply(Store &store, const InboundEvent &event, const QString &provider);
+    // Conversations already resolved in this pass, by store, channel and customer: a burst from
+    // one customer opens their conversation once.
+    using ConversationCache = QHash<QString, qint64>;
+
+    static Outcome apply(Store &store, const InboundEvent &event, const QString &provider,
+                         ConversationCache *cache = nullptr);
 };
 
 } // namespace shopdesk

@@ -96,9 +96,18 @@ void InboundProcessor::runPass()
             // the others are not held back by it.
             try {
                 PassResult batch = pass;
+                InboundEventApplier::ConversationCache cache;
                 sql::transaction(store.backend(), [&] {
-                    for (const InboundEvent &e : std::as_const(events.value()))
-                        collect(batch, applyOne(e));
+                    QList<qint64> done;
+                    for (const InboundEvent &e : std::as_const(events.value())) {
+                        auto outcome = InboundEventApplier::apply(
+                            store, e, providers.value(e.channelId), &cache);
+                        if (outcome.done)
+                            done.append(e.id);
+                        collect(batch, std::move(outcome));
+                    }
+                    if (auto marked = store.inbox().markProcessed(done); !marked)
+                        throw SqlError(marked.error());
                 });
                 return batch;
             } catch (const std::exception &e) {

@@ -2,6 +2,7 @@
 
 #include "core/Logging.h"
 #include "messaging/SimulatorClient.h"
+#include "storage/SqlSupport.h"
 #include "storage/StoreWorker.h"
 
 #include <QRandomGenerator>
@@ -221,19 +222,10 @@ void OutboxSender::sendNow(const OutboxItem &item)
 
 void OutboxSender::finish(const OutboxItem &item, const SendOutcome &outcome)
 {
-    const qint64 tenant = item.tenantId;
-    const qint64 id = item.id;
+    Outcome o{item, OutboxItem::State::Sent, outcome.providerMessageId, {}, {}};
     switch (outcome.kind) {
     case SendOutcome::Kind::Sent:
-        m_store.run(
-            this,
-            [tenant, id, pid = outcome.providerMessageId](Store &store) {
-                return store.outbox().markSent(tenant, id, pid);
-            },
-            [this, item](Result<Message> r) {
-                recorded(item, OutboxItem::State::Sent, r ? QString() : r.error());
-            });
-        return;
+        break;
     case SendOutcome::Kind::Retry:
         if (item.attempts < m_options.maxAttempts) {
             const qint64 base = backoffMs(m_options, item.attempts, outcome.retryAfterSeconds);
@@ -241,53 +233,92 @@ void OutboxSender::finish(const OutboxItem &item, const SendOutcome &outcome)
             const double jitter = 0.8 + 0.4 * QRandomGenerator::global()->generateDouble();
             qint64 delay = qint64(double(base) * jitter);
             delay = std::max(delay, qint64(outcome.retryAfterSeconds) * 1000);
-            const QDateTime at = QDateTime::currentDateTimeUtc().addMSecs(delay);
-            qCInfo(lcSend) << "Outbox" << id << "retry" << item.attempts << "in" << delay
+            qCInfo(lcSend) << "Outbox" << item.id << "retry" << item.attempts << "in" << delay
                            << "ms:" << outcome.reason;
-            m_store.run(
-                this,
-                [tenant, id, at, reason = outcome.reason](Store &store) {
-                    return store.outbox().retryLater(tenant, id, at, reason);
-                },
-                [this, item, reason = outcome.reason](Status s) {
-                    recorded(item, OutboxItem::State::Pending, s ? reason : s.error());
-                });
-            return;
+            o.state = OutboxItem::State::Pending;
+            o.reason = outcome.reason;
+            o.retryAt = QDateTime::currentDateTimeUtc().addMSecs(delay);
+            break;
         }
-        [[fallthrough]];
-    case SendOutcome::Kind::Failed: {
-        const QString reason = outcome.kind == SendOutcome::Kind::Retry
-                                   ? QStringLiteral("Gave up after %1 tries: %2")
-                                         .arg(item.attempts)
-                                         .arg(outcome.reason)
-                                   : outcome.reason;
-        const qint64 channel = item.channelId;
-        m_store.run(
-            this,
-            [tenant, id, channel, reason](Store &store) {
-                store.channels().noteSendFailure(tenant, channel, reason);
-                return store.outbox().markFailed(tenant, id, reason);
-            },
-            [this, item, reason](Result<Message>) {
-                recorded(item, OutboxItem::State::Failed, reason);
-            });
+        o.state = OutboxItem::State::Failed;
+        o.reason =
+            QStringLiteral("Gave up after %1 tries: %2").arg(item.attempts).arg(outcome.reason);
+        break;
+    case SendOutcome::Kind::Failed:
+        o.state = OutboxItem::State::Failed;
+        o.reason = outcome.reason;
+        break;
+    case SendOutcome::Kind::Unknown:
+        o.state = OutboxItem::State::Interrupted;
+        o.reason = outcome.reason +
+                   QStringLiteral(" It may have reached the customer, so it was not sent again.");
+        break;
+    }
+    m_outcomes.append(o);
+    if (!m_recording && !m_recordScheduled) {
+        m_recordScheduled = true;
+        QTimer::singleShot(0, this, &OutboxSender::recordOutcomes);
+    }
+}
+
+void OutboxSender::recordOutcomes()
+{
+    m_recordScheduled = false;
+    if (m_outcomes.isEmpty() || m_recording)
         return;
-    }
-    case SendOutcome::Kind::Unknown: {
-        const QString reason =
-            outcome.reason +
-            QStringLiteral(" It may have reached the customer, so it was not sent again.");
-        m_store.run(
-            this,
-            [tenant, id, reason](Store &store) {
-                return store.outbox().markInterrupted(tenant, id, reason);
-            },
-            [this, item, reason](Result<Message>) {
-                recorded(item, OutboxItem::State::Interrupted, reason);
+    m_recording = true;
+    // Every outcome that finished meanwhile is written in one transaction (group commit).
+    const QList<Outcome> batch = std::exchange(m_outcomes, {});
+    m_store.run(
+        this,
+        [batch](Store &store) -> Result<QList<QString>> {
+            return sql::guard([&] {
+                return sql::transaction(store.backend(), [&] {
+                    QList<QString> errors;
+                    for (const Outcome &o : batch) {
+                        const qint64 tenant = o.item.tenantId;
+                        const qint64 id = o.item.id;
+                        QString error;
+                        switch (o.state) {
+                        case OutboxItem::State::Sent:
+                            if (auto r = store.outbox().markSent(tenant, id, o.providerMessageId);
+                                !r)
+                                error = r.error();
+                            break;
+                        case OutboxItem::State::Pending:
+                            if (auto r = store.outbox().retryLater(tenant, id, o.retryAt, o.reason);
+                                !r)
+                                error = r.error();
+                            break;
+                        case OutboxItem::State::Interrupted:
+                            if (auto r = store.outbox().markInterrupted(tenant, id, o.reason); !r)
+                                error = r.error();
+                            break;
+                        default:
+                            store.channels().noteSendFailure(tenant, o.item.channelId, o.reason);
+                            if (auto r = store.outbox().markFailed(tenant, id, o.reason); !r)
+                                error = r.error();
+                            break;
+                        }
+                        if (!error.isEmpty())
+                            throw SqlError(error);
+                        errors.append(error);
+                    }
+                    return errors;
+                });
             });
-        return;
-    }
-    }
+        },
+        [this, batch](Result<QList<QString>> result) {
+            m_recording = false;
+            if (!result)
+                qCWarning(lcSend) << "Could not record send outcomes (the rows stay 'sending' "
+                                     "and are reconciled at the next start):"
+                                  << result.error();
+            for (const Outcome &o : batch)
+                recorded(o.item, o.state, result ? o.reason : result.error());
+            if (!m_outcomes.isEmpty())
+                recordOutcomes();
+        });
 }
 
 void OutboxSender::recorded(const OutboxItem &item, OutboxItem::State state, const QString &reason)

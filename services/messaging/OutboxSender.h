@@ -64,8 +64,21 @@ private:
     void dispatch(const OutboxItem &item);
     void sendNow(const OutboxItem &item);
     void finish(const OutboxItem &item, const SendOutcome &outcome);
+    void recordOutcomes();
     void recorded(const OutboxItem &item, OutboxItem::State state, const QString &reason);
     void scheduleNextDue();
+
+    struct Outcome
+    {
+        OutboxItem item;
+        OutboxItem::State state;
+        QString providerMessageId;
+        QString reason;
+        QDateTime retryAt;
+    };
+    QList<Outcome> m_outcomes; // finished sends waiting to be written together
+    bool m_recording = false;
+    bool m_recordScheduled = false;
 
     StoreWorker &m_store;
     QNetworkAccessManager &m_network;

@@ -18,7 +18,18 @@ QString PhoneAddress::fromProvider(const QString &address)
         if (!c.isDigit())
             return address.trimmed();
     }
-    return QLatin1Char('+') + bare;
+    return bare;
+}
+
+QString PhoneAddress::display(const QString &stored)
+{
+    if (stored.isEmpty() || stored.startsWith(QLatin1Char('+')))
+        return stored;
+    for (const QChar c : stored) {
+        if (!c.isDigit())
+            return stored;
+    }
+    return QLatin1Char('+') + stored;
 }
 
 QString PhoneAddress::digits(const QString &address)

@@ -68,6 +68,27 @@ Status InboxStore::markProcessed(qint64 tenantId, qint64 eventId)
     });
 }
 
+Status InboxStore::markProcessed(const QList<qint64> &eventIds)
+{
+    return guard([&] {
+        constexpr int kChunk = 100;
+        const qint64 t = now();
+        for (qsizetype from = 0; from < eventIds.size(); from += kChunk) {
+            const qsizetype count = std::min<qsizetype>(kChunk, eventIds.size() - from);
+            QString marks;
+            SqlParams params{t};
+            for (qsizetype i = 0; i < count; ++i) {
+                marks += i ? QStringLiteral(", ?") : QStringLiteral("?");
+                params << eventIds.at(from + i);
+            }
+            m_db.exec(QStringLiteral("UPDATE inbound_events SET processed_at = ? WHERE id IN (") +
+                          marks + QLatin1Char(')'),
+                      params);
+        }
+        return Done{};
+    });
+}
+
 Result<qint64> InboxStore::countUnprocessed()
 {
     return guard([&] {

@@ -23,6 +23,7 @@ public:
     // Events not processed yet, oldest first, across all stores (the engine processes them all).
     Result<QList<InboundEvent>> unprocessed(int limit, qint64 afterId = 0);
     Status markProcessed(qint64 tenantId, qint64 eventId);
+    Status markProcessed(const QList<qint64> &eventIds); // the engine's own pass, all stores
     Result<qint64> countUnprocessed();
 
 private:

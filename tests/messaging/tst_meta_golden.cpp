@@ -99,7 +99,7 @@ private Q_SLOTS:
         QCOMPARE(voice.size(), 1);
         QCOMPARE(voice.first().type, QStringLiteral("voice"));
         QCOMPARE(voice.first().mediaId, QStringLiteral("1234567890987654321"));
-        QCOMPARE(voice.first().customer, QStringLiteral("+972987654321"));
+        QCOMPARE(voice.first().customer, QStringLiteral("972987654321"));
 
         auto audio = parseExample(QStringLiteral("message.json"), QStringLiteral("audio"));
         QCOMPARE(audio.first().type, QStringLiteral("audio"));

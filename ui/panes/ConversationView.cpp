@@ -2,6 +2,7 @@
 
 #include "MessageListModel.h"
 #include "delegates/MessageBubbleDelegate.h"
+#include "messaging/PhoneAddress.h"
 
 #include <QLabel>
 #include <QListView>
@@ -108,7 +109,7 @@ QString ConversationView::windowText(const Conversation &c, const QDateTime &now
 void ConversationView::showConversation(const ConversationSummary &summary)
 {
     const Conversation &c = summary.conversation;
-    const QString phone = QStringLiteral("+") + summary.contactPhone;
+    const QString phone = PhoneAddress::display(summary.contactPhone);
     m_title->setText(summary.contactName.isEmpty()
                          ? phone
                          : summary.contactName + QStringLiteral("  ·  ") + phone);
