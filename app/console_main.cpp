@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QHostAddress>
 #include <QMessageBox>
 
 int main(int argc, char *argv[])
@@ -30,6 +31,10 @@ int main(int argc, char *argv[])
                       QStringLiteral("DIR")});
     parser.addOption(
         {QStringLiteral("no-demo"), QStringLiteral("Do not load the demo store on first start.")});
+    parser.addOption({QStringLiteral("listen"),
+                      QStringLiteral("Serve WhatsApp webhooks on HOST:PORT (default "
+                                     "127.0.0.1:8787; \"off\" to switch them off)."),
+                      QStringLiteral("HOST:PORT")});
     parser.process(app);
 
     shopdesk::ConsoleSettings settings;
@@ -56,6 +61,25 @@ int main(int argc, char *argv[])
             return 1;
         }
         options.database = url.value();
+    }
+
+    // Webhooks reach the console through a tunnel or reverse proxy to this address (README).
+    const QString listen = parser.isSet(QStringLiteral("listen"))
+                               ? parser.value(QStringLiteral("listen"))
+                               : QStringLiteral("127.0.0.1:8787");
+    if (listen != QLatin1String("off")) {
+        const qsizetype colon = listen.lastIndexOf(QLatin1Char(':'));
+        const QHostAddress address(listen.left(colon));
+        bool ok = false;
+        const int port = listen.mid(colon + 1).toInt(&ok);
+        if (colon <= 0 || address.isNull() || !ok || port < 0 || port > 65535) {
+            QMessageBox::critical(nullptr, QStringLiteral("Shopdesk"),
+                                  QStringLiteral("--listen needs HOST:PORT, e.g. 127.0.0.1:8787."));
+            return 1;
+        }
+        options.listenAddress = address;
+        options.listenPort = port;
+        options.listenRequired = false;
     }
 
     // Construction order: engine first, window second; destruction in reverse.

@@ -6,6 +6,8 @@
 #include "ProductTableModel.h"
 #include "TenantListModel.h"
 #include "engine/Engine.h"
+#include "messaging/MessagingService.h"
+#include "panes/ConversationView.h"
 #include "panes/InboxPane.h"
 #include "panes/InventoryPane.h"
 #include "panes/PlaceholderPane.h"
@@ -106,6 +108,21 @@ MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *paren
             [this](const QString &text, bool isError) {
                 m_banner->showMessage(
                     isError ? BannerWidget::Kind::Error : BannerWidget::Kind::Information, text);
+            });
+    ConversationView *view = m_inbox->conversationView();
+    connect(view, &ConversationView::sendRequested, this,
+            [this, view](qint64 tenantId, qint64 conversationId, const QString &text) {
+                OutboundDraft draft;
+                draft.tenantId = tenantId;
+                draft.conversationId = conversationId;
+                draft.author = Author::Human;
+                draft.text = text;
+                m_engine.messaging().send(draft, this, [this, view, text](Result<Message> r) {
+                    view->sendFinished(r.ok(), text);
+                    if (!r)
+                        m_banner->showMessage(BannerWidget::Kind::Error,
+                                              tr("Not sent: %1").arg(r.error()));
+                });
             });
     connect(&engine, &Engine::stateChanged, this, &MainWindow::onEngineStateChanged);
     connect(&engine, &Engine::notice, this, [this](const QString &text) {

@@ -39,6 +39,7 @@ public:
     BannerWidget *banner() const { return m_banner; }
     qint64 currentTenantId() const { return m_tenantId; }
     InboxPane *inboxPane() const { return m_inbox; }
+    SettingsPane *settingsPane() const { return m_settingsPane; }
     InventoryPane *inventoryPane() const { return m_inventory; }
 
 protected:

@@ -141,7 +141,12 @@ void Engine::startServices()
             m_http->listen(m_options.listenAddress, quint16(m_options.listenPort), m_options.tls);
         if (!bound) {
             m_http.reset();
-            setState(State::Failed, bound.error());
+            if (m_options.listenRequired) {
+                setState(State::Failed, bound.error());
+                return;
+            }
+            Q_EMIT notice(tr("WhatsApp webhooks are off on this computer: %1").arg(bound.error()));
+            setState(State::Running);
             return;
         }
         qCInfo(lcEngine) << "Webhooks on" << (m_options.tls.enabled() ? "https" : "http")

@@ -37,6 +37,7 @@ public:
         // Webhooks: listen when listenPort >= 0 (0 picks a free port).
         QHostAddress listenAddress = QHostAddress::LocalHost;
         int listenPort = -1;
+        bool listenRequired = true; // false: the console runs on when the port is taken
         HttpServer::Tls tls;
         OutboxSender::Options sender;
         int mediaRetryBaseMs = 1000;

@@ -2,12 +2,19 @@
 // demo shop; every pane opens; the demo's data is there; errors come as banners.
 #include "ConsoleSettings.h"
 #include "MainWindow.h"
+#include "MessageListModel.h"
+#include "dialogs/ChannelDialog.h"
+#include "dialogs/TestPhoneDialog.h"
 #include "engine/Engine.h"
+#include "messaging/OutboxSender.h"
 #include "panes/ConversationView.h"
 #include "panes/InboxPane.h"
 #include "panes/InventoryPane.h"
 #include "panes/SettingsPane.h"
 #include "widgets/BannerWidget.h"
+#include "widgets/ChannelsSection.h"
+
+#include <QTableWidget>
 
 #include <QComboBox>
 #include <QDir>
@@ -168,6 +175,86 @@ private Q_SLOTS:
         QCOMPARE(settings.lastStore(), QStringLiteral("demo"));
         MainWindow reopened(engine, settings);
         QCOMPARE(reopened.currentPane(), MainWindow::Inventory);
+    }
+
+    void simulatorChannelEndToEnd()
+    {
+        ConsoleSettings settings;
+        Engine::Options options = embedded(QStringLiteral("simulator"));
+        options.listenPort = 0;
+        options.listenRequired = false;
+        Engine engine(options);
+        MainWindow window(engine, settings);
+        window.resize(1280, 860);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        engine.start();
+        QTRY_COMPARE_WITH_TIMEOUT(engine.state(), Engine::State::Running, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(window.inboxPane()->conversationList()->model()->rowCount(), 50,
+                                  10000);
+
+        // Settings: add a simulator channel through the dialog, as an owner would.
+        window.showPane(MainWindow::Settings);
+        ChannelsSection *channels = window.settingsPane()->channels();
+        ChannelDialog dialog({}, &window);
+        dialog.providerBox()->setCurrentIndex(
+            dialog.providerBox()->findData(QStringLiteral("simulator")));
+        dialog.findChild<QLineEdit *>(QStringLiteral("channelName"))
+            ->setText(QStringLiteral("Test phone"));
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        channels->saveChannel(dialog.channel());
+        QTRY_COMPARE_WITH_TIMEOUT(channels->table()->rowCount(), 1, 10000);
+        QTRY_VERIFY(channels->table()->item(0, 2) && channels->table()->item(0, 2)->text().contains(
+                                                         QLatin1String("/webhooks/simulator/")));
+        channels->table()->selectRow(0);
+        // Wait until the sender knows the new channel, then check it.
+        QTRY_VERIFY_WITH_TIMEOUT(engine.sender().client(channels->channels().first().id) != nullptr,
+                                 10000);
+        channels->testConnection(channels->channels().first().id);
+        QTRY_VERIFY(window.banner()->text().contains(QLatin1String("is connected")));
+
+        // A bad channel is refused in the dialog with the reason.
+        ChannelDialog bad({}, &window);
+        bad.providerBox()->setCurrentIndex(bad.providerBox()->findData(QStringLiteral("meta")));
+        bad.accept();
+        QCOMPARE(bad.result(), int(QDialog::Rejected));
+        QVERIFY(bad.findChild<QLabel *>(QStringLiteral("channelError"))
+                    ->text()
+                    .contains(QLatin1String("needs")));
+
+        // The test phone writes as a customer; the chat appears in the Inbox.
+        QTest::mouseClick(channels->findChild<QPushButton *>(QStringLiteral("openTestPhone")),
+                          Qt::LeftButton);
+        auto *phone = window.findChild<TestPhoneDialog *>(QStringLiteral("testPhone"));
+        QVERIFY(phone);
+        QTest::keyClicks(phone->messageEdit(), QStringLiteral("2 milk aur 1 bread"));
+        QTest::keyClick(phone->messageEdit(), Qt::Key_Return);
+        QListView *list = window.inboxPane()->conversationList();
+        QTRY_COMPARE_WITH_TIMEOUT(list->model()->rowCount(), 51, 10000);
+        QTRY_COMPARE(list->model()->index(0, 0).data().toString(), QStringLiteral("Test customer"));
+        screenshot(window, QStringLiteral("settings-channels"));
+
+        // Reply from the Inbox: the customer's phone gets it, and the ticks come back.
+        window.showPane(MainWindow::Inbox);
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {},
+                          list->visualRect(list->model()->index(0, 0)).center());
+        QListView *messages = window.inboxPane()->conversationView()->messageList();
+        QTRY_COMPARE(messages->model()->rowCount(), 1);
+        QLineEdit *composer = window.inboxPane()->conversationView()->composer();
+        QTest::keyClicks(composer, QStringLiteral("Sure! 2 Amul milk and 1 bread, "));
+        composer->insert(QStringLiteral("₹110.")); // keyClicks types ASCII only
+        QTest::keyClick(composer, Qt::Key_Return);
+        QTRY_COMPARE(messages->model()->rowCount(), 2);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            messages->model()->index(1, 0).data(MessageListModel::StatusRole).toString(),
+            QStringLiteral("read"), 15000);
+        QVERIFY(composer->text().isEmpty());
+        QTRY_VERIFY(phone->transcript()->count() == 2);
+        QVERIFY(phone->transcript()->item(1)->text().contains(QStringLiteral("₹110")));
+        screenshot(window, QStringLiteral("inbox-simulator"));
+        screenshot(*phone, QStringLiteral("test-phone"));
+        phone->close();
     }
 
     void secondStartDoesNotLoadTheDemoAgain()

@@ -4,8 +4,11 @@
 #include "delegates/MessageBubbleDelegate.h"
 #include "messaging/PhoneAddress.h"
 
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QVBoxLayout>
 
@@ -55,13 +58,30 @@ ConversationView::ConversationView(MessageListModel &model, QWidget *parent)
     m_list->setStyleSheet(QStringLiteral("QListView { background:#efeae2; border:none; }"));
     layout->addWidget(m_list, 1);
 
-    auto *footer = new QLabel(tr("Replying from the console arrives with live takeover."), this);
-    footer->setObjectName(QStringLiteral("composerNote"));
-    footer->setWordWrap(true);
-    footer->setContentsMargins(16, 8, 16, 8);
-    footer->setStyleSheet(
-        QStringLiteral("color:#666; background:#f6f6f6; border-top:1px solid #ddd;"));
-    layout->addWidget(footer);
+    m_composerBar = new QWidget(this);
+    m_composerBar->setObjectName(QStringLiteral("composerBar"));
+    m_composerBar->setStyleSheet(
+        QStringLiteral("#composerBar { background:#f6f6f6; border-top:1px solid #ddd; }"));
+    auto *composerLayout = new QVBoxLayout(m_composerBar);
+    composerLayout->setContentsMargins(12, 8, 12, 8);
+    auto *row = new QHBoxLayout;
+    m_composer = new QLineEdit(m_composerBar);
+    m_composer->setObjectName(QStringLiteral("composer"));
+    m_composer->setPlaceholderText(tr("Write to the customer as yourself…"));
+    m_composer->setMaxLength(4096);
+    m_send = new QPushButton(tr("Send"), m_composerBar);
+    m_send->setObjectName(QStringLiteral("sendButton"));
+    row->addWidget(m_composer, 1);
+    row->addWidget(m_send);
+    composerLayout->addLayout(row);
+    m_composerNote = new QLabel(m_composerBar);
+    m_composerNote->setObjectName(QStringLiteral("composerNote"));
+    m_composerNote->setWordWrap(true);
+    m_composerNote->setStyleSheet(QStringLiteral("color:#666;"));
+    composerLayout->addWidget(m_composerNote);
+    layout->addWidget(m_composerBar);
+    connect(m_send, &QPushButton::clicked, this, &ConversationView::submit);
+    connect(m_composer, &QLineEdit::returnPressed, this, &ConversationView::submit);
 
     QScrollBar *bar = m_list->verticalScrollBar();
     connect(bar, &QScrollBar::valueChanged, this, [this, bar](int value) {
@@ -128,6 +148,20 @@ void ConversationView::showConversation(const ConversationSummary &summary)
     if (c.needsHuman)
         owner += QLatin1Char(' ') + tr("Needs a human: %1.").arg(c.escalationReason);
     m_subtitle->setText(owner + QLatin1Char(' ') + windowText(c, QDateTime::currentDateTimeUtc()));
+    const bool windowOpen =
+        c.windowClosesAt().isValid() && c.windowClosesAt() > QDateTime::currentDateTimeUtc();
+    const bool switched = m_conversationId != c.id;
+    m_tenantId = c.tenantId;
+    m_conversationId = c.id;
+    if (switched)
+        m_composer->clear();
+    m_composerBar->show();
+    m_composerNote->setText(
+        c.channelId <= 0
+            ? tr("This conversation is not connected to a WhatsApp number.")
+            : (windowOpen ? tr("Messages you send here go to the customer on WhatsApp.")
+                          : tr("More than 24 hours since the customer wrote: WhatsApp only "
+                               "delivers approved templates now.")));
     m_empty->hide();
     m_list->show();
     m_model.setConversation(c.tenantId, c.id);
@@ -139,6 +173,9 @@ void ConversationView::clear()
     m_subtitle->setText(tr("Messages from your customers on WhatsApp."));
     m_model.setConversation(0, 0);
     m_list->hide();
+    m_composerBar->hide();
+    m_tenantId = 0;
+    m_conversationId = 0;
     m_empty->show();
 }
 
@@ -152,6 +189,28 @@ void ConversationView::maybeFetchOlder(int scrollValue)
 {
     if (scrollValue == m_list->verticalScrollBar()->minimum() && m_model.canFetchMore({}))
         m_model.fetchMore({});
+}
+
+void ConversationView::submit()
+{
+    const QString text = m_composer->text().trimmed();
+    if (text.isEmpty() || m_conversationId == 0)
+        return;
+    m_send->setEnabled(false);
+    m_composer->setEnabled(false);
+    Q_EMIT sendRequested(m_tenantId, m_conversationId, text);
+}
+
+void ConversationView::sendFinished(bool ok, const QString &text)
+{
+    m_send->setEnabled(true);
+    m_composer->setEnabled(true);
+    if (ok) {
+        m_composer->clear();
+    } else {
+        m_composer->setText(text);
+    }
+    m_composer->setFocus();
 }
 
 } // namespace shopdesk

@@ -3,6 +3,7 @@
 #include "ConsoleSettings.h"
 #include "engine/Engine.h"
 #include "storage/StoreWorker.h"
+#include "widgets/ChannelsSection.h"
 
 #include <QFormLayout>
 #include <QGroupBox>
@@ -82,14 +83,17 @@ SettingsPane::SettingsPane(Engine &engine, ConsoleSettings &settings, QWidget *p
     consoleForm->addRow(tr("Engine"), m_engineState);
     layout->addWidget(console);
 
+    m_channels = new ChannelsSection(engine, content);
+    connect(m_channels, &ChannelsSection::message, this, &SettingsPane::message);
+    layout->addWidget(m_channels);
+
     auto *profile = new QGroupBox(tr("Store profile"), content);
     m_profile = new QFormLayout(profile);
     m_profile->setRowWrapPolicy(QFormLayout::WrapLongRows);
     layout->addWidget(profile);
 
-    auto *later = new QLabel(tr("WhatsApp channels, the bot's persona, reply templates, intents "
-                                "and escalation rules are set here as messaging and the AI "
-                                "employee land."),
+    auto *later = new QLabel(tr("The bot's persona, intents and escalation rules are set here "
+                                "as the AI employee lands."),
                              content);
     later->setWordWrap(true);
     later->setStyleSheet(QStringLiteral("color:#666;"));
@@ -142,6 +146,7 @@ void SettingsPane::setTenant(qint64 tenantId)
     if (tenantId == m_tenantId)
         return;
     m_tenantId = tenantId;
+    m_channels->setTenant(tenantId);
     const quint64 generation = ++m_generation;
     m_engine.store().run(
         this, [tenantId](Store &store) { return store.tenants().settings(tenantId); },

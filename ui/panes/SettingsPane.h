@@ -8,6 +8,7 @@ class QLineEdit;
 
 namespace shopdesk {
 
+class ChannelsSection;
 class ConsoleSettings;
 class Engine;
 
@@ -21,6 +22,7 @@ public:
     void setTenant(qint64 tenantId);
     QLineEdit *databaseEdit() const { return m_database; }
     int profileRowCount() const;
+    ChannelsSection *channels() const { return m_channels; }
 
 Q_SIGNALS:
     void message(const QString &text, bool isError);
@@ -34,6 +36,7 @@ private:
     QLineEdit *m_database = nullptr;
     QLabel *m_engineState = nullptr;
     QFormLayout *m_profile = nullptr;
+    ChannelsSection *m_channels = nullptr;
     qint64 m_tenantId = 0;
     quint64 m_generation = 0;
 };
