@@ -69,7 +69,8 @@ ChannelDialog::ChannelDialog(const Channel &channel, QWidget *parent)
         m_provider->setCurrentIndex(int(ChannelConfig::providers().indexOf(channel.provider)));
         m_provider->setEnabled(false); // a number does not change provider; add a new channel
     } else {
-        m_provider->setCurrentIndex(int(ChannelConfig::providers().indexOf(QStringLiteral("simulator"))));
+        m_provider->setCurrentIndex(
+            int(ChannelConfig::providers().indexOf(QStringLiteral("simulator"))));
     }
     m_name = new QLineEdit(channel.name, this);
     m_name->setObjectName(QStringLiteral("channelName"));
@@ -132,7 +133,8 @@ Channel ChannelDialog::channel() const
 {
     Channel c = m_channel;
     c.provider = m_provider->currentData().toString();
-    c.name = m_name->text().trimmed().isEmpty() ? providerTitle(c.provider) : m_name->text().trimmed();
+    c.name =
+        m_name->text().trimmed().isEmpty() ? providerTitle(c.provider) : m_name->text().trimmed();
     QJsonObject config;
     for (auto it = m_fields.constBegin(); it != m_fields.constEnd(); ++it) {
         const QString value = it.value()->text().trimmed();

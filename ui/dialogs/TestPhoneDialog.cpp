@@ -62,8 +62,9 @@ TestPhoneDialog::TestPhoneDialog(Engine &engine, qint64 channelId, QWidget *pare
 
 void TestPhoneDialog::addLine(const QString &who, const QString &text, bool fromCustomer)
 {
-    auto *item = new QListWidgetItem(QStringLiteral("%1 · %2\n%3")
-                                         .arg(who, QTime::currentTime().toString(QStringLiteral("HH:mm")), text));
+    auto *item = new QListWidgetItem(
+        QStringLiteral("%1 · %2\n%3")
+            .arg(who, QTime::currentTime().toString(QStringLiteral("HH:mm")), text));
     item->setTextAlignment(fromCustomer ? Qt::AlignRight : Qt::AlignLeft);
     item->setBackground(fromCustomer ? QColor(0xdc, 0xf8, 0xc6) : QColor(Qt::white));
     m_transcript->addItem(item);
@@ -80,15 +81,14 @@ void TestPhoneDialog::send()
     addLine(tr("You (customer)"), text, true);
     const int row = m_transcript->count() - 1;
     QPointer<TestPhoneDialog> self(this);
-    m_engine.simulator().customerSays(m_channelId, phone, m_name->text(), text,
-                                      [self, this, row](int status) {
-                                          if (!self || status == 200 ||
-                                              row >= m_transcript->count())
-                                              return;
-                                          m_transcript->item(row)->setText(
-                                              m_transcript->item(row)->text() +
-                                              tr("\n(not delivered to the store: HTTP %1)").arg(status));
-                                      });
+    m_engine.simulator().customerSays(
+        m_channelId, phone, m_name->text(), text, [self, this, row](int status) {
+            if (!self || status == 200 || row >= m_transcript->count())
+                return;
+            m_transcript->item(row)->setText(
+                m_transcript->item(row)->text() +
+                tr("\n(not delivered to the store: HTTP %1)").arg(status));
+        });
 }
 
 } // namespace shopdesk

@@ -185,19 +185,22 @@ void ChannelsSection::refresh()
             for (int row = 0; row < m_channels.size(); ++row) {
                 const Channel &c = m_channels.at(row);
                 const ChannelHealth &h = result->health.at(row);
-                const QStringList cells{
-                    c.name + (c.enabled ? QString() : tr(" (off)")),
-                    c.provider,
-                    webhookAddress(c),
-                    ago(h.lastWebhookAt),
-                    h.rejectedCount ? QString::number(h.rejectedCount) : QStringLiteral("0"),
-                    QString::number(h.sendFailures)};
+                const QStringList cells{c.name + (c.enabled ? QString() : tr(" (off)")),
+                                        c.provider,
+                                        webhookAddress(c),
+                                        ago(h.lastWebhookAt),
+                                        h.rejectedCount ? QString::number(h.rejectedCount)
+                                                        : QStringLiteral("0"),
+                                        QString::number(h.sendFailures)};
                 for (int col = 0; col < cells.size(); ++col) {
                     auto *item = new QTableWidgetItem(cells.at(col));
                     if (col == 4 && h.rejectedCount > 0)
-                        item->setToolTip(tr("Last: %1 (%2)").arg(h.lastRejectedReason, ago(h.lastRejectedAt)));
+                        item->setToolTip(
+                            tr("Last: %1 (%2)").arg(h.lastRejectedReason, ago(h.lastRejectedAt)));
                     if (col == 5 && h.sendFailures > 0)
-                        item->setToolTip(tr("Last: %1 (%2)").arg(h.lastSendFailureReason, ago(h.lastSendFailureAt)));
+                        item->setToolTip(
+                            tr("Last: %1 (%2)")
+                                .arg(h.lastSendFailureReason, ago(h.lastSendFailureAt)));
                     if ((col == 4 && h.rejectedCount > 0) || (col == 5 && h.sendFailures > 0))
                         item->setForeground(QColor(0xb0, 0x1e, 0x1e));
                     m_table->setItem(row, col, item);
@@ -286,11 +289,10 @@ void ChannelsSection::savePublicUrl()
 {
     const QString text = m_publicEdit->text().trimmed();
     const QUrl url(text);
-    if (!text.isEmpty() && (!url.isValid() || url.host().isEmpty() ||
-                            (url.scheme() != QLatin1String("https") &&
-                             url.scheme() != QLatin1String("http")))) {
-        Q_EMIT message(tr("The public address must look like https://your-shop.example.com"),
-                       true);
+    if (!text.isEmpty() &&
+        (!url.isValid() || url.host().isEmpty() ||
+         (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")))) {
+        Q_EMIT message(tr("The public address must look like https://your-shop.example.com"), true);
         return;
     }
     const qint64 tenantId = m_tenantId;
