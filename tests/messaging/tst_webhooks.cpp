@@ -3,6 +3,7 @@
 #include "TestSupport.h"
 #include "messaging/ChannelConfig.h"
 #include "messaging/FormBody.h"
+#include "messaging/OutboxSender.h"
 #include "messaging/WebhookService.h"
 #include "messaging/WebhookSignatures.h"
 
@@ -335,6 +336,33 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(h->messages(tenant).first().mediaState, QStringLiteral("failed"),
                                   15000);
         QVERIFY2(h->messages(tenant).first().mediaRef.contains(QLatin1String("not the image")),
+                 qPrintable(h->messages(tenant).first().mediaRef));
+    }
+
+    void mediaOverTheSizeLimitIsRefused()
+    {
+        // A channel that keeps files up to 100 bytes; the customer sends a bigger one.
+        auto updated = h->run([this](Store &s) {
+            Channel c = meta;
+            QJsonObject config = QJsonDocument::fromJson(c.configJson.toUtf8()).object();
+            config.insert(QStringLiteral("media_max_bytes"), QStringLiteral("100"));
+            c.configJson = QString::fromUtf8(QJsonDocument(config).toJson(QJsonDocument::Compact));
+            return s.channels().updateChannel(tenant, c);
+        });
+        QVERIFY(updated.ok());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            h->engine().sender().client(meta.id) &&
+                h->engine().sender().client(meta.id)->config().mediaMaxBytes() == 100,
+            10000);
+        metaApi->setMedia(QByteArray(5000, 'x'), "image/jpeg");
+        QByteArray raw =
+            QJsonDocument(fixture(QStringLiteral("message.json"), QStringLiteral("image")))
+                .toJson(QJsonDocument::Compact);
+        QCOMPARE(postMeta(raw).status, 200);
+        QVERIFY(h->settle());
+        QTRY_COMPARE_WITH_TIMEOUT(h->messages(tenant).first().mediaState, QStringLiteral("failed"),
+                                  15000);
+        QVERIFY2(h->messages(tenant).first().mediaRef.contains(QLatin1String("larger than")),
                  qPrintable(h->messages(tenant).first().mediaRef));
     }
 
