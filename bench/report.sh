@@ -46,7 +46,10 @@ serve=$!
 for _ in $(seq 100); do grep -q "webhooks on" "$work/serve.log" && break; sleep 0.1; done
 url=$(grep -o "http://127.0.0.1:[0-9]*" "$work/serve.log" | head -1)
 echo "webhooks: as fast as acknowledged for ${seconds}s..." >&2
+cpu() { awk '{print $14 + $15}' "/proc/$serve/stat"; }
+cpu_before=$(cpu)
 max=$("$cli" simulate --channel "$channel" --url "$url" --rate 0 --duration "$seconds" --json --database "$db")
+cpu_after=$(cpu)
 echo "webhooks: 1,000 requests/s for ${seconds}s..." >&2
 steady=$("$cli" simulate --channel "$channel" --url "$url" --rate 1000 --duration "$seconds" --json --database "$db")
 kill "$serve"; wait "$serve" || true
@@ -60,6 +63,10 @@ echo
 echo "| messaging benchmark | value | unit | goal |"
 echo "|---|---:|---|---|"
 printf "| signed Meta webhooks, sustained (SQLite) | %.0f | req/s | >= 5,000 |\n" "$(field "$max" rate)"
+acked=$(field "$max" acknowledged)
+printf "| engine CPU per acknowledged webhook (both threads) | %.3f | ms | |\n" \
+    "$(awk -v a="$cpu_before" -v b="$cpu_after" -v t="$(getconf CLK_TCK)" -v n="$acked" \
+        'BEGIN { print (b - a) * 1000 / t / n }')"
 printf "| acknowledgement p50 at 1,000 req/s | %.2f | ms | |\n" "$(field "$steady" p50_ms)"
 printf "| acknowledgement p99 at 1,000 req/s | %.2f | ms | <= 10 |\n" "$(field "$steady" p99_ms)"
 printf "| outbound drain to a fake Meta API (SQLite) | %.0f | msg/s | |\n" "$(field "$drain_sqlite" value)"

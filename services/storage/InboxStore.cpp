@@ -2,6 +2,8 @@
 
 #include "storage/SqlSupport.h"
 
+#include <QSet>
+
 namespace shopdesk {
 
 using namespace sql;
@@ -15,20 +17,35 @@ Result<QList<bool>> InboxStore::record(const QList<InboundEvent> &events)
 {
     return guard([&] {
         return transaction(m_db, [&] {
+            // Multi-row inserts; the rows that came back are the new ones. A key repeated
+            // inside the batch (the same message delivered twice at once) is new only once.
+            constexpr int kChunk = 100;
+            const qint64 t = now();
+            QSet<QPair<qint64, QString>> inserted;
+            for (qsizetype from = 0; from < events.size(); from += kChunk) {
+                const qsizetype count = std::min<qsizetype>(kChunk, events.size() - from);
+                QString sql = QStringLiteral(
+                    "INSERT INTO inbound_events (tenant_id, channel_id, provider_message_id, kind, "
+                    "body, received_at) VALUES ");
+                SqlParams params;
+                params.reserve(count * 6);
+                for (qsizetype i = 0; i < count; ++i) {
+                    const InboundEvent &e = events.at(from + i);
+                    sql += i ? QStringLiteral(", (?, ?, ?, ?, ?, ?)")
+                             : QStringLiteral("(?, ?, ?, ?, ?, ?)");
+                    params << e.tenantId << e.channelId << e.providerMessageId << e.kind
+                           << QString::fromUtf8(e.body)
+                           << (e.receivedAt.isValid() ? e.receivedAt.toMSecsSinceEpoch() : t);
+                }
+                sql += QStringLiteral(" ON CONFLICT (channel_id, provider_message_id) DO NOTHING "
+                                      "RETURNING channel_id, provider_message_id");
+                for (const SqlRow &r : m_db.query(sql, params))
+                    inserted.insert({r[0].toLongLong(), r[1].toString()});
+            }
             QList<bool> fresh;
             fresh.reserve(events.size());
-            const qint64 t = now();
-            for (const InboundEvent &e : events) {
-                const SqlRows rows = m_db.query(
-                    QStringLiteral("INSERT INTO inbound_events (tenant_id, channel_id, "
-                                   "provider_message_id, kind, body, received_at) VALUES "
-                                   "(?, ?, ?, ?, ?, ?) ON CONFLICT (channel_id, "
-                                   "provider_message_id) DO NOTHING RETURNING id"),
-                    {e.tenantId, e.channelId, e.providerMessageId, e.kind,
-                     QString::fromUtf8(e.body),
-                     e.receivedAt.isValid() ? e.receivedAt.toMSecsSinceEpoch() : t});
-                fresh.append(!rows.isEmpty());
-            }
+            for (const InboundEvent &e : events)
+                fresh.append(inserted.remove({e.channelId, e.providerMessageId}));
             return fresh;
         });
     });
