@@ -35,6 +35,7 @@ CREATE TABLE outbox (
     FOREIGN KEY (tenant_id, channel_id) REFERENCES channels(tenant_id, id) ON DELETE CASCADE
 );
 CREATE INDEX outbox_due ON outbox (state, next_attempt_at);
+CREATE INDEX outbox_queue ON outbox (state, id);
 CREATE INDEX outbox_by_message ON outbox (tenant_id, message_id);
 CREATE INDEX outbox_by_conversation ON outbox (tenant_id, conversation_id, id);
 
