@@ -1,5 +1,6 @@
 #include "messaging/EvolutionWebhookParser.h"
 
+#include "messaging/JsonFields.h"
 #include "messaging/PhoneAddress.h"
 
 #include <QJsonArray>
@@ -9,18 +10,8 @@ namespace shopdesk {
 
 namespace {
 
-QString str(const QJsonObject &o, const char *key)
-{
-    const QJsonValue v = o.value(QLatin1String(key));
-    if (v.isDouble())
-        return QString::number(qint64(v.toDouble()));
-    return v.toString();
-}
-
-QJsonObject obj(const QJsonObject &o, const char *key)
-{
-    return o.value(QLatin1String(key)).toObject();
-}
+using json::obj;
+using json::str;
 
 QString eventName(QString event)
 {

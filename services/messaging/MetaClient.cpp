@@ -1,5 +1,6 @@
 #include "messaging/MetaClient.h"
 
+#include "messaging/JsonFields.h"
 #include "messaging/PhoneAddress.h"
 
 #include <QFile>
@@ -23,8 +24,7 @@ QJsonObject errorOf(const QByteArray &body)
 
 QString codeOf(const QJsonObject &error)
 {
-    const QJsonValue code = error.value(QLatin1String("code"));
-    return code.isDouble() ? QString::number(code.toInt()) : code.toString();
+    return json::str(error, "code");
 }
 
 QString textOf(const QJsonObject &error)

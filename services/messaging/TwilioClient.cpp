@@ -1,6 +1,7 @@
 #include "messaging/TwilioClient.h"
 
 #include "messaging/FormBody.h"
+#include "messaging/JsonFields.h"
 #include "messaging/PhoneAddress.h"
 
 #include <QJsonArray>
@@ -13,8 +14,7 @@ namespace {
 
 QString codeOf(const QJsonObject &error)
 {
-    const QJsonValue code = error.value(QLatin1String("code"));
-    return code.isDouble() ? QString::number(code.toInt()) : code.toString();
+    return json::str(error, "code");
 }
 
 } // namespace

@@ -102,9 +102,11 @@ Result<QList<OutboxItem>> OutboxStore::claimDue(int limit, const QString &node)
                     "UPDATE outbox SET state = 'sending', attempts = attempts + 1, claimed_at = ?, "
                     "claimed_by = ?, updated_at = ? WHERE id IN (SELECT o.id FROM outbox o WHERE "
                     "o.state = "
-                    "'pending' AND o.next_attempt_at + 0 <= ? AND NOT EXISTS (SELECT 1 FROM outbox e "
+                    "'pending' AND o.next_attempt_at + 0 <= ? AND NOT EXISTS (SELECT 1 FROM outbox "
+                    "e "
                     "WHERE e.tenant_id = o.tenant_id AND e.conversation_id = o.conversation_id "
-                    "AND e.id < o.id AND e.state IN ('pending', 'sending')) ORDER BY o.id LIMIT ?") +
+                    "AND e.id < o.id AND e.state IN ('pending', 'sending')) ORDER BY o.id LIMIT "
+                    "?") +
                     (pg ? QStringLiteral(" FOR UPDATE SKIP LOCKED)") : QStringLiteral(")")) +
                     QStringLiteral(" RETURNING id"),
                 {t, node, t, t, limit});
