@@ -42,6 +42,12 @@ qint64 outboxIdFrom(const QString &correlation)
     return ok ? id : 0;
 }
 
+void merge(InboundEventApplier::Outcome &into, InboundEventApplier::Outcome &&from)
+{
+    into.customerMessages += from.customerMessages;
+    into.media += from.media;
+}
+
 InboundEventApplier::Outcome applyStatus(Store &store, const InboundEvent &event,
                                          const InboundItem &item, const QString &provider)
 {
@@ -71,11 +77,14 @@ InboundEventApplier::Outcome applyStatus(Store &store, const InboundEvent &event
 }
 
 InboundEventApplier::Outcome applyMessage(Store &store, const InboundEvent &event,
-                                          const InboundItem &item,
-                                          InboundEventApplier::ConversationCache *cache)
+                                          const InboundItem &item, InboundEventApplier::Pass *pass)
 {
     InboundEventApplier::Outcome outcome;
     const qint64 tenant = event.tenantId;
+    // Store replies and quotes of a waiting message need the waiting ones written first.
+    if (pass && (item.fromStore || pass->draftIds.contains(item.replyTo)))
+        outcome = InboundEventApplier::flush(store, *pass);
+    auto *cache = pass ? &pass->conversations : nullptr;
     auto &conversations = store.conversations();
     if (item.fromStore && take(conversations.messageByProviderId(tenant, item.providerMessageId)))
         return outcome; // our own send, echoed back by the provider
@@ -122,22 +131,30 @@ InboundEventApplier::Outcome applyMessage(Store &store, const InboundEvent &even
         m.mediaMime = item.mediaMime;
         m.mediaSource = item.mediaId.isEmpty() ? item.mediaUrl : item.mediaId;
     }
-    const Message stored = take(conversations.appendMessage(tenant, m));
-    if (item.fromStore)
-        take(conversations.markHandledByStorePhone(tenant, conversationId));
-    else
-        outcome.customerMessages.append(stored);
+    MediaJob job;
     if (item.hasMedia()) {
-        MediaJob job;
         job.tenantId = tenant;
         job.channelId = event.channelId;
-        job.messageId = stored.id;
         job.type = m.type;
         job.source = m.mediaSource;
         job.mime = item.mediaMime;
         job.fileName = item.mediaFileName;
         job.inlineData = item.mediaData;
         job.providerMessageId = item.providerMessageId;
+    }
+    if (pass && !item.fromStore) {
+        pass->drafts[tenant].append(m);
+        pass->jobs[tenant].append(job);
+        pass->draftIds.insert(item.providerMessageId);
+        return outcome;
+    }
+    const Message stored = take(conversations.appendMessage(tenant, m));
+    if (item.fromStore)
+        take(conversations.markHandledByStorePhone(tenant, conversationId));
+    else
+        outcome.customerMessages.append(stored);
+    if (item.hasMedia()) {
+        job.messageId = stored.id;
         outcome.media.append(job);
     }
     return outcome;
@@ -146,13 +163,38 @@ InboundEventApplier::Outcome applyMessage(Store &store, const InboundEvent &even
 } // namespace
 
 InboundEventApplier::Outcome InboundEventApplier::apply(Store &store, const InboundEvent &event,
-                                                        const QString &provider,
-                                                        ConversationCache *cache)
+                                                        const QString &provider, Pass *pass)
 {
     const InboundItem item = InboundItem::fromJson(QJsonDocument::fromJson(event.body).object());
-    if (item.kind == InboundItem::Kind::Status)
-        return applyStatus(store, event, item, provider);
-    return applyMessage(store, event, item, cache);
+    if (item.kind == InboundItem::Kind::Status) {
+        // Keep statuses in order with the messages before them.
+        Outcome outcome = pass ? flush(store, *pass) : Outcome{};
+        merge(outcome, applyStatus(store, event, item, provider));
+        return outcome;
+    }
+    return applyMessage(store, event, item, pass);
+}
+
+InboundEventApplier::Outcome InboundEventApplier::flush(Store &store, Pass &pass)
+{
+    Outcome outcome;
+    for (auto it = pass.drafts.cbegin(); it != pass.drafts.cend(); ++it) {
+        const QList<Message> stored =
+            take(store.conversations().appendMessages(it.key(), it.value()));
+        const QList<MediaJob> &jobs = pass.jobs.value(it.key());
+        for (qsizetype i = 0; i < stored.size(); ++i) {
+            outcome.customerMessages.append(stored.at(i));
+            if (i < jobs.size() && jobs.at(i).tenantId != 0) {
+                MediaJob job = jobs.at(i);
+                job.messageId = stored.at(i).id;
+                outcome.media.append(job);
+            }
+        }
+    }
+    pass.drafts.clear();
+    pass.jobs.clear();
+    pass.draftIds.clear();
+    return outcome;
 }
 
 } // namespace shopdesk

@@ -96,16 +96,17 @@ void InboundProcessor::runPass()
             // the others are not held back by it.
             try {
                 PassResult batch = pass;
-                InboundEventApplier::ConversationCache cache;
+                InboundEventApplier::Pass applied;
                 sql::transaction(store.backend(), [&] {
                     QList<qint64> done;
                     for (const InboundEvent &e : std::as_const(events.value())) {
                         auto outcome = InboundEventApplier::apply(
-                            store, e, providers.value(e.channelId), &cache);
+                            store, e, providers.value(e.channelId), &applied);
                         if (outcome.done)
                             done.append(e.id);
                         collect(batch, std::move(outcome));
                     }
+                    collect(batch, InboundEventApplier::flush(store, applied));
                     if (auto marked = store.inbox().markProcessed(done); !marked)
                         throw SqlError(marked.error());
                 });
