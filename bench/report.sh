@@ -45,11 +45,20 @@ channel=$("$cli" channel add --tenant bench --provider meta --set phone_number_i
 serve=$!
 for _ in $(seq 100); do grep -q "webhooks on" "$work/serve.log" && break; sleep 0.1; done
 url=$(grep -o "http://127.0.0.1:[0-9]*" "$work/serve.log" | head -1)
-echo "webhooks: as fast as acknowledged for ${seconds}s..." >&2
+# Sustained rate: wrk (a light C load tool, so the engine gets most of the 2 cores) replays
+# pre-signed, all-different webhooks written by `simulate --wrk-script`.
+echo "webhooks: as fast as acknowledged for ${seconds}s (wrk)..." >&2
+"$cli" simulate --channel "$channel" --url "$url" --wrk-script "$work/webhooks.lua" \
+    --count 150000 --database "$db" >/dev/null
 cpu() { awk '{print $14 + $15}' "/proc/$serve/stat"; }
 cpu_before=$(cpu)
-max=$("$cli" simulate --channel "$channel" --url "$url" --rate 0 --duration "$seconds" --json --database "$db")
+wrk -t1 -c32 -d"${seconds}s" -s "$work/webhooks.lua" "$url" > "$work/wrk.txt"
 cpu_after=$(cpu)
+sustained=$(awk '/Requests\/sec/ {print $2}' "$work/wrk.txt")
+completed=$(awk '/requests in/ {print $1}' "$work/wrk.txt")
+non2xx=$(awk '/Non-2xx/ {print $5}' "$work/wrk.txt")
+echo "webhooks: as fast as acknowledged for ${seconds}s (shopdesk-cli simulate)..." >&2
+max=$("$cli" simulate --channel "$channel" --url "$url" --rate 0 --duration "$seconds" --json --database "$db")
 echo "webhooks: 1,000 requests/s for ${seconds}s..." >&2
 steady=$("$cli" simulate --channel "$channel" --url "$url" --rate 1000 --duration "$seconds" --json --database "$db")
 kill "$serve"; wait "$serve" || true
@@ -62,11 +71,13 @@ drain_pg=$(SHOPDESK_TEST_BACKEND=postgresql SHOPDESK_PG_URL_FILE="$work/pg/url" 
 echo
 echo "| messaging benchmark | value | unit | goal |"
 echo "|---|---:|---|---|"
-printf "| signed Meta webhooks, sustained (SQLite) | %.0f | req/s | >= 5,000 |\n" "$(field "$max" rate)"
-acked=$(field "$max" acknowledged)
+printf "| signed Meta webhooks, sustained, wrk (SQLite) | %.0f | req/s | >= 5,000 |\n" "$sustained"
+printf "| ... answers that were not 2xx | %d | requests | 0 |\n" "${non2xx:-0}"
 printf "| engine CPU per acknowledged webhook (both threads) | %.3f | ms | |\n" \
-    "$(awk -v a="$cpu_before" -v b="$cpu_after" -v t="$(getconf CLK_TCK)" -v n="$acked" \
+    "$(awk -v a="$cpu_before" -v b="$cpu_after" -v t="$(getconf CLK_TCK)" -v n="$completed" \
         'BEGIN { print (b - a) * 1000 / t / n }')"
+printf "| signed Meta webhooks, sustained, Qt load generator on the same cores | %.0f | req/s | |\n" \
+    "$(field "$max" rate)"
 printf "| acknowledgement p50 at 1,000 req/s | %.2f | ms | |\n" "$(field "$steady" p50_ms)"
 printf "| acknowledgement p99 at 1,000 req/s | %.2f | ms | <= 10 |\n" "$(field "$steady" p99_ms)"
 printf "| outbound drain to a fake Meta API (SQLite) | %.0f | msg/s | |\n" "$(field "$drain_sqlite" value)"

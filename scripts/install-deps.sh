@@ -10,7 +10,7 @@ packages=(
     libqt6opengl6-dev libgl-dev libxkbcommon-dev
     libpqxx-dev libpq-dev nlohmann-json3-dev libsqlite3-dev
     postgresql postgresql-client
-    xvfb xauth fonts-dejavu-core fonts-noto-color-emoji openssl
+    xvfb xauth fonts-dejavu-core fonts-noto-color-emoji openssl wrk
 )
 
 # npm is test tooling only (the twilio interop test); keep an existing Node.js install.

@@ -5,6 +5,8 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -29,7 +31,72 @@ void SimulateCommand::addOptions(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("connections"),
                       QStringLiteral("Parallel connections (default 48)."), QStringLiteral("N")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print the report as JSON.")});
+    parser.addOption({QStringLiteral("wrk-script"),
+                      QStringLiteral("Instead of sending, write --count signed requests as a Lua "
+                                     "script for the wrk load tool (bench/report.sh uses it)."),
+                      QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("count"),
+                      QStringLiteral("How many requests --wrk-script writes (default 100000)."),
+                      QStringLiteral("N")});
 }
+
+namespace {
+
+// The requests go to FILE.data (for each: a line "<header count> <path bytes> <body bytes>",
+// then "name: value" lines, the path and the body); FILE is the Lua script that reads them
+// into wrk once per thread and hands them out in turn.
+int writeWrkScript(const QString &path, const Channel &channel, const QUrl &base,
+                   const QString &runId, qint64 count, int customers, QTextStream &out)
+{
+    QFile data(path + QStringLiteral(".data"));
+    QFile script(path);
+    if (!data.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+        !script.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        QTextStream(stderr) << "shopdesk-cli: cannot write " << path << '\n';
+        return ExitFailure;
+    }
+    for (qint64 n = 0; n < count; ++n) {
+        const SimulatedWebhook hook =
+            SimulatedWebhook::customerMessage(channel, base, runId, n, customers);
+        const QByteArray target = hook.url.path(QUrl::FullyEncoded).toUtf8();
+        data.write(QByteArray::number(hook.headers.size()) + ' ' +
+                   QByteArray::number(target.size()) + ' ' + QByteArray::number(hook.body.size()) +
+                   '\n');
+        for (const auto &[name, value] : hook.headers)
+            data.write(name + ": " + value + '\n');
+        data.write(target);
+        data.write(hook.body);
+    }
+    script.write("-- Signed webhooks for wrk, written by shopdesk-cli simulate --wrk-script.\n"
+                 "local requests = {}\n"
+                 "local f = assert(io.open(\"" +
+                 QFileInfo(data).absoluteFilePath().toUtf8() +
+                 "\", \"rb\"))\n"
+                 "while true do\n"
+                 "  local line = f:read(\"*l\")\n"
+                 "  if not line then break end\n"
+                 "  local h, p, b = line:match(\"(%d+) (%d+) (%d+)\")\n"
+                 "  local headers = {}\n"
+                 "  for _ = 1, tonumber(h) do\n"
+                 "    local name, value = f:read(\"*l\"):match(\"^([^:]+): (.*)$\")\n"
+                 "    headers[name] = value\n"
+                 "  end\n"
+                 "  local target = f:read(tonumber(p))\n"
+                 "  local body = f:read(tonumber(b))\n"
+                 "  requests[#requests + 1] = wrk.format(\"POST\", target, headers, body)\n"
+                 "end\n"
+                 "f:close()\n"
+                 "local i = 0\n"
+                 "request = function()\n"
+                 "  i = i % #requests + 1\n"
+                 "  return requests[i]\n"
+                 "end\n");
+    out << "wrote " << count << " signed requests to " << path << " and " << data.fileName()
+        << '\n';
+    return ExitOk;
+}
+
+} // namespace
 
 int SimulateCommand::run(const QCommandLineParser &parser)
 {
@@ -63,6 +130,13 @@ int SimulateCommand::run(const QCommandLineParser &parser)
                               ? parser.value(QStringLiteral("customers")).toInt()
                               : 200;
     const QString runId = QString::number(QDateTime::currentMSecsSinceEpoch(), 36);
+    if (parser.isSet(QStringLiteral("wrk-script"))) {
+        const qint64 count = parser.isSet(QStringLiteral("count"))
+                                 ? parser.value(QStringLiteral("count")).toLongLong()
+                                 : 100000;
+        return writeWrkScript(parser.value(QStringLiteral("wrk-script")), *channel, base, runId,
+                              count, customers, out());
+    }
     WebhookLoadGenerator generator(options, [&](qint64 n) {
         return SimulatedWebhook::customerMessage(*channel, base, runId, n, customers);
     });
