@@ -2,6 +2,7 @@
 // PostgreSQL by SHOPDESK_TEST_BACKEND), exit codes and the words it prints.
 #include "TestDatabases.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -115,6 +115,14 @@ ChannelsSection::ChannelsSection(Engine &engine, QWidget *parent)
             refresh();
     });
     m_refreshTimer.start();
+    // New messages move "last webhook": show it soon, without a query per message.
+    m_soonTimer.setSingleShot(true);
+    m_soonTimer.setInterval(1000);
+    connect(&m_soonTimer, &QTimer::timeout, this, &ChannelsSection::refresh);
+    connect(&engine.store(), &StoreWorker::messagesAppended, this, [this](qint64 tenantId) {
+        if (tenantId == m_tenantId && isVisible() && !m_soonTimer.isActive())
+            m_soonTimer.start();
+    });
     updateButtons();
 }
 

@@ -57,6 +57,7 @@ private:
     QPushButton *m_copy = nullptr;
     QPushButton *m_phone = nullptr;
     QTimer m_refreshTimer;
+    QTimer m_soonTimer; // coalesces refreshes asked for by incoming messages
 };
 
 } // namespace shopdesk
