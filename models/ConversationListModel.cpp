@@ -77,13 +77,11 @@ void ConversationListModel::setTenant(qint64 tenantId)
 
 void ConversationListModel::reload()
 {
-    const quint64 generation = ++m_generation;
     const qint64 tenantId = m_tenantId;
-    m_worker.run(
-        this, [tenantId](Store &store) { return store.conversations().summaries(tenantId); },
-        [this, generation](Result<QList<ConversationSummary>> result) {
-            if (generation != m_generation)
-                return; // the store was switched meanwhile
+    m_request.run( // a reload after a store switch drops the old store's answer
+        m_worker, this,
+        [tenantId](Store &store) { return store.conversations().summaries(tenantId); },
+        [this](Result<QList<ConversationSummary>> result) {
             if (!result) {
                 Q_EMIT loadFailed(result.error());
                 return;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "LatestRequest.h"
+
 #include "domain/Conversation.h"
 #include "domain/Message.h"
 
@@ -49,7 +51,7 @@ private:
     StoreWorker &m_worker;
     qint64 m_tenantId = 0;
     QList<ConversationSummary> m_rows;
-    quint64 m_generation = 0;
+    LatestRequest m_request;
 };
 
 } // namespace shopdesk

@@ -137,13 +137,10 @@ void ProductTableModel::setTenant(qint64 tenantId)
 
 void ProductTableModel::reload()
 {
-    const quint64 generation = ++m_generation;
     const qint64 tenantId = m_tenantId;
-    m_worker.run(
-        this, [tenantId](Store &store) { return store.catalog().products(tenantId); },
-        [this, generation](Result<QList<Product>> result) {
-            if (generation != m_generation)
-                return;
+    m_request.run(
+        m_worker, this, [tenantId](Store &store) { return store.catalog().products(tenantId); },
+        [this](Result<QList<Product>> result) {
             if (!result) {
                 Q_EMIT loadFailed(result.error());
                 return;

@@ -44,12 +44,9 @@ QHash<int, QByteArray> TenantListModel::roleNames() const
 
 void TenantListModel::reload()
 {
-    const quint64 generation = ++m_generation;
-    m_worker.run(
-        this, [](Store &store) { return store.tenants().tenants(); },
-        [this, generation](Result<QList<Tenant>> result) {
-            if (generation != m_generation)
-                return;
+    m_request.run(
+        m_worker, this, [](Store &store) { return store.tenants().tenants(); },
+        [this](Result<QList<Tenant>> result) {
             if (!result) {
                 Q_EMIT loadFailed(result.error());
                 return;

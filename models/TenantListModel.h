@@ -1,5 +1,7 @@
 #pragma once
 
+#include "LatestRequest.h"
+
 #include "domain/Tenant.h"
 
 #include <QAbstractListModel>
@@ -33,7 +35,7 @@ Q_SIGNALS:
 private:
     StoreWorker &m_worker;
     QList<Tenant> m_tenants;
-    quint64 m_generation = 0;
+    LatestRequest m_request;
 };
 
 } // namespace shopdesk

@@ -147,12 +147,10 @@ void SettingsPane::setTenant(qint64 tenantId)
         return;
     m_tenantId = tenantId;
     m_channels->setTenant(tenantId);
-    const quint64 generation = ++m_generation;
-    m_engine.store().run(
-        this, [tenantId](Store &store) { return store.tenants().settings(tenantId); },
-        [this, generation](Result<QMap<QString, QString>> result) {
-            if (generation != m_generation)
-                return;
+    m_request.run(
+        m_engine.store(), this,
+        [tenantId](Store &store) { return store.tenants().settings(tenantId); },
+        [this](Result<QMap<QString, QString>> result) {
             if (!result) {
                 Q_EMIT message(result.error(), true);
                 return;

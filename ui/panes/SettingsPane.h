@@ -1,5 +1,7 @@
 #pragma once
 
+#include "LatestRequest.h"
+
 #include <QWidget>
 
 class QFormLayout;
@@ -38,7 +40,7 @@ private:
     QFormLayout *m_profile = nullptr;
     ChannelsSection *m_channels = nullptr;
     qint64 m_tenantId = 0;
-    quint64 m_generation = 0;
+    LatestRequest m_request;
 };
 
 } // namespace shopdesk

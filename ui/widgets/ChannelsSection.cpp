@@ -152,9 +152,8 @@ void ChannelsSection::refresh()
     if (m_tenantId == 0)
         return;
     const qint64 tenantId = m_tenantId;
-    const quint64 generation = ++m_generation;
-    m_engine.store().run(
-        this,
+    m_request.run(
+        m_engine.store(), this,
         [tenantId](Store &store) -> Result<Snapshot> {
             auto channels = store.channels().channels(tenantId);
             if (!channels)
@@ -168,9 +167,7 @@ void ChannelsSection::refresh()
             snap.publicUrl = store.tenants().setting(tenantId, kPublicUrlSetting).value();
             return snap;
         },
-        [this, generation](Result<Snapshot> result) {
-            if (generation != m_generation)
-                return;
+        [this](Result<Snapshot> result) {
             if (!result) {
                 Q_EMIT message(result.error(), true);
                 return;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "LatestRequest.h"
+
 #include "domain/Channel.h"
 #include "domain/ChannelHealth.h"
 
@@ -46,7 +48,7 @@ private:
 
     Engine &m_engine;
     qint64 m_tenantId = 0;
-    quint64 m_generation = 0;
+    LatestRequest m_request;
     QList<Channel> m_channels;
     QString m_publicUrl;
     QLineEdit *m_publicEdit = nullptr;
