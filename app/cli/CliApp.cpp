@@ -3,6 +3,7 @@
 #include "cli/ChannelCommands.h"
 #include "cli/DbCommands.h"
 #include "cli/DemoLoadCommand.h"
+#include "cli/KbSearchCommand.h"
 #include "cli/MessagesCommand.h"
 #include "cli/SendCommand.h"
 #include "cli/ServeCommand.h"
@@ -26,6 +27,7 @@ CliApp::CliApp()
     m_commands.push_back(std::make_unique<MessagesCommand>());
     m_commands.push_back(std::make_unique<SendCommand>());
     m_commands.push_back(std::make_unique<SimulateCommand>());
+    m_commands.push_back(std::make_unique<KbSearchCommand>());
 }
 
 CliApp::~CliApp() = default;

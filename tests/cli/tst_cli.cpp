@@ -65,7 +65,7 @@ private Q_SLOTS:
                                       QStringLiteral("demo load"),   QStringLiteral("serve"),
                                       QStringLiteral("channel add"), QStringLiteral("channel list"),
                                       QStringLiteral("messages"),    QStringLiteral("send"),
-                                      QStringLiteral("simulate")};
+                                      QStringLiteral("simulate"),    QStringLiteral("kb search")};
         for (const QString &command : commands) {
             QVERIFY2(top.out.contains(command), qPrintable(command));
             const Run help =

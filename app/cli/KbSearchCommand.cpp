@@ -1,0 +1,74 @@
+#include "cli/KbSearchCommand.h"
+
+#include "knowledge/KnowledgeIndex.h"
+#include "knowledge/KnowledgeIndexer.h"
+#include "storage/Store.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace shopdesk {
+
+void KbSearchCommand::addOptions(QCommandLineParser &parser)
+{
+    parser.addOption({QStringLiteral("tenant"), QStringLiteral("The store's slug."),
+                      QStringLiteral("SLUG")});
+    parser.addOption({QStringLiteral("limit"), QStringLiteral("How many passages (default 5)."),
+                      QStringLiteral("N")});
+    parser.addOption({QStringLiteral("json"), QStringLiteral("Print the results as JSON.")});
+}
+
+int KbSearchCommand::run(const QCommandLineParser &parser)
+{
+    const QString query = parser.positionalArguments().join(QLatin1Char(' ')).trimmed();
+    if (query.isEmpty())
+        return fail(QStringLiteral("Say what to search for: shopdesk-cli kb search --tenant SLUG "
+                                   "delivery charges"));
+    auto store = openStore(parser);
+    if (!store)
+        return fail(store.error());
+    auto tenant = store.value()->tenants().tenantBySlug(parser.value(QStringLiteral("tenant")));
+    if (!tenant)
+        return fail(tenant.error());
+    auto index = KnowledgeIndex::open();
+    if (!index)
+        return fail(index.error());
+    if (auto indexed = KnowledgeIndexer::indexTenant(*store.value(), *index.value(), tenant->id);
+        !indexed)
+        return fail(indexed.error());
+    const int limit = parser.isSet(QStringLiteral("limit"))
+                          ? parser.value(QStringLiteral("limit")).toInt()
+                          : 5;
+    auto hits = index.value()->search(tenant->id, query, limit);
+    if (!hits)
+        return fail(hits.error());
+    QJsonArray array;
+    for (const SearchHit &h : std::as_const(hits.value()))
+        array.append(QJsonObject{{QStringLiteral("chunk_id"), h.chunk.chunkId},
+                                 {QStringLiteral("document"), h.chunk.title},
+                                 {QStringLiteral("heading"), h.chunk.heading},
+                                 {QStringLiteral("text"), h.chunk.text},
+                                 {QStringLiteral("score"), h.score},
+                                 {QStringLiteral("signals"),
+                                  QJsonArray::fromStringList(h.signalNames())}});
+    if (parser.isSet(QStringLiteral("json"))) {
+        out() << QJsonDocument(array).toJson(QJsonDocument::Compact) << '\n';
+        return ExitOk;
+    }
+    if (array.isEmpty())
+        out() << "nothing in this store's knowledge matches \"" << query << "\"\n";
+    int n = 0;
+    for (const QJsonValue &v : std::as_const(array)) {
+        const QJsonObject h = v.toObject();
+        out() << ++n << ". " << h.value(QLatin1String("document")).toString() << " › "
+              << h.value(QLatin1String("heading")).toString() << "  ("
+              << QString::number(h.value(QLatin1String("score")).toDouble(), 'f', 4) << ", "
+              << h.value(QLatin1String("signals")).toVariant().toStringList().join(QLatin1Char('+'))
+              << ")\n   " << h.value(QLatin1String("text")).toString().simplified().left(160)
+              << '\n';
+    }
+    return ExitOk;
+}
+
+} // namespace shopdesk

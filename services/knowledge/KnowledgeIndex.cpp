@@ -1,0 +1,254 @@
+#include "knowledge/KnowledgeIndex.h"
+
+#include <QHash>
+#include <QRegularExpression>
+#include <QSet>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+#include <QVariant>
+
+#include <algorithm>
+
+namespace shopdesk {
+
+namespace {
+
+constexpr double kRrfK = 60.0;
+
+// Words that carry no meaning in a question (English and Hinglish). Dropped from queries only:
+// passages keep them, and a query of nothing but these keeps them all.
+const QSet<QString> &stopWords()
+{
+    static const QSet<QString> words = [] {
+        QSet<QString> s;
+        for (const char *w :
+             {"a",    "an",   "the",  "is",   "are",  "was",  "were", "be",   "am",   "do",
+              "does", "did",  "you",  "your", "i",    "me",   "my",   "we",   "our",  "us",
+              "it",   "its",  "to",   "of",   "in",   "on",   "at",   "for",  "with", "and",
+              "or",   "can",  "could", "will", "would", "what", "which", "who", "how", "when",
+              "where", "there", "this", "that", "these", "those", "have", "has", "please",
+              "pls",  "any",  "some", "about", "from", "by",  "if",   "so",   "hi",   "hello",
+              "hai",  "hain", "kya",  "ka",   "ki",   "ke",   "ko",   "se",   "me",   "mein",
+              "aap",  "aapke", "aapka", "tum", "hum",  "bhi",  "to",   "na",   "ho",   "h"})
+            s.insert(QString::fromLatin1(w));
+        return s;
+    }();
+    return words;
+}
+
+QStringList words(const QString &text)
+{
+    static const QRegularExpression separators(QStringLiteral("[^\\p{L}\\p{N}]+"));
+    const QStringList all = text.toLower().split(separators, Qt::SkipEmptyParts);
+    QStringList meaningful;
+    for (const QString &w : all) {
+        if (!stopWords().contains(w))
+            meaningful << w;
+    }
+    return meaningful.isEmpty() ? all : meaningful;
+}
+
+QString quoted(const QString &term)
+{
+    QString t = term;
+    t.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+    return QLatin1Char('"') + t + QLatin1Char('"');
+}
+
+} // namespace
+
+QStringList SearchHit::signalNames() const
+{
+    QStringList s;
+    if (bm25Rank > 0)
+        s << QStringLiteral("bm25");
+    if (fuzzyRank > 0)
+        s << QStringLiteral("fuzzy");
+    return s;
+}
+
+QString KnowledgeIndex::bm25Query(const QString &text)
+{
+    QStringList terms;
+    for (const QString &w : words(text))
+        terms << quoted(w);
+    terms.removeDuplicates();
+    return terms.join(QStringLiteral(" OR "));
+}
+
+QString KnowledgeIndex::trigramQuery(const QString &text)
+{
+    QStringList grams;
+    for (const QString &w : words(text)) {
+        for (qsizetype i = 0; i + 3 <= w.size(); ++i)
+            grams << quoted(w.mid(i, 3));
+    }
+    grams.removeDuplicates();
+    return grams.join(QStringLiteral(" OR "));
+}
+
+KnowledgeIndex::KnowledgeIndex(const QString &connection)
+    : m_connection(connection)
+{}
+
+KnowledgeIndex::~KnowledgeIndex()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+Result<std::unique_ptr<KnowledgeIndex>> KnowledgeIndex::open(const QString &path)
+{
+    using R = Result<std::unique_ptr<KnowledgeIndex>>;
+    const QString name = QStringLiteral("knowledge-index-") + QUuid::createUuid().toString(QUuid::Id128);
+    std::unique_ptr<KnowledgeIndex> index(new KnowledgeIndex(name));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        if (!db.open())
+            return R::failure(QStringLiteral("Cannot open the search index %1: %2")
+                                  .arg(path, db.lastError().text()));
+        QSqlQuery q(db);
+        const QStringList schema = {
+            QStringLiteral("CREATE VIRTUAL TABLE IF NOT EXISTS chunks_text USING fts5(title, "
+                           "heading, text, tenant_id UNINDEXED, chunk_id UNINDEXED, document_id "
+                           "UNINDEXED, tokenize = 'porter unicode61 remove_diacritics 2')"),
+            QStringLiteral("CREATE VIRTUAL TABLE IF NOT EXISTS chunks_trigram USING fts5(body, "
+                           "tenant_id UNINDEXED, chunk_id UNINDEXED, tokenize = 'trigram')"),
+        };
+        for (const QString &sql : schema) {
+            if (!q.exec(sql))
+                return R::failure(QStringLiteral("The search index cannot be set up (is SQLite "
+                                                 "built with FTS5?): %1")
+                                      .arg(q.lastError().text()));
+        }
+    }
+    return R(std::move(index));
+}
+
+Status KnowledgeIndex::replaceTenant(qint64 tenantId, const QList<IndexedChunk> &chunks)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    if (!db.transaction())
+        return Status::failure(db.lastError().text());
+    QSqlQuery q(db);
+    const auto fail = [&](const QSqlQuery &failed) {
+        const QString error = failed.lastError().text();
+        db.rollback();
+        return Status::failure(QStringLiteral("Indexing failed: %1").arg(error));
+    };
+    for (const char *table : {"chunks_text", "chunks_trigram"}) {
+        q.prepare(QStringLiteral("DELETE FROM %1 WHERE tenant_id = ?").arg(QLatin1String(table)));
+        q.addBindValue(tenantId);
+        if (!q.exec())
+            return fail(q);
+    }
+    QSqlQuery text(db);
+    QSqlQuery trigram(db);
+    text.prepare(QStringLiteral("INSERT INTO chunks_text (title, heading, text, tenant_id, "
+                                "chunk_id, document_id) VALUES (?, ?, ?, ?, ?, ?)"));
+    trigram.prepare(QStringLiteral(
+        "INSERT INTO chunks_trigram (body, tenant_id, chunk_id) VALUES (?, ?, ?)"));
+    for (const IndexedChunk &c : chunks) {
+        text.addBindValue(c.title);
+        text.addBindValue(c.heading);
+        text.addBindValue(c.text);
+        text.addBindValue(tenantId);
+        text.addBindValue(c.chunkId);
+        text.addBindValue(c.documentId);
+        if (!text.exec())
+            return fail(text);
+        trigram.addBindValue(QString(c.title + QLatin1Char('\n') + c.heading + QLatin1Char('\n') +
+                                     c.text));
+        trigram.addBindValue(tenantId);
+        trigram.addBindValue(c.chunkId);
+        if (!trigram.exec())
+            return fail(trigram);
+    }
+    if (!db.commit())
+        return Status::failure(db.lastError().text());
+    return success();
+}
+
+Result<qint64> KnowledgeIndex::count(qint64 tenantId)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM chunks_text WHERE tenant_id = ?"));
+    q.addBindValue(tenantId);
+    if (!q.exec() || !q.next())
+        return Result<qint64>::failure(q.lastError().text());
+    return q.value(0).toLongLong();
+}
+
+Result<QList<SearchHit>> KnowledgeIndex::search(qint64 tenantId, const QString &query, int limit)
+{
+    using R = Result<QList<SearchHit>>;
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    QHash<qint64, SearchHit> hits;
+
+    const QString bm25 = bm25Query(query);
+    if (!bm25.isEmpty()) {
+        QSqlQuery q(db);
+        // Title counts most, then the heading, then the text.
+        q.prepare(QStringLiteral("SELECT chunk_id, document_id, title, heading, text, "
+                                 "bm25(chunks_text, 3.0, 2.0, 1.0) AS score FROM chunks_text "
+                                 "WHERE chunks_text MATCH ? AND tenant_id = ? ORDER BY score "
+                                 "LIMIT ?"));
+        q.addBindValue(bm25);
+        q.addBindValue(tenantId);
+        q.addBindValue(kCandidates);
+        if (!q.exec())
+            return R::failure(QStringLiteral("Search failed: %1").arg(q.lastError().text()));
+        int rank = 0;
+        while (q.next()) {
+            SearchHit &h = hits[q.value(0).toLongLong()];
+            h.chunk = {q.value(0).toLongLong(), tenantId,           q.value(1).toLongLong(),
+                       q.value(2).toString(),   q.value(3).toString(), q.value(4).toString()};
+            h.bm25Rank = ++rank;
+            h.bm25 = q.value(5).toDouble();
+        }
+    }
+    const QString fuzzy = trigramQuery(query);
+    if (!fuzzy.isEmpty()) {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("SELECT t.chunk_id, x.document_id, x.title, x.heading, x.text "
+                                 "FROM chunks_trigram t JOIN chunks_text x ON x.chunk_id = "
+                                 "t.chunk_id AND x.tenant_id = t.tenant_id WHERE chunks_trigram "
+                                 "MATCH ? AND t.tenant_id = ? ORDER BY bm25(chunks_trigram) "
+                                 "LIMIT ?"));
+        q.addBindValue(fuzzy);
+        q.addBindValue(tenantId);
+        q.addBindValue(kCandidates);
+        if (!q.exec())
+            return R::failure(QStringLiteral("Search failed: %1").arg(q.lastError().text()));
+        int rank = 0;
+        while (q.next()) {
+            SearchHit &h = hits[q.value(0).toLongLong()];
+            if (h.chunk.chunkId == 0)
+                h.chunk = {q.value(0).toLongLong(), tenantId,           q.value(1).toLongLong(),
+                           q.value(2).toString(),   q.value(3).toString(), q.value(4).toString()};
+            h.fuzzyRank = ++rank;
+        }
+    }
+    QList<SearchHit> ranked;
+    ranked.reserve(hits.size());
+    for (SearchHit &h : hits) {
+        h.score = (h.bm25Rank ? 1.0 / (kRrfK + h.bm25Rank) : 0.0) +
+                  (h.fuzzyRank ? 1.0 / (kRrfK + h.fuzzyRank) : 0.0);
+        ranked.append(h);
+    }
+    std::sort(ranked.begin(), ranked.end(), [](const SearchHit &a, const SearchHit &b) {
+        return a.score != b.score ? a.score > b.score : a.chunk.chunkId < b.chunk.chunkId;
+    });
+    if (ranked.size() > limit)
+        ranked.resize(limit);
+    return ranked;
+}
+
+} // namespace shopdesk

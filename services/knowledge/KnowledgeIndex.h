@@ -1,0 +1,65 @@
+#pragma once
+
+#include "core/Result.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+class QSqlDatabase;
+
+namespace shopdesk {
+
+// A chunk as the index holds it.
+struct IndexedChunk
+{
+    qint64 chunkId = 0;
+    qint64 tenantId = 0;
+    qint64 documentId = 0;
+    QString title;
+    QString heading;
+    QString text;
+};
+
+// One retrieved chunk, with the evidence for it.
+struct SearchHit
+{
+    IndexedChunk chunk;
+    double score = 0;      // fused (reciprocal rank fusion)
+    int bm25Rank = 0;      // 1-based rank in the BM25 list, 0 when absent
+    int fuzzyRank = 0;     // 1-based rank in the trigram list, 0 when absent
+    double bm25 = 0;       // FTS5's bm25() (lower is better), when matched
+    QStringList signalNames() const;
+};
+
+// The retrieval index: SQLite FTS5 in every storage mode, one per engine node, derived from the
+// store's knowledge tables. BM25 over title, heading and text (weighted in that order) with a
+// Unicode tokenizer that folds diacritics and stems English; a trigram index so misspellings
+// ("delivry", "dilivery") still meet; the two fused by reciprocal rank. Used on one thread.
+class KnowledgeIndex
+{
+public:
+    static constexpr int kCandidates = 100; // per signal: common terms never score the world
+
+    // ":memory:" or a file path (rebuilt from the store when its revision changes).
+    static Result<std::unique_ptr<KnowledgeIndex>> open(const QString &path = QStringLiteral(":memory:"));
+    ~KnowledgeIndex();
+
+    // Replaces everything indexed for this store with `chunks`, in one transaction.
+    Status replaceTenant(qint64 tenantId, const QList<IndexedChunk> &chunks);
+    Result<QList<SearchHit>> search(qint64 tenantId, const QString &query, int limit = 10);
+    Result<qint64> count(qint64 tenantId);
+
+    // The FTS5 query for a person's words: each word quoted (no operators can be injected),
+    // joined with OR. Empty when there are no words.
+    static QString bm25Query(const QString &text);
+    // Trigrams of every word of 3+ letters, quoted and OR-joined.
+    static QString trigramQuery(const QString &text);
+
+private:
+    explicit KnowledgeIndex(const QString &connection);
+    QString m_connection;
+};
+
+} // namespace shopdesk

@@ -1,0 +1,119 @@
+// The retrieval index over the demo store's knowledge: BM25 with title weighting, the trigram
+// signal for misspellings, Hinglish questions, injection-proof queries and tenant isolation.
+#include "TestDatabases.h"
+#include "TestSupport.h"
+#include "demo/DemoStoreLoader.h"
+#include "knowledge/KnowledgeIndex.h"
+#include "knowledge/KnowledgeIndexer.h"
+#include "storage/Store.h"
+
+#include <QTest>
+
+using namespace shopdesk;
+
+class TestKnowledgeIndex : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<test::TestDatabases> m_dbs;
+    std::unique_ptr<Store> m_store;
+    std::unique_ptr<KnowledgeIndex> m_index;
+    qint64 m_tenant = 0;
+
+    QList<SearchHit> search(const QString &query, qint64 tenant = 0)
+    {
+        auto hits = m_index->search(tenant ? tenant : m_tenant, query, 5);
+        if (!hits)
+            qWarning() << hits.error();
+        return hits ? hits.value() : QList<SearchHit>();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_dbs = std::make_unique<test::TestDatabases>(QStringLiteral("sqlite"));
+        auto opened = Store::open(m_dbs->fresh());
+        QVERIFY2(opened.ok(), qPrintable(opened.error()));
+        m_store = std::move(opened).value();
+        auto demo = DemoStoreLoader::load(*m_store);
+        QVERIFY2(demo.ok(), qPrintable(demo.error()));
+        SD_TAKE(tenant, m_store->tenants().tenantBySlug(demo->slug));
+        m_tenant = tenant.id;
+        auto index = KnowledgeIndex::open();
+        QVERIFY2(index.ok(), qPrintable(index.error()));
+        m_index = std::move(index).value();
+        SD_TAKE(indexed, KnowledgeIndexer::indexTenant(*m_store, *m_index, m_tenant));
+        QVERIFY(indexed > 10);
+        SD_TAKE(count, m_index->count(m_tenant));
+        QCOMPARE(count, qint64(indexed));
+    }
+
+    void wordsMatchWithBm25()
+    {
+        const auto hits = search(QStringLiteral("delivery charges"));
+        QVERIFY(!hits.isEmpty());
+        QVERIFY2(hits.first().chunk.heading.contains(QLatin1String("Delivery charges")),
+                 qPrintable(hits.first().chunk.heading));
+        QVERIFY(hits.first().signalNames().contains(QStringLiteral("bm25")));
+        // Stemming: "charge" finds "charges".
+        QVERIFY(search(QStringLiteral("delivery charge")).first().chunk.heading.contains(
+            QLatin1String("Delivery charges")));
+    }
+
+    void misspellingsMeetThroughTrigrams()
+    {
+        for (const QString &typo : {QStringLiteral("dilivery"), QStringLiteral("delivry charjes")}) {
+            const auto hits = search(typo);
+            QVERIFY2(!hits.isEmpty(), qPrintable(typo));
+            QCOMPARE(hits.first().chunk.title, QStringLiteral("Home delivery"));
+            QVERIFY(hits.first().signalNames().contains(QStringLiteral("fuzzy")));
+        }
+        // A word that is in no passage at all, and no trigram of it either, finds nothing.
+        QVERIFY(search(QStringLiteral("xqzwv")).isEmpty());
+    }
+
+    void hinglishQuestions()
+    {
+        const auto hits = search(QStringLiteral("kya aap card lete ho"));
+        QVERIFY(!hits.isEmpty());
+        QCOMPARE(hits.first().chunk.title, QStringLiteral("Payments"));
+        QCOMPARE(search(QStringLiteral("sunday ko kab khulte ho")).first().chunk.title,
+                 QStringLiteral("Hours and location"));
+    }
+
+    void queriesCannotInjectOperators()
+    {
+        for (const QString &q : {QStringLiteral("NEAR(\"a\" b) OR *"), QStringLiteral("\"\"\""),
+                                 QStringLiteral("title:delivery"), QStringLiteral("^-+")}) {
+            auto hits = m_index->search(m_tenant, q, 5);
+            QVERIFY2(hits.ok(), qPrintable(q + QStringLiteral(": ") + hits.error()));
+        }
+        QVERIFY(search(QString()).isEmpty());
+    }
+
+    void storesNeverSeeEachOthersKnowledge()
+    {
+        SD_TAKE(other, m_store->tenants().addTenant(QStringLiteral("other-shop"), QStringLiteral("Other")));
+        KnowledgeDocument doc;
+        doc.title = QStringLiteral("Other shop delivery");
+        doc.sourceName = QStringLiteral("other.md");
+        KnowledgeChunk chunk;
+        chunk.heading = QStringLiteral("Delivery");
+        chunk.text = QStringLiteral("We deliver by bicycle, free of charge, to Karol Bagh only.");
+        SD_VERIFY_OK(m_store->knowledge().putDocument(other.id, doc, {chunk}));
+        SD_TAKE(indexed, KnowledgeIndexer::indexTenant(*m_store, *m_index, other.id));
+        QCOMPARE(indexed, 1);
+        for (const SearchHit &h : search(QStringLiteral("delivery bicycle"), other.id))
+            QCOMPARE(h.chunk.tenantId, other.id);
+        QCOMPARE(search(QStringLiteral("delivery bicycle"), other.id).size(), 1);
+        for (const SearchHit &h : search(QStringLiteral("bicycle karol bagh")))
+            QVERIFY2(!h.chunk.text.contains(QLatin1String("bicycle")), "another store's passage");
+        // Re-indexing a store replaces its passages, and only its own.
+        SD_VERIFY_OK(m_index->replaceTenant(other.id, {}));
+        QVERIFY(search(QStringLiteral("bicycle"), other.id).isEmpty());
+        QVERIFY(!search(QStringLiteral("delivery")).isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestKnowledgeIndex)
+#include "tst_knowledge_index.moc"
