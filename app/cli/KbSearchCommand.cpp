@@ -12,8 +12,8 @@ namespace shopdesk {
 
 void KbSearchCommand::addOptions(QCommandLineParser &parser)
 {
-    parser.addOption({QStringLiteral("tenant"), QStringLiteral("The store's slug."),
-                      QStringLiteral("SLUG")});
+    parser.addOption(
+        {QStringLiteral("tenant"), QStringLiteral("The store's slug."), QStringLiteral("SLUG")});
     parser.addOption({QStringLiteral("limit"), QStringLiteral("How many passages (default 5)."),
                       QStringLiteral("N")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print the results as JSON.")});
@@ -37,21 +37,20 @@ int KbSearchCommand::run(const QCommandLineParser &parser)
     if (auto indexed = KnowledgeIndexer::indexTenant(*store.value(), *index.value(), tenant->id);
         !indexed)
         return fail(indexed.error());
-    const int limit = parser.isSet(QStringLiteral("limit"))
-                          ? parser.value(QStringLiteral("limit")).toInt()
-                          : 5;
+    const int limit =
+        parser.isSet(QStringLiteral("limit")) ? parser.value(QStringLiteral("limit")).toInt() : 5;
     auto hits = index.value()->search(tenant->id, query, limit);
     if (!hits)
         return fail(hits.error());
     QJsonArray array;
     for (const SearchHit &h : std::as_const(hits.value()))
-        array.append(QJsonObject{{QStringLiteral("chunk_id"), h.chunk.chunkId},
-                                 {QStringLiteral("document"), h.chunk.title},
-                                 {QStringLiteral("heading"), h.chunk.heading},
-                                 {QStringLiteral("text"), h.chunk.text},
-                                 {QStringLiteral("score"), h.score},
-                                 {QStringLiteral("signals"),
-                                  QJsonArray::fromStringList(h.signalNames())}});
+        array.append(
+            QJsonObject{{QStringLiteral("chunk_id"), h.chunk.chunkId},
+                        {QStringLiteral("document"), h.chunk.title},
+                        {QStringLiteral("heading"), h.chunk.heading},
+                        {QStringLiteral("text"), h.chunk.text},
+                        {QStringLiteral("score"), h.score},
+                        {QStringLiteral("signals"), QJsonArray::fromStringList(h.signalNames())}});
     if (parser.isSet(QStringLiteral("json"))) {
         out() << QJsonDocument(array).toJson(QJsonDocument::Compact) << '\n';
         return ExitOk;

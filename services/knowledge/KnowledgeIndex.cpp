@@ -24,14 +24,14 @@ const QSet<QString> &stopWords()
     static const QSet<QString> words = [] {
         QSet<QString> s;
         for (const char *w :
-             {"a",    "an",   "the",  "is",   "are",  "was",  "were", "be",   "am",   "do",
-              "does", "did",  "you",  "your", "i",    "me",   "my",   "we",   "our",  "us",
-              "it",   "its",  "to",   "of",   "in",   "on",   "at",   "for",  "with", "and",
-              "or",   "can",  "could", "will", "would", "what", "which", "who", "how", "when",
-              "where", "there", "this", "that", "these", "those", "have", "has", "please",
-              "pls",  "any",  "some", "about", "from", "by",  "if",   "so",   "hi",   "hello",
-              "hai",  "hain", "kya",  "ka",   "ki",   "ke",   "ko",   "se",   "me",   "mein",
-              "aap",  "aapke", "aapka", "tum", "hum",  "bhi",  "to",   "na",   "ho",   "h"})
+             {"a",     "an",    "the",   "is",   "are",   "was",   "were",  "be",  "am",     "do",
+              "does",  "did",   "you",   "your", "i",     "me",    "my",    "we",  "our",    "us",
+              "it",    "its",   "to",    "of",   "in",    "on",    "at",    "for", "with",   "and",
+              "or",    "can",   "could", "will", "would", "what",  "which", "who", "how",    "when",
+              "where", "there", "this",  "that", "these", "those", "have",  "has", "please", "pls",
+              "any",   "some",  "about", "from", "by",    "if",    "so",    "hi",  "hello",  "hai",
+              "hain",  "kya",   "ka",    "ki",   "ke",    "ko",    "se",    "me",  "mein",   "aap",
+              "aapke", "aapka", "tum",   "hum",  "bhi",   "to",    "na",    "ho",  "h"})
             s.insert(QString::fromLatin1(w));
         return s;
     }();
@@ -106,7 +106,8 @@ KnowledgeIndex::~KnowledgeIndex()
 Result<std::unique_ptr<KnowledgeIndex>> KnowledgeIndex::open(const QString &path)
 {
     using R = Result<std::unique_ptr<KnowledgeIndex>>;
-    const QString name = QStringLiteral("knowledge-index-") + QUuid::createUuid().toString(QUuid::Id128);
+    const QString name =
+        QStringLiteral("knowledge-index-") + QUuid::createUuid().toString(QUuid::Id128);
     std::unique_ptr<KnowledgeIndex> index(new KnowledgeIndex(name));
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
@@ -153,8 +154,8 @@ Status KnowledgeIndex::replaceTenant(qint64 tenantId, const QList<IndexedChunk> 
     QSqlQuery trigram(db);
     text.prepare(QStringLiteral("INSERT INTO chunks_text (title, heading, text, tenant_id, "
                                 "chunk_id, document_id) VALUES (?, ?, ?, ?, ?, ?)"));
-    trigram.prepare(QStringLiteral(
-        "INSERT INTO chunks_trigram (body, tenant_id, chunk_id) VALUES (?, ?, ?)"));
+    trigram.prepare(
+        QStringLiteral("INSERT INTO chunks_trigram (body, tenant_id, chunk_id) VALUES (?, ?, ?)"));
     for (const IndexedChunk &c : chunks) {
         text.addBindValue(c.title);
         text.addBindValue(c.heading);
@@ -164,8 +165,8 @@ Status KnowledgeIndex::replaceTenant(qint64 tenantId, const QList<IndexedChunk> 
         text.addBindValue(c.documentId);
         if (!text.exec())
             return fail(text);
-        trigram.addBindValue(QString(c.title + QLatin1Char('\n') + c.heading + QLatin1Char('\n') +
-                                     c.text));
+        trigram.addBindValue(
+            QString(c.title + QLatin1Char('\n') + c.heading + QLatin1Char('\n') + c.text));
         trigram.addBindValue(tenantId);
         trigram.addBindValue(c.chunkId);
         if (!trigram.exec())
@@ -208,8 +209,9 @@ Result<QList<SearchHit>> KnowledgeIndex::search(qint64 tenantId, const QString &
         int rank = 0;
         while (q.next()) {
             SearchHit &h = hits[q.value(0).toLongLong()];
-            h.chunk = {q.value(0).toLongLong(), tenantId,           q.value(1).toLongLong(),
-                       q.value(2).toString(),   q.value(3).toString(), q.value(4).toString()};
+            h.chunk = {q.value(0).toLongLong(), tenantId,
+                       q.value(1).toLongLong(), q.value(2).toString(),
+                       q.value(3).toString(),   q.value(4).toString()};
             h.bm25Rank = ++rank;
             h.bm25 = q.value(5).toDouble();
         }
@@ -231,8 +233,9 @@ Result<QList<SearchHit>> KnowledgeIndex::search(qint64 tenantId, const QString &
         while (q.next()) {
             SearchHit &h = hits[q.value(0).toLongLong()];
             if (h.chunk.chunkId == 0)
-                h.chunk = {q.value(0).toLongLong(), tenantId,           q.value(1).toLongLong(),
-                           q.value(2).toString(),   q.value(3).toString(), q.value(4).toString()};
+                h.chunk = {q.value(0).toLongLong(), tenantId,
+                           q.value(1).toLongLong(), q.value(2).toString(),
+                           q.value(3).toString(),   q.value(4).toString()};
             h.fuzzyRank = ++rank;
         }
     }

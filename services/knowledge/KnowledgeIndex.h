@@ -26,10 +26,10 @@ struct IndexedChunk
 struct SearchHit
 {
     IndexedChunk chunk;
-    double score = 0;      // fused (reciprocal rank fusion)
-    int bm25Rank = 0;      // 1-based rank in the BM25 list, 0 when absent
-    int fuzzyRank = 0;     // 1-based rank in the trigram list, 0 when absent
-    double bm25 = 0;       // FTS5's bm25() (lower is better), when matched
+    double score = 0;  // fused (reciprocal rank fusion)
+    int bm25Rank = 0;  // 1-based rank in the BM25 list, 0 when absent
+    int fuzzyRank = 0; // 1-based rank in the trigram list, 0 when absent
+    double bm25 = 0;   // FTS5's bm25() (lower is better), when matched
     QStringList signalNames() const;
 };
 
@@ -43,7 +43,8 @@ public:
     static constexpr int kCandidates = 100; // per signal: common terms never score the world
 
     // ":memory:" or a file path (rebuilt from the store when its revision changes).
-    static Result<std::unique_ptr<KnowledgeIndex>> open(const QString &path = QStringLiteral(":memory:"));
+    static Result<std::unique_ptr<KnowledgeIndex>>
+    open(const QString &path = QStringLiteral(":memory:"));
     ~KnowledgeIndex();
 
     // Replaces everything indexed for this store with `chunks`, in one transaction.

@@ -56,13 +56,15 @@ private Q_SLOTS:
                  qPrintable(hits.first().chunk.heading));
         QVERIFY(hits.first().signalNames().contains(QStringLiteral("bm25")));
         // Stemming: "charge" finds "charges".
-        QVERIFY(search(QStringLiteral("delivery charge")).first().chunk.heading.contains(
-            QLatin1String("Delivery charges")));
+        QVERIFY(search(QStringLiteral("delivery charge"))
+                    .first()
+                    .chunk.heading.contains(QLatin1String("Delivery charges")));
     }
 
     void misspellingsMeetThroughTrigrams()
     {
-        for (const QString &typo : {QStringLiteral("dilivery"), QStringLiteral("delivry charjes")}) {
+        for (const QString &typo :
+             {QStringLiteral("dilivery"), QStringLiteral("delivry charjes")}) {
             const auto hits = search(typo);
             QVERIFY2(!hits.isEmpty(), qPrintable(typo));
             QCOMPARE(hits.first().chunk.title, QStringLiteral("Home delivery"));
@@ -93,7 +95,8 @@ private Q_SLOTS:
 
     void storesNeverSeeEachOthersKnowledge()
     {
-        SD_TAKE(other, m_store->tenants().addTenant(QStringLiteral("other-shop"), QStringLiteral("Other")));
+        SD_TAKE(other, m_store->tenants().addTenant(QStringLiteral("other-shop"),
+                                                    QStringLiteral("Other")));
         KnowledgeDocument doc;
         doc.title = QStringLiteral("Other shop delivery");
         doc.sourceName = QStringLiteral("other.md");
