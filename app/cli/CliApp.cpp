@@ -3,6 +3,7 @@
 #include "cli/ChannelCommands.h"
 #include "cli/DbCommands.h"
 #include "cli/DemoLoadCommand.h"
+#include "cli/KbCommands.h"
 #include "cli/KbSearchCommand.h"
 #include "cli/MessagesCommand.h"
 #include "cli/SendCommand.h"
@@ -27,6 +28,8 @@ CliApp::CliApp()
     m_commands.push_back(std::make_unique<MessagesCommand>());
     m_commands.push_back(std::make_unique<SendCommand>());
     m_commands.push_back(std::make_unique<SimulateCommand>());
+    m_commands.push_back(std::make_unique<KbImportCommand>());
+    m_commands.push_back(std::make_unique<KbListCommand>());
     m_commands.push_back(std::make_unique<KbSearchCommand>());
 }
 

@@ -1,0 +1,155 @@
+// Importing knowledge files: Markdown sections become passages with their heading path; long
+// text is packed and cut at sentences; a file comes in whole or not at all, with the reason;
+// re-importing an unchanged file does nothing, a changed one replaces its passages.
+#include "TestDatabases.h"
+#include "TestSupport.h"
+#include "knowledge/DocumentImporter.h"
+#include "knowledge/TextChunker.h"
+#include "storage/Store.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace shopdesk;
+
+class TestDocumentImporter : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<test::TestDatabases> m_dbs;
+    std::unique_ptr<Store> m_store;
+    qint64 m_tenant = 0;
+
+    QString write(const QString &name, const QByteArray &bytes)
+    {
+        QFile f(m_dir.filePath(name));
+        if (f.open(QIODevice::WriteOnly))
+            f.write(bytes);
+        return f.fileName();
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_dbs = std::make_unique<test::TestDatabases>(QStringLiteral("sqlite"));
+        auto opened = Store::open(m_dbs->fresh());
+        QVERIFY2(opened.ok(), qPrintable(opened.error()));
+        m_store = std::move(opened).value();
+        SD_TAKE(tenant,
+                m_store->tenants().addTenant(QStringLiteral("shop"), QStringLiteral("Shop")));
+        m_tenant = tenant.id;
+    }
+
+    void markdownSectionsCarryTheirHeadings()
+    {
+        const auto chunks = TextChunker::chunk(
+            QStringLiteral("file title"),
+            QStringLiteral("# Delivery\n\nIntro line.\n\n## Charges\n\nRs 30 per order.\n"
+                           "Free above Rs 499.\n\n### Late night\n\nRs 50 after 10 pm.\n\n"
+                           "## Areas\n\nLajpat Nagar and Jangpura."));
+        QCOMPARE(chunks.size(), 4);
+        QCOMPARE(chunks.at(0).heading, QStringLiteral("Delivery"));
+        QCOMPARE(chunks.at(1).heading, QStringLiteral("Delivery > Charges"));
+        QCOMPARE(chunks.at(1).text, QStringLiteral("Rs 30 per order. Free above Rs 499."));
+        QCOMPARE(chunks.at(2).heading, QStringLiteral("Delivery > Charges > Late night"));
+        QCOMPARE(chunks.at(3).heading, QStringLiteral("Delivery > Areas"));
+        for (int i = 0; i < chunks.size(); ++i)
+            QCOMPARE(chunks.at(i).ordinal, i);
+    }
+
+    void longTextIsPackedAndCutAtSentences()
+    {
+        QString text;
+        for (int i = 0; i < 40; ++i)
+            text += QStringLiteral("Sentence number %1 tells one fact about the store. ").arg(i);
+        const auto chunks = TextChunker::chunk(QStringLiteral("Facts"), text, {300, 60});
+        QVERIFY(chunks.size() >= 6);
+        for (const KnowledgeChunk &c : chunks) {
+            QVERIFY2(c.text.size() <= 300, qPrintable(c.text));
+            QVERIFY2(c.text.endsWith(QLatin1Char('.')), qPrintable(c.text)); // whole sentences
+        }
+        // Overlap: each passage after the first starts with words from the end of the previous.
+        for (int i = 1; i < chunks.size(); ++i)
+            QVERIFY2(chunks.at(i - 1).text.right(60).contains(chunks.at(i).text.left(15)),
+                     qPrintable(chunks.at(i - 1).text + QStringLiteral(" | ") + chunks.at(i).text));
+        // Nothing is lost: every sentence is in some passage.
+        for (int i = 0; i < 40; ++i) {
+            const QString needle = QStringLiteral("number %1 tells").arg(i);
+            QVERIFY2(std::any_of(chunks.cbegin(), chunks.cend(),
+                                 [&](const KnowledgeChunk &c) { return c.text.contains(needle); }),
+                     qPrintable(needle));
+        }
+    }
+
+    void importReimportAndReplace()
+    {
+        const QString path = write(QStringLiteral("delivery-rules.md"),
+                                   "# Delivery rules\n\n## Charges\n\nRs 30 per order.\n");
+        const auto first = DocumentImporter::importFile(*m_store, m_tenant, path);
+        QCOMPARE(first.kind, DocumentImporter::Outcome::Kind::Imported);
+        QCOMPARE(first.chunks, 1);
+        QVERIFY(first.message.contains(QLatin1String("1 passages")) ||
+                first.message.contains(QLatin1String("imported")));
+        const auto again = DocumentImporter::importFile(*m_store, m_tenant, path);
+        QCOMPARE(again.kind, DocumentImporter::Outcome::Kind::Unchanged);
+        QCOMPARE(again.documentId, first.documentId);
+
+        write(QStringLiteral("delivery-rules.md"),
+              "# Delivery rules\n\n## Charges\n\nRs 40 per order.\n\n## Areas\n\nJangpura.\n");
+        const auto changed = DocumentImporter::importFile(*m_store, m_tenant, path);
+        QCOMPARE(changed.kind, DocumentImporter::Outcome::Kind::Imported);
+        QCOMPARE(changed.chunks, 2);
+        SD_TAKE(docs, m_store->knowledge().documents(m_tenant));
+        QCOMPARE(docs.size(), 1);
+        QCOMPARE(docs.first().title, QStringLiteral("Delivery rules"));
+        SD_TAKE(chunks, m_store->knowledge().chunks(m_tenant, docs.first().id));
+        QCOMPARE(chunks.size(), 2);
+        QVERIFY(chunks.first().text.contains(QLatin1String("Rs 40")));
+    }
+
+    void badFilesAreRefusedWithAReasonAndStoreNothing_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("empty") << QStringLiteral("empty.txt") << QByteArray("  \n\n ")
+                               << QStringLiteral("empty");
+        QTest::newRow("not utf-8") << QStringLiteral("latin.txt") << QByteArray("caf\xe9 au lait")
+                                   << QStringLiteral("not text in UTF-8");
+        QTest::newRow("binary") << QStringLiteral("blob.txt") << QByteArray("ab\0cd", 5)
+                                << QStringLiteral("not text in UTF-8");
+        QTest::newRow("unsupported") << QStringLiteral("menu.xlsx") << QByteArray("PK\x03\x04")
+                                     << QStringLiteral("cannot be imported yet");
+    }
+    void badFilesAreRefusedWithAReasonAndStoreNothing()
+    {
+        QFETCH(QString, name);
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, reason);
+        const auto o = DocumentImporter::importFile(*m_store, m_tenant, write(name, bytes));
+        QCOMPARE(o.kind, DocumentImporter::Outcome::Kind::Rejected);
+        QVERIFY2(o.message.contains(reason), qPrintable(o.message));
+        SD_TAKE(docs, m_store->knowledge().documents(m_tenant));
+        QVERIFY(docs.isEmpty());
+    }
+
+    void tooLargeAndMissingFiles()
+    {
+        DocumentImporter::Settings small;
+        small.maxBytes = 10;
+        const auto big = DocumentImporter::importFile(
+            *m_store, m_tenant, write(QStringLiteral("big.txt"), QByteArray(100, 'a')), small);
+        QCOMPARE(big.kind, DocumentImporter::Outcome::Kind::Rejected);
+        QVERIFY(big.message.contains(QLatin1String("larger than")));
+        const auto missing = DocumentImporter::importFile(
+            *m_store, m_tenant, m_dir.filePath(QStringLiteral("none.md")));
+        QCOMPARE(missing.kind, DocumentImporter::Outcome::Kind::Rejected);
+        QVERIFY(missing.message.contains(QLatin1String("Cannot read")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDocumentImporter)
+#include "tst_document_importer.moc"
