@@ -2,6 +2,7 @@
 
 #include "knowledge/KnowledgeIndex.h"
 #include "knowledge/KnowledgeIndexer.h"
+#include "knowledge/QueryNormalizer.h"
 #include "storage/Store.h"
 
 #include <QJsonArray>
@@ -39,7 +40,13 @@ int KbSearchCommand::run(const QCommandLineParser &parser)
         return fail(indexed.error());
     const int limit =
         parser.isSet(QStringLiteral("limit")) ? parser.value(QStringLiteral("limit")).toInt() : 5;
-    auto hits = index.value()->search(tenant->id, query, limit);
+    // The live pipeline: the store's synonyms (setting knowledge.synonyms) and transliteration.
+    const QueryNormalizer normalizer(QueryNormalizer::parseSynonyms(
+        store.value()
+            ->tenants()
+            .setting(tenant->id, QStringLiteral("knowledge.synonyms"))
+            .value()));
+    auto hits = index.value()->search(tenant->id, normalizer.normalize(query), limit);
     if (!hits)
         return fail(hits.error());
     QJsonArray array;
