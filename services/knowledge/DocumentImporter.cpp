@@ -1,5 +1,6 @@
 #include "knowledge/DocumentImporter.h"
 
+#include "knowledge/HtmlText.h"
 #include "storage/Store.h"
 
 #include <QCryptographicHash>
@@ -30,9 +31,11 @@ DocumentImporter::Outcome DocumentImporter::importFile(Store &store, qint64 tena
     const QString name = info.fileName();
     const QString suffix = info.suffix().toLower();
     const bool markdown = suffix == QLatin1String("md") || suffix == QLatin1String("markdown");
-    if (!markdown && suffix != QLatin1String("txt") && suffix != QLatin1String("text"))
+    const bool html = suffix == QLatin1String("html") || suffix == QLatin1String("htm");
+    if (!markdown && !html && suffix != QLatin1String("txt") && suffix != QLatin1String("text"))
         return rejected(name, QStringLiteral("This kind of file (.%1) cannot be imported yet: use "
-                                             "plain text (.txt) or Markdown (.md).")
+                                             "plain text (.txt), Markdown (.md) or a web page "
+                                             "(.html).")
                                   .arg(suffix));
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
@@ -41,9 +44,19 @@ DocumentImporter::Outcome DocumentImporter::importFile(Store &store, qint64 tena
         return rejected(name, QStringLiteral("The file is larger than the %1 MB limit.")
                                   .arg(settings.maxBytes / (1024 * 1024)));
     const QByteArray bytes = file.readAll();
+    QString text;
+    QString pageTitle;
+    if (html) {
+        auto page = HtmlText::extract(bytes); // the page's own charset is honoured
+        if (!page)
+            return rejected(name, page.error());
+        text = page->markdown;
+        pageTitle = page->title;
+    }
     QStringDecoder utf8(QStringDecoder::Utf8);
-    QString text = utf8(bytes);
-    if (utf8.hasError() || bytes.contains('\0'))
+    if (!html)
+        text = utf8(bytes);
+    if ((!html && utf8.hasError()) || bytes.contains('\0'))
         return rejected(name, QStringLiteral("The file is not text in UTF-8 (is it a document "
                                              "saved in another format?). Save it as UTF-8 text "
                                              "and import it again."));
@@ -68,14 +81,18 @@ DocumentImporter::Outcome DocumentImporter::importFile(Store &store, qint64 tena
             return o;
         }
     }
-    const QString title = info.completeBaseName().replace(QLatin1Char('-'), QLatin1Char(' '));
+    const QString title = !pageTitle.isEmpty()
+                              ? pageTitle
+                              : info.completeBaseName().replace(QLatin1Char('-'), QLatin1Char(' '));
     const QList<KnowledgeChunk> chunks = TextChunker::chunk(title, text, settings.chunking);
     if (chunks.isEmpty())
         return rejected(name, QStringLiteral("The file has no text to learn from."));
     KnowledgeDocument doc;
     doc.title = chunks.first().heading.section(QStringLiteral(" > "), 0, 0);
     doc.sourceName = name;
-    doc.mimeType = markdown ? QStringLiteral("text/markdown") : QStringLiteral("text/plain");
+    doc.mimeType =
+        html ? QStringLiteral("text/html")
+             : (markdown ? QStringLiteral("text/markdown") : QStringLiteral("text/plain"));
     doc.contentHash = hash;
     auto stored = store.knowledge().putDocument(tenantId, doc, chunks);
     if (!stored)

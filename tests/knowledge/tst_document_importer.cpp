@@ -110,6 +110,43 @@ private Q_SLOTS:
         QVERIFY(chunks.first().text.contains(QLatin1String("Rs 40")));
     }
 
+    void webPagesKeepTheirTextAndHeadingsOnly()
+    {
+        const QString path =
+            write(QStringLiteral("offers.html"),
+                  "<html><head><title>Monsoon offers</title><style>p{color:red}</style>"
+                  "<script>var secret = 1;</script></head><body><nav>Home | About us</nav>"
+                  "<h1>Monsoon offers</h1><p>Umbrellas at Rs 199 &amp; raincoats at Rs 349.</p>"
+                  "<h2>Free delivery</h2><ul><li>Orders above Rs 299 in July.</li>"
+                  "<li>Only in Lajpat Nagar.</li></ul></body></html>");
+        const auto o = DocumentImporter::importFile(*m_store, m_tenant, path);
+        QCOMPARE(o.kind, DocumentImporter::Outcome::Kind::Imported);
+        SD_TAKE(docs, m_store->knowledge().documents(m_tenant));
+        QCOMPARE(docs.first().title, QStringLiteral("Monsoon offers"));
+        QCOMPARE(docs.first().mimeType, QStringLiteral("text/html"));
+        SD_TAKE(chunks, m_store->knowledge().chunks(m_tenant, docs.first().id));
+        QCOMPARE(chunks.size(), 2);
+        QCOMPARE(chunks.at(0).text, QStringLiteral("Umbrellas at Rs 199 & raincoats at Rs 349."));
+        QCOMPARE(chunks.at(1).heading, QStringLiteral("Monsoon offers > Free delivery"));
+        QVERIFY(chunks.at(1).text.contains(QLatin1String("Lajpat Nagar")));
+        for (const KnowledgeChunk &c : chunks) {
+            QVERIFY(!c.text.contains(QLatin1String("secret")));
+            QVERIFY(!c.text.contains(QLatin1String("About us")));
+            QVERIFY(!c.text.contains(QLatin1String("color")));
+        }
+        // A page in another character set, declared in the page, reads correctly.
+        const auto latin = DocumentImporter::importFile(
+            *m_store, m_tenant,
+            write(QStringLiteral("cafe.htm"),
+                  "<html><head><meta charset=\"iso-8859-1\"><title>Caf\xe9</title></head>"
+                  "<body><p>Caf\xe9 au lait, Rs 80.</p></body></html>"));
+        QCOMPARE(latin.kind, DocumentImporter::Outcome::Kind::Imported);
+        SD_TAKE(all, m_store->knowledge().documents(m_tenant));
+        QVERIFY(std::any_of(all.cbegin(), all.cend(), [](const KnowledgeDocument &d) {
+            return d.title == QStringLiteral("Café");
+        }));
+    }
+
     void badFilesAreRefusedWithAReasonAndStoreNothing_data()
     {
         QTest::addColumn<QString>("name");
