@@ -10,6 +10,7 @@
 #include "panes/ConversationView.h"
 #include "panes/InboxPane.h"
 #include "panes/InventoryPane.h"
+#include "panes/KnowledgePane.h"
 #include "panes/PlaceholderPane.h"
 #include "panes/SettingsPane.h"
 #include "storage/StoreWorker.h"
@@ -63,13 +64,8 @@ MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *paren
     m_inventory = new InventoryPane(*m_products, m_stack);
     m_settingsPane = new SettingsPane(engine, settings, m_stack);
     m_stack->addWidget(m_inbox);
-    m_stack->addWidget(new PlaceholderPane(
-        tr("Knowledge"),
-        tr("What your bot is allowed to say: your documents (PDF, Word, web pages, text) and "
-           "FAQs, how they are split into passages, synonyms such as doodh = milk, and a test "
-           "panel that shows exactly what the bot would find and answer for any question. "
-           "It arrives with the knowledge base."),
-        m_stack));
+    m_knowledge = new KnowledgePane(engine, m_stack);
+    m_stack->addWidget(m_knowledge);
     m_stack->addWidget(m_inventory);
     m_stack->addWidget(new PlaceholderPane(
         tr("Orders"),
@@ -104,6 +100,10 @@ MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *paren
     connect(m_conversations, &ConversationListModel::loadFailed, this, &MainWindow::showError);
     connect(m_messages, &MessageListModel::loadFailed, this, &MainWindow::showError);
     connect(m_products, &ProductTableModel::loadFailed, this, &MainWindow::showError);
+    connect(m_knowledge, &KnowledgePane::message, this, [this](const QString &text, bool isError) {
+        m_banner->showMessage(isError ? BannerWidget::Kind::Error : BannerWidget::Kind::Information,
+                              text);
+    });
     connect(m_settingsPane, &SettingsPane::message, this,
             [this](const QString &text, bool isError) {
                 m_banner->showMessage(
@@ -245,6 +245,7 @@ void MainWindow::switchStore(int row)
     m_conversations->setTenant(tenant.id);
     m_products->setTenant(tenant.id);
     m_settingsPane->setTenant(tenant.id);
+    m_knowledge->setTenant(tenant.id);
     setWindowTitle(tr("%1 — Shopdesk").arg(tenant.name));
     m_storeStatus->setText(
         tr("Store: %1  ·  %2").arg(tenant.name, m_engine.options().database.redacted()));

@@ -18,6 +18,7 @@ class InventoryPane;
 class MessageListModel;
 class ProductTableModel;
 class SettingsPane;
+class KnowledgePane;
 class TenantListModel;
 
 // The console: navigation between panes, the store switcher, a status bar with the store and
@@ -40,6 +41,7 @@ public:
     qint64 currentTenantId() const { return m_tenantId; }
     InboxPane *inboxPane() const { return m_inbox; }
     SettingsPane *settingsPane() const { return m_settingsPane; }
+    KnowledgePane *knowledgePane() const { return m_knowledge; }
     InventoryPane *inventoryPane() const { return m_inventory; }
 
 protected:
@@ -69,6 +71,7 @@ private:
     InboxPane *m_inbox = nullptr;
     InventoryPane *m_inventory = nullptr;
     SettingsPane *m_settingsPane = nullptr;
+    KnowledgePane *m_knowledge = nullptr;
     qint64 m_tenantId = 0;
 };
 

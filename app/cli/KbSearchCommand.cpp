@@ -1,8 +1,6 @@
 #include "cli/KbSearchCommand.h"
 
-#include "knowledge/KnowledgeIndex.h"
-#include "knowledge/KnowledgeIndexer.h"
-#include "knowledge/QueryNormalizer.h"
+#include "knowledge/KnowledgeSearch.h"
 #include "storage/Store.h"
 
 #include <QJsonArray>
@@ -32,21 +30,9 @@ int KbSearchCommand::run(const QCommandLineParser &parser)
     auto tenant = store.value()->tenants().tenantBySlug(parser.value(QStringLiteral("tenant")));
     if (!tenant)
         return fail(tenant.error());
-    auto index = KnowledgeIndex::open();
-    if (!index)
-        return fail(index.error());
-    if (auto indexed = KnowledgeIndexer::indexTenant(*store.value(), *index.value(), tenant->id);
-        !indexed)
-        return fail(indexed.error());
     const int limit =
         parser.isSet(QStringLiteral("limit")) ? parser.value(QStringLiteral("limit")).toInt() : 5;
-    // The live pipeline: the store's synonyms (setting knowledge.synonyms) and transliteration.
-    const QueryNormalizer normalizer(QueryNormalizer::parseSynonyms(
-        store.value()
-            ->tenants()
-            .setting(tenant->id, QStringLiteral("knowledge.synonyms"))
-            .value()));
-    auto hits = index.value()->search(tenant->id, normalizer.normalize(query), limit);
+    auto hits = KnowledgeSearch::run(*store.value(), tenant->id, query, limit);
     if (!hits)
         return fail(hits.error());
     QJsonArray array;

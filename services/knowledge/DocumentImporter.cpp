@@ -102,7 +102,8 @@ DocumentImporter::Outcome DocumentImporter::importFile(Store &store, qint64 tena
     o.file = name;
     o.documentId = stored->id;
     o.chunks = int(chunks.size());
-    o.message = QStringLiteral("imported (%1 passages)").arg(chunks.size());
+    o.message = chunks.size() == 1 ? QStringLiteral("imported (1 passage)")
+                                   : QStringLiteral("imported (%1 passages)").arg(chunks.size());
     return o;
 }
 
