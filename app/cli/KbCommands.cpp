@@ -16,6 +16,12 @@ void KbImportCommand::addOptions(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("max-chars"),
                       QStringLiteral("Longest passage in characters (default 800)."),
                       QStringLiteral("N")});
+    parser.addOption({QStringLiteral("question-column"),
+                      QStringLiteral("FAQ files: the header of the question column."),
+                      QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("answer-column"),
+                      QStringLiteral("FAQ files: the header of the answer column."),
+                      QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print the results as JSON.")});
 }
 
@@ -34,6 +40,8 @@ int KbImportCommand::run(const QCommandLineParser &parser)
     DocumentImporter::Settings settings;
     if (parser.isSet(QStringLiteral("max-chars")))
         settings.chunking.maxChars = parser.value(QStringLiteral("max-chars")).toInt();
+    settings.questionColumn = parser.value(QStringLiteral("question-column"));
+    settings.answerColumn = parser.value(QStringLiteral("answer-column"));
     QJsonArray results;
     bool allOk = true;
     for (const QString &file : files) {

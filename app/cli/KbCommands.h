@@ -10,7 +10,7 @@ public:
     QString name() const override { return QStringLiteral("kb import"); }
     QString description() const override
     {
-        return QStringLiteral("Import knowledge files (text, Markdown) into a store.");
+        return QStringLiteral("Import knowledge files (text, Markdown, HTML, FAQ CSV).");
     }
     void addOptions(QCommandLineParser &parser) override;
     QString positionalSyntax() const override { return QStringLiteral(" FILE..."); }

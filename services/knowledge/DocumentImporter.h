@@ -8,7 +8,8 @@ namespace shopdesk {
 class Store;
 
 // Imports one file into a store's knowledge, whole or not at all, and says what happened in
-// words a store owner understands. This slice reads plain text and Markdown.
+// words a store owner understands. Reads plain text, Markdown, web pages and FAQ files (CSV with
+// question and answer columns: one passage per pair, kept whole).
 class DocumentImporter
 {
 public:
@@ -16,6 +17,10 @@ public:
     {
         qint64 maxBytes = 15LL * 1024 * 1024;
         TextChunker::Settings chunking;
+        // FAQ files (.csv): the header names of the question and answer columns; empty means
+        // found by name (question/q/sawal, answer/a/jawab).
+        QString questionColumn;
+        QString answerColumn;
     };
 
     struct Outcome

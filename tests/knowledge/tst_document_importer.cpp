@@ -147,6 +147,58 @@ private Q_SLOTS:
         }));
     }
 
+    void faqFilesKeepEachPairWhole()
+    {
+        const auto o = DocumentImporter::importFile(
+            *m_store, m_tenant,
+            write(QStringLiteral("store-faq.csv"),
+                  "\xEF\xBB\xBFSawal,Jawab,Notes\n"
+                  "\"Do you deliver on Sundays?\",\"Yes, from 8 am to 9 pm.\",\n"
+                  "\"Kya aap gas cylinder bechte ho?\",\"Nahi, hum gas cylinder nahi bechte.\",x\n"
+                  "\n"));
+        QCOMPARE(o.kind, DocumentImporter::Outcome::Kind::Imported);
+        QCOMPARE(o.chunks, 2);
+        QCOMPARE(o.message, QStringLiteral("imported (2 questions)"));
+        SD_TAKE(chunks, m_store->knowledge().chunks(m_tenant, o.documentId));
+        QCOMPARE(chunks.at(0).heading, QStringLiteral("store faq > Do you deliver on Sundays?"));
+        QCOMPARE(chunks.at(0).text,
+                 QStringLiteral("Do you deliver on Sundays?\nYes, from 8 am to 9 pm."));
+
+        // Columns named otherwise are chosen by the person importing.
+        DocumentImporter::Settings chosen;
+        chosen.questionColumn = QStringLiteral("Customer asks");
+        chosen.answerColumn = QStringLiteral("We say");
+        const QString other = write(QStringLiteral("other-faq.csv"),
+                                    "Customer asks,We say\nParking?,Yes in front of the shop\n");
+        QCOMPARE(DocumentImporter::importFile(*m_store, m_tenant, other).kind,
+                 DocumentImporter::Outcome::Kind::Rejected);
+        const auto mapped = DocumentImporter::importFile(*m_store, m_tenant, other, chosen);
+        QCOMPARE(mapped.kind, DocumentImporter::Outcome::Kind::Imported);
+        QCOMPARE(mapped.chunks, 1);
+    }
+
+    void badFaqRowsAreNamedAndNothingIsImported()
+    {
+        const auto missing = DocumentImporter::importFile(
+            *m_store, m_tenant,
+            write(QStringLiteral("gaps.csv"),
+                  "question,answer\nOpen late?,\nParking?,Yes\n,Orphan answer\n"));
+        QCOMPARE(missing.kind, DocumentImporter::Outcome::Kind::Rejected);
+        QVERIFY2(missing.message.contains(QLatin1String("row 2 has no answer")) &&
+                     missing.message.contains(QLatin1String("row 4 has no question")),
+                 qPrintable(missing.message));
+        const auto broken = DocumentImporter::importFile(
+            *m_store, m_tenant, write(QStringLiteral("broken.csv"), "question,answer\n\"open,x\n"));
+        QCOMPARE(broken.kind, DocumentImporter::Outcome::Kind::Rejected);
+        QVERIFY2(broken.message.contains(QLatin1String("malformed")), qPrintable(broken.message));
+        const auto headers = DocumentImporter::importFile(
+            *m_store, m_tenant, write(QStringLiteral("headers.csv"), "a1,b1\nx,y\n"));
+        QVERIFY2(headers.message.contains(QLatin1String("Cannot tell which columns")),
+                 qPrintable(headers.message));
+        SD_TAKE(docs, m_store->knowledge().documents(m_tenant));
+        QVERIFY(docs.isEmpty());
+    }
+
     void badFilesAreRefusedWithAReasonAndStoreNothing_data()
     {
         QTest::addColumn<QString>("name");

@@ -28,10 +28,11 @@ KnowledgePane::KnowledgePane(Engine &engine, QWidget *parent)
     setAcceptDrops(true);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(16, 16, 16, 16);
-    auto *intro = new QLabel(tr("What your bot is allowed to say. Drop text, Markdown or web-page "
-                                "files here, or import them; the bot answers only from these "
-                                "passages."),
-                             this);
+    auto *intro =
+        new QLabel(tr("What your bot is allowed to say. Drop text, Markdown, web-page or FAQ (CSV) "
+                      "files here, or import them; the bot answers only from these "
+                      "passages."),
+                   this);
     intro->setWordWrap(true);
     intro->setStyleSheet(QStringLiteral("color:#555;"));
     layout->addWidget(intro);
@@ -131,7 +132,8 @@ void KnowledgePane::chooseFiles()
 {
     const QStringList files = QFileDialog::getOpenFileNames(
         this, tr("Import knowledge"), QString(),
-        tr("Text, Markdown and web pages (*.txt *.md *.markdown *.html *.htm);;All files (*)"));
+        tr("Text, Markdown, web pages and FAQ files (*.txt *.md *.markdown *.html *.htm *.csv);;"
+           "All files (*)"));
     if (!files.isEmpty())
         importFiles(files);
 }
