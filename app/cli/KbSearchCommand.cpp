@@ -1,5 +1,6 @@
 #include "cli/KbSearchCommand.h"
 
+#include "knowledge/GroundedAnswer.h"
 #include "knowledge/KnowledgeSearch.h"
 #include "storage/Store.h"
 
@@ -44,10 +45,19 @@ int KbSearchCommand::run(const QCommandLineParser &parser)
                         {QStringLiteral("text"), h.chunk.text},
                         {QStringLiteral("score"), h.score},
                         {QStringLiteral("signals"), QJsonArray::fromStringList(h.signalNames())}});
+    const GroundedAnswer answer = GroundedAnswer::from(query, hits.value());
     if (parser.isSet(QStringLiteral("json"))) {
-        out() << QJsonDocument(array).toJson(QJsonDocument::Compact) << '\n';
+        const QJsonObject json{{QStringLiteral("passages"), array},
+                               {QStringLiteral("answer"), answer.text},
+                               {QStringLiteral("confidence"), answer.confidence},
+                               {QStringLiteral("escalate"), answer.escalate},
+                               {QStringLiteral("reason"), answer.reason}};
+        out() << QJsonDocument(json).toJson(QJsonDocument::Compact) << '\n';
         return ExitOk;
     }
+    out() << (answer.escalate ? "would hand over to a person: " : "would answer: ")
+          << (answer.escalate ? answer.reason : answer.text) << "\n   ("
+          << (answer.escalate ? QString() : answer.reason) << ")\n";
     if (array.isEmpty())
         out() << "nothing in this store's knowledge matches \"" << query << "\"\n";
     int n = 0;

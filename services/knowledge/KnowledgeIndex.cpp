@@ -24,14 +24,18 @@ const QSet<QString> &stopWords()
     static const QSet<QString> words = [] {
         QSet<QString> s;
         for (const char *w :
-             {"a",     "an",    "the",   "is",   "are",   "was",   "were",  "be",  "am",     "do",
-              "does",  "did",   "you",   "your", "i",     "me",    "my",    "we",  "our",    "us",
-              "it",    "its",   "to",    "of",   "in",    "on",    "at",    "for", "with",   "and",
-              "or",    "can",   "could", "will", "would", "what",  "which", "who", "how",    "when",
-              "where", "there", "this",  "that", "these", "those", "have",  "has", "please", "pls",
-              "any",   "some",  "about", "from", "by",    "if",    "so",    "hi",  "hello",  "hai",
-              "hain",  "kya",   "ka",    "ki",   "ke",    "ko",    "se",    "me",  "mein",   "aap",
-              "aapke", "aapka", "tum",   "hum",  "bhi",   "to",    "na",    "ho",  "h"})
+             {"a",     "an",     "the",    "is",     "are",   "was",     "were",  "be",    "am",
+              "do",    "does",   "did",    "you",    "your",  "i",       "me",    "my",    "we",
+              "our",   "us",     "it",     "its",    "to",    "of",      "in",    "on",    "at",
+              "for",   "with",   "and",    "or",     "can",   "could",   "will",  "would", "what",
+              "which", "who",    "how",    "when",   "where", "there",   "this",  "that",  "these",
+              "those", "have",   "has",    "please", "pls",   "any",     "some",  "about", "from",
+              "by",    "if",     "so",     "hi",     "hello", "hai",     "hain",  "kya",   "ka",
+              "ki",    "ke",     "ko",     "se",     "me",    "mein",    "aap",   "aapke", "aapka",
+              "tum",   "hum",    "bhi",    "to",     "na",    "ho",      "h",     "kitna", "kitne",
+              "kitni", "kab",    "kahan",  "kaha",   "kaise", "kyun",    "lete",  "dete",  "milta",
+              "milti", "milega", "milegi", "hota",   "hoti",  "chahiye", "karte", "karo",  "sakte",
+              "sakta"})
             s.insert(QString::fromLatin1(w));
         return s;
     }();
@@ -67,6 +71,11 @@ QStringList SearchHit::signalNames() const
     if (fuzzyRank > 0)
         s << QStringLiteral("fuzzy");
     return s;
+}
+
+QStringList KnowledgeIndex::queryWords(const QString &text)
+{
+    return words(text);
 }
 
 QString KnowledgeIndex::bm25Query(const QString &text)

@@ -55,6 +55,8 @@ public:
     // The FTS5 query for a person's words: each word quoted (no operators can be injected),
     // joined with OR. Empty when there are no words.
     static QString bm25Query(const QString &text);
+    // The meaningful words of a question (lower case, stop words dropped unless that leaves none).
+    static QStringList queryWords(const QString &text);
     // Trigrams of every word of 3+ letters, quoted and OR-joined.
     static QString trigramQuery(const QString &text);
 

@@ -3,6 +3,7 @@
 #include "TestDatabases.h"
 #include "TestSupport.h"
 #include "demo/DemoStoreLoader.h"
+#include "knowledge/GroundedAnswer.h"
 #include "knowledge/KnowledgeIndex.h"
 #include "knowledge/KnowledgeIndexer.h"
 #include "knowledge/QueryNormalizer.h"
@@ -107,6 +108,40 @@ private Q_SLOTS:
         QVERIFY(!hits.isEmpty());
         QCOMPARE(hits.first().chunk.title, QStringLiteral("Returns and refunds"));
         QVERIFY(hits.first().chunk.text.contains(QLatin1String("milk")));
+    }
+
+    void groundedAnswersOrAHandover_data()
+    {
+        QTest::addColumn<QString>("question");
+        QTest::addColumn<bool>("escalate");
+        QTest::addColumn<QString>("mustSay");
+        QTest::newRow("charges") << QStringLiteral("delivery charges") << false
+                                 << QStringLiteral("Rs 30");
+        QTest::newRow("hinglish") << QStringLiteral("delivery kitne ka hai") << false
+                                  << QStringLiteral("Rs 30");
+        QTest::newRow("sunday") << QStringLiteral("what time do you open on sunday") << false
+                                << QStringLiteral("Sunday from 8:00 am");
+        QTest::newRow("not sold") << QStringLiteral("do you sell laptops") << true << QString();
+        QTest::newRow("unknown") << QStringLiteral("iphone repair") << true << QString();
+    }
+    void groundedAnswersOrAHandover()
+    {
+        QFETCH(QString, question);
+        QFETCH(bool, escalate);
+        QFETCH(QString, mustSay);
+        const GroundedAnswer a = GroundedAnswer::from(question, search(question));
+        QCOMPARE(a.escalate, escalate);
+        QVERIFY(a.confidence >= 0 && a.confidence <= 1);
+        QVERIFY(!a.reason.isEmpty());
+        if (escalate) {
+            QVERIFY(a.text.isEmpty());
+            QVERIFY(a.confidence < GroundedAnswer::kDefaultThreshold);
+        } else {
+            QVERIFY2(a.text.contains(mustSay), qPrintable(a.text));
+            // Grounded: every word of the answer comes from the passage it cites.
+            const auto hits = search(question);
+            QVERIFY(hits.first().chunk.text.contains(a.text.left(30)));
+        }
     }
 
     void queriesCannotInjectOperators()

@@ -157,6 +157,9 @@ private Q_SLOTS:
         QVERIFY2(
             knowledge->results()->item(0)->text().contains(QLatin1String("raincoats at Rs 349")),
             qPrintable(knowledge->results()->item(0)->text()));
+        QTRY_VERIFY(knowledge->findChild<QLabel *>(QStringLiteral("knowledgeAnswer"))
+                        ->text()
+                        .contains(QLatin1String("The bot would answer")));
         screenshot(window, QStringLiteral("knowledge"));
 
         // Inventory: the 200 products, with Hinglish names searchable.

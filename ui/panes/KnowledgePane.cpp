@@ -2,6 +2,7 @@
 
 #include "engine/Engine.h"
 #include "knowledge/DocumentImporter.h"
+#include "knowledge/GroundedAnswer.h"
 #include "knowledge/KnowledgeSearch.h"
 #include "storage/StoreWorker.h"
 
@@ -70,6 +71,7 @@ KnowledgePane::KnowledgePane(Engine &engine, QWidget *parent)
     tryRow->addWidget(search);
     bottomLayout->addLayout(tryRow);
     m_resultsNote = new QLabel(bottom);
+    m_resultsNote->setObjectName(QStringLiteral("knowledgeAnswer"));
     m_resultsNote->setStyleSheet(QStringLiteral("color:#666;"));
     m_resultsNote->setWordWrap(true);
     bottomLayout->addWidget(m_resultsNote);
@@ -176,18 +178,17 @@ void KnowledgePane::tryQuestion(const QString &question)
         [tenantId, question](Store &store) {
             return KnowledgeSearch::run(store, tenantId, question);
         },
-        [this](Result<QList<SearchHit>> result) {
+        [this, question](Result<QList<SearchHit>> result) {
             m_results->clear();
             if (!result) {
                 Q_EMIT message(result.error(), true);
                 return;
             }
+            const GroundedAnswer answer = GroundedAnswer::from(question, result.value());
             m_resultsNote->setText(
-                result->isEmpty()
-                    ? tr("Nothing in the knowledge matches: the bot would hand this chat to a "
-                         "person.")
-                    : tr("The passages the bot would use, best first, and what matched (bm25: "
-                         "the words; fuzzy: similar spellings)."));
+                answer.escalate
+                    ? tr("The bot would hand this chat to a person. %1").arg(answer.reason)
+                    : tr("The bot would answer: “%1” — %2").arg(answer.text, answer.reason));
             int n = 0;
             for (const SearchHit &h : std::as_const(result.value()))
                 m_results->addItem(QStringLiteral("%1. %2   [%3, %4]\n%5")
