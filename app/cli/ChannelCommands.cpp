@@ -35,19 +35,11 @@ QJsonObject toJson(const Channel &c, const std::optional<ChannelHealth> &health 
     return o;
 }
 
-Result<Tenant> tenantFrom(Store &store, const QString &slug)
-{
-    if (slug.isEmpty())
-        return Result<Tenant>::failure(QStringLiteral("Say which store with --tenant SLUG."));
-    return store.tenants().tenantBySlug(slug);
-}
-
 } // namespace
 
 void ChannelAddCommand::addOptions(QCommandLineParser &parser)
 {
-    parser.addOption(
-        {QStringLiteral("tenant"), QStringLiteral("The store's slug."), QStringLiteral("SLUG")});
+    addTenantOption(parser);
     parser.addOption({QStringLiteral("provider"),
                       QStringLiteral("meta, twilio, evolution or simulator."),
                       QStringLiteral("P")});
@@ -84,7 +76,7 @@ int ChannelAddCommand::run(const QCommandLineParser &parser)
     auto store = openStore(parser);
     if (!store)
         return fail(store.error());
-    auto tenant = tenantFrom(*store.value(), parser.value(QStringLiteral("tenant")));
+    auto tenant = this->tenant(*store.value(), parser);
     if (!tenant)
         return fail(tenant.error());
     Channel channel;
@@ -102,8 +94,7 @@ int ChannelAddCommand::run(const QCommandLineParser &parser)
 
 void ChannelListCommand::addOptions(QCommandLineParser &parser)
 {
-    parser.addOption(
-        {QStringLiteral("tenant"), QStringLiteral("The store's slug."), QStringLiteral("SLUG")});
+    addTenantOption(parser);
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print the channels as JSON.")});
 }
 
@@ -112,7 +103,7 @@ int ChannelListCommand::run(const QCommandLineParser &parser)
     auto store = openStore(parser);
     if (!store)
         return fail(store.error());
-    auto tenant = tenantFrom(*store.value(), parser.value(QStringLiteral("tenant")));
+    auto tenant = this->tenant(*store.value(), parser);
     if (!tenant)
         return fail(tenant.error());
     auto channels = store.value()->channels().channels(tenant->id);

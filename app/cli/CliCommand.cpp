@@ -77,4 +77,18 @@ Result<std::unique_ptr<Store>> CliCommand::openStore(const QCommandLineParser &p
     return Store::open(url.value(), migrate);
 }
 
+void CliCommand::addTenantOption(QCommandLineParser &parser)
+{
+    parser.addOption(
+        {QStringLiteral("tenant"), QStringLiteral("The store's slug."), QStringLiteral("SLUG")});
+}
+
+Result<Tenant> CliCommand::tenant(Store &store, const QCommandLineParser &parser) const
+{
+    const QString slug = parser.value(QStringLiteral("tenant"));
+    if (slug.isEmpty())
+        return Result<Tenant>::failure(QStringLiteral("Say which store with --tenant SLUG."));
+    return store.tenants().tenantBySlug(slug);
+}
+
 } // namespace shopdesk

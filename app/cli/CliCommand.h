@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/Tenant.h"
 #include "storage/DatabaseUrl.h"
 
 #include <QCommandLineParser>
@@ -34,6 +35,9 @@ protected:
     Result<DatabaseUrl> databaseUrl(const QCommandLineParser &parser) const;
     Result<std::unique_ptr<Store>> openStore(const QCommandLineParser &parser, bool migrate = true);
     int fail(const QString &message) const;
+    // --tenant SLUG, shared by the commands that work on one store.
+    static void addTenantOption(QCommandLineParser &parser);
+    Result<Tenant> tenant(Store &store, const QCommandLineParser &parser) const;
     QTextStream &out() const;
 
 private:

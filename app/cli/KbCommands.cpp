@@ -11,8 +11,7 @@ namespace shopdesk {
 
 void KbImportCommand::addOptions(QCommandLineParser &parser)
 {
-    parser.addOption(
-        {QStringLiteral("tenant"), QStringLiteral("The store's slug."), QStringLiteral("SLUG")});
+    addTenantOption(parser);
     parser.addOption({QStringLiteral("max-chars"),
                       QStringLiteral("Longest passage in characters (default 800)."),
                       QStringLiteral("N")});
@@ -34,7 +33,7 @@ int KbImportCommand::run(const QCommandLineParser &parser)
     auto store = openStore(parser);
     if (!store)
         return fail(store.error());
-    auto tenant = store.value()->tenants().tenantBySlug(parser.value(QStringLiteral("tenant")));
+    auto tenant = this->tenant(*store.value(), parser);
     if (!tenant)
         return fail(tenant.error());
     DocumentImporter::Settings settings;
@@ -67,8 +66,7 @@ int KbImportCommand::run(const QCommandLineParser &parser)
 
 void KbListCommand::addOptions(QCommandLineParser &parser)
 {
-    parser.addOption(
-        {QStringLiteral("tenant"), QStringLiteral("The store's slug."), QStringLiteral("SLUG")});
+    addTenantOption(parser);
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print the documents as JSON.")});
 }
 
@@ -77,7 +75,7 @@ int KbListCommand::run(const QCommandLineParser &parser)
     auto store = openStore(parser);
     if (!store)
         return fail(store.error());
-    auto tenant = store.value()->tenants().tenantBySlug(parser.value(QStringLiteral("tenant")));
+    auto tenant = this->tenant(*store.value(), parser);
     if (!tenant)
         return fail(tenant.error());
     auto documents = store.value()->knowledge().documents(tenant->id);

@@ -12,8 +12,7 @@ namespace shopdesk {
 
 void KbSearchCommand::addOptions(QCommandLineParser &parser)
 {
-    parser.addOption(
-        {QStringLiteral("tenant"), QStringLiteral("The store's slug."), QStringLiteral("SLUG")});
+    addTenantOption(parser);
     parser.addOption({QStringLiteral("limit"), QStringLiteral("How many passages (default 5)."),
                       QStringLiteral("N")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print the results as JSON.")});
@@ -28,7 +27,7 @@ int KbSearchCommand::run(const QCommandLineParser &parser)
     auto store = openStore(parser);
     if (!store)
         return fail(store.error());
-    auto tenant = store.value()->tenants().tenantBySlug(parser.value(QStringLiteral("tenant")));
+    auto tenant = this->tenant(*store.value(), parser);
     if (!tenant)
         return fail(tenant.error());
     const int limit =

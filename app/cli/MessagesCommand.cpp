@@ -10,8 +10,7 @@ namespace shopdesk {
 
 void MessagesCommand::addOptions(QCommandLineParser &parser)
 {
-    parser.addOption(
-        {QStringLiteral("tenant"), QStringLiteral("The store's slug."), QStringLiteral("SLUG")});
+    addTenantOption(parser);
     parser.addOption({QStringLiteral("conversation"),
                       QStringLiteral("Only this conversation (default: all, newest first)."),
                       QStringLiteral("ID")});
@@ -23,13 +22,10 @@ void MessagesCommand::addOptions(QCommandLineParser &parser)
 
 int MessagesCommand::run(const QCommandLineParser &parser)
 {
-    const QString slug = parser.value(QStringLiteral("tenant"));
-    if (slug.isEmpty())
-        return fail(QStringLiteral("Say which store with --tenant SLUG."));
     auto store = openStore(parser);
     if (!store)
         return fail(store.error());
-    auto tenant = store.value()->tenants().tenantBySlug(slug);
+    auto tenant = this->tenant(*store.value(), parser);
     if (!tenant)
         return fail(tenant.error());
     const int limit = parser.isSet(QStringLiteral("limit"))

@@ -10,8 +10,7 @@ namespace shopdesk {
 
 void SendCommand::addOptions(QCommandLineParser &parser)
 {
-    parser.addOption(
-        {QStringLiteral("tenant"), QStringLiteral("The store's slug."), QStringLiteral("SLUG")});
+    addTenantOption(parser);
     parser.addOption({QStringLiteral("conversation"), QStringLiteral("The conversation's id."),
                       QStringLiteral("ID")});
     parser.addOption({QStringLiteral("text"), QStringLiteral("The message."), QStringLiteral("T")});
@@ -28,7 +27,7 @@ int SendCommand::run(const QCommandLineParser &parser)
     auto store = openStore(parser);
     if (!store)
         return fail(store.error());
-    auto tenant = store.value()->tenants().tenantBySlug(parser.value(QStringLiteral("tenant")));
+    auto tenant = this->tenant(*store.value(), parser);
     if (!tenant)
         return fail(tenant.error());
     OutboundDraft draft;

@@ -54,6 +54,13 @@ QStringList words(const QString &text)
     return meaningful.isEmpty() ? all : meaningful;
 }
 
+// chunk_id, document_id, title, heading, text: the columns both signals select first.
+IndexedChunk chunkFrom(const QSqlQuery &q, qint64 tenantId)
+{
+    return {q.value(0).toLongLong(), tenantId,           q.value(1).toLongLong(),
+            q.value(2).toString(),   q.value(3).toString(), q.value(4).toString()};
+}
+
 QString quoted(const QString &term)
 {
     QString t = term;
@@ -218,9 +225,7 @@ Result<QList<SearchHit>> KnowledgeIndex::search(qint64 tenantId, const QString &
         int rank = 0;
         while (q.next()) {
             SearchHit &h = hits[q.value(0).toLongLong()];
-            h.chunk = {q.value(0).toLongLong(), tenantId,
-                       q.value(1).toLongLong(), q.value(2).toString(),
-                       q.value(3).toString(),   q.value(4).toString()};
+            h.chunk = chunkFrom(q, tenantId);
             h.bm25Rank = ++rank;
             h.bm25 = q.value(5).toDouble();
         }
@@ -242,9 +247,7 @@ Result<QList<SearchHit>> KnowledgeIndex::search(qint64 tenantId, const QString &
         while (q.next()) {
             SearchHit &h = hits[q.value(0).toLongLong()];
             if (h.chunk.chunkId == 0)
-                h.chunk = {q.value(0).toLongLong(), tenantId,
-                           q.value(1).toLongLong(), q.value(2).toString(),
-                           q.value(3).toString(),   q.value(4).toString()};
+                h.chunk = chunkFrom(q, tenantId);
             h.fuzzyRank = ++rank;
         }
     }

@@ -138,15 +138,10 @@ QString EvolutionWebhookParser::statusFrom(const QJsonValue &value)
 Result<QList<InboundItem>> EvolutionWebhookParser::parse(const QByteArray &body, bool allowGroups)
 {
     using R = Result<QList<InboundItem>>;
-    QJsonParseError error{};
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
-    if (error.error != QJsonParseError::NoError)
-        return R::failure(QStringLiteral("The body is not valid JSON (%1 at byte %2).")
-                              .arg(error.errorString())
-                              .arg(error.offset));
-    if (!doc.isObject())
-        return R::failure(QStringLiteral("The body is not a JSON object."));
-    const QJsonObject root = doc.object();
+    const auto parsed = json::parseObject(body);
+    if (!parsed)
+        return R::failure(parsed.error());
+    const QJsonObject &root = parsed.value();
     const QString event = eventName(str(root, "event"));
     if (event.isEmpty())
         return R::failure(QStringLiteral("The webhook has no \"event\"."));

@@ -11,6 +11,37 @@
 
 namespace shopdesk {
 
+namespace {
+
+// Checks the file's real type against what the provider announced and writes it under
+// <data dir>/media/<store>/. Returns why not, or "" with the relative path and type.
+QString saveMedia(const MediaJob &job, const QByteArray &data, const QString &announcedMime,
+                  const QString &dataDir, QString *relative, QString *mime)
+{
+    if (data.isEmpty())
+        return QStringLiteral("The provider sent an empty file.");
+    const QMimeDatabase mimes;
+    const QMimeType sniffed = mimes.mimeTypeForData(data);
+    *mime = (sniffed.isDefault() || sniffed.name() == QLatin1String("text/plain"))
+                ? announcedMime.section(QLatin1Char(';'), 0, 0).trimmed()
+                : sniffed.name();
+    if (!MediaDownloader::typeMatches(job.type, *mime))
+        return QStringLiteral("The file is not the %1 WhatsApp said it was (it is %2).")
+            .arg(job.type, mime->isEmpty() ? QStringLiteral("unknown") : *mime);
+    const QString relativeDir = QStringLiteral("media/%1").arg(job.tenantId);
+    QString suffix = mimes.mimeTypeForName(*mime).preferredSuffix();
+    if (suffix.isEmpty())
+        suffix = QStringLiteral("bin");
+    *relative = QStringLiteral("%1/%2.%3").arg(relativeDir).arg(job.messageId).arg(suffix);
+    QDir().mkpath(QDir(dataDir).filePath(relativeDir));
+    QSaveFile file(QDir(dataDir).filePath(*relative));
+    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit())
+        return QStringLiteral("Cannot save the file in %1: %2").arg(dataDir, file.errorString());
+    return {};
+}
+
+} // namespace
+
 MediaDownloader::MediaDownloader(StoreWorker &store, OutboxSender &clients, QString dataDir,
                                  QObject *parent)
     : QObject(parent)
@@ -73,44 +104,30 @@ void MediaDownloader::attempt(const MediaJob &job, int attemptNumber)
 void MediaDownloader::store(const MediaJob &job, const QByteArray &data,
                             const QString &announcedMime, int)
 {
-    if (data.isEmpty()) {
-        fail(job, QStringLiteral("The provider sent an empty file."));
-        return;
-    }
-    const QMimeDatabase mimes;
-    const QMimeType sniffed = mimes.mimeTypeForData(data);
-    const QString mime = (sniffed.isDefault() || sniffed.name() == QLatin1String("text/plain"))
-                             ? announcedMime.section(QLatin1Char(';'), 0, 0).trimmed()
-                             : sniffed.name();
-    if (!typeMatches(job.type, mime)) {
-        fail(job, QStringLiteral("The file is not the %1 WhatsApp said it was (it is %2).")
-                      .arg(job.type, mime.isEmpty() ? QStringLiteral("unknown") : mime));
-        return;
-    }
-    const QString relativeDir = QStringLiteral("media/%1").arg(job.tenantId);
-    QString suffix = mimes.mimeTypeForName(mime).preferredSuffix();
-    if (suffix.isEmpty())
-        suffix = QStringLiteral("bin");
-    const QString relative =
-        QStringLiteral("%1/%2.%3").arg(relativeDir).arg(job.messageId).arg(suffix);
-    QDir().mkpath(QDir(m_dataDir).filePath(relativeDir));
-    QSaveFile file(QDir(m_dataDir).filePath(relative));
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
-        fail(job,
-             QStringLiteral("Cannot save the file in %1: %2").arg(m_dataDir, file.errorString()));
-        return;
-    }
-    const qint64 tenant = job.tenantId;
-    const qint64 messageId = job.messageId;
+    // Checking and writing the file happen in the store job, on the database thread: a 25 MB
+    // video never stalls the console's UI thread.
     m_store.run(
         this,
-        [tenant, messageId, relative, mime](Store &s) {
-            return s.conversations().setMedia(tenant, messageId, QStringLiteral("ready"), relative,
-                                              mime);
+        [job, data, announcedMime, dataDir = m_dataDir](Store &s) -> Result<QString> {
+            QString relative;
+            QString mime;
+            const QString problem = saveMedia(job, data, announcedMime, dataDir, &relative, &mime);
+            const bool ok = problem.isEmpty();
+            auto updated = s.conversations().setMedia(
+                job.tenantId, job.messageId,
+                ok ? QStringLiteral("ready") : QStringLiteral("failed"), ok ? relative : problem,
+                ok ? mime : QString());
+            if (!updated)
+                return Result<QString>::failure(updated.error());
+            if (!ok)
+                return Result<QString>::failure(problem);
+            return relative;
         },
-        [this, messageId, relative](Result<Message> r) {
+        [this, messageId = job.messageId](Result<QString> r) {
             --m_inFlight;
-            Q_EMIT finished(messageId, r.ok(), r ? relative : r.error());
+            if (!r)
+                qCWarning(lcNet) << "Media for message" << messageId << "not kept:" << r.error();
+            Q_EMIT finished(messageId, r.ok(), r ? r.value() : r.error());
         });
 }
 

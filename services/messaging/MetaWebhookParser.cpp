@@ -197,15 +197,10 @@ struct ChangeContext
 Result<QList<InboundItem>> MetaWebhookParser::parse(const QByteArray &body)
 {
     using R = Result<QList<InboundItem>>;
-    QJsonParseError error{};
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
-    if (error.error != QJsonParseError::NoError)
-        return R::failure(QStringLiteral("The body is not valid JSON (%1 at byte %2).")
-                              .arg(error.errorString())
-                              .arg(error.offset));
-    if (!doc.isObject())
-        return R::failure(QStringLiteral("The body is not a JSON object."));
-    const QJsonObject root = doc.object();
+    const auto parsed = json::parseObject(body);
+    if (!parsed)
+        return R::failure(parsed.error());
+    const QJsonObject &root = parsed.value();
     if (str(root, "object") != QLatin1String("whatsapp_business_account"))
         return R::failure(QStringLiteral("This is not a WhatsApp Business Account webhook "
                                          "(\"object\" is \"%1\").")
