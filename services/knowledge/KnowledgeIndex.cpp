@@ -57,8 +57,9 @@ QStringList words(const QString &text)
 // chunk_id, document_id, title, heading, text: the columns both signals select first.
 IndexedChunk chunkFrom(const QSqlQuery &q, qint64 tenantId)
 {
-    return {q.value(0).toLongLong(), tenantId,           q.value(1).toLongLong(),
-            q.value(2).toString(),   q.value(3).toString(), q.value(4).toString()};
+    return {q.value(0).toLongLong(), tenantId,
+            q.value(1).toLongLong(), q.value(2).toString(),
+            q.value(3).toString(),   q.value(4).toString()};
 }
 
 QString quoted(const QString &term)

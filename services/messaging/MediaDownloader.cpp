@@ -113,10 +113,10 @@ void MediaDownloader::store(const MediaJob &job, const QByteArray &data,
             QString mime;
             const QString problem = saveMedia(job, data, announcedMime, dataDir, &relative, &mime);
             const bool ok = problem.isEmpty();
-            auto updated = s.conversations().setMedia(
-                job.tenantId, job.messageId,
-                ok ? QStringLiteral("ready") : QStringLiteral("failed"), ok ? relative : problem,
-                ok ? mime : QString());
+            auto updated =
+                s.conversations().setMedia(job.tenantId, job.messageId,
+                                           ok ? QStringLiteral("ready") : QStringLiteral("failed"),
+                                           ok ? relative : problem, ok ? mime : QString());
             if (!updated)
                 return Result<QString>::failure(updated.error());
             if (!ok)
