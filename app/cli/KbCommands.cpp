@@ -13,7 +13,8 @@ void KbImportCommand::addOptions(QCommandLineParser &parser)
 {
     addTenantOption(parser);
     parser.addOption({QStringLiteral("max-chars"),
-                      QStringLiteral("Longest passage in characters (default 800)."),
+                      QStringLiteral("Longest passage in characters (default: the store's "
+                                     "chunking setting, else 800)."),
                       QStringLiteral("N")});
     parser.addOption({QStringLiteral("question-column"),
                       QStringLiteral("FAQ files: the header of the question column."),
@@ -36,7 +37,7 @@ int KbImportCommand::run(const QCommandLineParser &parser)
     auto tenant = this->tenant(*store.value(), parser);
     if (!tenant)
         return fail(tenant.error());
-    DocumentImporter::Settings settings;
+    DocumentImporter::Settings settings = DocumentImporter::settingsFor(*store.value(), tenant->id);
     if (parser.isSet(QStringLiteral("max-chars")))
         settings.chunking.maxChars = parser.value(QStringLiteral("max-chars")).toInt();
     settings.questionColumn = parser.value(QStringLiteral("question-column"));

@@ -1,27 +1,19 @@
 #pragma once
 
 #include "core/Result.h"
-#include "knowledge/TextChunker.h"
+#include "knowledge/DocumentReader.h"
 
 namespace shopdesk {
 
 class Store;
 
-// Imports one file into a store's knowledge, whole or not at all, and says what happened in
-// words a store owner understands. Reads plain text, Markdown, web pages and FAQ files (CSV with
-// question and answer columns: one passage per pair, kept whole).
+// Imports files into a store's knowledge, each whole or not at all, and says what happened in
+// words a store owner understands. Re-importing a changed file replaces its passages; an
+// unchanged one (same bytes, same chunking settings) is left alone.
 class DocumentImporter
 {
 public:
-    struct Settings
-    {
-        qint64 maxBytes = 15LL * 1024 * 1024;
-        TextChunker::Settings chunking;
-        // FAQ files (.csv): the header names of the question and answer columns; empty means
-        // found by name (question/q/sawal, answer/a/jawab).
-        QString questionColumn;
-        QString answerColumn;
-    };
+    using Settings = DocumentReader::Settings;
 
     struct Outcome
     {
@@ -33,12 +25,20 @@ public:
         QString message; // "imported (12 passages)", or why not
     };
 
+    // Reads and stores one file (on the caller's thread: the CLI, tests).
     static Outcome importFile(Store &store, qint64 tenantId, const QString &path,
                               const Settings &settings);
     static Outcome importFile(Store &store, qint64 tenantId, const QString &path)
     {
         return importFile(store, tenantId, path, Settings{});
     }
+    // Stores a file already read (the console reads off the database thread).
+    static Outcome store(Store &store, qint64 tenantId, const DocumentReader::Read &read);
+    static Outcome rejected(const QString &file, const QString &why);
+    // The tenant's chunking settings (setting "knowledge.chunking", JSON), over the defaults.
+    static Settings settingsFor(Store &store, qint64 tenantId);
+    static QString chunkingJson(const TextChunker::Settings &chunking);
+    static TextChunker::Settings parseChunking(const QString &json);
 };
 
 } // namespace shopdesk

@@ -91,7 +91,14 @@ QList<KnowledgeChunk> TextChunker::chunk(const QString &title, const QString &te
     const QStringList lines = QString(text)
                                   .replace(QStringLiteral("\r\n"), QStringLiteral("\n"))
                                   .split(QLatin1Char('\n'));
+    const QString separator = settings.separator.trimmed();
     for (const QString &line : lines) {
+        if (!separator.isEmpty() && line.trimmed() == separator) {
+            addParagraph(paragraph);
+            paragraph.clear();
+            flush();
+            continue;
+        }
         const auto m = heading.match(line.trimmed());
         if (m.hasMatch()) {
             addParagraph(paragraph);

@@ -6,7 +6,8 @@ namespace shopdesk {
 
 // Splits a document's text into passages for retrieval. Markdown headings (#, ##, ###) start new
 // sections and are carried into each passage as "Title > Section > Subsection"; paragraphs are
-// packed up to maxChars; a paragraph longer than that is cut at sentence ends, with overlap.
+// packed up to maxChars; a separator line ends a passage; a paragraph longer than that is cut at
+// sentence ends, with overlap.
 class TextChunker
 {
 public:
@@ -14,6 +15,9 @@ public:
     {
         int maxChars = 800;
         int overlap = 100;
+        // A line holding only this text (e.g. "---") ends a passage; empty: headings and size
+        // alone decide.
+        QString separator;
     };
 
     static QList<KnowledgeChunk> chunk(const QString &title, const QString &text,

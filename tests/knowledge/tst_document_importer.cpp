@@ -23,6 +23,12 @@ class TestDocumentImporter : public QObject
     std::unique_ptr<Store> m_store;
     qint64 m_tenant = 0;
 
+    static QByteArray fixture(const QString &name)
+    {
+        QFile f(QFINDTESTDATA(QStringLiteral("fixtures/") + name));
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
+
     QString write(const QString &name, const QByteArray &bytes)
     {
         QFile f(m_dir.filePath(name));
@@ -211,7 +217,29 @@ private Q_SLOTS:
         QTest::newRow("binary") << QStringLiteral("blob.txt") << QByteArray("ab\0cd", 5)
                                 << QStringLiteral("not text in UTF-8");
         QTest::newRow("unsupported") << QStringLiteral("menu.xlsx") << QByteArray("PK\x03\x04")
-                                     << QStringLiteral("cannot be imported yet");
+                                     << QStringLiteral("cannot be imported");
+        QTest::newRow("locked pdf")
+            << QStringLiteral("locked.pdf") << fixture(QStringLiteral("locked-policies.pdf"))
+            << QStringLiteral("protected with a password");
+        QTest::newRow("scanned pdf")
+            << QStringLiteral("scan.pdf") << fixture(QStringLiteral("scanned-menu.pdf"))
+            << QStringLiteral("no text to read");
+        QTest::newRow("damaged pdf")
+            << QStringLiteral("damaged.pdf")
+            << fixture(QStringLiteral("store-policies.pdf")).left(300) << QStringLiteral("PDF");
+        QTest::newRow("not a pdf") << QStringLiteral("notes.pdf") << QByteArray("hello there")
+                                   << QStringLiteral("not a PDF");
+        QTest::newRow("zip, not word")
+            << QStringLiteral("archive.docx") << fixture(QStringLiteral("not-word.docx"))
+            << QStringLiteral("not a Word document");
+        QTest::newRow("old or locked word")
+            << QStringLiteral("old.docx") << QByteArray("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest")
+            << QStringLiteral("protected with a password or saved in the old Word format");
+        QTest::newRow("damaged word") << QStringLiteral("cut.docx")
+                                      << fixture(QStringLiteral("delivery-guide.docx")).left(400)
+                                      << QStringLiteral("damaged");
+        QTest::newRow("not word") << QStringLiteral("fake.docx") << QByteArray("plain words")
+                                  << QStringLiteral("not a Word document");
     }
     void badFilesAreRefusedWithAReasonAndStoreNothing()
     {
@@ -223,6 +251,86 @@ private Q_SLOTS:
         QVERIFY2(o.message.contains(reason), qPrintable(o.message));
         SD_TAKE(docs, m_store->knowledge().documents(m_tenant));
         QVERIFY(docs.isEmpty());
+    }
+
+    void pdfPagesBecomePassages()
+    {
+        const QString path = write(QStringLiteral("store-policies.pdf"),
+                                   fixture(QStringLiteral("store-policies.pdf")));
+        const auto o = DocumentImporter::importFile(*m_store, m_tenant, path);
+        QCOMPARE(o.kind, DocumentImporter::Outcome::Kind::Imported);
+        SD_TAKE(chunks, m_store->knowledge().chunks(m_tenant, o.documentId));
+        QVERIFY(!chunks.isEmpty());
+        QString all;
+        for (const KnowledgeChunk &c : std::as_const(chunks))
+            all += c.text + QLatin1Char('\n');
+        QVERIFY2(all.contains(QLatin1String("Returns are accepted within 7 days")),
+                 qPrintable(all));
+        QVERIFY2(all.contains(QLatin1String("We accept UPI, cash and cards")), qPrintable(all));
+        SD_TAKE(docs, m_store->knowledge().documents(m_tenant));
+        QCOMPARE(docs.first().mimeType, QStringLiteral("application/pdf"));
+        // Reading reports progress page by page, and stops when told to.
+        QList<double> seen;
+        auto read = DocumentReader::read(path, {}, [&](double f) {
+            seen << f;
+            return true;
+        });
+        QVERIFY(read.ok());
+        QVERIFY2(seen.size() >= 2 && seen.first() == 0.5 && seen.last() == 1.0,
+                 qPrintable(QString::number(seen.size())));
+        auto cancelled = DocumentReader::read(path, {}, [](double) { return false; });
+        QVERIFY(!cancelled.ok());
+        QCOMPARE(cancelled.error(), QStringLiteral("Cancelled."));
+    }
+
+    void wordDocumentsKeepHeadingsListsAndTables()
+    {
+        const auto o =
+            DocumentImporter::importFile(*m_store, m_tenant,
+                                         write(QStringLiteral("delivery-guide.docx"),
+                                               fixture(QStringLiteral("delivery-guide.docx"))));
+        QCOMPARE(o.kind, DocumentImporter::Outcome::Kind::Imported);
+        SD_TAKE(chunks, m_store->knowledge().chunks(m_tenant, o.documentId));
+        QCOMPARE(chunks.size(), 2);
+        QCOMPARE(chunks.at(0).heading, QStringLiteral("Delivery guide > Where we deliver"));
+        QVERIFY(chunks.at(0).text.contains(QLatin1String("Lajpat Nagar, Jangpura")));
+        QCOMPARE(chunks.at(1).heading, QStringLiteral("Delivery guide > Charges"));
+        QVERIFY2(
+            chunks.at(1).text.contains(QLatin1String("- Free delivery on orders above Rs 499.")),
+            qPrintable(chunks.at(1).text));
+        QVERIFY2(chunks.at(1).text.contains(QLatin1String("Evening | 5 pm to 9 pm")),
+                 qPrintable(chunks.at(1).text));
+        SD_TAKE(docs, m_store->knowledge().documents(m_tenant));
+        QCOMPARE(docs.first().title, QStringLiteral("Delivery guide"));
+    }
+
+    void separatorsAndChunkSettingsResplit()
+    {
+        TextChunker::Settings settings;
+        settings.separator = QStringLiteral("---");
+        const auto parts = TextChunker::chunk(
+            QStringLiteral("Notes"), QStringLiteral("One fact.\n---\nAnother fact."), settings);
+        QCOMPARE(parts.size(), 2);
+        QCOMPARE(parts.at(1).text, QStringLiteral("Another fact."));
+
+        // The same file with other chunking settings is split again, not "unchanged".
+        const QString path = write(QStringLiteral("notes.md"), "One fact.\n---\nAnother fact.\n");
+        DocumentImporter::Settings plain;
+        QCOMPARE(DocumentImporter::importFile(*m_store, m_tenant, path, plain).chunks, 1);
+        DocumentImporter::Settings split;
+        split.chunking = settings;
+        const auto again = DocumentImporter::importFile(*m_store, m_tenant, path, split);
+        QCOMPARE(again.kind, DocumentImporter::Outcome::Kind::Imported);
+        QCOMPARE(again.chunks, 2);
+        QCOMPARE(DocumentImporter::importFile(*m_store, m_tenant, path, split).kind,
+                 DocumentImporter::Outcome::Kind::Unchanged);
+
+        // A store's chunking settings round-trip through its setting, clamped to sane values.
+        const auto parsed = DocumentImporter::parseChunking(
+            DocumentImporter::chunkingJson({50, 900, QStringLiteral("***")}));
+        QCOMPARE(parsed.maxChars, 100);
+        QCOMPARE(parsed.overlap, 50);
+        QCOMPARE(parsed.separator, QStringLiteral("***"));
     }
 
     void tooLargeAndMissingFiles()
