@@ -1,8 +1,13 @@
 #include "cli/KbSearchCommand.h"
 
 #include "knowledge/GroundedAnswer.h"
-#include "knowledge/KnowledgeSearch.h"
+#include "knowledge/KnowledgeService.h"
 #include "storage/Store.h"
+#include "storage/StoreWorker.h"
+
+#include <QEventLoop>
+#include <QNetworkAccessManager>
+#include <optional>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -24,19 +29,53 @@ int KbSearchCommand::run(const QCommandLineParser &parser)
     if (query.isEmpty())
         return fail(QStringLiteral("Say what to search for: shopdesk-cli kb search --tenant SLUG "
                                    "delivery charges"));
-    auto store = openStore(parser);
-    if (!store)
-        return fail(store.error());
-    auto tenant = this->tenant(*store.value(), parser);
-    if (!tenant)
-        return fail(tenant.error());
+    qint64 tenantId = 0;
+    {
+        auto store = openStore(parser);
+        if (!store)
+            return fail(store.error());
+        auto tenant = this->tenant(*store.value(), parser);
+        if (!tenant)
+            return fail(tenant.error());
+        tenantId = tenant->id;
+    }
+    auto url = databaseUrl(parser);
+    if (!url)
+        return fail(url.error());
     const int limit =
         parser.isSet(QStringLiteral("limit")) ? parser.value(QStringLiteral("limit")).toInt() : 5;
-    auto hits = KnowledgeSearch::run(*store.value(), tenant->id, query, limit);
-    if (!hits)
-        return fail(hits.error());
+
+    // The live bot's pipeline, as the engine runs it: the store on its own thread, the store's
+    // settings, vectors and model when it has endpoints, and a line in the retrieval log.
+    StoreWorker worker(url.value());
+    QNetworkAccessManager network;
+    KnowledgeService knowledge(worker, network);
+    QEventLoop loop;
+    std::optional<Result<KnowledgeService::Reply>> answered;
+    QObject::connect(&worker, &StoreWorker::failed, &loop, [&](const QString &error) {
+        answered.emplace(Result<KnowledgeService::Reply>::failure(error));
+        loop.quit();
+    });
+    QObject::connect(&worker, &StoreWorker::ready, &loop, [&] {
+        KnowledgeService::Request request;
+        request.tenantId = tenantId;
+        request.question = query;
+        request.source = QStringLiteral("test");
+        request.limit = limit;
+        knowledge.ask(request, &loop, [&](Result<KnowledgeService::Reply> reply) {
+            answered.emplace(std::move(reply));
+            loop.quit();
+        });
+    });
+    worker.start();
+    loop.exec();
+    knowledge.shutdown();
+    worker.close();
+    if (!answered->ok())
+        return fail(answered->error());
+    const KnowledgeService::Reply &reply = answered->value();
     QJsonArray array;
-    for (const SearchHit &h : std::as_const(hits.value()))
+    for (const SearchHit &h : std::as_const(reply.hits))
         array.append(
             QJsonObject{{QStringLiteral("chunk_id"), h.chunk.chunkId},
                         {QStringLiteral("document"), h.chunk.title},
@@ -44,19 +83,25 @@ int KbSearchCommand::run(const QCommandLineParser &parser)
                         {QStringLiteral("text"), h.chunk.text},
                         {QStringLiteral("score"), h.score},
                         {QStringLiteral("signals"), QJsonArray::fromStringList(h.signalNames())}});
-    const GroundedAnswer answer = GroundedAnswer::from(query, hits.value());
+    const GroundedAnswer &answer = reply.answer;
     if (parser.isSet(QStringLiteral("json"))) {
-        const QJsonObject json{{QStringLiteral("passages"), array},
+        const QJsonObject json{{QStringLiteral("query"), reply.query},
+                               {QStringLiteral("passages"), array},
                                {QStringLiteral("answer"), answer.text},
+                               {QStringLiteral("answered_by"), reply.answeredBy},
                                {QStringLiteral("confidence"), answer.confidence},
                                {QStringLiteral("escalate"), answer.escalate},
-                               {QStringLiteral("reason"), answer.reason}};
+                               {QStringLiteral("reason"), answer.reason},
+                               {QStringLiteral("notes"), reply.notes},
+                               {QStringLiteral("latency_ms"), reply.latencyMs}};
         out() << QJsonDocument(json).toJson(QJsonDocument::Compact) << '\n';
         return ExitOk;
     }
     out() << (answer.escalate ? "would hand over to a person: " : "would answer: ")
           << (answer.escalate ? answer.reason : answer.text) << "\n   ("
           << (answer.escalate ? QString() : answer.reason) << ")\n";
+    if (!reply.notes.isEmpty())
+        out() << "   note: " << reply.notes << '\n';
     if (array.isEmpty())
         out() << "nothing in this store's knowledge matches \"" << query << "\"\n";
     int n = 0;

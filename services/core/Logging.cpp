@@ -6,4 +6,5 @@ Q_LOGGING_CATEGORY(lcEngine, "shopdesk.engine")
 Q_LOGGING_CATEGORY(lcDemo, "shopdesk.demo")
 Q_LOGGING_CATEGORY(lcNet, "shopdesk.net")
 Q_LOGGING_CATEGORY(lcSend, "shopdesk.send")
+Q_LOGGING_CATEGORY(lcKnowledge, "shopdesk.knowledge")
 } // namespace shopdesk

@@ -14,6 +14,20 @@ struct KnowledgeChunk
     QString heading;
     QString text;
     bool enabled = true;
+    bool edited = false; // changed by hand in the console
+};
+
+// An enabled passage with what retrieval needs: its document's title and, when the store has an
+// embeddings endpoint, its vector (raw little-endian float32) and the model that made it.
+struct KnowledgePassage
+{
+    qint64 chunkId = 0;
+    qint64 documentId = 0;
+    QString title;
+    QString heading;
+    QString text;
+    QByteArray embedding;
+    QString embeddingModel;
 };
 
 // A document of the store's knowledge: what the bot is allowed to say.

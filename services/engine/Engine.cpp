@@ -3,6 +3,7 @@
 #include "core/Logging.h"
 #include "demo/DemoStoreLoader.h"
 #include "engine/DataDirectory.h"
+#include "knowledge/KnowledgeService.h"
 #include "messaging/InboundProcessor.h"
 #include "messaging/MediaDownloader.h"
 #include "messaging/MessagingService.h"
@@ -37,6 +38,7 @@ Engine::Engine(Options options, QObject *parent)
     , m_media(std::make_unique<MediaDownloader>(*m_store, *m_sender, m_options.dataDir))
     , m_messaging(std::make_unique<MessagingService>(*m_store))
     , m_simulator(std::make_unique<SimulatorPhone>(*m_store, *m_webhooks))
+    , m_knowledge(std::make_unique<KnowledgeService>(*m_store, *m_network))
 {
     m_media->setRetryBaseMs(m_options.mediaRetryBaseMs);
     connect(m_store.get(), &StoreWorker::ready, this, &Engine::onStoreReady);
@@ -51,6 +53,11 @@ Engine::Engine(Options options, QObject *parent)
             &MediaDownloader::fetch);
     connect(m_sender.get(), &OutboxSender::simulatorDelivered, m_simulator.get(),
             &SimulatorPhone::deliver);
+    // Passages changed, or a store's embeddings endpoint: compute the vectors that are missing.
+    connect(m_store.get(), &StoreWorker::documentsChanged, m_knowledge.get(),
+            &KnowledgeService::embedPending);
+    connect(m_store.get(), &StoreWorker::settingsChanged, m_knowledge.get(),
+            &KnowledgeService::embedPending);
     connect(m_store.get(), &StoreWorker::failed, this,
             [this](const QString &message) { setState(State::Failed, message); });
 }
@@ -93,6 +100,7 @@ void Engine::stop()
         m_http->close(); // no new webhooks; the ones being recorded finish below
     m_inbound->stop();
     m_sender->stop();
+    m_knowledge->shutdown();
     m_store->close(); // finishes queued jobs, closes the connection on its thread
     setState(State::Stopped);
 }
@@ -132,6 +140,12 @@ void Engine::startServices()
     m_webhooks->reloadChannels();
     m_inbound->start();
     m_sender->start();
+    m_store->run(
+        this, [](Store &store) { return store.tenants().tenants(); },
+        [this](Result<QList<Tenant>> tenants) {
+            for (const Tenant &t : tenants ? tenants.value() : QList<Tenant>{})
+                m_knowledge->embedPending(t.id);
+        });
     if (m_options.listenPort >= 0) {
         m_http = std::make_unique<HttpServer>();
         m_http->setHandler([this](const HttpRequest &request, HttpReply reply) {

@@ -19,9 +19,11 @@ class InboundProcessor;
 class MediaDownloader;
 class MessagingService;
 class SimulatorPhone;
+class KnowledgeService;
 
 // The whole engine as local services, for the console (embedded) and `shopdesk-cli serve`:
-// the store, the webhook server and inbox, inbound processing, media, and the outbox sender.
+// the store, the webhook server and inbox, inbound processing, media, the outbox sender, and
+// the knowledge pipeline (retrieval, answers, vectors).
 class Engine : public QObject
 {
     Q_OBJECT
@@ -61,6 +63,7 @@ public:
     MediaDownloader &media() { return *m_media; }
     MessagingService &messaging() { return *m_messaging; }
     SimulatorPhone &simulator() { return *m_simulator; }
+    KnowledgeService &knowledge() { return *m_knowledge; }
     quint16 webhookPort() const { return m_http ? m_http->port() : 0; }
 
 Q_SIGNALS:
@@ -82,6 +85,7 @@ private:
     std::unique_ptr<MediaDownloader> m_media;
     std::unique_ptr<MessagingService> m_messaging;
     std::unique_ptr<SimulatorPhone> m_simulator;
+    std::unique_ptr<KnowledgeService> m_knowledge;
     State m_state = State::Stopped;
     QString m_lastError;
     QString m_storeDescription;

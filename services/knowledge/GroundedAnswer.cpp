@@ -15,21 +15,29 @@ bool found(const QString &word, const QString &lowerText)
     return word.size() > 5 && lowerText.contains(word.left(5));
 }
 
-double coverage(const QStringList &words, const QString &text)
+double coverage(const QStringList &words, const QString &text,
+                const QHash<QString, QStringList> &synonyms)
 {
     if (words.isEmpty())
         return 0;
     const QString lower = text.toLower();
     int hit = 0;
-    for (const QString &w : words)
-        hit += found(w, lower) ? 1 : 0;
+    for (const QString &w : words) {
+        bool covered = found(w, lower);
+        for (const QString &other : synonyms.value(w)) {
+            if (covered)
+                break;
+            covered = found(other.toLower(), lower);
+        }
+        hit += covered ? 1 : 0;
+    }
     return double(hit) / double(words.size());
 }
 
 } // namespace
 
 GroundedAnswer GroundedAnswer::from(const QString &question, const QList<SearchHit> &hits,
-                                    double threshold)
+                                    double threshold, const QHash<QString, QStringList> &synonyms)
 {
     GroundedAnswer a;
     if (hits.isEmpty()) {
@@ -41,9 +49,13 @@ GroundedAnswer GroundedAnswer::from(const QString &question, const QList<SearchH
     const QString passage = top.chunk.heading + QLatin1Char(' ') + top.chunk.text;
     // Evidence: how much of the question the best passage covers, and whether the words
     // themselves matched (not only similar spellings).
-    const double covered = coverage(words, passage);
+    const double covered = coverage(words, passage, synonyms);
     const double exact = top.bm25Rank > 0 ? 1.0 : 0.5;
     a.confidence = std::clamp(exact * covered, 0.0, 1.0);
+    // A passage whose meaning is close to the question's (embeddings) is evidence too, even in
+    // other words: cosine 0.9 and above counts fully, 0.5 and below not at all.
+    if (top.vectorRank == 1)
+        a.confidence = std::max(a.confidence, std::clamp((top.similarity - 0.5) / 0.4, 0.0, 1.0));
     a.chunkId = top.chunk.chunkId;
     a.source = top.chunk.heading;
 
@@ -53,9 +65,9 @@ GroundedAnswer GroundedAnswer::from(const QString &question, const QList<SearchH
     QStringList chosen;
     double best = 0;
     for (const QString &s : sentences)
-        best = std::max(best, coverage(words, s));
+        best = std::max(best, coverage(words, s, synonyms));
     for (const QString &s : sentences) {
-        if (best > 0 && coverage(words, s) >= best * 0.5)
+        if (best > 0 && coverage(words, s, synonyms) >= best * 0.5)
             chosen << s.trimmed();
     }
     if (chosen.isEmpty())

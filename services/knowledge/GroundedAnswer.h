@@ -2,6 +2,8 @@
 
 #include "knowledge/KnowledgeIndex.h"
 
+#include <QHash>
+
 namespace shopdesk {
 
 // The bot's answer without a language model: the sentences of the best passage that match the
@@ -17,8 +19,11 @@ struct GroundedAnswer
     QString reason; // why it answers, or why it hands over
 
     static constexpr double kDefaultThreshold = 0.6;
+    // synonyms: the store's groups (word -> its other words); a question word counts as covered
+    // when the passage has the word or one of its synonyms.
     static GroundedAnswer from(const QString &question, const QList<SearchHit> &hits,
-                               double threshold = kDefaultThreshold);
+                               double threshold = kDefaultThreshold,
+                               const QHash<QString, QStringList> &synonyms = {});
 };
 
 } // namespace shopdesk

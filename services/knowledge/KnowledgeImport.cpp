@@ -17,7 +17,7 @@ struct KnowledgeImport::Shared
 };
 
 KnowledgeImport::KnowledgeImport(StoreWorker &store, qint64 tenantId, QStringList files,
-                                 DocumentReader::Settings settings, QObject *parent)
+                                 std::optional<DocumentReader::Settings> settings, QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_tenantId(tenantId)
@@ -54,12 +54,26 @@ void KnowledgeImport::preview()
 
 void KnowledgeImport::readAll(bool storeAfter)
 {
+    if (!m_settings) { // the store's own settings first
+        const qint64 tenantId = m_tenantId;
+        m_store.run(
+            this,
+            [tenantId](Store &store) {
+                return Result<DocumentReader::Settings>(
+                    DocumentImporter::settingsFor(store, tenantId));
+            },
+            [this, storeAfter](Result<DocumentReader::Settings> settings) {
+                m_settings = settings.value();
+                readAll(storeAfter);
+            });
+        return;
+    }
     auto promise = std::make_shared<QPromise<void>>();
     m_running = promise->future();
     QPointer<KnowledgeImport> self(this);
     const auto shared = m_shared;
     const QStringList files = m_files;
-    const DocumentReader::Settings settings = m_settings;
+    const DocumentReader::Settings settings = *m_settings;
     QThreadPool::globalInstance()->start([=] {
         promise->start();
         QList<DocumentImporter::Outcome> failures;

@@ -6,6 +6,7 @@
 #include <QObject>
 
 #include <memory>
+#include <optional>
 
 namespace shopdesk {
 
@@ -19,8 +20,10 @@ class KnowledgeImport : public QObject
 {
     Q_OBJECT
 public:
+    // Without settings, the store's own (chunking from its settings) are used.
     KnowledgeImport(StoreWorker &store, qint64 tenantId, QStringList files,
-                    DocumentReader::Settings settings, QObject *parent = nullptr);
+                    std::optional<DocumentReader::Settings> settings = std::nullopt,
+                    QObject *parent = nullptr);
     ~KnowledgeImport() override; // cancels, and waits for the file being read
 
     void start();
@@ -41,7 +44,7 @@ private:
     StoreWorker &m_store;
     qint64 m_tenantId;
     QStringList m_files;
-    DocumentReader::Settings m_settings;
+    std::optional<DocumentReader::Settings> m_settings;
     std::shared_ptr<Shared> m_shared;
     QFuture<void> m_running;
 };

@@ -78,6 +78,8 @@ QStringList SearchHit::signalNames() const
         s << QStringLiteral("bm25");
     if (fuzzyRank > 0)
         s << QStringLiteral("fuzzy");
+    if (vectorRank > 0)
+        s << QStringLiteral("vector");
     return s;
 }
 
@@ -169,11 +171,13 @@ Status KnowledgeIndex::replaceTenant(qint64 tenantId, const QList<IndexedChunk> 
     }
     QSqlQuery text(db);
     QSqlQuery trigram(db);
-    text.prepare(QStringLiteral("INSERT INTO chunks_text (title, heading, text, tenant_id, "
-                                "chunk_id, document_id) VALUES (?, ?, ?, ?, ?, ?)"));
-    trigram.prepare(
-        QStringLiteral("INSERT INTO chunks_trigram (body, tenant_id, chunk_id) VALUES (?, ?, ?)"));
+    // The rowid is the chunk's id: a passage found only by its vector is one lookup away.
+    text.prepare(QStringLiteral("INSERT INTO chunks_text (rowid, title, heading, text, tenant_id, "
+                                "chunk_id, document_id) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    trigram.prepare(QStringLiteral(
+        "INSERT INTO chunks_trigram (rowid, body, tenant_id, chunk_id) VALUES (?, ?, ?, ?)"));
     for (const IndexedChunk &c : chunks) {
+        text.addBindValue(c.chunkId);
         text.addBindValue(c.title);
         text.addBindValue(c.heading);
         text.addBindValue(c.text);
@@ -182,6 +186,7 @@ Status KnowledgeIndex::replaceTenant(qint64 tenantId, const QList<IndexedChunk> 
         text.addBindValue(c.documentId);
         if (!text.exec())
             return fail(text);
+        trigram.addBindValue(c.chunkId);
         trigram.addBindValue(
             QString(c.title + QLatin1Char('\n') + c.heading + QLatin1Char('\n') + c.text));
         trigram.addBindValue(tenantId);
@@ -204,7 +209,8 @@ Result<qint64> KnowledgeIndex::count(qint64 tenantId)
     return q.value(0).toLongLong();
 }
 
-Result<QList<SearchHit>> KnowledgeIndex::search(qint64 tenantId, const QString &query, int limit)
+Result<QList<SearchHit>> KnowledgeIndex::search(qint64 tenantId, const QString &query, int limit,
+                                                const QList<QPair<qint64, double>> &vectorHits)
 {
     using R = Result<QList<SearchHit>>;
     QSqlDatabase db = QSqlDatabase::database(m_connection);
@@ -235,10 +241,9 @@ Result<QList<SearchHit>> KnowledgeIndex::search(qint64 tenantId, const QString &
     if (!fuzzy.isEmpty()) {
         QSqlQuery q(db);
         q.prepare(QStringLiteral("SELECT t.chunk_id, x.document_id, x.title, x.heading, x.text "
-                                 "FROM chunks_trigram t JOIN chunks_text x ON x.chunk_id = "
-                                 "t.chunk_id AND x.tenant_id = t.tenant_id WHERE chunks_trigram "
-                                 "MATCH ? AND t.tenant_id = ? ORDER BY bm25(chunks_trigram) "
-                                 "LIMIT ?"));
+                                 "FROM chunks_trigram t JOIN chunks_text x ON x.rowid = t.rowid "
+                                 "WHERE chunks_trigram MATCH ? AND t.tenant_id = ? ORDER BY "
+                                 "bm25(chunks_trigram) LIMIT ?"));
         q.addBindValue(fuzzy);
         q.addBindValue(tenantId);
         q.addBindValue(kCandidates);
@@ -252,11 +257,35 @@ Result<QList<SearchHit>> KnowledgeIndex::search(qint64 tenantId, const QString &
             h.fuzzyRank = ++rank;
         }
     }
+    if (!vectorHits.isEmpty()) {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("SELECT chunk_id, document_id, title, heading, text FROM "
+                                 "chunks_text WHERE rowid = ? AND tenant_id = ?"));
+        int rank = 0;
+        for (const auto &[chunkId, similarity] : vectorHits) {
+            SearchHit &h = hits[chunkId];
+            if (h.chunk.chunkId == 0) {
+                q.addBindValue(chunkId);
+                q.addBindValue(tenantId);
+                if (!q.exec())
+                    return R::failure(
+                        QStringLiteral("Search failed: %1").arg(q.lastError().text()));
+                if (!q.next()) { // a vector for a passage no longer indexed
+                    hits.remove(chunkId);
+                    continue;
+                }
+                h.chunk = chunkFrom(q, tenantId);
+            }
+            h.vectorRank = ++rank;
+            h.similarity = similarity;
+        }
+    }
     QList<SearchHit> ranked;
     ranked.reserve(hits.size());
     for (SearchHit &h : hits) {
         h.score = (h.bm25Rank ? 1.0 / (kRrfK + h.bm25Rank) : 0.0) +
-                  (h.fuzzyRank ? 1.0 / (kRrfK + h.fuzzyRank) : 0.0);
+                  (h.fuzzyRank ? 1.0 / (kRrfK + h.fuzzyRank) : 0.0) +
+                  (h.vectorRank ? 1.0 / (kRrfK + h.vectorRank) : 0.0);
         ranked.append(h);
     }
     std::sort(ranked.begin(), ranked.end(), [](const SearchHit &a, const SearchHit &b) {

@@ -2,6 +2,8 @@
 
 #include "core/Result.h"
 
+#include <QList>
+#include <QPair>
 #include <QString>
 #include <QStringList>
 
@@ -26,10 +28,12 @@ struct IndexedChunk
 struct SearchHit
 {
     IndexedChunk chunk;
-    double score = 0;  // fused (reciprocal rank fusion)
-    int bm25Rank = 0;  // 1-based rank in the BM25 list, 0 when absent
-    int fuzzyRank = 0; // 1-based rank in the trigram list, 0 when absent
-    double bm25 = 0;   // FTS5's bm25() (lower is better), when matched
+    double score = 0;      // fused (reciprocal rank fusion)
+    int bm25Rank = 0;      // 1-based rank in the BM25 list, 0 when absent
+    int fuzzyRank = 0;     // 1-based rank in the trigram list, 0 when absent
+    int vectorRank = 0;    // 1-based rank among the nearest vectors, 0 when absent
+    double bm25 = 0;       // FTS5's bm25() (lower is better), when matched
+    double similarity = 0; // cosine similarity of the vectors, when ranked by them
     QStringList signalNames() const;
 };
 
@@ -49,7 +53,10 @@ public:
 
     // Replaces everything indexed for this store with `chunks`, in one transaction.
     Status replaceTenant(qint64 tenantId, const QList<IndexedChunk> &chunks);
-    Result<QList<SearchHit>> search(qint64 tenantId, const QString &query, int limit = 10);
+    // vectorHits: (chunk id, similarity), nearest first, from the store's vector index; fused
+    // with the two text signals when given.
+    Result<QList<SearchHit>> search(qint64 tenantId, const QString &query, int limit = 10,
+                                    const QList<QPair<qint64, double>> &vectorHits = {});
     Result<qint64> count(qint64 tenantId);
 
     // The FTS5 query for a person's words: each word quoted (no operators can be injected),

@@ -6,6 +6,28 @@ namespace shopdesk {
 
 using namespace sql;
 
+namespace {
+
+KnowledgePassage passageFrom(const SqlRow &r)
+{
+    KnowledgePassage p;
+    p.chunkId = r[0].toLongLong();
+    p.documentId = r[1].toLongLong();
+    p.title = r[2].toString();
+    p.heading = r[3].toString();
+    p.text = r[4].toString();
+    p.embedding = QByteArray::fromBase64(r[5].toString().toLatin1());
+    p.embeddingModel = r[6].toString();
+    return p;
+}
+
+const char *const kPassageColumns =
+    "SELECT c.id, c.document_id, d.title, c.heading, c.text, c.embedding, c.embedding_model FROM "
+    "knowledge_chunks c JOIN knowledge_documents d ON d.tenant_id = c.tenant_id AND d.id = "
+    "c.document_id WHERE c.tenant_id = ? AND c.enabled = 1";
+
+} // namespace
+
 KnowledgeStore::KnowledgeStore(SqlBackend &db, QObject *parent)
     : QObject(parent)
     , m_db(db)
@@ -38,6 +60,7 @@ Result<KnowledgeDocument> KnowledgeStore::putDocument(qint64 tenantId,
             m_db.exec(QStringLiteral("DELETE FROM knowledge_chunks WHERE tenant_id = ? AND "
                                      "document_id = ?"),
                       {tenantId, stored.id});
+            bumpRevision(tenantId);
             int ordinal = 0;
             for (const KnowledgeChunk &c : chunks) {
                 m_db.exec(
@@ -88,13 +111,167 @@ Result<QList<KnowledgeChunk>> KnowledgeStore::chunks(qint64 tenantId, qint64 doc
     return guard([&] {
         QList<KnowledgeChunk> list;
         const SqlRows rows = m_db.query(
-            QStringLiteral("SELECT id, document_id, ordinal, heading, text, enabled FROM "
+            QStringLiteral("SELECT id, document_id, ordinal, heading, text, enabled, edited FROM "
                            "knowledge_chunks WHERE tenant_id = ? AND document_id = ? ORDER BY "
                            "ordinal"),
             {tenantId, documentId});
         for (const SqlRow &r : rows)
             list.append({r[0].toLongLong(), r[1].toLongLong(), r[2].toInt(), r[3].toString(),
-                         r[4].toString(), r[5].toInt() != 0});
+                         r[4].toString(), r[5].toInt() != 0, r[6].toInt() != 0});
+        return list;
+    });
+}
+
+void KnowledgeStore::bumpRevision(qint64 tenantId)
+{
+    m_db.exec(QStringLiteral("INSERT INTO knowledge_revisions (tenant_id, revision) VALUES (?, 1) "
+                             "ON CONFLICT (tenant_id) DO UPDATE SET revision = "
+                             "knowledge_revisions.revision + 1"),
+              {tenantId});
+}
+
+Status KnowledgeStore::deleteDocument(qint64 tenantId, qint64 documentId)
+{
+    auto result = guard([&] {
+        return transaction(m_db, [&] {
+            const SqlRows rows = m_db.query(
+                QStringLiteral("DELETE FROM knowledge_documents WHERE tenant_id = ? AND id = ? "
+                               "RETURNING id"),
+                {tenantId, documentId});
+            if (rows.isEmpty())
+                throw NotFound(QStringLiteral("That document is no longer in this store."));
+            m_db.exec(QStringLiteral("DELETE FROM knowledge_chunks WHERE tenant_id = ? AND "
+                                     "document_id = ?"),
+                      {tenantId, documentId});
+            bumpRevision(tenantId);
+            return Done{};
+        });
+    });
+    if (result)
+        Q_EMIT documentsChanged(tenantId);
+    return result;
+}
+
+Status KnowledgeStore::updateChunk(qint64 tenantId, qint64 chunkId, const QString &text,
+                                   bool enabled)
+{
+    if (text.trimmed().isEmpty())
+        return Status::failure(QStringLiteral("A passage cannot be empty; turn it off instead."));
+    auto result = guard([&] {
+        return transaction(m_db, [&] {
+            const SqlRows rows = m_db.query(
+                QStringLiteral("UPDATE knowledge_chunks SET text = ?, enabled = ?, edited = "
+                               "CASE WHEN text = ? THEN edited ELSE 1 END, embedding = CASE WHEN "
+                               "text = ? THEN embedding ELSE '' END WHERE tenant_id = ? AND id = "
+                               "? RETURNING id"),
+                {text.trimmed(), enabled ? 1 : 0, text.trimmed(), text.trimmed(), tenantId,
+                 chunkId});
+            if (rows.isEmpty())
+                throw NotFound(QStringLiteral("That passage is no longer in this store."));
+            bumpRevision(tenantId);
+            return Done{};
+        });
+    });
+    if (result)
+        Q_EMIT documentsChanged(tenantId);
+    return result;
+}
+
+Result<qint64> KnowledgeStore::revision(qint64 tenantId)
+{
+    return guard([&] {
+        const SqlRows rows = m_db.query(
+            QStringLiteral("SELECT revision FROM knowledge_revisions WHERE tenant_id = ?"),
+            {tenantId});
+        return rows.isEmpty() ? qint64(0) : rows.first()[0].toLongLong();
+    });
+}
+
+Result<QList<KnowledgePassage>> KnowledgeStore::passages(qint64 tenantId)
+{
+    return guard([&] {
+        QList<KnowledgePassage> list;
+        const SqlRows rows = m_db.query(
+            QLatin1String(kPassageColumns) + QStringLiteral(" ORDER BY c.id"), {tenantId});
+        list.reserve(rows.size());
+        for (const SqlRow &r : rows)
+            list.append(passageFrom(r));
+        return list;
+    });
+}
+
+Result<QList<KnowledgePassage>> KnowledgeStore::passagesToEmbed(qint64 tenantId,
+                                                                const QString &model, int limit)
+{
+    return guard([&] {
+        QList<KnowledgePassage> list;
+        const SqlRows rows = m_db.query(
+            QLatin1String(kPassageColumns) +
+                QStringLiteral(" AND (c.embedding = '' OR c.embedding_model <> ?) ORDER BY c.id "
+                               "LIMIT ?"),
+            {tenantId, model, limit});
+        for (const SqlRow &r : rows)
+            list.append(passageFrom(r));
+        return list;
+    });
+}
+
+Status KnowledgeStore::setEmbeddings(qint64 tenantId, const QString &model,
+                                     const QList<QPair<qint64, QByteArray>> &vectors)
+{
+    return guard([&] {
+        return transaction(m_db, [&] {
+            for (const auto &[chunkId, vector] : vectors)
+                m_db.exec(QStringLiteral("UPDATE knowledge_chunks SET embedding = ?, "
+                                         "embedding_model = ? WHERE tenant_id = ? AND id = ?"),
+                          {QString::fromLatin1(vector.toBase64()), model, tenantId, chunkId});
+            bumpRevision(tenantId);
+            return Done{};
+        });
+    });
+}
+
+Status KnowledgeStore::logRetrieval(const RetrievalLogEntry &e)
+{
+    return guard([&] {
+        m_db.exec(QStringLiteral("INSERT INTO retrieval_log (tenant_id, at, source, "
+                                 "conversation_id, question, query, hits, answer, confidence, "
+                                 "escalated, reason, answered_by, latency_ms) VALUES (?, ?, ?, ?, "
+                                 "?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                  {e.tenantId, e.at.isValid() ? ms(e.at) : QVariant(now()), e.source,
+                   nullableId(e.conversationId), e.question, e.query, e.hits, e.answer,
+                   e.confidence, e.escalated ? 1 : 0, e.reason, e.answeredBy, e.latencyMs});
+        return Done{};
+    });
+}
+
+Result<QList<RetrievalLogEntry>> KnowledgeStore::retrievalLog(qint64 tenantId, int limit)
+{
+    return guard([&] {
+        QList<RetrievalLogEntry> list;
+        const SqlRows rows = m_db.query(
+            QStringLiteral("SELECT id, at, source, conversation_id, question, query, hits, "
+                           "answer, confidence, escalated, reason, answered_by, latency_ms FROM "
+                           "retrieval_log WHERE tenant_id = ? ORDER BY id DESC LIMIT ?"),
+            {tenantId, limit});
+        for (const SqlRow &r : rows) {
+            RetrievalLogEntry e;
+            e.id = r[0].toLongLong();
+            e.tenantId = tenantId;
+            e.at = time(r[1]);
+            e.source = r[2].toString();
+            e.conversationId = r[3].toLongLong();
+            e.question = r[4].toString();
+            e.query = r[5].toString();
+            e.hits = r[6].toString();
+            e.answer = r[7].toString();
+            e.confidence = r[8].toDouble();
+            e.escalated = r[9].toInt() != 0;
+            e.reason = r[10].toString();
+            e.answeredBy = r[11].toString();
+            e.latencyMs = r[12].toDouble();
+            list.append(e);
+        }
         return list;
     });
 }

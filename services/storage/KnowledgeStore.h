@@ -2,6 +2,7 @@
 
 #include "core/Result.h"
 #include "domain/KnowledgeDocument.h"
+#include "domain/RetrievalLogEntry.h"
 
 #include <QObject>
 
@@ -21,11 +22,28 @@ public:
                                           const QList<KnowledgeChunk> &chunks);
     Result<QList<KnowledgeDocument>> documents(qint64 tenantId);
     Result<QList<KnowledgeChunk>> chunks(qint64 tenantId, qint64 documentId);
+    Status deleteDocument(qint64 tenantId, qint64 documentId);
+    // A passage changed by hand: its text, or whether the bot may use it.
+    Status updateChunk(qint64 tenantId, qint64 chunkId, const QString &text, bool enabled);
+
+    // Raised by every change above; 0 for a store that never had knowledge.
+    Result<qint64> revision(qint64 tenantId);
+    // Every enabled passage, for the retrieval index.
+    Result<QList<KnowledgePassage>> passages(qint64 tenantId);
+    // Passages with no vector from `model` yet (at most `limit`).
+    Result<QList<KnowledgePassage>> passagesToEmbed(qint64 tenantId, const QString &model,
+                                                    int limit);
+    Status setEmbeddings(qint64 tenantId, const QString &model,
+                         const QList<QPair<qint64, QByteArray>> &vectors);
+
+    Status logRetrieval(const RetrievalLogEntry &entry);
+    Result<QList<RetrievalLogEntry>> retrievalLog(qint64 tenantId, int limit);
 
 Q_SIGNALS:
     void documentsChanged(qint64 tenantId);
 
 private:
+    void bumpRevision(qint64 tenantId);
     SqlBackend &m_db;
 };
 

@@ -4,6 +4,8 @@
 #include "MainWindow.h"
 #include "MessageListModel.h"
 #include "dialogs/ChannelDialog.h"
+#include "dialogs/KnowledgeImportDialog.h"
+#include "dialogs/RetrievalLogDialog.h"
 #include "dialogs/TestPhoneDialog.h"
 #include "engine/Engine.h"
 #include "messaging/OutboxSender.h"
@@ -14,18 +16,27 @@
 #include "panes/SettingsPane.h"
 #include "widgets/BannerWidget.h"
 #include "widgets/ChannelsSection.h"
+#include "widgets/knowledge/FaqEditor.h"
+#include "widgets/knowledge/KnowledgeSettingsSection.h"
+#include "widgets/knowledge/PassageEditor.h"
+#include "widgets/knowledge/SynonymsEditor.h"
 
 #include <QTableWidget>
 
 #include <QComboBox>
 #include <QDir>
+#include <QDoubleSpinBox>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
+#include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -161,6 +172,110 @@ private Q_SLOTS:
                         ->text()
                         .contains(QLatin1String("The bot would answer")));
         screenshot(window, QStringLiteral("knowledge"));
+
+        // A passage corrected by hand is what the bot finds next; the document shows it edited.
+        const auto monsoon =
+            knowledge->documents()->findItems(QStringLiteral("Monsoon offers"), Qt::MatchExactly);
+        QCOMPARE(monsoon.size(), 1);
+        knowledge->documents()->selectRow(monsoon.first()->row());
+        QTRY_VERIFY(
+            knowledge->passages()->list()->count() == 1 &&
+            knowledge->passages()->list()->item(0)->text().contains(QLatin1String("raincoats")));
+        knowledge->passages()->list()->setCurrentRow(0);
+        knowledge->passages()->textEdit()->setPlainText(
+            QStringLiteral("Umbrellas at Rs 179 and raincoats at Rs 329 until 31 July."));
+        knowledge->passages()->save();
+        QTRY_VERIFY(window.banner()->text().contains(QLatin1String("Passage saved")));
+        QTRY_VERIFY(
+            knowledge->passages()->list()->item(0) &&
+            knowledge->passages()->list()->item(0)->text().contains(QLatin1String("[edited]")));
+        knowledge->tryQuestion(QStringLiteral("raincoat price"));
+        QTRY_VERIFY(knowledge->results()->count() > 0 &&
+                    knowledge->results()->item(0)->text().contains(QLatin1String("Rs 329")));
+
+        // The FAQ editor saves its pairs as one document the bot answers from.
+        knowledge->tabs()->setCurrentIndex(1);
+        QTRY_COMPARE(knowledge->faq()->table()->rowCount(), 0);
+        knowledge->faq()->addPair(QStringLiteral("Do you sell ice?"),
+                                  QStringLiteral("Yes, ice packs at Rs 20, in the freezer."));
+        knowledge->faq()->addPair(QStringLiteral("Half-filled row"), QString());
+        knowledge->faq()->save();
+        QTRY_VERIFY(window.banner()->text().contains(QLatin1String("row 2 has no answer")));
+        knowledge->faq()->table()->removeRow(1);
+        knowledge->faq()->save();
+        QTRY_COMPARE(knowledge->documents()->rowCount(), 7);
+        knowledge->tryQuestion(QStringLiteral("ice packs"));
+        QTRY_VERIFY(knowledge->results()->count() > 0 &&
+                    knowledge->results()->item(0)->text().contains(QLatin1String("freezer")));
+
+        // Synonyms: the try-line shows the question as the bot will search it.
+        knowledge->tabs()->setCurrentIndex(2);
+        knowledge->synonyms()->editor()->setPlainText(QStringLiteral("barsaati = raincoat"));
+        knowledge->synonyms()->tryLine()->setText(QStringLiteral("barsaati hai?"));
+        QVERIFY2(knowledge->synonyms()->tryResult()->text().contains(QLatin1String("raincoat")),
+                 qPrintable(knowledge->synonyms()->tryResult()->text()));
+        knowledge->synonyms()->save();
+        QTRY_VERIFY(window.banner()->text().contains(QLatin1String("Synonyms saved")));
+        knowledge->tryQuestion(QStringLiteral("barsaati"));
+        QTRY_VERIFY(knowledge->results()->count() > 0 &&
+                    knowledge->results()->item(0)->text().contains(QLatin1String("raincoats")));
+        QTRY_VERIFY(knowledge->findChild<QLabel *>(QStringLiteral("knowledgeAnswer"))
+                        ->text()
+                        .contains(QLatin1String("The bot would answer")));
+        screenshot(window, QStringLiteral("knowledge-synonyms"));
+
+        // Settings: a stricter threshold makes the same question go to a person.
+        knowledge->tabs()->setCurrentIndex(3);
+        QTRY_VERIFY(knowledge->settingsSection()->thresholdBox()->value() > 0.5);
+        knowledge->settingsSection()->thresholdBox()->setValue(1.0);
+        knowledge->settingsSection()->save();
+        QTRY_VERIFY(window.banner()->text().contains(QLatin1String("Knowledge settings saved")));
+        screenshot(window, QStringLiteral("knowledge-settings"));
+        knowledge->tryQuestion(QStringLiteral("raincoat price list"));
+        QTRY_VERIFY(knowledge->findChild<QLabel *>(QStringLiteral("knowledgeAnswer"))
+                        ->text()
+                        .contains(QLatin1String("hand this chat to a person")));
+
+        // The log of every retrieval, newest first.
+        RetrievalLogDialog *log = knowledge->openLog();
+        QTRY_VERIFY(log->table()->rowCount() >= 5);
+        QCOMPARE(log->table()->item(0, 2)->text(), QStringLiteral("raincoat price list"));
+        QCOMPARE(log->table()->item(0, 3)->text(), QStringLiteral("handed to a person"));
+        screenshot(*log, QStringLiteral("retrieval-log"));
+        log->close();
+
+        // A PDF and a Word file with progress; an import cancelled stores nothing.
+        knowledge->tabs()->setCurrentIndex(0);
+        const QString fixtures = QFINDTESTDATA("../knowledge/fixtures");
+        QSignalSpy imported(knowledge, &KnowledgePane::importFinished);
+        knowledge->importFiles({fixtures + QStringLiteral("/store-policies.pdf"),
+                                fixtures + QStringLiteral("/delivery-guide.docx")});
+        QTRY_COMPARE(imported.size(), 1);
+        QVERIFY2(window.banner()->text().contains(QLatin1String("store-policies.pdf: imported")),
+                 qPrintable(window.banner()->text()));
+        QTRY_COMPARE(knowledge->documents()->rowCount(), 9);
+        knowledge->importFiles({fixtures + QStringLiteral("/locked-policies.pdf")});
+        QVERIFY(knowledge->importProgress()->isVisibleTo(knowledge));
+        knowledge->cancelImport();
+        QTRY_COMPARE(imported.size(), 2);
+        QVERIFY(window.banner()->text().contains(QLatin1String("cancelled")));
+        QCOMPARE(knowledge->documents()->rowCount(), 9);
+
+        // The import dialog maps an FAQ file's columns and previews its passages.
+        QFile faqFile(files.filePath(QStringLiteral("sawal-jawab.csv")));
+        QVERIFY(faqFile.open(QIODevice::WriteOnly));
+        faqFile.write("id,sawal,jawab\n1,Paneer fresh hai?,Haan roz subah aata hai.\n"
+                      "2,Atta kaunsa hai?,Aashirvaad aur Pillsbury.\n");
+        faqFile.close();
+        KnowledgeImportDialog dialog(engine.store(), window.currentTenantId(),
+                                     {faqFile.fileName()});
+        QCOMPARE(dialog.questionColumn()->currentText(), QStringLiteral("sawal"));
+        QCOMPARE(dialog.answerColumn()->currentText(), QStringLiteral("jawab"));
+        QSignalSpy previewed(&dialog, &KnowledgeImportDialog::previewShown);
+        dialog.preview();
+        QTRY_COMPARE(previewed.size(), 1);
+        QCOMPARE(dialog.previewList()->count(), 2);
+        QVERIFY(dialog.previewList()->item(0)->text().contains(QLatin1String("Paneer fresh hai?")));
 
         // Inventory: the 200 products, with Hinglish names searchable.
         window.showPane(MainWindow::Inventory);

@@ -1,0 +1,160 @@
+#include "widgets/knowledge/FaqEditor.h"
+
+#include "storage/Store.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace shopdesk {
+
+namespace {
+const QString kTitle = QStringLiteral("Frequently asked questions");
+}
+
+FaqEditor::FaqEditor(StoreWorker &store, QWidget *parent)
+    : QWidget(parent)
+    , m_store(store)
+{
+    auto *layout = new QVBoxLayout(this);
+    auto *intro = new QLabel(tr("Questions customers ask, with the answer the bot may give. Each "
+                                "pair is kept whole."),
+                             this);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+    m_table = new QTableWidget(0, 2, this);
+    m_table->setObjectName(QStringLiteral("faqTable"));
+    m_table->setHorizontalHeaderLabels({tr("Question"), tr("Answer")});
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_table->verticalHeader()->hide();
+    m_table->setWordWrap(true);
+    layout->addWidget(m_table, 1);
+    auto *buttons = new QHBoxLayout;
+    auto *add = new QPushButton(tr("Add question"), this);
+    auto *remove = new QPushButton(tr("Remove selected"), this);
+    auto *saveButton = new QPushButton(tr("Save FAQ"), this);
+    saveButton->setObjectName(QStringLiteral("saveFaq"));
+    buttons->addWidget(add);
+    buttons->addWidget(remove);
+    buttons->addStretch(1);
+    buttons->addWidget(saveButton);
+    layout->addLayout(buttons);
+    connect(add, &QPushButton::clicked, this, [this] {
+        addPair({}, {});
+        m_table->setCurrentCell(m_table->rowCount() - 1, 0);
+        m_table->editItem(m_table->currentItem());
+    });
+    connect(remove, &QPushButton::clicked, this, [this] {
+        const int row = m_table->currentRow();
+        if (row >= 0)
+            m_table->removeRow(row);
+    });
+    connect(saveButton, &QPushButton::clicked, this, &FaqEditor::save);
+}
+
+void FaqEditor::setTenant(qint64 tenantId)
+{
+    m_tenantId = tenantId;
+    reload();
+}
+
+void FaqEditor::addPair(const QString &question, const QString &answer)
+{
+    const int row = m_table->rowCount();
+    m_table->insertRow(row);
+    m_table->setItem(row, 0, new QTableWidgetItem(question));
+    m_table->setItem(row, 1, new QTableWidgetItem(answer));
+}
+
+void FaqEditor::reload()
+{
+    const qint64 tenantId = m_tenantId;
+    m_request.run(
+        m_store, this,
+        [tenantId](Store &store) -> Result<QList<KnowledgeChunk>> {
+            auto docs = store.knowledge().documents(tenantId);
+            if (!docs)
+                return Result<QList<KnowledgeChunk>>::failure(docs.error());
+            for (const KnowledgeDocument &d : std::as_const(docs.value())) {
+                if (d.sourceName == kSourceName)
+                    return store.knowledge().chunks(tenantId, d.id);
+            }
+            return QList<KnowledgeChunk>{};
+        },
+        [this](Result<QList<KnowledgeChunk>> chunks) {
+            m_table->setRowCount(0);
+            if (!chunks) {
+                Q_EMIT message(chunks.error(), true);
+                return;
+            }
+            for (const KnowledgeChunk &c : std::as_const(chunks.value()))
+                addPair(c.text.section(QLatin1Char('\n'), 0, 0),
+                        c.text.section(QLatin1Char('\n'), 1).trimmed());
+            m_table->resizeRowsToContents();
+            Q_EMIT loaded();
+        });
+}
+
+void FaqEditor::save()
+{
+    QList<KnowledgeChunk> chunks;
+    QStringList problems;
+    for (int row = 0; row < m_table->rowCount(); ++row) {
+        const QString q =
+            m_table->item(row, 0) ? m_table->item(row, 0)->text().simplified() : QString();
+        const QString a =
+            m_table->item(row, 1) ? m_table->item(row, 1)->text().trimmed() : QString();
+        if (q.isEmpty() && a.isEmpty())
+            continue;
+        if (q.isEmpty() || a.isEmpty()) {
+            problems << tr("row %1 has no %2")
+                            .arg(row + 1)
+                            .arg(q.isEmpty() ? tr("question") : tr("answer"));
+            continue;
+        }
+        KnowledgeChunk c;
+        c.ordinal = int(chunks.size());
+        c.heading = kTitle + QStringLiteral(" > ") + q;
+        c.text = q + QLatin1Char('\n') + a;
+        chunks.append(c);
+    }
+    if (!problems.isEmpty()) {
+        Q_EMIT message(tr("The FAQ was not saved: %1.").arg(problems.join(QStringLiteral("; "))),
+                       true);
+        return;
+    }
+    const qint64 tenantId = m_tenantId;
+    m_store.run(
+        this,
+        [tenantId, chunks](Store &store) -> Status {
+            if (chunks.isEmpty()) { // an emptied FAQ is removed
+                auto docs = store.knowledge().documents(tenantId);
+                if (!docs)
+                    return Status::failure(docs.error());
+                for (const KnowledgeDocument &d : std::as_const(docs.value())) {
+                    if (d.sourceName == kSourceName)
+                        return store.knowledge().deleteDocument(tenantId, d.id);
+                }
+                return success();
+            }
+            KnowledgeDocument doc;
+            doc.title = kTitle;
+            doc.sourceName = kSourceName;
+            doc.mimeType = QStringLiteral("text/csv");
+            auto stored = store.knowledge().putDocument(tenantId, doc, chunks);
+            return stored ? success() : Status::failure(stored.error());
+        },
+        [this, n = chunks.size()](Status saved) {
+            if (!saved) {
+                Q_EMIT message(saved.error(), true);
+                return;
+            }
+            Q_EMIT message(tr("FAQ saved (%n question(s)).", nullptr, int(n)), false);
+            Q_EMIT this->saved();
+        });
+}
+
+} // namespace shopdesk

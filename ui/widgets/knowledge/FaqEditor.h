@@ -1,0 +1,42 @@
+#pragma once
+
+#include "LatestRequest.h"
+
+#include <QWidget>
+
+class QTableWidget;
+
+namespace shopdesk {
+
+class StoreWorker;
+
+// Questions and answers typed in the console, kept as one knowledge document ("Frequently asked
+// questions") with one passage per pair, exactly like an imported FAQ file. Saved whole: a row
+// with a question and no answer (or the reverse) is named and nothing changes.
+class FaqEditor : public QWidget
+{
+    Q_OBJECT
+public:
+    static inline const QString kSourceName = QStringLiteral("faq-editor");
+
+    explicit FaqEditor(StoreWorker &store, QWidget *parent = nullptr);
+    void setTenant(qint64 tenantId);
+    QTableWidget *table() const { return m_table; }
+    void addPair(const QString &question, const QString &answer);
+    void save();
+
+Q_SIGNALS:
+    void message(const QString &text, bool isError);
+    void loaded();
+    void saved();
+
+private:
+    void reload();
+
+    StoreWorker &m_store;
+    LatestRequest m_request;
+    qint64 m_tenantId = 0;
+    QTableWidget *m_table = nullptr;
+};
+
+} // namespace shopdesk

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QWidget>
+
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+
+namespace shopdesk {
+
+class Engine;
+struct ModelEndpoint;
+
+// How the store's knowledge is split and answered: chunking for new imports, the confidence
+// below which the bot hands over, and the optional OpenAI-compatible endpoints for vectors and
+// for written answers (keys are kept, never shown again).
+class KnowledgeSettingsSection : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit KnowledgeSettingsSection(Engine &engine, QWidget *parent = nullptr);
+    void setTenant(qint64 tenantId);
+    QDoubleSpinBox *thresholdBox() const { return m_threshold; }
+    QSpinBox *maxCharsBox() const { return m_maxChars; }
+    void save();
+
+Q_SIGNALS:
+    void message(const QString &text, bool isError);
+    void loaded();
+    void saved();
+
+private:
+    struct EndpointFields
+    {
+        QLineEdit *url = nullptr;
+        QLineEdit *model = nullptr;
+        QLineEdit *key = nullptr;
+        QString savedKey;
+    };
+    QWidget *endpointBox(const QString &title, const QString &hint, EndpointFields &fields);
+    static void show(EndpointFields &fields, const ModelEndpoint &endpoint);
+    static QString json(const EndpointFields &fields);
+
+    Engine &m_engine;
+    qint64 m_tenantId = 0;
+    QSpinBox *m_maxChars = nullptr;
+    QSpinBox *m_overlap = nullptr;
+    QLineEdit *m_separator = nullptr;
+    QDoubleSpinBox *m_threshold = nullptr;
+    EndpointFields m_embeddings;
+    EndpointFields m_chat;
+    QLabel *m_vectors = nullptr;
+};
+
+} // namespace shopdesk

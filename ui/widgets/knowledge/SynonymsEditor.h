@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+
+namespace shopdesk {
+
+class StoreWorker;
+
+// The store's synonyms, one group per line ("doodh = dudh = milk"), applied to customers'
+// questions. A try-line shows what a question becomes, as the bot will search it.
+class SynonymsEditor : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit SynonymsEditor(StoreWorker &store, QWidget *parent = nullptr);
+    void setTenant(qint64 tenantId);
+    QPlainTextEdit *editor() const { return m_text; }
+    QLineEdit *tryLine() const { return m_try; }
+    QLabel *tryResult() const { return m_result; }
+    void save();
+
+Q_SIGNALS:
+    void message(const QString &text, bool isError);
+    void loaded();
+    void saved();
+
+private:
+    void updateTry();
+
+    StoreWorker &m_store;
+    qint64 m_tenantId = 0;
+    QPlainTextEdit *m_text = nullptr;
+    QLineEdit *m_try = nullptr;
+    QLabel *m_result = nullptr;
+};
+
+} // namespace shopdesk
