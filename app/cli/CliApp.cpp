@@ -4,6 +4,7 @@
 #include "cli/DbCommands.h"
 #include "cli/DemoLoadCommand.h"
 #include "cli/KbCommands.h"
+#include "cli/KbEvalCommand.h"
 #include "cli/KbSearchCommand.h"
 #include "cli/MessagesCommand.h"
 #include "cli/SendCommand.h"
@@ -31,6 +32,7 @@ CliApp::CliApp()
     m_commands.push_back(std::make_unique<KbImportCommand>());
     m_commands.push_back(std::make_unique<KbListCommand>());
     m_commands.push_back(std::make_unique<KbSearchCommand>());
+    m_commands.push_back(std::make_unique<KbEvalCommand>());
 }
 
 CliApp::~CliApp() = default;

@@ -13,6 +13,12 @@ QTextStream &CliCommand::out() const
     return stream;
 }
 
+QTextStream &CliCommand::err() const
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
 int CliCommand::fail(const QString &message) const
 {
     out().flush();

@@ -39,6 +39,7 @@ protected:
     static void addTenantOption(QCommandLineParser &parser);
     Result<Tenant> tenant(Store &store, const QCommandLineParser &parser) const;
     QTextStream &out() const;
+    QTextStream &err() const; // progress and notes, kept off the results on stdout
 
 private:
     QString dataDir(const QCommandLineParser &parser) const;

@@ -1,6 +1,7 @@
 #include "knowledge/GroundedAnswer.h"
 
 #include <QRegularExpression>
+#include <QSet>
 
 namespace shopdesk {
 
@@ -21,9 +22,13 @@ double coverage(const QStringList &words, const QString &text,
     if (words.isEmpty())
         return 0;
     const QString lower = text.toLower();
+    QSet<QString> sounds;
+    for (const QString &key : KnowledgeIndex::soundKeys(lower))
+        sounds.insert(key);
     int hit = 0;
     for (const QString &w : words) {
-        bool covered = found(w, lower);
+        const QString key = KnowledgeIndex::soundKey(w);
+        bool covered = found(w, lower) || (key.size() >= 3 && sounds.contains(key));
         for (const QString &other : synonyms.value(w)) {
             if (covered)
                 break;
@@ -50,7 +55,7 @@ GroundedAnswer GroundedAnswer::from(const QString &question, const QList<SearchH
     // Evidence: how much of the question the best passage covers, and whether the words
     // themselves matched (not only similar spellings).
     const double covered = coverage(words, passage, synonyms);
-    const double exact = top.bm25Rank > 0 ? 1.0 : 0.5;
+    const double exact = top.bm25Rank > 0 ? 1.0 : (top.soundRank > 0 ? 0.8 : 0.5);
     a.confidence = std::clamp(exact * covered, 0.0, 1.0);
     // A passage whose meaning is close to the question's (embeddings) is evidence too, even in
     // other words: cosine 0.9 and above counts fully, 0.5 and below not at all.

@@ -31,6 +31,7 @@ struct SearchHit
     double score = 0;      // fused (reciprocal rank fusion)
     int bm25Rank = 0;      // 1-based rank in the BM25 list, 0 when absent
     int fuzzyRank = 0;     // 1-based rank in the trigram list, 0 when absent
+    int soundRank = 0;     // 1-based rank among passages whose words sound alike, 0 when absent
     int vectorRank = 0;    // 1-based rank among the nearest vectors, 0 when absent
     double bm25 = 0;       // FTS5's bm25() (lower is better), when matched
     double similarity = 0; // cosine similarity of the vectors, when ranked by them
@@ -40,7 +41,9 @@ struct SearchHit
 // The retrieval index: SQLite FTS5 in every storage mode, one per engine node, derived from the
 // store's knowledge tables. BM25 over title, heading and text (weighted in that order) with a
 // Unicode tokenizer that folds diacritics and stems English; a trigram index so misspellings
-// ("delivry", "dilivery") still meet; the two fused by reciprocal rank. Used on one thread.
+// ("delivry", "dilivery") still meet; a sounds-alike index of consonant skeletons so Hinglish
+// and transliterated Hindi spellings meet ("dilivari", "delivery"); fused by reciprocal rank.
+// Used on one thread.
 class KnowledgeIndex
 {
 public:
@@ -64,6 +67,9 @@ public:
     static QString bm25Query(const QString &text);
     // The meaningful words of a question (lower case, stop words dropped unless that leaves none).
     static QStringList queryWords(const QString &text);
+    // How a word sounds, as a consonant skeleton ("dilivari" and "delivery": "dlvr").
+    static QString soundKey(const QString &word);
+    static QStringList soundKeys(const QString &text); // of every word of 3+ letters
     // Trigrams of every word of 3+ letters, quoted and OR-joined.
     static QString trigramQuery(const QString &text);
 

@@ -40,36 +40,59 @@ Result<KnowledgeDocument> KnowledgeStore::putDocument(qint64 tenantId,
     if (document.sourceName.isEmpty())
         return Result<KnowledgeDocument>::failure(QStringLiteral("A document needs a name."));
     auto result = guard([&] {
+        return transaction(m_db, [&] { return storeDocument(tenantId, document, chunks); });
+    });
+    if (result)
+        Q_EMIT documentsChanged(tenantId);
+    return result;
+}
+
+KnowledgeDocument KnowledgeStore::storeDocument(qint64 tenantId, const KnowledgeDocument &document,
+                                                const QList<KnowledgeChunk> &chunks)
+{
+    const qint64 t = now();
+    const SqlRows rows = m_db.query(
+        QStringLiteral("INSERT INTO knowledge_documents (tenant_id, title, source_name, "
+                       "mime_type, content_hash, status, created_at, updated_at) VALUES "
+                       "(?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tenant_id, source_name) DO "
+                       "UPDATE SET title = excluded.title, mime_type = excluded.mime_type, "
+                       "content_hash = excluded.content_hash, status = excluded.status, "
+                       "updated_at = excluded.updated_at RETURNING id, created_at"),
+        {tenantId, document.title, document.sourceName, document.mimeType, document.contentHash,
+         document.status, t, t});
+    KnowledgeDocument stored = document;
+    stored.id = rows.first()[0].toLongLong();
+    stored.tenantId = tenantId;
+    stored.createdAt = time(rows.first()[1]);
+    stored.updatedAt = time(t);
+    stored.chunkCount = int(chunks.size());
+    m_db.exec(QStringLiteral("DELETE FROM knowledge_chunks WHERE tenant_id = ? AND "
+                             "document_id = ?"),
+              {tenantId, stored.id});
+    bumpRevision(tenantId);
+    int ordinal = 0;
+    for (const KnowledgeChunk &c : chunks) {
+        m_db.exec(QStringLiteral("INSERT INTO knowledge_chunks (tenant_id, document_id, "
+                                 "ordinal, heading, text, enabled, created_at) VALUES "
+                                 "(?, ?, ?, ?, ?, ?, ?)"),
+                  {tenantId, stored.id, ordinal++, c.heading, c.text, c.enabled ? 1 : 0, t});
+    }
+    return stored;
+}
+
+Result<int>
+KnowledgeStore::putDocuments(qint64 tenantId,
+                             const QList<QPair<KnowledgeDocument, QList<KnowledgeChunk>>> &docs)
+{
+    for (const auto &d : docs) {
+        if (d.first.sourceName.isEmpty())
+            return Result<int>::failure(QStringLiteral("A document needs a name."));
+    }
+    auto result = guard([&] {
         return transaction(m_db, [&] {
-            const qint64 t = now();
-            const SqlRows rows = m_db.query(
-                QStringLiteral("INSERT INTO knowledge_documents (tenant_id, title, source_name, "
-                               "mime_type, content_hash, status, created_at, updated_at) VALUES "
-                               "(?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tenant_id, source_name) DO "
-                               "UPDATE SET title = excluded.title, mime_type = excluded.mime_type, "
-                               "content_hash = excluded.content_hash, status = excluded.status, "
-                               "updated_at = excluded.updated_at RETURNING id, created_at"),
-                {tenantId, document.title, document.sourceName, document.mimeType,
-                 document.contentHash, document.status, t, t});
-            KnowledgeDocument stored = document;
-            stored.id = rows.first()[0].toLongLong();
-            stored.tenantId = tenantId;
-            stored.createdAt = time(rows.first()[1]);
-            stored.updatedAt = time(t);
-            stored.chunkCount = int(chunks.size());
-            m_db.exec(QStringLiteral("DELETE FROM knowledge_chunks WHERE tenant_id = ? AND "
-                                     "document_id = ?"),
-                      {tenantId, stored.id});
-            bumpRevision(tenantId);
-            int ordinal = 0;
-            for (const KnowledgeChunk &c : chunks) {
-                m_db.exec(
-                    QStringLiteral("INSERT INTO knowledge_chunks (tenant_id, document_id, "
-                                   "ordinal, heading, text, enabled, created_at) VALUES "
-                                   "(?, ?, ?, ?, ?, ?, ?)"),
-                    {tenantId, stored.id, ordinal++, c.heading, c.text, c.enabled ? 1 : 0, t});
-            }
-            return stored;
+            for (const auto &[document, chunks] : docs)
+                storeDocument(tenantId, document, chunks);
+            return int(docs.size());
         });
     });
     if (result)

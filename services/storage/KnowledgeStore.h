@@ -20,6 +20,9 @@ public:
     // Adds the document, or replaces the one with the same source name, chunks and all.
     Result<KnowledgeDocument> putDocument(qint64 tenantId, const KnowledgeDocument &document,
                                           const QList<KnowledgeChunk> &chunks);
+    // Many documents in one transaction (an evaluation corpus, a bulk import).
+    Result<int> putDocuments(qint64 tenantId,
+                             const QList<QPair<KnowledgeDocument, QList<KnowledgeChunk>>> &docs);
     Result<QList<KnowledgeDocument>> documents(qint64 tenantId);
     Result<QList<KnowledgeChunk>> chunks(qint64 tenantId, qint64 documentId);
     Status deleteDocument(qint64 tenantId, qint64 documentId);
@@ -44,6 +47,8 @@ Q_SIGNALS:
 
 private:
     void bumpRevision(qint64 tenantId);
+    KnowledgeDocument storeDocument(qint64 tenantId, const KnowledgeDocument &document,
+                                    const QList<KnowledgeChunk> &chunks);
     SqlBackend &m_db;
 };
 

@@ -56,6 +56,97 @@ private Q_SLOTS:
         m_url = url.toString();
     }
 
+    void knowledgeImportSearchAndEvaluation()
+    {
+        QCOMPARE(cli({QStringLiteral("demo"), QStringLiteral("load")}).exitCode, 0);
+        const QString fixtures = QFINDTESTDATA("../knowledge/fixtures");
+        Run imported =
+            cli({QStringLiteral("kb"), QStringLiteral("import"), QStringLiteral("--tenant"),
+                 QStringLiteral("demo"), QStringLiteral("--json"),
+                 fixtures + QStringLiteral("/store-policies.pdf"),
+                 fixtures + QStringLiteral("/delivery-guide.docx"),
+                 fixtures + QStringLiteral("/locked-policies.pdf")});
+        QCOMPARE(imported.exitCode, 1); // one file refused: the run says so
+        const QJsonArray results = QJsonDocument::fromJson(imported.out.toUtf8()).array();
+        QCOMPARE(results.size(), 3);
+        QCOMPARE(results.at(0).toObject().value(QLatin1String("result")).toString(),
+                 QStringLiteral("imported"));
+        QCOMPARE(results.at(1).toObject().value(QLatin1String("result")).toString(),
+                 QStringLiteral("imported"));
+        QVERIFY(results.at(2)
+                    .toObject()
+                    .value(QLatin1String("message"))
+                    .toString()
+                    .contains(QLatin1String("password")));
+        Run list = cli({QStringLiteral("kb"), QStringLiteral("list"), QStringLiteral("--tenant"),
+                        QStringLiteral("demo")});
+        QVERIFY2(list.out.contains(QLatin1String("Delivery guide")), qPrintable(list.out));
+
+        // The live pipeline: the demo's synonyms apply ("gpay" is UPI), and the answer is logged.
+        Run search = cli({QStringLiteral("kb"), QStringLiteral("search"),
+                          QStringLiteral("--tenant"), QStringLiteral("demo"),
+                          QStringLiteral("--json"), QStringLiteral("gpay chalega?")});
+        QCOMPARE(search.exitCode, 0);
+        const QJsonObject answer = QJsonDocument::fromJson(search.out.toUtf8()).object();
+        QVERIFY2(answer.value(QLatin1String("passages"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QLatin1String("heading"))
+                     .toString()
+                     .contains(QLatin1String("Ways to pay")),
+                 qPrintable(search.out));
+        QVERIFY(answer.value(QLatin1String("query")).toString().contains(QLatin1String("upi")));
+        QVERIFY(answer.contains(QLatin1String("confidence")));
+
+        // The demo store's own BEIR set, without and with its synonyms: floors under the scores.
+        const QString set = QFINDTESTDATA("../knowledge/beir-demo");
+        const QStringList eval{QStringLiteral("kb"),        QStringLiteral("eval"),
+                               QStringLiteral("--corpus"),  set + QStringLiteral("/corpus.jsonl"),
+                               QStringLiteral("--queries"), set + QStringLiteral("/queries.jsonl"),
+                               QStringLiteral("--qrels"),   set + QStringLiteral("/qrels.tsv"),
+                               QStringLiteral("--json")};
+        Run plain = cli(eval, false);
+        QCOMPARE(plain.exitCode, 0);
+        const QJsonObject p = QJsonDocument::fromJson(plain.out.toUtf8()).object();
+        QCOMPARE(p.value(QLatin1String("queries")).toInt(), 34);
+        QCOMPARE(p.value(QLatin1String("documents")).toInt(), 19);
+        QVERIFY2(p.value(QLatin1String("ndcg@10")).toDouble() >= 0.78, qPrintable(plain.out));
+        QVERIFY2(p.value(QLatin1String("recall@10")).toDouble() >= 0.88, qPrintable(plain.out));
+        QVERIFY(p.value(QLatin1String("mrr@10")).toDouble() >= 0.75);
+        QVERIFY(p.value(QLatin1String("latency_p50_ms")).toDouble() > 0);
+        QFile storeJson(QFINDTESTDATA("../../resources/demo/store.json"));
+        QVERIFY(storeJson.open(QIODevice::ReadOnly));
+        QFile synonyms(m_home.filePath(QStringLiteral("synonyms.txt")));
+        QVERIFY(synonyms.open(QIODevice::WriteOnly));
+        synonyms.write(QJsonDocument::fromJson(storeJson.readAll())
+                           .object()
+                           .value(QLatin1String("settings"))
+                           .toObject()
+                           .value(QLatin1String("knowledge.synonyms"))
+                           .toString()
+                           .toUtf8());
+        synonyms.close();
+        Run withSynonyms =
+            cli(eval + QStringList{QStringLiteral("--synonyms"), synonyms.fileName()}, false);
+        const QJsonObject w = QJsonDocument::fromJson(withSynonyms.out.toUtf8()).object();
+        QVERIFY2(w.value(QLatin1String("ndcg@10")).toDouble() >
+                     p.value(QLatin1String("ndcg@10")).toDouble(),
+                 qPrintable(withSynonyms.out));
+        QVERIFY(w.value(QLatin1String("recall@10")).toDouble() >= 0.94);
+
+        // A broken qrels file is one clear line.
+        QFile bad(m_home.filePath(QStringLiteral("bad.tsv")));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("query-id\tcorpus-id\tscore\nq1\tdel-2\n");
+        bad.close();
+        QStringList broken = eval;
+        broken[7] = bad.fileName();
+        Run refused = cli(broken, false);
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(QLatin1String("line 2")), qPrintable(refused.err));
+    }
+
     void helpOnEveryCommand()
     {
         const Run top = cli({QStringLiteral("--help")}, false);
@@ -65,7 +156,8 @@ private Q_SLOTS:
                                       QStringLiteral("demo load"),   QStringLiteral("serve"),
                                       QStringLiteral("channel add"), QStringLiteral("channel list"),
                                       QStringLiteral("messages"),    QStringLiteral("send"),
-                                      QStringLiteral("simulate"),    QStringLiteral("kb search")};
+                                      QStringLiteral("simulate"),    QStringLiteral("kb search"),
+                                      QStringLiteral("kb eval")};
         for (const QString &command : commands) {
             QVERIFY2(top.out.contains(command), qPrintable(command));
             const Run help =
