@@ -3,12 +3,15 @@
 #include "TestDatabases.h"
 #include "TestSupport.h"
 #include "demo/DemoStoreLoader.h"
+#include "knowledge/BeirEvaluation.h"
 #include "knowledge/GroundedAnswer.h"
 #include "knowledge/KnowledgeIndex.h"
 #include "knowledge/QueryNormalizer.h"
 #include "storage/Store.h"
 
 #include <QTest>
+
+#include <cmath>
 
 using namespace shopdesk;
 
@@ -121,6 +124,43 @@ private Q_SLOTS:
         QVERIFY(!hits.isEmpty());
         QCOMPARE(hits.first().chunk.title, QStringLiteral("Returns and refunds"));
         QVERIFY(hits.first().chunk.text.contains(QLatin1String("milk")));
+    }
+
+    void spellingsThatSoundAlikeMeet()
+    {
+        const QString delivery = KnowledgeIndex::soundKey(QStringLiteral("delivery"));
+        QCOMPARE(delivery, QStringLiteral("dlvr"));
+        for (const char *w : {"dilivery", "delevery", "dilivari", "delivry", "Delivery"})
+            QCOMPARE(KnowledgeIndex::soundKey(QString::fromLatin1(w)), delivery);
+        QCOMPARE(KnowledgeIndex::soundKey(QStringLiteral("charges")),
+                 KnowledgeIndex::soundKey(QStringLiteral("carja"))); // from चार्ज
+        QCOMPARE(KnowledgeIndex::soundKey(QStringLiteral("sabzi")),
+                 KnowledgeIndex::soundKey(QStringLiteral("subji")));
+        QVERIFY(KnowledgeIndex::soundKey(QStringLiteral("bread")) !=
+                KnowledgeIndex::soundKey(QStringLiteral("butter")));
+        // A Devanagari question, transliterated, finds the passage by sound and is answered.
+        const QString question = QueryNormalizer::transliterate(QStringLiteral("डिलीवरी चार्ज"));
+        const auto hits = search(question);
+        QVERIFY(!hits.isEmpty());
+        QVERIFY2(hits.first().chunk.heading.contains(QLatin1String("Delivery charges")),
+                 qPrintable(hits.first().chunk.heading));
+        QVERIFY(hits.first().signalNames().contains(QStringLiteral("sound")));
+        const GroundedAnswer answer = GroundedAnswer::from(question, hits);
+        QVERIFY2(!answer.escalate, qPrintable(answer.reason));
+    }
+
+    void evaluationMetricsMatchBeir()
+    {
+        const QHash<QString, int> judged{{QStringLiteral("a"), 1}, {QStringLiteral("c"), 2}};
+        const QStringList ranked{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")};
+        // DCG = 1/log2(2) + 2/log2(4) = 2; ideal = 2/log2(2) + 1/log2(3).
+        QVERIFY(qFuzzyCompare(BeirEvaluation::ndcgAt(ranked, judged, 10),
+                              2.0 / (2.0 + 1.0 / std::log2(3.0))));
+        QCOMPARE(BeirEvaluation::recallAt(ranked, judged, 2), 0.5);
+        QCOMPARE(BeirEvaluation::recallAt(ranked, judged, 3), 1.0);
+        QCOMPARE(BeirEvaluation::mrrAt({QStringLiteral("b"), QStringLiteral("c")}, judged, 10), 0.5);
+        QCOMPARE(BeirEvaluation::mrrAt({QStringLiteral("b")}, judged, 10), 0.0);
+        QCOMPARE(BeirEvaluation::ndcgAt({}, judged, 10), 0.0);
     }
 
     void groundedAnswersOrAHandover_data()
