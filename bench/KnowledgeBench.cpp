@@ -62,12 +62,12 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
-    parser.addOptions({{QStringLiteral("catalog"), QStringLiteral("BigBasket CSV."),
-                        QStringLiteral("FILE")},
-                       {QStringLiteral("chunks"), QStringLiteral("Sizes, comma-separated."),
-                        QStringLiteral("N,N")},
-                       {QStringLiteral("queries"), QStringLiteral("Questions per size."),
-                        QStringLiteral("N"), QStringLiteral("2000")}});
+    parser.addOptions(
+        {{QStringLiteral("catalog"), QStringLiteral("BigBasket CSV."), QStringLiteral("FILE")},
+         {QStringLiteral("chunks"), QStringLiteral("Sizes, comma-separated."),
+          QStringLiteral("N,N")},
+         {QStringLiteral("queries"), QStringLiteral("Questions per size."), QStringLiteral("N"),
+          QStringLiteral("2000")}});
     parser.process(app);
     QFile file(parser.value(QStringLiteral("catalog")));
     if (!file.open(QIODevice::ReadOnly))
@@ -109,7 +109,8 @@ int main(int argc, char **argv)
         if (auto built = index.value()->replaceTenant(1, chunks); !built)
             die(built.error());
         const double seconds = double(clock.nsecsElapsed()) / 1e9;
-        report(QStringLiteral("index_build_rate"), n, double(n) / seconds, QStringLiteral("chunks/s"));
+        report(QStringLiteral("index_build_rate"), n, double(n) / seconds,
+               QStringLiteral("chunks/s"));
         report(QStringLiteral("index_memory"), n, residentMb() - before, QStringLiteral("MB"));
 
         std::vector<double> latencies;

@@ -1,5 +1,7 @@
 #include "knowledge/KnowledgeIndex.h"
 
+#include "knowledge/Vocabulary.h"
+
 #include <QHash>
 #include <QRegularExpression>
 #include <QSet>
@@ -10,13 +12,14 @@
 #include <QVariant>
 
 #include <algorithm>
+#include <limits>
 
 namespace shopdesk {
 
 namespace {
 
 constexpr double kRrfK = 60.0;
-// The spelling signals (trigrams, sounds-alike) back the words up: where BM25 matched, they
+// The spelling signals (corrections, sounds-alike) back the words up: where BM25 matched, they
 // count half, so one loosely shared spelling does not outrank the words themselves.
 constexpr double kSpellingWeight = 0.5;
 
@@ -145,15 +148,29 @@ QString KnowledgeIndex::bm25Query(const QString &text)
     return terms.join(QStringLiteral(" OR "));
 }
 
-QString KnowledgeIndex::trigramQuery(const QString &text)
+QString KnowledgeIndex::matchExpression(const QStringList &terms,
+                                        const std::function<int(const QString &)> &frequency,
+                                        bool *onlyCommon)
 {
-    QStringList grams;
-    for (const QString &w : words(text)) {
-        for (qsizetype i = 0; i + 3 <= w.size(); ++i)
-            grams << quoted(w.mid(i, 3));
+    // Common words (in more than kCommonDocs passages) never decide which passages are scored:
+    // the rare words pick the candidates and every word scores them. A question of nothing but
+    // common words is scored over a capped number of their passages (onlyCommon).
+    QStringList rare;
+    QStringList all;
+    for (const QString &t : terms) {
+        const QString q = quoted(t);
+        all << q;
+        if (frequency(t) <= kCommonDocs)
+            rare << q;
     }
-    grams.removeDuplicates();
-    return grams.join(QStringLiteral(" OR "));
+    if (onlyCommon)
+        *onlyCommon = !all.isEmpty() && rare.isEmpty();
+    if (all.isEmpty())
+        return {};
+    if (rare.isEmpty() || rare.size() == all.size())
+        return all.join(QStringLiteral(" OR "));
+    return QStringLiteral("(%1) AND (%2)")
+        .arg(rare.join(QStringLiteral(" OR ")), all.join(QStringLiteral(" OR ")));
 }
 
 KnowledgeIndex::KnowledgeIndex(const QString &connection)
@@ -176,30 +193,25 @@ Result<std::unique_ptr<KnowledgeIndex>> KnowledgeIndex::open(const QString &path
     const QString name =
         QStringLiteral("knowledge-index-") + QUuid::createUuid().toString(QUuid::Id128);
     std::unique_ptr<KnowledgeIndex> index(new KnowledgeIndex(name));
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(path);
-        if (!db.open())
-            return R::failure(QStringLiteral("Cannot open the search index %1: %2")
-                                  .arg(path, db.lastError().text()));
-        QSqlQuery q(db);
-        const QStringList schema = {
-            QStringLiteral("CREATE VIRTUAL TABLE IF NOT EXISTS chunks_text USING fts5(title, "
-                           "heading, text, tenant_id UNINDEXED, chunk_id UNINDEXED, document_id "
-                           "UNINDEXED, tokenize = 'porter unicode61 remove_diacritics 2')"),
-            QStringLiteral("CREATE VIRTUAL TABLE IF NOT EXISTS chunks_trigram USING fts5(body, "
-                           "tenant_id UNINDEXED, chunk_id UNINDEXED, tokenize = 'trigram')"),
-            QStringLiteral("CREATE VIRTUAL TABLE IF NOT EXISTS chunks_sound USING fts5(body, "
-                           "tenant_id UNINDEXED, chunk_id UNINDEXED, tokenize = 'unicode61')"),
-        };
-        for (const QString &sql : schema) {
-            if (!q.exec(sql))
-                return R::failure(QStringLiteral("The search index cannot be set up (is SQLite "
-                                                 "built with FTS5?): %1")
-                                      .arg(q.lastError().text()));
-        }
-    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    db.setDatabaseName(path);
+    if (!db.open())
+        return R::failure(
+            QStringLiteral("Cannot open the search index %1: %2").arg(path, db.lastError().text()));
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("CREATE VIRTUAL TABLE temp.probe USING fts5(x)")))
+        return R::failure(QStringLiteral("The search index cannot be set up (is SQLite built "
+                                         "with FTS5?): %1")
+                              .arg(q.lastError().text()));
+    q.exec(QStringLiteral("DROP TABLE temp.probe"));
     return R(std::move(index));
+}
+
+QString KnowledgeIndex::table(qint64 tenantId)
+{
+    // One table per store: a store's search never reads another's rows, and ranking reads
+    // nothing but the full-text index itself.
+    return QStringLiteral("chunks_%1").arg(tenantId);
 }
 
 Status KnowledgeIndex::replaceTenant(qint64 tenantId, const QList<IndexedChunk> &chunks)
@@ -207,65 +219,49 @@ Status KnowledgeIndex::replaceTenant(qint64 tenantId, const QList<IndexedChunk> 
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     if (!db.transaction())
         return Status::failure(db.lastError().text());
-    QSqlQuery q(db);
     const auto fail = [&](const QSqlQuery &failed) {
         const QString error = failed.lastError().text();
         db.rollback();
         return Status::failure(QStringLiteral("Indexing failed: %1").arg(error));
     };
-    for (const char *table : {"chunks_text", "chunks_trigram", "chunks_sound"}) {
-        q.prepare(QStringLiteral("DELETE FROM %1 WHERE tenant_id = ?").arg(QLatin1String(table)));
-        q.addBindValue(tenantId);
-        if (!q.exec())
-            return fail(q);
-    }
+    const QString t = table(tenantId);
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("DROP TABLE IF EXISTS %1").arg(t)))
+        return fail(q);
+    if (!q.exec(QStringLiteral("CREATE VIRTUAL TABLE %1 USING fts5(title, heading, text, "
+                               "document_id UNINDEXED, tokenize = 'porter unicode61 "
+                               "remove_diacritics 2')")
+                    .arg(t)))
+        return fail(q);
+    Vocabulary vocabulary;
     QSqlQuery text(db);
-    QSqlQuery trigram(db);
-    QSqlQuery sound(db);
-    sound.prepare(QStringLiteral(
-        "INSERT INTO chunks_sound (rowid, body, tenant_id, chunk_id) VALUES (?, ?, ?, ?)"));
     // The rowid is the chunk's id: a passage found only by its vector is one lookup away.
-    text.prepare(QStringLiteral("INSERT INTO chunks_text (rowid, title, heading, text, tenant_id, "
-                                "chunk_id, document_id) VALUES (?, ?, ?, ?, ?, ?, ?)"));
-    trigram.prepare(QStringLiteral(
-        "INSERT INTO chunks_trigram (rowid, body, tenant_id, chunk_id) VALUES (?, ?, ?, ?)"));
+    text.prepare(QStringLiteral("INSERT INTO %1 (rowid, title, heading, text, document_id) VALUES "
+                                "(?, ?, ?, ?, ?)")
+                     .arg(t));
     for (const IndexedChunk &c : chunks) {
         text.addBindValue(c.chunkId);
         text.addBindValue(c.title);
         text.addBindValue(c.heading);
         text.addBindValue(c.text);
-        text.addBindValue(tenantId);
-        text.addBindValue(c.chunkId);
         text.addBindValue(c.documentId);
         if (!text.exec())
             return fail(text);
-        trigram.addBindValue(c.chunkId);
-        trigram.addBindValue(
-            QString(c.title + QLatin1Char('\n') + c.heading + QLatin1Char('\n') + c.text));
-        trigram.addBindValue(tenantId);
-        trigram.addBindValue(c.chunkId);
-        if (!trigram.exec())
-            return fail(trigram);
-        sound.addBindValue(c.chunkId);
-        sound.addBindValue(
-            soundKeys(c.title + QLatin1Char(' ') + c.heading + QLatin1Char(' ') + c.text)
-                .join(QLatin1Char(' ')));
-        sound.addBindValue(tenantId);
-        sound.addBindValue(c.chunkId);
-        if (!sound.exec())
-            return fail(sound);
+        vocabulary.addPassage(c.title + QLatin1Char(' ') + c.heading + QLatin1Char(' ') + c.text);
     }
     if (!db.commit())
         return Status::failure(db.lastError().text());
+    vocabulary.finish();
+    m_vocabularies.insert(tenantId, std::move(vocabulary));
     return success();
 }
 
 Result<qint64> KnowledgeIndex::count(qint64 tenantId)
 {
+    if (!m_vocabularies.contains(tenantId))
+        return qint64(0);
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(QStringLiteral("SELECT COUNT(*) FROM chunks_text WHERE tenant_id = ?"));
-    q.addBindValue(tenantId);
-    if (!q.exec() || !q.next())
+    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM %1").arg(table(tenantId))) || !q.next())
         return Result<qint64>::failure(q.lastError().text());
     return q.value(0).toLongLong();
 }
@@ -274,86 +270,98 @@ Result<QList<SearchHit>> KnowledgeIndex::search(qint64 tenantId, const QString &
                                                 const QList<QPair<qint64, double>> &vectorHits)
 {
     using R = Result<QList<SearchHit>>;
+    if (!m_vocabularies.contains(tenantId))
+        return QList<SearchHit>{}; // nothing indexed for this store
     QSqlDatabase db = QSqlDatabase::database(m_connection);
+    const QString t = table(tenantId);
+    const Vocabulary &vocabulary = m_vocabularies[tenantId];
     QHash<qint64, SearchHit> hits;
 
-    const QString bm25 = bm25Query(query);
-    if (!bm25.isEmpty()) {
-        QSqlQuery q(db);
-        // Title counts most, then the heading, then the text.
-        q.prepare(QStringLiteral("SELECT chunk_id, document_id, title, heading, text, "
-                                 "bm25(chunks_text, 3.0, 2.0, 1.0) AS score FROM chunks_text "
-                                 "WHERE chunks_text MATCH ? AND tenant_id = ? ORDER BY score "
-                                 "LIMIT ?"));
-        q.addBindValue(bm25);
-        q.addBindValue(tenantId);
-        q.addBindValue(kCandidates);
-        if (!q.exec())
-            return R::failure(QStringLiteral("Search failed: %1").arg(q.lastError().text()));
-        int rank = 0;
-        while (q.next()) {
-            SearchHit &h = hits[q.value(0).toLongLong()];
-            h.chunk = chunkFrom(q, tenantId);
-            h.bm25Rank = ++rank;
-            h.bm25 = q.value(5).toDouble();
-        }
-    }
-    // The two spelling signals: trigrams of the words, and how the words sound.
-    const auto rankFrom = [&](const char *table, const QString &match, int SearchHit::*rankOf) {
-        QSqlQuery q(db);
-        q.prepare(QStringLiteral("SELECT t.chunk_id, x.document_id, x.title, x.heading, x.text "
-                                 "FROM %1 t JOIN chunks_text x ON x.rowid = t.rowid WHERE %1 "
-                                 "MATCH ? AND t.tenant_id = ? ORDER BY bm25(%1) LIMIT ?")
-                      .arg(QLatin1String(table)));
-        q.addBindValue(match);
-        q.addBindValue(tenantId);
-        q.addBindValue(kCandidates);
-        if (!q.exec())
-            return false;
-        int rank = 0;
-        while (q.next()) {
-            SearchHit &h = hits[q.value(0).toLongLong()];
-            if (h.chunk.chunkId == 0)
-                h.chunk = chunkFrom(q, tenantId);
-            h.*rankOf = ++rank;
-        }
-        return true;
+    // How many passages hold a word as FTS5 matches it (stemmed), counted only up to the point
+    // where it is common.
+    QHash<QString, int> documents;
+    QSqlQuery counter(db);
+    counter.prepare(
+        QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM %1 WHERE %1 MATCH ? LIMIT ?)").arg(t));
+    const auto frequency = [&](const QString &term) {
+        const auto known = documents.constFind(term);
+        if (known != documents.cend())
+            return *known;
+        counter.addBindValue(quoted(term));
+        counter.addBindValue(kCommonDocs + 1);
+        const int n = counter.exec() && counter.next() ? counter.value(0).toInt() : 0;
+        documents.insert(term, n);
+        return n;
     };
-    const QString fuzzy = trigramQuery(query);
-    if (!fuzzy.isEmpty() && !rankFrom("chunks_trigram", fuzzy, &SearchHit::fuzzyRank))
-        return R::failure(QStringLiteral("Search failed: %1").arg(db.lastError().text()));
-    QStringList sounds;
-    for (const QString &key : soundKeys(words(query).join(QLatin1Char(' ')))) {
-        if (key.size() >= 3)
-            sounds << quoted(key);
-    }
-    sounds.removeDuplicates();
-    if (!sounds.isEmpty() &&
-        !rankFrom("chunks_sound", sounds.join(QStringLiteral(" OR ")), &SearchHit::soundRank))
-        return R::failure(QStringLiteral("Search failed: %1").arg(db.lastError().text()));
-    if (!vectorHits.isEmpty()) {
-        QSqlQuery q(db);
-        q.prepare(QStringLiteral("SELECT chunk_id, document_id, title, heading, text FROM "
-                                 "chunks_text WHERE rowid = ? AND tenant_id = ?"));
-        int rank = 0;
-        for (const auto &[chunkId, similarity] : vectorHits) {
-            SearchHit &h = hits[chunkId];
-            if (h.chunk.chunkId == 0) {
-                q.addBindValue(chunkId);
-                q.addBindValue(tenantId);
-                if (!q.exec())
-                    return R::failure(
-                        QStringLiteral("Search failed: %1").arg(q.lastError().text()));
-                if (!q.next()) { // a vector for a passage no longer indexed
-                    hits.remove(chunkId);
-                    continue;
-                }
-                h.chunk = chunkFrom(q, tenantId);
-            }
-            h.vectorRank = ++rank;
-            h.similarity = similarity;
+    // Each signal is one BM25 ranking over a set of words: the question's own words; the known
+    // words its unknown words were probably meant to be (spelling); and the known words that
+    // sound like them (Hinglish and transliterated Hindi spellings). Ranking reads only the
+    // index; the passages themselves are read for the few that are returned.
+    QSqlQuery ranker(db);
+    // Title counts most, then the heading, then the text.
+    ranker.prepare(QStringLiteral("SELECT rowid, bm25(%1, 3.0, 2.0, 1.0) AS score FROM %1 WHERE "
+                                  "%1 MATCH ? ORDER BY score LIMIT ?")
+                       .arg(t));
+    QSqlQuery capped(db);
+    capped.prepare(QStringLiteral("SELECT rowid, bm25(%1, 3.0, 2.0, 1.0) AS score FROM %1 WHERE "
+                                  "%1 MATCH ? AND rowid <= ? ORDER BY score LIMIT ?")
+                       .arg(t));
+    const auto rank = [&](const QStringList &terms, int SearchHit::*rankOf) -> Status {
+        bool common = false;
+        const QString match = matchExpression(terms, frequency, &common);
+        if (match.isEmpty())
+            return success();
+        // Only common words: score the first kCommonDocs passages that hold them, not all.
+        QSqlQuery &q = common ? capped : ranker;
+        q.addBindValue(match);
+        if (common) { // the rowid of the kCommonDocs-th passage that holds them
+            QSqlQuery last(db);
+            last.prepare(
+                QStringLiteral("SELECT rowid FROM %1 WHERE %1 MATCH ? LIMIT 1 OFFSET ?").arg(t));
+            last.addBindValue(match);
+            last.addBindValue(kCommonDocs - 1);
+            q.addBindValue(last.exec() && last.next() ? last.value(0).toLongLong()
+                                                      : std::numeric_limits<qint64>::max());
         }
+        q.addBindValue(kCandidates);
+        if (!q.exec())
+            return Status::failure(QStringLiteral("Search failed: %1").arg(q.lastError().text()));
+        int n = 0;
+        while (q.next()) {
+            SearchHit &h = hits[q.value(0).toLongLong()];
+            h.chunk.chunkId = q.value(0).toLongLong();
+            h.*rankOf = ++n;
+            if (rankOf == &SearchHit::bm25Rank)
+                h.bm25 = q.value(1).toDouble();
+        }
+        return success();
+    };
+    QStringList terms = words(query);
+    terms.removeDuplicates();
+    QStringList corrected;
+    QStringList alike;
+    for (const QString &w : std::as_const(terms)) {
+        if (frequency(w) > 0)
+            continue;
+        corrected += vocabulary.corrections(w);
+        alike += vocabulary.soundsLike(w);
     }
+    corrected.removeDuplicates();
+    alike.removeDuplicates();
+    for (const auto &[list, rankOf] :
+         {std::pair{terms, &SearchHit::bm25Rank}, std::pair{corrected, &SearchHit::fuzzyRank},
+          std::pair{alike, &SearchHit::soundRank}}) {
+        if (auto ranked = rank(list, rankOf); !ranked)
+            return R::failure(ranked.error());
+    }
+    int vectorRank = 0;
+    for (const auto &[chunkId, similarity] : vectorHits) {
+        SearchHit &h = hits[chunkId];
+        h.chunk.chunkId = chunkId;
+        h.vectorRank = ++vectorRank;
+        h.similarity = similarity;
+    }
+
     QList<SearchHit> ranked;
     ranked.reserve(hits.size());
     for (SearchHit &h : hits) {
@@ -363,12 +371,30 @@ Result<QList<SearchHit>> KnowledgeIndex::search(qint64 tenantId, const QString &
                   (h.vectorRank ? 1.0 / (kRrfK + h.vectorRank) : 0.0);
         ranked.append(h);
     }
-    std::sort(ranked.begin(), ranked.end(), [](const SearchHit &a, const SearchHit &b) {
-        return a.score != b.score ? a.score > b.score : a.chunk.chunkId < b.chunk.chunkId;
-    });
-    if (ranked.size() > limit)
-        ranked.resize(limit);
-    return ranked;
+    const qsizetype keep = std::min<qsizetype>(limit, ranked.size());
+    std::partial_sort(ranked.begin(), ranked.begin() + keep, ranked.end(),
+                      [](const SearchHit &a, const SearchHit &b) {
+                          return a.score != b.score ? a.score > b.score
+                                                    : a.chunk.chunkId < b.chunk.chunkId;
+                      });
+    ranked.resize(keep);
+    // The passages of the hits that are returned.
+    QSqlQuery passage(db);
+    passage.prepare(
+        QStringLiteral("SELECT rowid, document_id, title, heading, text FROM %1 WHERE rowid = ?")
+            .arg(t));
+    QList<SearchHit> out;
+    out.reserve(ranked.size());
+    for (SearchHit &h : ranked) {
+        passage.addBindValue(h.chunk.chunkId);
+        if (!passage.exec())
+            return R::failure(QStringLiteral("Search failed: %1").arg(passage.lastError().text()));
+        if (!passage.next())
+            continue; // a vector for a passage no longer indexed
+        h.chunk = chunkFrom(passage, tenantId);
+        out.append(h);
+    }
+    return out;
 }
 
 } // namespace shopdesk

@@ -2,11 +2,15 @@
 
 #include "core/Result.h"
 
+#include "knowledge/Vocabulary.h"
+
+#include <QHash>
 #include <QList>
 #include <QPair>
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 
 class QSqlDatabase;
@@ -30,7 +34,7 @@ struct SearchHit
     IndexedChunk chunk;
     double score = 0;      // fused (reciprocal rank fusion)
     int bm25Rank = 0;      // 1-based rank in the BM25 list, 0 when absent
-    int fuzzyRank = 0;     // 1-based rank in the trigram list, 0 when absent
+    int fuzzyRank = 0;     // 1-based rank by the spelling corrections, 0 when absent
     int soundRank = 0;     // 1-based rank among passages whose words sound alike, 0 when absent
     int vectorRank = 0;    // 1-based rank among the nearest vectors, 0 when absent
     double bm25 = 0;       // FTS5's bm25() (lower is better), when matched
@@ -40,14 +44,18 @@ struct SearchHit
 
 // The retrieval index: SQLite FTS5 in every storage mode, one per engine node, derived from the
 // store's knowledge tables. BM25 over title, heading and text (weighted in that order) with a
-// Unicode tokenizer that folds diacritics and stems English; a trigram index so misspellings
-// ("delivry", "dilivery") still meet; a sounds-alike index of consonant skeletons so Hinglish
-// and transliterated Hindi spellings meet ("dilivari", "delivery"); fused by reciprocal rank.
-// Used on one thread.
+// Unicode tokenizer that folds diacritics and stems English. Words no passage has are looked up
+// in the store's vocabulary: the known words they were probably meant to be (shared trigrams and
+// an edit distance: "delivry", "dilivery") and the known words that sound alike (consonant
+// skeletons: Hinglish and transliterated Hindi, "dilivari") each give a BM25 ranking of their
+// own. The rankings are fused by reciprocal rank. Costs grow with the vocabulary and with the
+// passages that hold the question's rarer words, not with the whole index. Used on one thread.
 class KnowledgeIndex
 {
 public:
-    static constexpr int kCandidates = 100; // per signal: common terms never score the world
+    static constexpr int kCandidates = 100; // per signal
+    // A word in more passages than this is common: it scores passages but never picks them.
+    static constexpr int kCommonDocs = 1000;
 
     // ":memory:" or a file path (rebuilt from the store when its revision changes).
     static Result<std::unique_ptr<KnowledgeIndex>>
@@ -70,12 +78,17 @@ public:
     // How a word sounds, as a consonant skeleton ("dilivari" and "delivery": "dlvr").
     static QString soundKey(const QString &word);
     static QStringList soundKeys(const QString &text); // of every word of 3+ letters
-    // Trigrams of every word of 3+ letters, quoted and OR-joined.
-    static QString trigramQuery(const QString &text);
+    // The FTS5 expression for a set of words (see kCommonDocs).
+    // frequency(word): in how many passages (counting stops above kCommonDocs).
+    static QString matchExpression(const QStringList &terms,
+                                   const std::function<int(const QString &)> &frequency,
+                                   bool *onlyCommon = nullptr);
 
 private:
     explicit KnowledgeIndex(const QString &connection);
+    static QString table(qint64 tenantId);
     QString m_connection;
+    QHash<qint64, Vocabulary> m_vocabularies;
 };
 
 } // namespace shopdesk

@@ -7,6 +7,7 @@
 #include "knowledge/GroundedAnswer.h"
 #include "knowledge/KnowledgeIndex.h"
 #include "knowledge/QueryNormalizer.h"
+#include "knowledge/Vocabulary.h"
 #include "storage/Store.h"
 
 #include <QTest>
@@ -79,7 +80,7 @@ private Q_SLOTS:
                     .chunk.heading.contains(QLatin1String("Delivery charges")));
     }
 
-    void misspellingsMeetThroughTrigrams()
+    void misspellingsMeetTheirWords()
     {
         for (const QString &typo :
              {QStringLiteral("dilivery"), QStringLiteral("delivry charjes")}) {
@@ -88,7 +89,7 @@ private Q_SLOTS:
             QCOMPARE(hits.first().chunk.title, QStringLiteral("Home delivery"));
             QVERIFY(hits.first().signalNames().contains(QStringLiteral("fuzzy")));
         }
-        // A word that is in no passage at all, and no trigram of it either, finds nothing.
+        // A word like nothing in any passage finds nothing.
         QVERIFY(search(QStringLiteral("xqzwv")).isEmpty());
     }
 
@@ -149,6 +150,59 @@ private Q_SLOTS:
         QVERIFY2(!answer.escalate, qPrintable(answer.reason));
     }
 
+    void commonWordsNeverPickTheCandidates()
+    {
+        const auto frequency = [](const QString &w) {
+            return w == QLatin1String("rs") || w == QLatin1String("oil")
+                       ? KnowledgeIndex::kCommonDocs + 1
+                       : 3;
+        };
+        bool onlyCommon = true;
+        QCOMPARE(KnowledgeIndex::matchExpression({QStringLiteral("mustard"), QStringLiteral("oil")},
+                                                 frequency, &onlyCommon),
+                 QStringLiteral("(\"mustard\") AND (\"mustard\" OR \"oil\")"));
+        QVERIFY(!onlyCommon);
+        QCOMPARE(KnowledgeIndex::matchExpression({QStringLiteral("oil"), QStringLiteral("rs")},
+                                                 frequency, &onlyCommon),
+                 QStringLiteral("\"oil\" OR \"rs\""));
+        QVERIFY(onlyCommon); // scored over a capped number of passages
+        QCOMPARE(KnowledgeIndex::matchExpression({}, frequency, &onlyCommon), QString());
+
+        // With more passages than the cap holding one word, a question of only that word still
+        // answers, and a rare word beside it decides.
+        QList<IndexedChunk> many;
+        for (int i = 1; i <= KnowledgeIndex::kCommonDocs + 50; ++i)
+            many.append({i, 77, 1, QStringLiteral("Shelf"), QStringLiteral("Oils"),
+                         QStringLiteral("Sunflower oil, 1 L pouch number %1.").arg(i)});
+        many.append({5000, 77, 1, QStringLiteral("Shelf"), QStringLiteral("Oils"),
+                     QStringLiteral("Kachi ghani mustard oil, 1 L bottle.")});
+        SD_VERIFY_OK(m_index->replaceTenant(77, many));
+        SD_TAKE(common, m_index->search(77, QStringLiteral("oil"), 5));
+        QCOMPARE(common.size(), 5);
+        SD_TAKE(rare, m_index->search(77, QStringLiteral("mustard oil"), 5));
+        QCOMPARE(rare.first().chunk.chunkId, qint64(5000));
+    }
+
+    void misspellingsAreCorrectedFromTheVocabulary()
+    {
+        Vocabulary v;
+        v.addPassage(QStringLiteral("Delivery charges are Rs 30; delivery is free above Rs 499."));
+        v.addPassage(QStringLiteral("Paneer and curd arrive every morning."));
+        v.finish();
+        QCOMPARE(v.documentFrequency(QStringLiteral("delivery")), 1);
+        QCOMPARE(v.corrections(QStringLiteral("delivry")), QStringList{QStringLiteral("delivery")});
+        QCOMPARE(v.corrections(QStringLiteral("dleivery")),
+                 QStringList{QStringLiteral("delivery")});
+        QCOMPARE(v.corrections(QStringLiteral("paner")), QStringList{QStringLiteral("paneer")});
+        QVERIFY(v.corrections(QStringLiteral("xylophone")).isEmpty());
+        QCOMPARE(v.soundsLike(QStringLiteral("dilivari")), QStringList{QStringLiteral("delivery")});
+        QCOMPARE(Vocabulary::editDistance(QStringLiteral("abcd"), QStringLiteral("abdc"), 2), 1);
+        QCOMPARE(Vocabulary::editDistance(QStringLiteral("kitten"), QStringLiteral("sitting"), 5),
+                 3);
+        QCOMPARE(Vocabulary::editDistance(QStringLiteral("kitten"), QStringLiteral("sitting"), 1),
+                 2);
+    }
+
     void evaluationMetricsMatchBeir()
     {
         const QHash<QString, int> judged{{QStringLiteral("a"), 1}, {QStringLiteral("c"), 2}};
@@ -158,7 +212,8 @@ private Q_SLOTS:
                               2.0 / (2.0 + 1.0 / std::log2(3.0))));
         QCOMPARE(BeirEvaluation::recallAt(ranked, judged, 2), 0.5);
         QCOMPARE(BeirEvaluation::recallAt(ranked, judged, 3), 1.0);
-        QCOMPARE(BeirEvaluation::mrrAt({QStringLiteral("b"), QStringLiteral("c")}, judged, 10), 0.5);
+        QCOMPARE(BeirEvaluation::mrrAt({QStringLiteral("b"), QStringLiteral("c")}, judged, 10),
+                 0.5);
         QCOMPARE(BeirEvaluation::mrrAt({QStringLiteral("b")}, judged, 10), 0.0);
         QCOMPARE(BeirEvaluation::ndcgAt({}, judged, 10), 0.0);
     }
