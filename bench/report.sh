@@ -7,7 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 messages=1000000
 [ "${1:-}" = "--quick" ] && messages=100000
-cmake --build build --target shopdesk-bench-store shopdesk-bench-outbound shopdesk-cli >/dev/null
+cmake --build build --target shopdesk-bench-store shopdesk-bench-outbound shopdesk-bench-knowledge \
+    shopdesk-cli >/dev/null
 bench=build/bench/shopdesk-bench-store
 work=$(mktemp -d)
 results="$work/results.jsonl"
@@ -88,3 +89,31 @@ printf "| outbound drain to a fake Meta API (SQLite) | %.0f | msg/s | |\n" "$(fi
 printf "| outbound drain to a fake Meta API (PostgreSQL) | %.0f | msg/s | |\n" "$(field "$drain_pg" value)"
 echo
 echo "(load generators and engine share the $(nproc) cores; webhooks acknowledged only after they are on disk; PostgreSQL with fsync on)"
+
+# Knowledge: retrieval index over passages made from the BigBasket catalog's vocabulary, and the
+# demo store's own BEIR set through the bot's retriever.
+sizes=10000,100000,1000000
+[ "${1:-}" = "--quick" ] && sizes=10000,100000
+echo "knowledge: index and query latency at $sizes passages..." >&2
+build/bench/shopdesk-bench-knowledge --catalog ../shared/data/bigbasket_products.csv \
+    --chunks "$sizes" --queries 2000 > "$work/knowledge.jsonl"
+beir=tests/knowledge/beir-demo
+eval_plain=$("$cli" kb eval --corpus $beir/corpus.jsonl --queries $beir/queries.jsonl \
+    --qrels $beir/qrels.tsv --json 2>/dev/null)
+kvalue() { grep "\"bench\":\"$1\"" "$work/knowledge.jsonl" | grep "\"chunks\":$2," |
+    sed 's/.*"value":\([0-9.e+-]*\).*/\1/'; }
+echo
+echo "| knowledge benchmark | passages | value | unit | goal |"
+echo "|---|---:|---:|---|---|"
+for n in ${sizes//,/ }; do
+    printf "| index build rate | %d | %.0f | passages/s | |\n" "$n" "$(kvalue index_build_rate "$n")"
+    printf "| index memory | %d | %.0f | MB | |\n" "$n" "$(kvalue index_memory "$n")"
+    goal50=""; goal99=""
+    [ "$n" = 100000 ] && goal50="<= 2" && goal99="<= 15"
+    printf "| query p50 | %d | %.2f | ms | %s |\n" "$n" "$(kvalue query_p50 "$n")" "$goal50"
+    printf "| query p99 | %d | %.2f | ms | %s |\n" "$n" "$(kvalue query_p99 "$n")" "$goal99"
+done
+printf "| demo BEIR set nDCG@10 / recall@10 / MRR@10 | 19 | %.3f / %.3f / %.3f | | |\n" \
+    "$(field "$eval_plain" 'ndcg@10')" "$(field "$eval_plain" 'recall@10')" "$(field "$eval_plain" 'mrr@10')"
+echo
+echo "(queries: words drawn from the passages, a fifth with a typo, a tenth one common word)"
