@@ -4,6 +4,7 @@
 #include "knowledge/KnowledgeImport.h"
 #include "storage/Store.h"
 #include "storage/StoreWorker.h"
+#include "widgets/knowledge/ChunkingFields.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -55,20 +56,7 @@ KnowledgeImportDialog::KnowledgeImportDialog(StoreWorker &store, qint64 tenantId
     layout->addWidget(filesLabel);
 
     auto *chunking = new QGroupBox(tr("Passages"), this);
-    auto *form = new QFormLayout(chunking);
-    m_maxChars = new QSpinBox(chunking);
-    m_maxChars->setRange(100, 8000);
-    m_maxChars->setSingleStep(100);
-    m_maxChars->setSuffix(tr(" characters"));
-    m_overlap = new QSpinBox(chunking);
-    m_overlap->setRange(0, 4000);
-    m_overlap->setSingleStep(20);
-    m_overlap->setSuffix(tr(" characters"));
-    m_separator = new QLineEdit(chunking);
-    m_separator->setPlaceholderText(tr("none (for example ---)"));
-    form->addRow(tr("Longest passage"), m_maxChars);
-    form->addRow(tr("Overlap when a paragraph is cut"), m_overlap);
-    form->addRow(tr("A line with only this ends a passage"), m_separator);
+    m_chunking = new ChunkingFields(chunking, new QFormLayout(chunking));
     layout->addWidget(chunking);
 
     if (!firstCsv.isEmpty()) {
@@ -112,20 +100,13 @@ KnowledgeImportDialog::KnowledgeImportDialog(StoreWorker &store, qint64 tenantId
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_previewButton, &QPushButton::clicked, this, &KnowledgeImportDialog::preview);
 
-    const TextChunker::Settings defaults;
-    m_maxChars->setValue(defaults.maxChars);
-    m_overlap->setValue(defaults.overlap);
     m_store.run(
         this,
         [tenantId](Store &s) {
             return Result<TextChunker::Settings>(
                 DocumentImporter::settingsFor(s, tenantId).chunking);
         },
-        [this](Result<TextChunker::Settings> c) {
-            m_maxChars->setValue(c->maxChars);
-            m_overlap->setValue(c->overlap);
-            m_separator->setText(c->separator);
-        });
+        [this](Result<TextChunker::Settings> c) { m_chunking->set(c.value()); });
 }
 
 KnowledgeImportDialog::~KnowledgeImportDialog() = default;
@@ -133,9 +114,7 @@ KnowledgeImportDialog::~KnowledgeImportDialog() = default;
 DocumentReader::Settings KnowledgeImportDialog::settings() const
 {
     DocumentReader::Settings s;
-    s.chunking.maxChars = m_maxChars->value();
-    s.chunking.overlap = m_overlap->value();
-    s.chunking.separator = m_separator->text().trimmed();
+    s.chunking = m_chunking->value();
     if (m_question && m_question->count() > 0) {
         s.questionColumn = m_question->currentText();
         s.answerColumn = m_answer->currentText();

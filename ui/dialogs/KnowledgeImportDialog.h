@@ -15,6 +15,7 @@ class QSpinBox;
 
 namespace shopdesk {
 
+class ChunkingFields;
 class KnowledgeImport;
 class StoreWorker;
 
@@ -42,9 +43,7 @@ Q_SIGNALS:
 private:
     StoreWorker &m_store;
     QStringList m_files;
-    QSpinBox *m_maxChars = nullptr;
-    QSpinBox *m_overlap = nullptr;
-    QLineEdit *m_separator = nullptr;
+    ChunkingFields *m_chunking = nullptr;
     QComboBox *m_question = nullptr;
     QComboBox *m_answer = nullptr;
     QListWidget *m_preview = nullptr;

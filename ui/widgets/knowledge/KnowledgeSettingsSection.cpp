@@ -7,6 +7,7 @@
 #include "knowledge/KnowledgeSettings.h"
 #include "storage/Store.h"
 #include "storage/StoreWorker.h"
+#include "widgets/knowledge/ChunkingFields.h"
 
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -43,20 +44,7 @@ KnowledgeSettingsSection::KnowledgeSettingsSection(Engine &engine, QWidget *pare
 
     auto *chunking = new QGroupBox(tr("Splitting documents into passages"), content);
     auto *chunkForm = new QFormLayout(chunking);
-    m_maxChars = new QSpinBox(chunking);
-    m_maxChars->setObjectName(QStringLiteral("chunkMaxChars"));
-    m_maxChars->setRange(100, 8000);
-    m_maxChars->setSingleStep(100);
-    m_maxChars->setSuffix(tr(" characters"));
-    m_overlap = new QSpinBox(chunking);
-    m_overlap->setRange(0, 4000);
-    m_overlap->setSingleStep(20);
-    m_overlap->setSuffix(tr(" characters"));
-    m_separator = new QLineEdit(chunking);
-    m_separator->setPlaceholderText(tr("none (for example ---)"));
-    chunkForm->addRow(tr("Longest passage"), m_maxChars);
-    chunkForm->addRow(tr("Overlap when a paragraph is cut"), m_overlap);
-    chunkForm->addRow(tr("A line with only this ends a passage"), m_separator);
+    m_chunking = new ChunkingFields(chunking, chunkForm);
     auto *chunkNote = new QLabel(tr("Applies to files imported from now on; import a file again "
                                     "to split it the new way. FAQ pairs always stay whole."),
                                  chunking);
@@ -161,9 +149,7 @@ void KnowledgeSettingsSection::setTenant(qint64 tenantId)
                                          DocumentImporter::settingsFor(store, tenantId).chunking});
         },
         [this](Result<Loaded> loaded) {
-            m_maxChars->setValue(loaded->chunking.maxChars);
-            m_overlap->setValue(loaded->chunking.overlap);
-            m_separator->setText(loaded->chunking.separator);
+            m_chunking->set(loaded->chunking);
             m_threshold->setValue(loaded->knowledge.threshold);
             show(m_embeddings, loaded->knowledge.embeddings);
             show(m_chat, loaded->knowledge.chat);
@@ -186,9 +172,7 @@ void KnowledgeSettingsSection::save()
     }
     const qint64 tenantId = m_tenantId;
     const QList<QPair<QString, QString>> values{
-        {KnowledgeSettings::kChunkingKey,
-         DocumentImporter::chunkingJson(
-             {m_maxChars->value(), m_overlap->value(), m_separator->text().trimmed()})},
+        {KnowledgeSettings::kChunkingKey, DocumentImporter::chunkingJson(m_chunking->value())},
         {KnowledgeSettings::kThresholdKey, QString::number(m_threshold->value(), 'f', 2)},
         {KnowledgeSettings::kEmbeddingsKey, json(m_embeddings)},
         {KnowledgeSettings::kChatKey, json(m_chat)}};

@@ -9,6 +9,7 @@ class QSpinBox;
 
 namespace shopdesk {
 
+class ChunkingFields;
 class Engine;
 struct ModelEndpoint;
 
@@ -22,7 +23,6 @@ public:
     explicit KnowledgeSettingsSection(Engine &engine, QWidget *parent = nullptr);
     void setTenant(qint64 tenantId);
     QDoubleSpinBox *thresholdBox() const { return m_threshold; }
-    QSpinBox *maxCharsBox() const { return m_maxChars; }
     void save();
 
 Q_SIGNALS:
@@ -44,9 +44,7 @@ private:
 
     Engine &m_engine;
     qint64 m_tenantId = 0;
-    QSpinBox *m_maxChars = nullptr;
-    QSpinBox *m_overlap = nullptr;
-    QLineEdit *m_separator = nullptr;
+    ChunkingFields *m_chunking = nullptr;
     QDoubleSpinBox *m_threshold = nullptr;
     EndpointFields m_embeddings;
     EndpointFields m_chat;
