@@ -7,9 +7,11 @@
 #include "knowledge/GroundedAnswer.h"
 #include "knowledge/KnowledgeIndex.h"
 #include "knowledge/QueryNormalizer.h"
+#include "knowledge/VectorIndex.h"
 #include "knowledge/Vocabulary.h"
 #include "storage/Store.h"
 
+#include <QRandomGenerator>
 #include <QTest>
 
 #include <cmath>
@@ -201,6 +203,42 @@ private Q_SLOTS:
                  3);
         QCOMPARE(Vocabulary::editDistance(QStringLiteral("kitten"), QStringLiteral("sitting"), 1),
                  2);
+    }
+
+    void nearestVectorsExactlyOrThroughTheGraph()
+    {
+        QRandomGenerator random(7);
+        for (int n : {300, VectorIndex::kExactBelow + 1000}) {
+            QList<QPair<qint64, QVector<float>>> vectors;
+            for (int i = 0; i < n; ++i) {
+                QVector<float> v(32);
+                for (float &x : v)
+                    x = float(random.generateDouble() - 0.5);
+                vectors.append({i + 1, v});
+            }
+            vectors.append({999999, QVector<float>(16, 1.0f)}); // another length: skipped
+            VectorIndex index;
+            index.build(vectors);
+            QCOMPARE(index.size(), n);
+            QCOMPARE(index.usesGraph(), n >= VectorIndex::kExactBelow);
+            int found = 0;
+            for (int probe = 0; probe < 50; ++probe) {
+                const auto &[id, v] = vectors.at(random.bounded(n));
+                QVector<float> scaled = v; // the same direction, another length
+                for (float &x : scaled)
+                    x *= 3.0f;
+                const auto nearest = index.search(scaled, 3);
+                QCOMPARE(nearest.size(), 3);
+                QVERIFY(nearest.at(0).second >= nearest.at(1).second);
+                if (nearest.first().first == id && qAbs(nearest.first().second - 1.0) < 1e-4)
+                    ++found;
+            }
+            QVERIFY2(found >= (index.usesGraph() ? 48 : 50), qPrintable(QString::number(found)));
+            QVERIFY(index.search(QVector<float>(8, 1.0f), 3).isEmpty()); // wrong length
+        }
+        const QVector<float> v{1.5f, -2.0f, 0.25f};
+        QCOMPARE(VectorIndex::unpack(VectorIndex::pack(v)), v);
+        QVERIFY(VectorIndex::unpack(QByteArray("abc")).isEmpty());
     }
 
     void evaluationMetricsMatchBeir()
