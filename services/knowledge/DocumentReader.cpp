@@ -16,16 +16,6 @@ namespace {
 
 using ReadResult = Result<DocumentReader::Read>;
 
-int columnOf(const QStringList &header, const QString &given, const QStringList &names)
-{
-    for (int i = 0; i < header.size(); ++i) {
-        const QString h = header.at(i).trimmed().toLower();
-        if (given.isEmpty() ? names.contains(h) : h == given.trimmed().toLower())
-            return i;
-    }
-    return -1;
-}
-
 // An FAQ file as passages, one per question, or why it cannot be imported (every bad row is
 // named, and none is imported then).
 Result<QList<KnowledgeChunk>> faqChunks(const QByteArray &bytes, const QString &title,
@@ -39,12 +29,8 @@ Result<QList<KnowledgeChunk>> faqChunks(const QByteArray &bytes, const QString &
         return R::failure(QStringLiteral("The FAQ file needs a header row and at least one "
                                          "question."));
     const QStringList header = rows->first();
-    const int q = columnOf(header, settings.questionColumn,
-                           {QStringLiteral("question"), QStringLiteral("q"),
-                            QStringLiteral("sawal"), QStringLiteral("questions")});
-    const int a = columnOf(header, settings.answerColumn,
-                           {QStringLiteral("answer"), QStringLiteral("a"), QStringLiteral("jawab"),
-                            QStringLiteral("answers")});
+    const auto [q, a] =
+        DocumentReader::faqColumns(header, settings.questionColumn, settings.answerColumn);
     if (q < 0 || a < 0)
         return R::failure(QStringLiteral("Cannot tell which columns hold the questions and the "
                                          "answers (the header is: %1). Name them \"question\" "
@@ -95,6 +81,24 @@ QString contentHash(const QByteArray &bytes, const DocumentReader::Settings &s)
 }
 
 } // namespace
+
+DocumentReader::FaqColumns DocumentReader::faqColumns(const QStringList &header,
+                                                      const QString &question,
+                                                      const QString &answer)
+{
+    const auto columnOf = [&](const QString &given, const QStringList &names) {
+        for (int i = 0; i < header.size(); ++i) {
+            const QString h = header.at(i).trimmed().toLower();
+            if (given.isEmpty() ? names.contains(h) : h == given.trimmed().toLower())
+                return i;
+        }
+        return -1;
+    };
+    return {columnOf(question, {QStringLiteral("question"), QStringLiteral("q"),
+                                QStringLiteral("sawal"), QStringLiteral("questions")}),
+            columnOf(answer, {QStringLiteral("answer"), QStringLiteral("a"),
+                              QStringLiteral("jawab"), QStringLiteral("answers")})};
+}
 
 QStringList DocumentReader::supportedSuffixes()
 {

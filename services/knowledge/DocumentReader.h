@@ -37,6 +37,15 @@ public:
     static Result<Read> read(const QString &path, const Settings &settings,
                              const Progress &progress = {});
     static QStringList supportedSuffixes();
+    // Which columns of an FAQ file's header hold the questions and the answers: the ones named
+    // (case-insensitive), or else found by name (question/q/sawal, answer/a/jawab); -1 if none.
+    struct FaqColumns
+    {
+        int question = -1;
+        int answer = -1;
+    };
+    static FaqColumns faqColumns(const QStringList &header, const QString &question = {},
+                                 const QString &answer = {});
     // The header of a CSV file, for choosing its question and answer columns.
     static Result<QStringList> csvHeader(const QString &path);
 };

@@ -139,15 +139,6 @@ QStringList KnowledgeIndex::queryWords(const QString &text)
     return words(text);
 }
 
-QString KnowledgeIndex::bm25Query(const QString &text)
-{
-    QStringList terms;
-    for (const QString &w : words(text))
-        terms << quoted(w);
-    terms.removeDuplicates();
-    return terms.join(QStringLiteral(" OR "));
-}
-
 QString KnowledgeIndex::matchExpression(const QStringList &terms,
                                         const std::function<int(const QString &)> &frequency,
                                         bool *onlyCommon)

@@ -70,16 +70,13 @@ public:
                                     const QList<QPair<qint64, double>> &vectorHits = {});
     Result<qint64> count(qint64 tenantId);
 
-    // The FTS5 query for a person's words: each word quoted (no operators can be injected),
-    // joined with OR. Empty when there are no words.
-    static QString bm25Query(const QString &text);
     // The meaningful words of a question (lower case, stop words dropped unless that leaves none).
     static QStringList queryWords(const QString &text);
     // How a word sounds, as a consonant skeleton ("dilivari" and "delivery": "dlvr").
     static QString soundKey(const QString &word);
     static QStringList soundKeys(const QString &text); // of every word of 3+ letters
-    // The FTS5 expression for a set of words (see kCommonDocs).
-    // frequency(word): in how many passages (counting stops above kCommonDocs).
+    // The FTS5 expression for a person's words: each word quoted (no operators can be
+    // injected). frequency(word): in how many passages (counting stops above kCommonDocs).
     static QString matchExpression(const QStringList &terms,
                                    const std::function<int(const QString &)> &frequency,
                                    bool *onlyCommon = nullptr);

@@ -12,26 +12,11 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLabel>
-#include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
-#include <QSpinBox>
 #include <QVBoxLayout>
 
 namespace shopdesk {
-
-namespace {
-
-int guess(const QStringList &header, const QStringList &names)
-{
-    for (int i = 0; i < header.size(); ++i) {
-        if (names.contains(header.at(i).trimmed().toLower()))
-            return i;
-    }
-    return -1;
-}
-
-} // namespace
 
 KnowledgeImportDialog::KnowledgeImportDialog(StoreWorker &store, qint64 tenantId, QStringList files,
                                              QWidget *parent)
@@ -70,10 +55,7 @@ KnowledgeImportDialog::KnowledgeImportDialog(StoreWorker &store, qint64 tenantId
         const QStringList columns = header ? header.value() : QStringList{};
         m_question->addItems(columns);
         m_answer->addItems(columns);
-        const int q = guess(columns, {QStringLiteral("question"), QStringLiteral("q"),
-                                      QStringLiteral("sawal"), QStringLiteral("questions")});
-        const int a = guess(columns, {QStringLiteral("answer"), QStringLiteral("a"),
-                                      QStringLiteral("jawab"), QStringLiteral("answers")});
+        const auto [q, a] = DocumentReader::faqColumns(columns);
         m_question->setCurrentIndex(q >= 0 ? q : 0);
         m_answer->setCurrentIndex(a >= 0 ? a : std::min(1, int(columns.size()) - 1));
         faqForm->addRow(tr("Questions are in"), m_question);

@@ -8,10 +8,8 @@
 
 class QComboBox;
 class QLabel;
-class QLineEdit;
 class QListWidget;
 class QPushButton;
-class QSpinBox;
 
 namespace shopdesk {
 

@@ -5,7 +5,6 @@
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
-class QSpinBox;
 
 namespace shopdesk {
 
