@@ -9,7 +9,7 @@ packages=(
     qt6-charts-dev qt6-websockets-dev qt6-httpserver-dev qt6-qpa-plugins
     libqt6opengl6-dev libgl-dev libxkbcommon-dev
     libpqxx-dev libpq-dev nlohmann-json3-dev libsqlite3-dev libicu-dev libxml2-dev libcsv-dev
-    libpoppler-cpp-dev libminizip-dev libhnswlib-dev
+    libpoppler-cpp-dev libminizip-dev libhnswlib-dev liblinear-dev
     postgresql postgresql-client
     xvfb xauth fonts-dejavu-core fonts-noto-color-emoji openssl wrk
 )

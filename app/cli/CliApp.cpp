@@ -3,6 +3,7 @@
 #include "cli/ChannelCommands.h"
 #include "cli/DbCommands.h"
 #include "cli/DemoLoadCommand.h"
+#include "cli/IntentCommands.h"
 #include "cli/KbCommands.h"
 #include "cli/KbEvalCommand.h"
 #include "cli/KbSearchCommand.h"
@@ -33,6 +34,9 @@ CliApp::CliApp()
     m_commands.push_back(std::make_unique<KbListCommand>());
     m_commands.push_back(std::make_unique<KbSearchCommand>());
     m_commands.push_back(std::make_unique<KbEvalCommand>());
+    m_commands.push_back(std::make_unique<IntentTrainCommand>());
+    m_commands.push_back(std::make_unique<IntentClassifyCommand>());
+    m_commands.push_back(std::make_unique<IntentEvalCommand>());
 }
 
 CliApp::~CliApp() = default;

@@ -44,6 +44,7 @@ Store::Store(std::unique_ptr<SqlBackend> backend)
     , m_channels(std::make_unique<ChannelStore>(*m_backend))
     , m_inbox(std::make_unique<InboxStore>(*m_backend))
     , m_outbox(std::make_unique<OutboxStore>(*m_backend, *m_conversations))
+    , m_agent(std::make_unique<AgentStore>(*m_backend))
 {}
 
 Store::~Store() = default;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Result.h"
+#include "storage/AgentStore.h"
 #include "storage/CatalogStore.h"
 #include "storage/ChannelStore.h"
 #include "storage/ConversationStore.h"
@@ -40,6 +41,7 @@ public:
     ChannelStore &channels() { return *m_channels; }
     InboxStore &inbox() { return *m_inbox; }
     OutboxStore &outbox() { return *m_outbox; }
+    AgentStore &agent() { return *m_agent; }
 
     // Raw access for tests and benchmarks only.
     SqlBackend &backend() { return *m_backend; }
@@ -53,6 +55,7 @@ private:
     std::unique_ptr<ChannelStore> m_channels;
     std::unique_ptr<InboxStore> m_inbox;
     std::unique_ptr<OutboxStore> m_outbox;
+    std::unique_ptr<AgentStore> m_agent;
 };
 
 } // namespace shopdesk

@@ -81,6 +81,10 @@ void StoreWorker::forwardSignals()
             Qt::DirectConnection);
     connect(&m_store->knowledge(), &KnowledgeStore::documentsChanged, this,
             &StoreWorker::documentsChanged, Qt::DirectConnection);
+    connect(&m_store->agent(), &AgentStore::intentExamplesChanged, this,
+            &StoreWorker::intentExamplesChanged, Qt::DirectConnection);
+    connect(&m_store->agent(), &AgentStore::traceAdded, this, &StoreWorker::traceAdded,
+            Qt::DirectConnection);
 }
 
 } // namespace shopdesk

@@ -73,6 +73,8 @@ Q_SIGNALS:
     void productsChanged(qint64 tenantId);
     void ordersChanged(qint64 tenantId);
     void documentsChanged(qint64 tenantId);
+    void intentExamplesChanged(qint64 tenantId);
+    void traceAdded(qint64 tenantId, qint64 conversationId);
 
 private:
     void openInThread();

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+
+namespace shopdesk {
+
+// A message the bot sends a customer later: a payment reminder. State: scheduled, sent, failed,
+// cancelled.
+struct Reminder
+{
+    qint64 id = 0;
+    qint64 tenantId = 0;
+    qint64 contactId = 0;
+    qint64 conversationId = 0;
+    QString kind = QStringLiteral("payment");
+    QDateTime dueAt;
+    QString body;
+    qint64 amountMinor = 0;
+    QString state = QStringLiteral("scheduled");
+    QDateTime sentAt;
+    QDateTime createdAt;
+};
+
+} // namespace shopdesk
