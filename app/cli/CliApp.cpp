@@ -8,6 +8,7 @@
 #include "cli/KbEvalCommand.h"
 #include "cli/KbSearchCommand.h"
 #include "cli/MessagesCommand.h"
+#include "cli/OrderParseCommand.h"
 #include "cli/SendCommand.h"
 #include "cli/ServeCommand.h"
 #include "cli/SimulateCommand.h"
@@ -37,6 +38,7 @@ CliApp::CliApp()
     m_commands.push_back(std::make_unique<IntentTrainCommand>());
     m_commands.push_back(std::make_unique<IntentClassifyCommand>());
     m_commands.push_back(std::make_unique<IntentEvalCommand>());
+    m_commands.push_back(std::make_unique<OrderParseCommand>());
 }
 
 CliApp::~CliApp() = default;
