@@ -21,6 +21,9 @@ void ServeCommand::addOptions(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("tls-key"),
                       QStringLiteral("The certificate's private key (PEM)."),
                       QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("no-agent"),
+                      QStringLiteral("Receive and send only: the bot does not answer customers "
+                                     "on this node.")});
 }
 
 int ServeCommand::run(const QCommandLineParser &parser)
@@ -29,6 +32,7 @@ int ServeCommand::run(const QCommandLineParser &parser)
     if (!url)
         return fail(url.error());
     Engine::Options options;
+    options.agent = !parser.isSet(QStringLiteral("no-agent"));
     if (parser.isSet(QStringLiteral("listen"))) {
         const QString listen = parser.value(QStringLiteral("listen"));
         const qsizetype colon = listen.lastIndexOf(QLatin1Char(':'));

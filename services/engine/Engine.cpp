@@ -1,5 +1,7 @@
 #include "engine/Engine.h"
 
+#include "agent/Agent.h"
+
 #include "core/Logging.h"
 #include "demo/DemoStoreLoader.h"
 #include "engine/DataDirectory.h"
@@ -39,6 +41,7 @@ Engine::Engine(Options options, QObject *parent)
     , m_messaging(std::make_unique<MessagingService>(*m_store))
     , m_simulator(std::make_unique<SimulatorPhone>(*m_store, *m_webhooks))
     , m_knowledge(std::make_unique<KnowledgeService>(*m_store, *m_network))
+    , m_agent(std::make_unique<Agent>(*m_store, *m_knowledge))
 {
     m_media->setRetryBaseMs(m_options.mediaRetryBaseMs);
     connect(m_store.get(), &StoreWorker::ready, this, &Engine::onStoreReady);
@@ -58,6 +61,11 @@ Engine::Engine(Options options, QObject *parent)
             &KnowledgeService::embedPending);
     connect(m_store.get(), &StoreWorker::settingsChanged, m_knowledge.get(),
             &KnowledgeService::embedPending);
+    // Each new customer message goes to the bot, which answers only while it owns the chat.
+    if (m_options.agent) {
+        connect(m_inbound.get(), &InboundProcessor::customerMessages, m_agent.get(),
+                &Agent::handle);
+    }
     connect(m_store.get(), &StoreWorker::failed, this,
             [this](const QString &message) { setState(State::Failed, message); });
 }

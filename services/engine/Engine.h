@@ -20,6 +20,7 @@ class MediaDownloader;
 class MessagingService;
 class SimulatorPhone;
 class KnowledgeService;
+class Agent;
 
 // The whole engine as local services, for the console (embedded) and `shopdesk-cli serve`:
 // the store, the webhook server and inbox, inbound processing, media, the outbox sender, and
@@ -43,6 +44,7 @@ public:
         HttpServer::Tls tls;
         OutboxSender::Options sender;
         int mediaRetryBaseMs = 1000;
+        bool agent = true; // the bot answers customers (off for tests of messaging alone)
     };
 
     explicit Engine(Options options, QObject *parent = nullptr);
@@ -64,6 +66,7 @@ public:
     MessagingService &messaging() { return *m_messaging; }
     SimulatorPhone &simulator() { return *m_simulator; }
     KnowledgeService &knowledge() { return *m_knowledge; }
+    Agent &agent() { return *m_agent; }
     quint16 webhookPort() const { return m_http ? m_http->port() : 0; }
 
 Q_SIGNALS:
@@ -86,6 +89,7 @@ private:
     std::unique_ptr<MessagingService> m_messaging;
     std::unique_ptr<SimulatorPhone> m_simulator;
     std::unique_ptr<KnowledgeService> m_knowledge;
+    std::unique_ptr<Agent> m_agent;
     State m_state = State::Stopped;
     QString m_lastError;
     QString m_storeDescription;

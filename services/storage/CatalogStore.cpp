@@ -237,4 +237,88 @@ Result<qint64> CatalogStore::balance(qint64 tenantId, qint64 contactId)
     });
 }
 
+Result<std::optional<Order>> CatalogStore::latestOrder(qint64 tenantId, qint64 contactId)
+{
+    return guard([&] {
+        std::optional<Order> found;
+        const SqlRows rows = m_db.query(
+            QStringLiteral("SELECT id, conversation_id, status, total_minor, created_at, "
+                           "updated_at FROM orders WHERE tenant_id = ? AND contact_id = ? "
+                           "ORDER BY id DESC LIMIT 1"),
+            {tenantId, contactId});
+        if (rows.isEmpty())
+            return found;
+        Order o;
+        o.id = rows[0][0].toLongLong();
+        o.tenantId = tenantId;
+        o.contactId = contactId;
+        o.conversationId = rows[0][1].toLongLong();
+        o.status = rows[0][2].toString();
+        o.totalMinor = rows[0][3].toLongLong();
+        o.createdAt = time(rows[0][4]);
+        o.updatedAt = time(rows[0][5]);
+        for (const SqlRow &r : m_db.query(
+                 QStringLiteral("SELECT l.id, l.product_id, p.name, l.quantity, l.unit, "
+                                "l.unit_price_minor, l.line_total_minor FROM order_lines l JOIN "
+                                "products p ON p.tenant_id = l.tenant_id AND p.id = l.product_id "
+                                "WHERE l.tenant_id = ? AND l.order_id = ? ORDER BY l.id"),
+                 {tenantId, o.id}))
+            o.lines.append({r[0].toLongLong(), r[1].toLongLong(), r[2].toString(), r[3].toDouble(),
+                            r[4].toString(), r[5].toLongLong(), r[6].toLongLong()});
+        found = o;
+        return found;
+    });
+}
+
+Result<Order> CatalogStore::updateOrder(qint64 tenantId, const Order &order)
+{
+    if (order.lines.isEmpty() && order.status != QLatin1String("cancelled"))
+        return Result<Order>::failure(QStringLiteral("An order needs at least one item."));
+    auto result = guard([&] {
+        return transaction(m_db, [&] {
+            Order stored = order;
+            stored.totalMinor = 0;
+            m_db.exec(
+                QStringLiteral("DELETE FROM order_lines WHERE tenant_id = ? AND order_id = ?"),
+                {tenantId, order.id});
+            for (OrderLine &line : stored.lines) {
+                line.lineTotalMinor =
+                    qint64(std::llround(line.quantity * double(line.unitPriceMinor)));
+                stored.totalMinor += line.lineTotalMinor;
+                const SqlRows lineRows = m_db.query(
+                    QStringLiteral("INSERT INTO order_lines (tenant_id, order_id, product_id, "
+                                   "quantity, unit, unit_price_minor, line_total_minor) VALUES "
+                                   "(?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+                    {tenantId, order.id, line.productId, line.quantity, line.unit,
+                     line.unitPriceMinor, line.lineTotalMinor});
+                line.id = lineRows.first()[0].toLongLong();
+            }
+            const qint64 at = now();
+            m_db.exec(
+                QStringLiteral("UPDATE orders SET status = ?, total_minor = ?, updated_at = ? "
+                               "WHERE tenant_id = ? AND id = ?"),
+                {stored.status, stored.totalMinor, at, tenantId, order.id});
+            stored.updatedAt = time(at);
+            return stored;
+        });
+    });
+    if (result)
+        Q_EMIT ordersChanged(tenantId);
+    return result;
+}
+
+Result<QString> CatalogStore::productsRevision(qint64 tenantId)
+{
+    return guard([&] {
+        const SqlRows rows = m_db.query(
+            QStringLiteral("SELECT COUNT(*), COALESCE(MAX(updated_at), 0), COALESCE(SUM(stock), 0) "
+                           "FROM products WHERE tenant_id = ?"),
+            {tenantId});
+        return rows.isEmpty() ? QString()
+                              : QStringList{rows[0][0].toString(), rows[0][1].toString(),
+                                            rows[0][2].toString()}
+                                    .join(QLatin1Char(':'));
+    });
+}
+
 } // namespace shopdesk

@@ -7,6 +7,8 @@
 
 #include <QObject>
 
+#include <optional>
+
 namespace shopdesk {
 
 class SqlBackend;
@@ -21,9 +23,15 @@ public:
     // Inserts or updates by SKU, all in one transaction: a bad row changes nothing.
     Result<int> upsertProducts(qint64 tenantId, const QList<Product> &products);
     Result<QList<Product>> products(qint64 tenantId);
+    // Changes whenever the inventory does (count, newest change, sum of stock).
+    Result<QString> productsRevision(qint64 tenantId);
 
     Result<Order> addOrder(qint64 tenantId, const Order &order);
     Result<QList<Order>> orders(qint64 tenantId, int limit = 500);
+    // The customer's newest order, with its lines; none when they never ordered.
+    Result<std::optional<Order>> latestOrder(qint64 tenantId, qint64 contactId);
+    // Replaces an order's status and lines and recomputes its total, in one transaction.
+    Result<Order> updateOrder(qint64 tenantId, const Order &order);
 
     Result<LedgerEntry> addLedgerEntry(qint64 tenantId, const LedgerEntry &entry);
     Result<QList<LedgerEntry>> ledger(qint64 tenantId, qint64 contactId);

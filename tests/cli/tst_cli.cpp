@@ -348,7 +348,8 @@ private Q_SLOTS:
         serve.setProcessEnvironment(env);
         serve.start(QStringLiteral(SHOPDESK_CLI_PATH),
                     {QStringLiteral("serve"), QStringLiteral("--database"), m_url,
-                     QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
+                     QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                     QStringLiteral("--no-agent")}); // a load of customer messages, no replies
         QByteArray out;
         QTRY_VERIFY_WITH_TIMEOUT((out += serve.readAllStandardOutput()).contains("webhooks on"),
                                  15000);

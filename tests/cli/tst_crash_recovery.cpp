@@ -56,7 +56,8 @@ class CrashRecoveryTest : public QObject
         serve.setProcessEnvironment(env());
         serve.start(QStringLiteral(SHOPDESK_CLI_PATH),
                     {QStringLiteral("serve"), QStringLiteral("--database"), m_url,
-                     QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
+                     QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                     QStringLiteral("--no-agent")}); // counts the store's own sends only
         QByteArray out;
         static const QRegularExpression port(
             QStringLiteral("webhooks on http://127\\.0\\.0\\.1:(\\d+)"));

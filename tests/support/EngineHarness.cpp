@@ -40,10 +40,11 @@ HttpAnswer HttpTestClient::get(const QUrl &url, int timeoutMs)
     return wait(m_network.get(QNetworkRequest(url)), timeoutMs);
 }
 
-EngineHarness::EngineHarness(Engine::Options overrides)
+EngineHarness::EngineHarness(Engine::Options overrides, bool withAgent)
 {
     m_url = m_dbs.fresh();
     Engine::Options options = overrides;
+    options.agent = withAgent;
     options.database = m_url;
     options.dataDir = m_dataDir.path();
     options.listenAddress = QHostAddress::LocalHost;

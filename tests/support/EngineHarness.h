@@ -40,7 +40,8 @@ private:
 class EngineHarness
 {
 public:
-    explicit EngineHarness(Engine::Options overrides = {});
+    // withAgent: the bot answers customers (tests of messaging alone count only their own sends).
+    explicit EngineHarness(Engine::Options overrides = {}, bool withAgent = false);
     ~EngineHarness();
 
     bool start(); // false (with a test failure message) if the engine did not come up

@@ -1,0 +1,682 @@
+#include "agent/AgentTurn.h"
+
+#include "agent/MessageNormalizer.h"
+#include "agent/ReplyTemplates.h"
+#include "agent/ShopIntents.h"
+#include "agent/ShopTools.h"
+#include "messaging/MessagingService.h"
+#include "storage/SqlSupport.h"
+#include "storage/Store.h"
+
+#include <QJsonDocument>
+#include <QSet>
+
+#include <cmath>
+
+namespace shopdesk {
+
+namespace {
+
+double msSince(const QElapsedTimer &t)
+{
+    return double(t.nsecsElapsed()) / 1e6;
+}
+
+// Words that ask about a product without naming it.
+const QSet<QString> &questionWords()
+{
+    static const QSet<QString> words = [] {
+        QSet<QString> s;
+        for (const char *w :
+             {"what",   "is",    "the",       "price", "rate",   "how",    "much",  "do",
+              "you",    "have",  "available", "stock", "kitne",  "kitna",  "kitni", "ka",
+              "ki",     "ke",    "hai",       "kya",   "milega", "milegi", "mil",   "jayega",
+              "cost",   "of",    "mrp",       "sell",  "any",    "got",    "in",    "there",
+              "tell",   "me",    "your",      "are",   "does",   "for",    "a",     "an",
+              "please", "aapke", "paas",      "stock", "mein",   "keep",   "carry", "bhav",
+              "batao",  "today", "now",       "abhi",  "aaj",    "rupaye", "rupay", "paise",
+              "per",    "left"})
+            s.insert(QString::fromLatin1(w));
+        return s;
+    }();
+    return words;
+}
+
+QString productQuery(const QString &text)
+{
+    QStringList kept;
+    for (const QString &w : MessageNormalizer::words(text)) {
+        if (!questionWords().contains(w))
+            kept << w;
+    }
+    return kept.join(QLatin1Char(' '));
+}
+
+QString lineText(const ShopTools &tools, const QString &name, double quantity, qint64 priceMinor)
+{
+    const QString q = quantity == std::floor(quantity) ? QString::number(qint64(quantity))
+                                                       : QString::number(quantity);
+    return QStringLiteral("%1 × %2 (%3)")
+        .arg(q, name, tools.money(qint64(std::llround(quantity * double(priceMinor)))));
+}
+
+QString productLabel(const Product &p)
+{
+    QStringList parts;
+    if (!p.brand.isEmpty() && !p.name.contains(p.brand, Qt::CaseInsensitive))
+        parts << p.brand;
+    parts << p.name;
+    if (!p.unit.isEmpty())
+        parts << p.unit;
+    return parts.join(QLatin1Char(' '));
+}
+
+} // namespace
+
+// One turn's working set: the store, its models and tools, and the plan being drafted.
+class AgentTurn::Context
+{
+public:
+    Context(Store &store, const AgentModels::Models &models, ShopTools &tools, Plan &plan,
+            const ReplyTemplates &templates)
+        : store(store)
+        , models(models)
+        , tools(tools)
+        , plan(plan)
+        , templates(templates)
+    {}
+
+    QString say(const QString &key, QHash<QString, QString> values = {}) const
+    {
+        values.insert(
+            QStringLiteral("persona"),
+            tools.settings().value(QStringLiteral("persona.name"), QStringLiteral("Asha")));
+        values.insert(QStringLiteral("store"),
+                      tools.settings().value(QStringLiteral("store.name")));
+        return templates.render(key, plan.state.hinglish, values);
+    }
+    void tool(const QString &name, const QJsonObject &args, const QJsonObject &result)
+    {
+        plan.tools.append(QJsonObject{{QStringLiteral("tool"), name},
+                                      {QStringLiteral("arguments"), args},
+                                      {QStringLiteral("result"), result}});
+    }
+    void escalate(const QString &reason)
+    {
+        plan.escalation = reason;
+        plan.reply = plan.handover;
+    }
+    const Product &product(int index) const { return models.products->product(index); }
+
+    // Adds an accepted product to the cart (or offers a substitute when it is out of stock);
+    // returns the sentence for it when it could not be added.
+    QString addToCart(int index, double quantity)
+    {
+        const Product &p = product(index);
+        tool(QStringLiteral("check_stock"), {{QStringLiteral("product_id"), p.id}},
+             tools.checkStock(index));
+        if (p.outOfStock() || p.stock < quantity) {
+            QString text =
+                say(QStringLiteral("out_of_stock"), {{QStringLiteral("product"), productLabel(p)}});
+            const QJsonObject subs = tools.suggestSubstitute(index);
+            tool(QStringLiteral("suggest_substitute"), {{QStringLiteral("product_id"), p.id}},
+                 subs);
+            const QList<int> alternatives = models.products->substitutes(index, 1);
+            if (!alternatives.isEmpty()) {
+                const Product &s = product(alternatives.first());
+                text +=
+                    QLatin1Char(' ') + say(QStringLiteral("substitute"),
+                                           {{QStringLiteral("substitute"), productLabel(s)},
+                                            {QStringLiteral("price"), tools.money(s.priceMinor)}});
+                plan.state.awaiting = ConversationState::Awaiting::Choice;
+                plan.state.choices = {s.id};
+                plan.state.choiceQuantity = quantity;
+                plan.state.choiceText = productLabel(s);
+            }
+            return text;
+        }
+        for (ConversationState::CartLine &line : plan.state.cart) {
+            if (line.productId == p.id) {
+                line.quantity += quantity;
+                return {};
+            }
+        }
+        plan.state.cart.append({p.id, productLabel(p), quantity, p.priceMinor});
+        return {};
+    }
+
+    QString cartLines() const
+    {
+        QStringList lines;
+        for (const auto &l : plan.state.cart)
+            lines << lineText(tools, l.name, l.quantity, l.unitPriceMinor);
+        return lines.join(QStringLiteral(", "));
+    }
+
+    void askToConfirm(QStringList notes)
+    {
+        if (plan.state.cart.isEmpty()) {
+            plan.reply = notes.join(QLatin1Char(' '));
+            return;
+        }
+        if (plan.state.awaiting == ConversationState::Awaiting::Nothing)
+            plan.state.awaiting = ConversationState::Awaiting::Confirmation;
+        if (plan.state.awaiting == ConversationState::Awaiting::Confirmation)
+            notes << say(QStringLiteral("cart"),
+                         {{QStringLiteral("lines"), cartLines()},
+                          {QStringLiteral("total"), tools.money(plan.state.cartTotalMinor())}});
+        plan.reply = notes.join(QLatin1Char(' '));
+    }
+
+    // The items of an order message: accepted ones into the cart, the first unclear one asked.
+    void takeItems(const QList<ProductMatcher::Match> &matches)
+    {
+        QStringList notes;
+        bool asked = false;
+        for (const ProductMatcher::Match &m : matches) {
+            if (m.candidates.isEmpty()) {
+                notes << say(QStringLiteral("not_found"), {{QStringLiteral("item"), m.item.text}});
+                continue;
+            }
+            if (m.accepted()) {
+                const QString note = addToCart(m.best(), models.products->packs(m));
+                if (!note.isEmpty()) {
+                    notes << note;
+                    asked = asked || plan.state.awaiting == ConversationState::Awaiting::Choice;
+                }
+                continue;
+            }
+            if (asked)
+                continue; // one question at a time; the rest waits
+            QStringList options;
+            plan.state.choices.clear();
+            for (int i = 0; i < m.candidates.size() && i < 4; ++i) {
+                const Product &p = product(m.candidates.at(i).index);
+                options << QStringLiteral("%1) %2 %3")
+                               .arg(i + 1)
+                               .arg(productLabel(p), tools.money(p.priceMinor));
+                plan.state.choices << p.id;
+            }
+            plan.state.awaiting = ConversationState::Awaiting::Choice;
+            plan.state.choiceQuantity = models.products->packs(m);
+            plan.state.choiceText = m.item.text;
+            notes << say(QStringLiteral("choose"),
+                         {{QStringLiteral("item"), m.item.text},
+                          {QStringLiteral("options"), options.join(QStringLiteral(", "))}});
+            asked = true;
+        }
+        askToConfirm(notes);
+    }
+
+    Store &store;
+    const AgentModels::Models &models;
+    ShopTools &tools;
+    Plan &plan;
+    const ReplyTemplates &templates;
+};
+
+Result<AgentTurn::Plan> AgentTurn::decide(Store &store, AgentModels &models, const Input &input)
+{
+    using R = Result<Plan>;
+    QElapsedTimer total;
+    total.start();
+    QElapsedTimer step;
+    step.start();
+    Plan plan;
+    plan.input = input;
+    plan.startedNs = 0;
+    const auto mark = [&](const char *name) {
+        plan.steps.append(QJsonObject{{QStringLiteral("step"), QString::fromLatin1(name)},
+                                      {QStringLiteral("ms"), msSince(step)}});
+        step.restart();
+    };
+
+    auto conversation = store.conversations().conversation(input.tenantId, input.conversationId);
+    if (!conversation)
+        return R::failure(conversation.error());
+    plan.contactId = conversation->contactId;
+    auto settings = store.tenants().settings(input.tenantId);
+    if (!settings)
+        return R::failure(settings.error());
+    auto tenant = store.tenants().tenants();
+    if (tenant) {
+        for (const Tenant &t : tenant.value()) {
+            if (t.id == input.tenantId)
+                settings->insert(QStringLiteral("store.name"), t.name);
+        }
+    }
+    const ReplyTemplates templates(settings.value());
+    auto kept = store.agent().conversationState(input.tenantId, input.conversationId);
+    if (!kept)
+        return R::failure(kept.error());
+    plan.state = ConversationState::fromJson(kept.value());
+    const QString text = input.message.body.trimmed();
+    plan.state.hinglish = MessageNormalizer::looksHinglish(text);
+    plan.handover = settings->value(QStringLiteral("escalation.handover_message")).trimmed();
+    if (plan.handover.isEmpty())
+        plan.handover = templates.render(QStringLiteral("handover"), plan.state.hinglish, {});
+    mark("load");
+
+    if (conversation->owner != OwnerKind::Bot) {
+        plan.silentReason = QStringLiteral("a person owns this chat");
+    } else if (conversation->needsHuman) {
+        plan.silentReason = QStringLiteral("the chat is waiting for a person");
+    } else if (text.isEmpty() || input.message.type != QLatin1String("text")) {
+        plan.silentReason = QStringLiteral("not a text message");
+    }
+    if (!plan.silentReason.isEmpty()) {
+        plan.trace.insert(QStringLiteral("normalized"), QString());
+        return plan;
+    }
+
+    auto loaded = models.forStore(store, input.tenantId);
+    if (!loaded)
+        return R::failure(loaded.error());
+    const AgentModels::Models m = loaded.value();
+    mark(loaded->retrained ? "models (retrained)" : "models");
+
+    const QString normalized = MessageNormalizer::normalize(text);
+    plan.trace.insert(QStringLiteral("normalized"), normalized);
+    plan.trace.insert(QStringLiteral("hinglish"), plan.state.hinglish);
+    mark("normalize");
+
+    const IntentClassifier::Prediction intent = m.intents->classify(text);
+    QJsonArray ranking;
+    for (const auto &[label, p] : intent.ranking)
+        ranking.append(
+            QJsonObject{{QStringLiteral("intent"), label}, {QStringLiteral("probability"), p}});
+    plan.trace.insert(QStringLiteral("intent"),
+                      QJsonObject{{QStringLiteral("label"), intent.label},
+                                  {QStringLiteral("probability"), intent.probability},
+                                  {QStringLiteral("out_of_scope"), intent.outOfScope},
+                                  {QStringLiteral("ranking"), ranking}});
+    plan.confidence = intent.probability;
+    mark("classify");
+
+    ShopTools tools(store, input.tenantId, *m.products, settings.value());
+    Context cx(store, m, tools, plan, templates);
+    const QString label = intent.label;
+    const auto &S = plan.state;
+    using A = ConversationState::Awaiting;
+
+    // Entities: the items and products the message names.
+    QList<ProductMatcher::Match> items;
+    const bool ordering = label == ShopIntents::PlaceOrder || label == ShopIntents::ChangeOrder;
+    if (ordering)
+        items = m.products->matchOrder(text);
+    QJsonArray entities;
+    for (const auto &it : std::as_const(items)) {
+        QJsonObject e{{QStringLiteral("text"), it.item.text},
+                      {QStringLiteral("quantity"), it.item.quantity},
+                      {QStringLiteral("unit"), it.item.unit},
+                      {QStringLiteral("confidence"), it.confidence}};
+        if (it.best() >= 0)
+            e.insert(QStringLiteral("product"), productLabel(m.products->product(it.best())));
+        entities.append(e);
+    }
+    plan.trace.insert(QStringLiteral("entities"), entities);
+    mark("entities");
+
+    // A reply to the bot's own question comes first.
+    bool handled = false;
+    if (S.awaiting == A::Choice) {
+        bool ok = false;
+        const int number = normalized.toInt(&ok);
+        int chosen = -1;
+        if (ok && number >= 1 && number <= S.choices.size()) {
+            chosen = m.products->indexOfId(S.choices.at(number - 1));
+        } else if (label == ShopIntents::Affirm && S.choices.size() == 1) {
+            chosen = m.products->indexOfId(S.choices.first());
+        } else if (!ok && label != ShopIntents::Deny) {
+            for (const auto &c : m.products->search(text)) {
+                if (S.choices.contains(m.products->product(c.index).id)) {
+                    chosen = c.index;
+                    break;
+                }
+            }
+        }
+        if (chosen >= 0) {
+            const double quantity = S.choiceQuantity;
+            plan.state.awaiting = A::Nothing;
+            plan.state.choices.clear();
+            const QString note = cx.addToCart(chosen, quantity);
+            cx.askToConfirm(note.isEmpty() ? QStringList() : QStringList{note});
+            handled = true;
+        } else if (label == ShopIntents::Deny) {
+            plan.state.awaiting = plan.state.cart.isEmpty() ? A::Nothing : A::Confirmation;
+            plan.state.choices.clear();
+            cx.askToConfirm({});
+            if (plan.reply.isEmpty())
+                plan.reply = cx.say(QStringLiteral("order_kept"));
+            handled = true;
+        }
+    } else if (S.awaiting == A::Confirmation &&
+               (label == ShopIntents::Affirm || label == ShopIntents::Deny)) {
+        if (label == ShopIntents::Affirm) {
+            plan.orderAction = OrderAction::Create;
+            plan.order.contactId = plan.contactId;
+            plan.order.conversationId = input.conversationId;
+            for (const auto &l : S.cart)
+                plan.order.lines.append(
+                    {0, l.productId, l.name, l.quantity, QString(), l.unitPriceMinor, 0});
+            const qint64 totalMinor = S.cartTotalMinor();
+            const double limit =
+                settings->value(QStringLiteral("escalation.order_above")).toDouble();
+            if (limit > 0 && double(totalMinor) > limit * 100) {
+                cx.escalate(
+                    QStringLiteral(
+                        "An order of %1 is above the store's limit of %2: a person confirms it.")
+                        .arg(tools.money(totalMinor), tools.money(qRound64(limit * 100))));
+            } else {
+                plan.order.status = QStringLiteral("confirmed");
+                const QJsonObject delivery = tools.businessInfo(QStringLiteral("delivery"));
+                const QString time = delivery.value(QStringLiteral("time")).toString();
+                plan.reply = cx.say(
+                    QStringLiteral("order_placed"),
+                    {{QStringLiteral("lines"), cx.cartLines()},
+                     {QStringLiteral("total"), tools.money(totalMinor)},
+                     {QStringLiteral("delivery"),
+                      time.isEmpty() ? QString() : QStringLiteral("Delivery %1.").arg(time)}});
+            }
+            plan.state.cart.clear();
+        } else {
+            plan.state.cart.clear();
+            plan.reply = cx.say(QStringLiteral("order_kept"));
+        }
+        plan.state.awaiting = A::Nothing;
+        handled = true;
+    }
+
+    if (!handled) {
+        if (label != ShopIntents::Affirm && label != ShopIntents::Deny && !ordering)
+            plan.state.awaiting = plan.state.cart.isEmpty() ? A::Nothing : plan.state.awaiting;
+        if (label == ShopIntents::Greeting) {
+            plan.reply = cx.say(QStringLiteral("greeting"));
+        } else if (label == ShopIntents::Thanks) {
+            plan.reply = cx.say(QStringLiteral("thanks"));
+        } else if (label == ShopIntents::Human) {
+            cx.escalate(QStringLiteral("The customer asked for a person."));
+        } else if (label == ShopIntents::Complaint) {
+            cx.escalate(QStringLiteral("The customer is complaining: \"%1\"").arg(text.left(120)));
+        } else if (label == ShopIntents::StoreHours || label == ShopIntents::StoreLocation ||
+                   label == ShopIntents::Delivery) {
+            const QString topic = label == ShopIntents::StoreHours ? QStringLiteral("hours")
+                                  : label == ShopIntents::StoreLocation
+                                      ? QStringLiteral("location")
+                                      : QStringLiteral("delivery");
+            const QJsonObject info = tools.businessInfo(topic);
+            cx.tool(QStringLiteral("business_info"), {{QStringLiteral("topic"), topic}}, info);
+            QHash<QString, QString> values;
+            bool complete = true;
+            for (auto it = info.begin(); it != info.end(); ++it) {
+                values.insert(it.key(), it.value().toString());
+                complete = complete && !it.value().toString().isEmpty();
+            }
+            if (complete)
+                plan.reply =
+                    cx.say(topic == QLatin1String("location") ? QStringLiteral("location") : topic,
+                           values);
+            else
+                plan.knowledgeQuestion = text; // the settings say nothing: try the documents
+        } else if (label == ShopIntents::PaymentBalance) {
+            auto balance = tools.customerBalance(plan.contactId);
+            if (!balance)
+                return R::failure(balance.error());
+            cx.tool(QStringLiteral("customer_balance"), {}, balance.value());
+            const qint64 owed = balance->value(QStringLiteral("balance_minor")).toInteger();
+            plan.reply = owed > 0 ? cx.say(QStringLiteral("balance"),
+                                           {{QStringLiteral("balance"), tools.money(owed)}})
+                                  : cx.say(QStringLiteral("no_balance"));
+        } else if (label == ShopIntents::ProductAvailability || label == ShopIntents::Price) {
+            const QString query = productQuery(text);
+            const QJsonObject found = tools.searchInventory(query.isEmpty() ? text : query);
+            cx.tool(QStringLiteral("search_inventory"), {{QStringLiteral("query"), query}}, found);
+            const auto candidates = m.products->search(query.isEmpty() ? text : query);
+            if (candidates.isEmpty()) {
+                plan.reply = cx.say(QStringLiteral("not_found"), {{QStringLiteral("item"), query}});
+            } else {
+                QStringList lines;
+                const double top = candidates.first().score;
+                for (const auto &c : candidates) {
+                    if (c.score < top - 0.1 || lines.size() >= 4)
+                        break;
+                    const Product &p = m.products->product(c.index);
+                    const QHash<QString, QString> v{
+                        {QStringLiteral("product"), productLabel(p)},
+                        {QStringLiteral("price"), tools.money(p.priceMinor)}};
+                    if (p.outOfStock()) {
+                        QString line = cx.say(QStringLiteral("out_of_stock"), v);
+                        const QList<int> subs = m.products->substitutes(c.index, 1);
+                        if (!subs.isEmpty() && lines.isEmpty()) {
+                            const Product &s = m.products->product(subs.first());
+                            cx.tool(QStringLiteral("suggest_substitute"),
+                                    {{QStringLiteral("product_id"), p.id}},
+                                    tools.suggestSubstitute(c.index));
+                            line += QLatin1Char(' ') +
+                                    cx.say(QStringLiteral("substitute"),
+                                           {{QStringLiteral("substitute"), productLabel(s)},
+                                            {QStringLiteral("price"), tools.money(s.priceMinor)}});
+                            plan.state.awaiting = A::Choice;
+                            plan.state.choices = {s.id};
+                            plan.state.choiceQuantity = 1;
+                            plan.state.choiceText = productLabel(s);
+                        }
+                        lines << line;
+                    } else {
+                        lines << cx.say(label == ShopIntents::Price ? QStringLiteral("price")
+                                                                    : QStringLiteral("available"),
+                                        v);
+                    }
+                }
+                plan.reply = lines.join(QLatin1Char(' '));
+                plan.confidence = std::min(plan.confidence, top);
+            }
+        } else if (label == ShopIntents::PlaceOrder) {
+            cx.takeItems(items);
+        } else if (label == ShopIntents::ChangeOrder || label == ShopIntents::CancelOrder ||
+                   label == ShopIntents::OrderStatus) {
+            auto latest = store.catalog().latestOrder(input.tenantId, plan.contactId);
+            if (!latest)
+                return R::failure(latest.error());
+            auto status = tools.orderStatus(plan.contactId);
+            cx.tool(QStringLiteral("order_status"), {}, status ? status.value() : QJsonObject());
+            const bool open =
+                latest->has_value() && (latest->value().status == QLatin1String("open") ||
+                                        latest->value().status == QLatin1String("confirmed"));
+            if (label == ShopIntents::OrderStatus) {
+                plan.reply =
+                    latest->has_value()
+                        ? cx.say(
+                              QStringLiteral("order_status"),
+                              {{QStringLiteral("order"), QString::number(latest->value().id)},
+                               {QStringLiteral("total"), tools.money(latest->value().totalMinor)},
+                               {QStringLiteral("status"), latest->value().status}})
+                        : cx.say(QStringLiteral("no_orders"));
+            } else if (!open) {
+                plan.reply = cx.say(QStringLiteral("no_open_order"));
+            } else if (label == ShopIntents::CancelOrder) {
+                plan.order = latest->value();
+                plan.order.status = QStringLiteral("cancelled");
+                plan.orderAction = OrderAction::Update;
+                plan.reply = cx.say(QStringLiteral("order_cancelled"),
+                                    {{QStringLiteral("order"), QString::number(plan.order.id)}});
+            } else {
+                // Items named with a quantity replace that product's line; "remove X" drops it.
+                plan.order = latest->value();
+                const bool removing = normalized.contains(QLatin1String("remove")) ||
+                                      normalized.contains(QLatin1String("hata")) ||
+                                      normalized.contains(QLatin1String("nahi chahiye"));
+                QStringList notes;
+                for (const auto &it : std::as_const(items)) {
+                    if (!it.accepted()) {
+                        notes << cx.say(QStringLiteral("not_found"),
+                                        {{QStringLiteral("item"), it.item.text}});
+                        continue;
+                    }
+                    const Product &p = m.products->product(it.best());
+                    bool found = false;
+                    for (qsizetype i = 0; i < plan.order.lines.size(); ++i) {
+                        if (plan.order.lines[i].productId != p.id)
+                            continue;
+                        found = true;
+                        if (removing)
+                            plan.order.lines.removeAt(i);
+                        else
+                            plan.order.lines[i].quantity = m.products->packs(it);
+                        break;
+                    }
+                    if (!found && !removing)
+                        plan.order.lines.append({0, p.id, productLabel(p), m.products->packs(it),
+                                                 QString(), p.priceMinor, 0});
+                }
+                if (plan.order.lines.isEmpty()) {
+                    plan.order.status = QStringLiteral("cancelled");
+                    plan.reply =
+                        cx.say(QStringLiteral("order_cancelled"),
+                               {{QStringLiteral("order"), QString::number(plan.order.id)}});
+                } else {
+                    qint64 totalMinor = 0;
+                    QStringList lines;
+                    for (const OrderLine &l : std::as_const(plan.order.lines)) {
+                        totalMinor += qint64(std::llround(l.quantity * double(l.unitPriceMinor)));
+                        lines << lineText(tools, l.productName, l.quantity, l.unitPriceMinor);
+                    }
+                    notes << cx.say(QStringLiteral("order_changed"),
+                                    {{QStringLiteral("order"), QString::number(plan.order.id)},
+                                     {QStringLiteral("lines"), lines.join(QStringLiteral(", "))},
+                                     {QStringLiteral("total"), tools.money(totalMinor)}});
+                    plan.reply = notes.join(QLatin1Char(' '));
+                }
+                plan.orderAction = OrderAction::Update;
+            }
+        } else if (label == ShopIntents::Affirm || label == ShopIntents::Deny) {
+            plan.reply = cx.say(QStringLiteral("thanks"));
+        } else {
+            // store_policy, out of scope, or not sure: the store's own documents may know.
+            plan.knowledgeQuestion = text;
+            plan.outOfScope =
+                intent.outOfScope && intent.ranking.first().first == ShopIntents::OutOfScope;
+        }
+    }
+    if (plan.knowledgeQuestion.isEmpty() && plan.escalation.isEmpty())
+        plan.state.misunderstandings = 0;
+    plan.trace.insert(QStringLiteral("decide_ms"), msSince(total));
+    mark("tools");
+    return plan;
+}
+
+Result<AgentTurn::Outcome> AgentTurn::commit(Store &store, Plan plan,
+                                             const std::optional<KnowledgeAnswer> &knowledge)
+{
+    using R = Result<Outcome>;
+    QElapsedTimer step;
+    step.start();
+    if (!plan.knowledgeQuestion.isEmpty() && plan.silentReason.isEmpty()) {
+        const ReplyTemplates templates; // only the out-of-scope line is needed here
+        if (knowledge)
+            plan.trace.insert(QStringLiteral("knowledge"), knowledge->trace);
+        if (knowledge && knowledge->answered) {
+            plan.reply = knowledge->text;
+            plan.confidence = knowledge->confidence;
+            plan.state.misunderstandings = 0;
+        } else if (++plan.state.misunderstandings >= 2) {
+            plan.escalation =
+                QStringLiteral("The bot did not understand the customer twice in a row.");
+            plan.reply = plan.handover;
+        } else if (plan.outOfScope) {
+            auto settings = store.tenants().settings(plan.input.tenantId);
+            QString name;
+            for (const Tenant &t : store.tenants().tenants().value())
+                name = t.id == plan.input.tenantId ? t.name : name;
+            plan.reply = ReplyTemplates(settings ? settings.value() : QMap<QString, QString>())
+                             .render(QStringLiteral("out_of_scope"), plan.state.hinglish,
+                                     {{QStringLiteral("store"), name}});
+        } else {
+            plan.escalation =
+                QStringLiteral("Not sure of the answer: %1")
+                    .arg(knowledge ? knowledge->reason
+                                   : QStringLiteral("the knowledge service did not answer"));
+            plan.reply = plan.handover;
+        }
+    }
+
+    auto outcome = sql::guard([&] {
+        return sql::transaction(store.backend(), [&] {
+            Outcome out;
+            auto conversation =
+                store.conversations().conversation(plan.input.tenantId, plan.input.conversationId);
+            if (!conversation)
+                throw SqlError(conversation.error());
+            if (plan.silentReason.isEmpty() && conversation->owner != OwnerKind::Bot)
+                plan.silentReason =
+                    QStringLiteral("a person took the chat over while the bot was answering");
+            if (plan.silentReason.isEmpty()) {
+                if (plan.orderAction == OrderAction::Create) {
+                    auto order = store.catalog().addOrder(plan.input.tenantId, plan.order);
+                    if (!order)
+                        throw SqlError(order.error());
+                    out.orderId = order->id;
+                    plan.reply.replace(QStringLiteral("#{order}"),
+                                       QStringLiteral("#%1").arg(order->id));
+                    plan.reply.replace(QStringLiteral("{order}"), QString::number(order->id));
+                } else if (plan.orderAction == OrderAction::Update) {
+                    auto order = store.catalog().updateOrder(plan.input.tenantId, plan.order);
+                    if (!order)
+                        throw SqlError(order.error());
+                    out.orderId = order->id;
+                }
+                if (!plan.reply.isEmpty()) {
+                    OutboundDraft draft;
+                    draft.tenantId = plan.input.tenantId;
+                    draft.conversationId = plan.input.conversationId;
+                    draft.author = Author::Bot;
+                    draft.text = plan.reply;
+                    auto sent = MessagingService::enqueue(store, draft);
+                    if (!sent)
+                        throw SqlError(sent.error());
+                }
+                if (!plan.escalation.isEmpty()) {
+                    auto marked = store.conversations().setNeedsHuman(
+                        plan.input.tenantId, plan.input.conversationId, true, plan.escalation);
+                    if (!marked)
+                        throw SqlError(marked.error());
+                }
+                auto saved = store.agent().setConversationState(
+                    plan.input.tenantId, plan.input.conversationId, plan.state.toJson());
+                if (!saved)
+                    throw SqlError(saved.error());
+            }
+            out.decision = !plan.silentReason.isEmpty() ? QStringLiteral("silent")
+                           : !plan.escalation.isEmpty() ? QStringLiteral("escalate")
+                                                        : QStringLiteral("reply");
+            out.reply = plan.silentReason.isEmpty() ? plan.reply : QString();
+            out.reason = !plan.silentReason.isEmpty() ? plan.silentReason : plan.escalation;
+            plan.steps.append(QJsonObject{{QStringLiteral("step"), QStringLiteral("commit")},
+                                          {QStringLiteral("ms"), msSince(step)}});
+            QJsonObject trace = plan.trace;
+            trace.insert(QStringLiteral("message"), plan.input.message.body);
+            trace.insert(QStringLiteral("steps"), plan.steps);
+            trace.insert(QStringLiteral("tools"), plan.tools);
+            trace.insert(QStringLiteral("confidence"), plan.confidence);
+            trace.insert(QStringLiteral("decision"), out.decision);
+            trace.insert(QStringLiteral("reason"), out.reason);
+            trace.insert(QStringLiteral("reply"), out.reply);
+            if (out.orderId > 0)
+                trace.insert(QStringLiteral("order"), out.orderId);
+            ExecutionTrace t;
+            t.tenantId = plan.input.tenantId;
+            t.conversationId = plan.input.conversationId;
+            t.messageId = plan.input.message.id;
+            t.json = QJsonDocument(trace).toJson(QJsonDocument::Compact);
+            auto added = store.agent().addTrace(t);
+            if (!added)
+                throw SqlError(added.error());
+            out.traceId = added->id;
+            out.trace = trace;
+            return out;
+        });
+    });
+    return outcome;
+}
+
+} // namespace shopdesk

@@ -1,0 +1,128 @@
+#include "agent/ReplyTemplates.h"
+
+namespace shopdesk {
+
+namespace {
+
+struct Texts
+{
+    const char *en;
+    const char *hi;
+};
+
+const QHash<QString, Texts> &texts()
+{
+    static const QHash<QString, Texts> map = {
+        {QStringLiteral("greeting"),
+         {"Hello! I'm {persona} from {store}. You can order here, ask prices, or ask about "
+          "delivery. What do you need today?",
+          "Namaste! Main {persona}, {store} se. Aap yahan order kar sakte hain, rate pooch sakte "
+          "hain ya delivery ke baare mein. Aaj kya chahiye?"}},
+        {QStringLiteral("thanks"),
+         {"You're welcome! Anything else I can help with?", "Aapka swagat hai! Aur kuch chahiye?"}},
+        {QStringLiteral("available"),
+         {"Yes, {product} is available: {price}.", "Haan, {product} available hai: {price}."}},
+        {QStringLiteral("price"), {"{product} is {price}.", "{product} ka rate {price} hai."}},
+        {QStringLiteral("out_of_stock"),
+         {"Sorry, {product} is out of stock right now.",
+          "Maaf kijiye, {product} abhi stock mein nahi hai."}},
+        {QStringLiteral("substitute"),
+         {"Instead, I can send {substitute} ({price}). Shall I add it?",
+          "Uski jagah {substitute} ({price}) bhej sakte hain. Add kar doon?"}},
+        {QStringLiteral("choose"),
+         {"Which {item} would you like? {options}. Reply with the number.",
+          "Kaunsa {item} chahiye? {options}. Number bhej dijiye."}},
+        {QStringLiteral("not_found"),
+         {"I couldn't find \"{item}\" in our shop. Could you say it another way?",
+          "\"{item}\" humari dukan mein nahi mila. Thoda alag tarike se likhenge?"}},
+        {QStringLiteral("cart"),
+         {"Your order: {lines}. Total {total}. Shall I place it? (yes/no)",
+          "Aapka order: {lines}. Total {total}. Order confirm kar doon? (haan/nahi)"}},
+        {QStringLiteral("order_placed"),
+         {"Done! Order #{order} is placed: {lines}. Total {total}. {delivery}",
+          "Ho gaya! Order #{order} place ho gaya: {lines}. Total {total}. {delivery}"}},
+        {QStringLiteral("order_kept"),
+         {"Okay, I haven't placed it. Tell me what to change.",
+          "Theek hai, order place nahi kiya. Bataiye kya badalna hai."}},
+        {QStringLiteral("order_changed"),
+         {"Order #{order} is updated: {lines}. Total {total}.",
+          "Order #{order} update ho gaya: {lines}. Total {total}."}},
+        {QStringLiteral("order_cancelled"),
+         {"Order #{order} is cancelled.", "Order #{order} cancel ho gaya."}},
+        {QStringLiteral("no_open_order"),
+         {"I don't see an open order to change. Would you like to place a new one?",
+          "Koi open order nahi mila. Naya order dena hai?"}},
+        {QStringLiteral("order_status"),
+         {"Order #{order} ({total}) is {status}.",
+          "Order #{order} ({total}) ka status: {status}."}},
+        {QStringLiteral("no_orders"),
+         {"I don't see any order from you yet.", "Aapka abhi tak koi order nahi mila."}},
+        {QStringLiteral("hours"), {"We're open {hours}.", "Dukan ka time: {hours}."}},
+        {QStringLiteral("location"),
+         {"We're at {address}. Phone: {phone}.", "Hum yahan hain: {address}. Phone: {phone}."}},
+        {QStringLiteral("delivery"),
+         {"We deliver to {areas}, {time}. Delivery is {charge}, free above {free_above}.",
+          "Hum {areas} mein deliver karte hain, {time}. Delivery {charge}, {free_above} se upar "
+          "free."}},
+        {QStringLiteral("balance"),
+         {"Your balance with us is {balance}.", "Aapka baki {balance} hai."}},
+        {QStringLiteral("no_balance"),
+         {"You have nothing to pay. Thank you!", "Aapka kuch baki nahi hai. Dhanyavaad!"}},
+        {QStringLiteral("out_of_scope"),
+         {"I can help with orders, prices, stock, delivery and your account at {store}.",
+          "Main {store} ke order, rate, stock, delivery aur hisaab mein madad kar sakti hoon."}},
+        {QStringLiteral("handover"),
+         {"I'm passing your chat to our team. Someone will reply shortly.",
+          "Aapki chat hamari team ko de rahi hoon. Koi jaldi jawab dega."}},
+    };
+    return map;
+}
+
+} // namespace
+
+ReplyTemplates::ReplyTemplates(const QMap<QString, QString> &settings)
+    : m_settings(settings)
+{}
+
+QStringList ReplyTemplates::keys()
+{
+    QStringList k = texts().keys();
+    k.sort();
+    return k;
+}
+
+QString ReplyTemplates::shipped(const QString &key, bool hinglish)
+{
+    const auto it = texts().constFind(key);
+    if (it == texts().cend())
+        return {};
+    return QString::fromUtf8(hinglish ? it->hi : it->en);
+}
+
+QString ReplyTemplates::text(const QString &key, bool hinglish) const
+{
+    const QString own = m_settings
+                            .value(QStringLiteral("templates.") + key +
+                                   (hinglish ? QStringLiteral(".hi") : QString()))
+                            .trimmed();
+    if (!own.isEmpty())
+        return own;
+    // The store's English text beats the shipped Hinglish one: it is the store's voice.
+    if (hinglish) {
+        const QString english = m_settings.value(QStringLiteral("templates.") + key).trimmed();
+        if (!english.isEmpty())
+            return english;
+    }
+    return shipped(key, hinglish);
+}
+
+QString ReplyTemplates::render(const QString &key, bool hinglish,
+                               const QHash<QString, QString> &values) const
+{
+    QString out = text(key, hinglish);
+    for (auto it = values.cbegin(); it != values.cend(); ++it)
+        out.replace(QLatin1Char('{') + it.key() + QLatin1Char('}'), it.value());
+    return out.simplified();
+}
+
+} // namespace shopdesk
