@@ -9,6 +9,7 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QMetaType>
 
 #include <optional>
 
@@ -82,3 +83,5 @@ private:
 };
 
 } // namespace shopdesk
+
+Q_DECLARE_METATYPE(shopdesk::AgentTurn::Outcome)

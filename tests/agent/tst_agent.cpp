@@ -1,0 +1,169 @@
+#include "EngineHarness.h"
+#include "agent/Agent.h"
+#include "demo/DemoStoreLoader.h"
+#include "messaging/SimulatorPhone.h"
+
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace shopdesk;
+using namespace shopdesk::test;
+
+// The bot without a language model, end to end in a running engine on the demo store: a
+// customer writes on the simulator channel, the bot answers through the outbox, orders are
+// created, changed and cancelled, the chat is handed to a person with the reason, and the bot
+// stays silent in a chat a person owns. On SQLite and PostgreSQL.
+class AgentTest : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<EngineHarness> h;
+    qint64 tenant = 0;
+    Channel channel;
+
+    // The customer writes; returns what the bot decided.
+    AgentTurn::Outcome say(const QString &from, const QString &text)
+    {
+        QSignalSpy handled(&h->engine().agent(), &Agent::handled);
+        QSignalSpy failed(&h->engine().agent(), &Agent::failed);
+        h->engine().simulator().customerSays(channel.id, from, QStringLiteral("Ravi"), text);
+        if (!QTest::qWaitFor([&] { return !handled.isEmpty() || !failed.isEmpty(); }, 20000)) {
+            qWarning("the bot did not answer \"%s\"", qPrintable(text));
+            return {};
+        }
+        if (!failed.isEmpty()) {
+            qWarning("%s", qPrintable(failed.first().at(2).toString()));
+            return {};
+        }
+        return handled.first().at(2).value<AgentTurn::Outcome>();
+    }
+
+    Conversation conversationOf(const QString &phone)
+    {
+        auto list = h->run([this](Store &s) { return s.conversations().summaries(tenant); });
+        for (const ConversationSummary &c : list.value()) {
+            if (c.contactPhone.endsWith(phone.mid(1)))
+                return c.conversation;
+        }
+        return {};
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        qRegisterMetaType<AgentTurn::Outcome>();
+        h = std::make_unique<EngineHarness>(Engine::Options{}, true);
+        QVERIFY(h->start());
+        auto demo = h->run([](Store &s) { return DemoStoreLoader::load(s); });
+        QVERIFY2(demo, qPrintable(demo.error()));
+        tenant = demo->tenantId;
+        channel = h->addChannel(tenant, QStringLiteral("simulator"), {});
+        QVERIFY(h->settle());
+    }
+
+    void orderFromChatConfirmChangeCancel()
+    {
+        const QString phone = QStringLiteral("+919800000001");
+        auto cart = say(phone, QStringLiteral("2 dozen ande aur 1 litre amul milk bhej do"));
+        QCOMPARE(cart.decision, QStringLiteral("reply"));
+        QVERIFY2(cart.reply.contains(QStringLiteral("₹236")), qPrintable(cart.reply));
+        QCOMPARE(cart.trace.value(QStringLiteral("intent"))
+                     .toObject()
+                     .value(QStringLiteral("label"))
+                     .toString(),
+                 QStringLiteral("place_order"));
+        QVERIFY(cart.traceId > 0);
+
+        auto placed = say(phone, QStringLiteral("haan ji"));
+        QCOMPARE(placed.decision, QStringLiteral("reply"));
+        QVERIFY(placed.orderId > 0);
+        QVERIFY2(placed.reply.contains(QStringLiteral("#%1").arg(placed.orderId)),
+                 qPrintable(placed.reply));
+        const Conversation c = conversationOf(phone);
+        auto order = h->run([&](Store &s) { return s.catalog().latestOrder(tenant, c.contactId); });
+        QVERIFY(order && order->has_value());
+        QCOMPARE(order->value().status, QStringLiteral("confirmed"));
+        QCOMPARE(order->value().totalMinor, 23600);
+        QCOMPARE(order->value().lines.size(), 2);
+
+        auto status = say(phone, QStringLiteral("mera order kab aayega"));
+        QVERIFY2(status.reply.contains(QStringLiteral("confirmed")), qPrintable(status.reply));
+
+        auto cancelled = say(phone, QStringLiteral("please cancel my order"));
+        QVERIFY2(cancelled.reply.contains(QStringLiteral("cancel")), qPrintable(cancelled.reply));
+        order = h->run([&](Store &s) { return s.catalog().latestOrder(tenant, c.contactId); });
+        QCOMPARE(order->value().status, QStringLiteral("cancelled"));
+
+        // Every answer went out through the outbox as the bot's message.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                int bot = 0;
+                for (const Message &m : h->messages(tenant))
+                    bot += m.conversationId == c.id && m.author == Author::Bot ? 1 : 0;
+                return bot == 4;
+            }(),
+            10000);
+        auto traces = h->run([&](Store &s) { return s.agent().traces(tenant, c.id); });
+        QCOMPARE(traces->size(), 4);
+        const QJsonObject last = QJsonDocument::fromJson(traces->first().json).object();
+        QCOMPARE(last.value(QStringLiteral("decision")).toString(), QStringLiteral("reply"));
+        QVERIFY(!last.value(QStringLiteral("steps")).toArray().isEmpty());
+    }
+
+    void unclearItemAsksThenTakesTheAnswer()
+    {
+        const QString phone = QStringLiteral("+919800000002");
+        auto asked = say(phone, QStringLiteral("2 milk"));
+        QVERIFY2(asked.reply.contains(QLatin1String("1)")) &&
+                     asked.reply.contains(QLatin1String("2)")),
+                 qPrintable(asked.reply));
+        auto cart = say(phone, QStringLiteral("2"));
+        QVERIFY2(cart.reply.contains(QLatin1String("Total")), qPrintable(cart.reply));
+        auto kept = say(phone, QStringLiteral("no"));
+        QVERIFY2(!kept.reply.isEmpty() && kept.orderId == 0, qPrintable(kept.reply));
+    }
+
+    void storeFactsComeFromSettings()
+    {
+        auto hours = say(QStringLiteral("+919800000003"), QStringLiteral("dukan kab khulti hai"));
+        QVERIFY2(hours.reply.contains(QLatin1String("7:00 am")), qPrintable(hours.reply));
+        auto delivery =
+            say(QStringLiteral("+919800000003"), QStringLiteral("what is the delivery charge"));
+        QVERIFY2(delivery.reply.contains(QStringLiteral("₹30")), qPrintable(delivery.reply));
+    }
+
+    void askingForAPersonHandsOverAndTheBotGoesQuiet()
+    {
+        const QString phone = QStringLiteral("+919800000004");
+        auto handover = say(phone, QStringLiteral("I want to speak to a real person"));
+        QCOMPARE(handover.decision, QStringLiteral("escalate"));
+        QVERIFY(handover.reply.contains(QLatin1String("passing your chat")));
+        const Conversation c = conversationOf(phone);
+        QVERIFY(c.needsHuman);
+        QVERIFY(c.escalationReason.contains(QLatin1String("asked for a person")));
+        auto after = say(phone, QStringLiteral("hello?"));
+        QCOMPARE(after.decision, QStringLiteral("silent"));
+        QVERIFY(after.reply.isEmpty());
+    }
+
+    void aPersonOwnsTheChat()
+    {
+        const QString phone = QStringLiteral("+919800000005");
+        say(phone, QStringLiteral("hi"));
+        const Conversation c = conversationOf(phone);
+        auto ops = h->run([&](Store &s) { return s.tenants().operators(tenant); });
+        auto taken = h->run([&](Store &s) {
+            return s.conversations().setOwner(tenant, c.id, OwnerKind::Human, ops->first().id);
+        });
+        QVERIFY(taken);
+        auto quiet = say(phone, QStringLiteral("2 bread bhej do"));
+        QCOMPARE(quiet.decision, QStringLiteral("silent"));
+        QVERIFY(quiet.reason.contains(QLatin1String("person")));
+    }
+
+    void cleanupTestCase() { h.reset(); }
+};
+
+QTEST_GUILESS_MAIN(AgentTest)
+#include "tst_agent.moc"
