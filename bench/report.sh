@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 messages=1000000
 [ "${1:-}" = "--quick" ] && messages=100000
-cmake --build build --target shopdesk-bench-store shopdesk-bench-outbound shopdesk-bench-knowledge \
+cmake --build build --target shopdesk-bench-store shopdesk-bench-outbound shopdesk-bench-knowledge shopdesk-bench-agent \
     shopdesk-cli >/dev/null
 bench=build/bench/shopdesk-bench-store
 work=$(mktemp -d)
@@ -117,3 +117,15 @@ printf "| demo BEIR set nDCG@10 / recall@10 / MRR@10 | 19 | %.3f / %.3f / %.3f |
     "$(field "$eval_plain" 'ndcg@10')" "$(field "$eval_plain" 'recall@10')" "$(field "$eval_plain" 'mrr@10')"
 echo
 echo "(queries: words drawn from the passages, a fifth with a typo, a tenth one common word)"
+
+echo "agent: the non-LLM pipeline per message on the demo store, intent latency and training..." >&2
+build/bench/shopdesk-bench-agent --hwu64 ../shared/data/hwu64 --conversations 200 \
+    > "$work/agent.jsonl" 2>/dev/null
+avalue() { grep "\"bench\":\"$1\"" "$work/agent.jsonl" | sed 's/.*"value":\([0-9.e+-]*\).*/\1/'; }
+echo
+echo "| agent benchmark | value | unit | goal |"
+echo "|---|---:|---|---|"
+printf "| pipeline p50 per message (decide + commit, SQLite) | %.2f | ms | <= 2 |\n" "$(avalue pipeline_p50)"
+printf "| pipeline p99 per message | %.2f | ms | <= 10 |\n" "$(avalue pipeline_p99)"
+printf "| intent classification p50 | %.3f | ms | |\n" "$(avalue intent_classify_p50)"
+printf "| intent training on 10,000 examples (HWU64) | %.1f | s | |\n" "$(avalue intent_train_10k)"
