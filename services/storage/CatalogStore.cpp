@@ -118,15 +118,7 @@ Result<Order> CatalogStore::addOrder(qint64 tenantId, const Order &order)
                  stored.totalMinor, created, created});
             stored.id = rows.first()[0].toLongLong();
             stored.createdAt = stored.updatedAt = time(created);
-            for (OrderLine &line : stored.lines) {
-                const SqlRows lineRows = m_db.query(
-                    QStringLiteral("INSERT INTO order_lines (tenant_id, order_id, product_id, "
-                                   "quantity, unit, unit_price_minor, line_total_minor) VALUES "
-                                   "(?, ?, ?, ?, ?, ?, ?) RETURNING id"),
-                    {tenantId, stored.id, line.productId, line.quantity, line.unit,
-                     line.unitPriceMinor, line.lineTotalMinor});
-                line.id = lineRows.first()[0].toLongLong();
-            }
+            insertLines(tenantId, stored);
             return stored;
         });
     });
@@ -285,14 +277,8 @@ Result<Order> CatalogStore::updateOrder(qint64 tenantId, const Order &order)
                 line.lineTotalMinor =
                     qint64(std::llround(line.quantity * double(line.unitPriceMinor)));
                 stored.totalMinor += line.lineTotalMinor;
-                const SqlRows lineRows = m_db.query(
-                    QStringLiteral("INSERT INTO order_lines (tenant_id, order_id, product_id, "
-                                   "quantity, unit, unit_price_minor, line_total_minor) VALUES "
-                                   "(?, ?, ?, ?, ?, ?, ?) RETURNING id"),
-                    {tenantId, order.id, line.productId, line.quantity, line.unit,
-                     line.unitPriceMinor, line.lineTotalMinor});
-                line.id = lineRows.first()[0].toLongLong();
             }
+            insertLines(tenantId, stored);
             const qint64 at = now();
             m_db.exec(
                 QStringLiteral("UPDATE orders SET status = ?, total_minor = ?, updated_at = ? "
@@ -319,6 +305,19 @@ Result<QString> CatalogStore::productsRevision(qint64 tenantId)
                                             rows[0][2].toString()}
                                     .join(QLatin1Char(':'));
     });
+}
+
+void CatalogStore::insertLines(qint64 tenantId, Order &order)
+{
+    for (OrderLine &line : order.lines) {
+        const SqlRows rows = m_db.query(
+            QStringLiteral("INSERT INTO order_lines (tenant_id, order_id, product_id, quantity, "
+                           "unit, unit_price_minor, line_total_minor) VALUES (?, ?, ?, ?, ?, ?, "
+                           "?) RETURNING id"),
+            {tenantId, order.id, line.productId, line.quantity, line.unit, line.unitPriceMinor,
+             line.lineTotalMinor});
+        line.id = rows.first()[0].toLongLong();
+    }
 }
 
 } // namespace shopdesk

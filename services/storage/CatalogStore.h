@@ -43,6 +43,8 @@ Q_SIGNALS:
     void ordersChanged(qint64 tenantId);
 
 private:
+    void insertLines(qint64 tenantId, Order &order); // inside the caller's transaction
+
     SqlBackend &m_db;
 };
 
