@@ -11,6 +11,8 @@
 #include "messaging/ChannelConfig.h"
 #include "storage/Store.h"
 
+#include "BenchSupport.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -23,6 +25,7 @@
 #include <vector>
 
 using namespace shopdesk;
+using namespace shopdesk::bench;
 
 namespace {
 
@@ -31,27 +34,7 @@ void report(const QString &bench, double value, const QString &unit)
     const QJsonObject o{{QStringLiteral("bench"), bench},
                         {QStringLiteral("value"), value},
                         {QStringLiteral("unit"), unit}};
-    std::printf("%s\n", QJsonDocument(o).toJson(QJsonDocument::Compact).constData());
-    std::fflush(stdout);
-}
-
-[[noreturn]] void die(const QString &message)
-{
-    std::fprintf(stderr, "bench: %s\n", qPrintable(message));
-    std::exit(1);
-}
-
-double percentile(std::vector<double> v, double p)
-{
-    std::sort(v.begin(), v.end());
-    return v[std::min(v.size() - 1, size_t(p * double(v.size())))];
-}
-
-template<typename T> T need(Result<T> r)
-{
-    if (!r)
-        die(r.error());
-    return std::move(r.value());
+    printLine(o);
 }
 
 } // namespace

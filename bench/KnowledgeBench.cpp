@@ -9,6 +9,8 @@
 #include "knowledge/KnowledgeIndex.h"
 #include "knowledge/QueryNormalizer.h"
 
+#include "BenchSupport.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -22,6 +24,7 @@
 #include <vector>
 
 using namespace shopdesk;
+using namespace shopdesk::bench;
 
 namespace {
 
@@ -31,20 +34,7 @@ void report(const QString &bench, qint64 chunks, double value, const QString &un
                         {QStringLiteral("chunks"), chunks},
                         {QStringLiteral("value"), value},
                         {QStringLiteral("unit"), unit}};
-    std::printf("%s\n", QJsonDocument(o).toJson(QJsonDocument::Compact).constData());
-    std::fflush(stdout);
-}
-
-[[noreturn]] void die(const QString &message)
-{
-    std::fprintf(stderr, "bench: %s\n", qPrintable(message));
-    std::exit(1);
-}
-
-double percentile(std::vector<double> v, double p)
-{
-    std::sort(v.begin(), v.end());
-    return v[std::min(v.size() - 1, size_t(p * double(v.size())))];
+    printLine(o);
 }
 
 double residentMb()

@@ -3,6 +3,8 @@
 // Usage: shopdesk-bench-store --database URL [--messages N] [--single N] [--batched N]
 #include "storage/Store.h"
 
+#include "BenchSupport.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -16,6 +18,7 @@
 #include <vector>
 
 using namespace shopdesk;
+using namespace shopdesk::bench;
 
 namespace {
 
@@ -28,27 +31,7 @@ void report(const QString &bench, double value, const QString &unit, const QJson
     o.insert(QStringLiteral("backend"), g_backend);
     o.insert(QStringLiteral("value"), value);
     o.insert(QStringLiteral("unit"), unit);
-    std::printf("%s\n", QJsonDocument(o).toJson(QJsonDocument::Compact).constData());
-    std::fflush(stdout);
-}
-
-[[noreturn]] void die(const QString &message)
-{
-    std::fprintf(stderr, "bench: %s\n", qPrintable(message));
-    std::exit(1);
-}
-
-template<typename T> T need(Result<T> r)
-{
-    if (!r)
-        die(r.error());
-    return std::move(r).value();
-}
-
-double percentile(std::vector<double> v, double p)
-{
-    std::sort(v.begin(), v.end());
-    return v[std::min(v.size() - 1, size_t(p * double(v.size())))];
+    printLine(o);
 }
 
 Message message(qint64 conversationId, int i)

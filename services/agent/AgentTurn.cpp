@@ -429,9 +429,10 @@ Result<AgentTurn::Plan> AgentTurn::decide(Store &store, AgentModels &models, con
                                   : cx.say(QStringLiteral("no_balance"));
         } else if (label == ShopIntents::ProductAvailability || label == ShopIntents::Price) {
             const QString query = productQuery(text);
-            const QJsonObject found = tools.searchInventory(query.isEmpty() ? text : query);
-            cx.tool(QStringLiteral("search_inventory"), {{QStringLiteral("query"), query}}, found);
-            const auto candidates = m.products->search(query.isEmpty() ? text : query);
+            const QString searched = query.isEmpty() ? text : query;
+            const auto candidates = m.products->search(searched);
+            cx.tool(QStringLiteral("search_inventory"), {{QStringLiteral("query"), searched}},
+                    tools.searchResult(searched, candidates));
             if (candidates.isEmpty()) {
                 plan.reply = cx.say(QStringLiteral("not_found"), {{QStringLiteral("item"), query}});
             } else {
@@ -554,8 +555,9 @@ Result<AgentTurn::Plan> AgentTurn::decide(Store &store, AgentModels &models, con
         } else {
             // store_policy, out of scope, or not sure: the store's own documents may know.
             plan.knowledgeQuestion = text;
-            plan.outOfScope =
-                intent.outOfScope && intent.ranking.first().first == ShopIntents::OutOfScope;
+            // The classifier's own verdict, for when the documents do not know either.
+            if (intent.outOfScope && intent.ranking.first().first == ShopIntents::OutOfScope)
+                plan.outOfScopeReply = cx.say(QStringLiteral("out_of_scope"));
         }
     }
     if (plan.knowledgeQuestion.isEmpty() && plan.escalation.isEmpty())
@@ -572,7 +574,6 @@ Result<AgentTurn::Outcome> AgentTurn::commit(Store &store, Plan plan,
     QElapsedTimer step;
     step.start();
     if (!plan.knowledgeQuestion.isEmpty() && plan.silentReason.isEmpty()) {
-        const ReplyTemplates templates; // only the out-of-scope line is needed here
         if (knowledge)
             plan.trace.insert(QStringLiteral("knowledge"), knowledge->trace);
         if (knowledge && knowledge->answered) {
@@ -583,14 +584,8 @@ Result<AgentTurn::Outcome> AgentTurn::commit(Store &store, Plan plan,
             plan.escalation =
                 QStringLiteral("The bot did not understand the customer twice in a row.");
             plan.reply = plan.handover;
-        } else if (plan.outOfScope) {
-            auto settings = store.tenants().settings(plan.input.tenantId);
-            QString name;
-            for (const Tenant &t : store.tenants().tenants().value())
-                name = t.id == plan.input.tenantId ? t.name : name;
-            plan.reply = ReplyTemplates(settings ? settings.value() : QMap<QString, QString>())
-                             .render(QStringLiteral("out_of_scope"), plan.state.hinglish,
-                                     {{QStringLiteral("store"), name}});
+        } else if (!plan.outOfScopeReply.isEmpty()) {
+            plan.reply = plan.outOfScopeReply;
         } else {
             plan.escalation =
                 QStringLiteral("Not sure of the answer: %1")

@@ -54,7 +54,7 @@ public:
         QString escalation;        // the reason, when the chat goes to a person
         QString silentReason;      // why the bot says nothing
         QString knowledgeQuestion; // ask the store's knowledge, then finish in commit()
-        bool outOfScope = false;   // the classifier's own verdict (for a failed knowledge answer)
+        QString outOfScopeReply;   // when the classifier says out of scope and knowledge fails
         double confidence = 0;
         OrderAction orderAction = OrderAction::None;
         Order order;

@@ -46,8 +46,14 @@ QJsonObject ShopTools::productJson(int index) const
 
 QJsonObject ShopTools::searchInventory(const QString &query, int limit) const
 {
+    return searchResult(query, m_products.search(query, {}, 0, limit));
+}
+
+QJsonObject ShopTools::searchResult(const QString &query,
+                                    const QList<ProductMatcher::Candidate> &candidates) const
+{
     QJsonArray found;
-    for (const ProductMatcher::Candidate &c : m_products.search(query, {}, 0, limit)) {
+    for (const ProductMatcher::Candidate &c : candidates) {
         QJsonObject o = productJson(c.index);
         o.insert(QStringLiteral("score"), c.score);
         found.append(o);

@@ -28,6 +28,9 @@ public:
                              qint64 conversationId);
 
     QJsonObject searchInventory(const QString &query, int limit = 5) const;
+    // search_inventory's result for candidates the caller already has.
+    QJsonObject searchResult(const QString &query,
+                             const QList<ProductMatcher::Candidate> &candidates) const;
     QJsonObject checkStock(int productIndex) const;
     QJsonObject suggestSubstitute(int productIndex) const;
     Result<QJsonObject> orderStatus(qint64 contactId) const;

@@ -147,6 +147,20 @@ private Q_SLOTS:
         QVERIFY(after.reply.isEmpty());
     }
 
+    void outOfScopeTwiceHandsOver()
+    {
+        const QString phone = QStringLiteral("+919800000006");
+        auto first = say(phone, QStringLiteral("who won the cricket match yesterday"));
+        QCOMPARE(first.decision, QStringLiteral("reply"));
+        QVERIFY2(first.reply.contains(QLatin1String("I can help with orders")),
+                 qPrintable(first.reply));
+        QVERIFY(
+            first.trace.contains(QStringLiteral("knowledge"))); // the documents were asked first
+        auto second = say(phone, QStringLiteral("tell me a joke about cricket"));
+        QCOMPARE(second.decision, QStringLiteral("escalate"));
+        QVERIFY(second.reason.contains(QLatin1String("twice in a row")));
+    }
+
     void aPersonOwnsTheChat()
     {
         const QString phone = QStringLiteral("+919800000005");
