@@ -4,18 +4,55 @@
 #include "knowledge/KnowledgeService.h"
 #include "storage/StoreWorker.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 
 namespace shopdesk {
 
-Agent::Agent(StoreWorker &store, KnowledgeService &knowledge, QObject *parent)
+namespace {
+
+AgentTurn::KnowledgeAnswer knowledgeAnswer(const Result<KnowledgeService::Reply> &reply)
+{
+    AgentTurn::KnowledgeAnswer answer;
+    if (!reply) {
+        answer.reason = reply.error();
+        return answer;
+    }
+    answer.answered = !reply->answer.escalate && !reply->answer.text.isEmpty();
+    answer.text = reply->answer.text;
+    answer.confidence = reply->answer.confidence;
+    answer.reason = reply->answer.reason;
+    QJsonArray hits;
+    for (const SearchHit &h : reply->hits)
+        hits.append(QJsonObject{{QStringLiteral("chunk"), h.chunk.chunkId},
+                                {QStringLiteral("title"), h.chunk.title},
+                                {QStringLiteral("score"), h.score}});
+    answer.trace = {{QStringLiteral("query"), reply->query},
+                    {QStringLiteral("hits"), hits},
+                    {QStringLiteral("answered_by"), reply->answeredBy},
+                    {QStringLiteral("confidence"), reply->answer.confidence},
+                    {QStringLiteral("ms"), reply->latencyMs}};
+    return answer;
+}
+
+} // namespace
+
+Agent::Agent(StoreWorker &store, KnowledgeService &knowledge, QNetworkAccessManager &network,
+             QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_knowledge(knowledge)
+    , m_ai(network)
     , m_models(std::make_shared<AgentModels>())
 {}
 
 Agent::~Agent() = default;
+
+bool Agent::modelPaused(qint64 tenantId) const
+{
+    const auto it = m_breakers.constFind(tenantId);
+    return it != m_breakers.cend() && it->isOpen();
+}
 
 void Agent::handle(qint64 tenantId, qint64 conversationId, const QList<Message> &messages)
 {
@@ -46,40 +83,143 @@ void Agent::next(qint64 conversationId)
                 next(conversationId);
                 return;
             }
-            if (plan->knowledgeQuestion.isEmpty() || !plan->silentReason.isEmpty()) {
-                finish(conversationId, std::move(plan.value()), std::nullopt);
+            if (plan->silentReason.isEmpty() && plan->modelMayAnswer) {
+                askModel(conversationId,
+                         std::make_shared<AgentTurn::Plan>(std::move(plan.value())));
                 return;
             }
-            KnowledgeService::Request request;
-            request.tenantId = input.tenantId;
-            request.question = plan->knowledgeQuestion;
-            request.conversationId = conversationId;
-            request.source = QStringLiteral("live");
-            auto kept = std::make_shared<AgentTurn::Plan>(std::move(plan.value()));
-            m_knowledge.ask(
-                request, this, [this, conversationId, kept](Result<KnowledgeService::Reply> reply) {
-                    AgentTurn::KnowledgeAnswer answer;
-                    if (reply) {
-                        answer.answered = !reply->answer.escalate && !reply->answer.text.isEmpty();
-                        answer.text = reply->answer.text;
-                        answer.confidence = reply->answer.confidence;
-                        answer.reason = reply->answer.reason;
-                        QJsonArray hits;
-                        for (const SearchHit &h : reply->hits)
-                            hits.append(QJsonObject{{QStringLiteral("chunk"), h.chunk.chunkId},
-                                                    {QStringLiteral("title"), h.chunk.title},
-                                                    {QStringLiteral("score"), h.score}});
-                        answer.trace = {{QStringLiteral("query"), reply->query},
-                                        {QStringLiteral("hits"), hits},
-                                        {QStringLiteral("answered_by"), reply->answeredBy},
-                                        {QStringLiteral("confidence"), reply->answer.confidence},
-                                        {QStringLiteral("ms"), reply->latencyMs}};
-                    } else {
-                        answer.reason = reply.error();
-                    }
-                    finish(conversationId, std::move(*kept), answer);
-                });
+            askKnowledge(conversationId, std::move(plan.value()));
         });
+}
+
+void Agent::askModel(qint64 conversationId, std::shared_ptr<AgentTurn::Plan> plan)
+{
+    const qint64 tenantId = plan->input.tenantId;
+    CircuitBreaker &breaker = m_breakers[tenantId];
+    CircuitBreaker::Limits limits;
+    limits.slowAfter = CircuitBreaker::Duration(plan->model.timeoutMs);
+    const int coolDown = plan->settings.value(QStringLiteral("ai.cooldown_s")).toInt();
+    limits.coolDown = CircuitBreaker::Duration(qint64(coolDown > 0 ? coolDown : 60) * 1000);
+    breaker.setLimits(limits);
+    if (!breaker.allows()) {
+        AgentTurn::ModelReply reply;
+        reply.skipped = QStringLiteral("the model is paused for %1 s more: %2")
+                            .arg((breaker.remainingMs() + 999) / 1000)
+                            .arg(breaker.reason());
+        useModel(conversationId, plan, std::move(reply));
+        return;
+    }
+    auto reply = std::make_shared<AgentTurn::ModelReply>();
+    reply->state = plan->before;
+    auto timer = std::make_shared<QElapsedTimer>();
+    timer->start();
+    ModelToolLoop::run(
+        m_ai, plan->model, plan->modelMessages,
+        [this, plan, reply](const QString &name, const QJsonObject &arguments,
+                            std::function<void(QJsonObject)> done) {
+            modelCall(plan, reply, name, arguments, std::move(done));
+        },
+        this,
+        [this, conversationId, plan, reply, timer, tenantId](ModelToolLoop::Outcome outcome) {
+            CircuitBreaker &b = m_breakers[tenantId];
+            if (outcome.ok)
+                b.succeeded(CircuitBreaker::Duration(outcome.slowestMs));
+            else
+                b.failed(outcome.failure, outcome.slow);
+            const bool open = b.isOpen();
+            if (open != m_paused.contains(tenantId)) {
+                if (open) {
+                    m_paused.insert(tenantId);
+                    qCWarning(lcAgent).noquote()
+                        << "store" << tenantId << "language model paused:" << b.reason();
+                } else {
+                    m_paused.remove(tenantId);
+                    qCInfo(lcAgent) << "store" << tenantId << "language model back";
+                }
+                Q_EMIT modelBreakerChanged(tenantId, open, b.reason());
+            }
+            reply->loop = std::move(outcome);
+            reply->ms = double(timer->nsecsElapsed()) / 1e6;
+            useModel(conversationId, plan, std::move(*reply));
+        });
+}
+
+void Agent::modelCall(const std::shared_ptr<AgentTurn::Plan> &plan,
+                      const std::shared_ptr<AgentTurn::ModelReply> &reply, const QString &name,
+                      const QJsonObject &arguments, std::function<void(QJsonObject)> done)
+{
+    if (name == QLatin1String("escalate_to_human")) {
+        reply->escalation = arguments.value(QStringLiteral("reason")).toString();
+        done({{QStringLiteral("handed_over"), true},
+              {QStringLiteral("next"), QStringLiteral("the store's staff will reply; say so "
+                                                      "briefly")}});
+        return;
+    }
+    if (name == QLatin1String("answer_from_knowledge")) {
+        KnowledgeService::Request request;
+        request.tenantId = plan->input.tenantId;
+        request.question = arguments.value(QStringLiteral("question")).toString();
+        request.conversationId = plan->input.conversationId;
+        request.source = QStringLiteral("live");
+        request.names = plan->names;
+        request.useModel = false; // the model writing this reply reads the passages itself
+        m_knowledge.ask(request, this, [done](Result<KnowledgeService::Reply> r) {
+            if (!r)
+                return done({{QStringLiteral("error"), r.error()}});
+            QJsonArray passages;
+            for (const SearchHit &h : r->hits.mid(0, 3))
+                passages.append(QJsonObject{{QStringLiteral("title"), h.chunk.title},
+                                            {QStringLiteral("heading"), h.chunk.heading},
+                                            {QStringLiteral("text"), h.chunk.text}});
+            done({{QStringLiteral("answer"), r->answer.escalate ? QString() : r->answer.text},
+                  {QStringLiteral("confidence"), r->answer.confidence},
+                  {QStringLiteral("passages"), passages}});
+        });
+        return;
+    }
+    auto models = m_models;
+    m_store.run(
+        this,
+        [plan, reply, models, name, arguments](Store &store) {
+            return Result<QJsonObject>(
+                AgentTurn::runModelTool(store, *models, *plan, reply->state, name, arguments));
+        },
+        [done](Result<QJsonObject> result) {
+            done(result ? result.value() : QJsonObject{{QStringLiteral("error"), result.error()}});
+        });
+}
+
+void Agent::useModel(qint64 conversationId, std::shared_ptr<AgentTurn::Plan> plan,
+                     AgentTurn::ModelReply reply)
+{
+    auto models = m_models;
+    m_store.run(
+        this,
+        [plan, models, reply = std::move(reply)](Store &store) {
+            AgentTurn::useModelReply(store, *models, *plan, reply);
+            return success();
+        },
+        [this, conversationId, plan](Status) { askKnowledge(conversationId, std::move(*plan)); });
+}
+
+void Agent::askKnowledge(qint64 conversationId, AgentTurn::Plan plan)
+{
+    if (plan.knowledgeQuestion.isEmpty() || !plan.silentReason.isEmpty()) {
+        finish(conversationId, std::move(plan), std::nullopt);
+        return;
+    }
+    KnowledgeService::Request request;
+    request.tenantId = plan.input.tenantId;
+    request.question = plan.knowledgeQuestion;
+    request.conversationId = conversationId;
+    request.source = QStringLiteral("live");
+    request.names = plan.names;
+    request.useModel = !modelPaused(plan.input.tenantId);
+    auto kept = std::make_shared<AgentTurn::Plan>(std::move(plan));
+    m_knowledge.ask(request, this,
+                    [this, conversationId, kept](Result<KnowledgeService::Reply> reply) {
+                        finish(conversationId, std::move(*kept), knowledgeAnswer(reply));
+                    });
 }
 
 void Agent::finish(qint64 conversationId, AgentTurn::Plan plan,

@@ -1,9 +1,12 @@
 #include "agent/AgentTurn.h"
 
 #include "agent/MessageNormalizer.h"
+#include "agent/ReplyGrounding.h"
 #include "agent/ReplyTemplates.h"
 #include "agent/ShopIntents.h"
 #include "agent/ShopTools.h"
+#include "ai/PersonalDataMask.h"
+#include "knowledge/KnowledgeSettings.h"
 #include "messaging/MessagingService.h"
 #include "storage/SqlSupport.h"
 #include "storage/Store.h"
@@ -69,6 +72,26 @@ QString productLabel(const Product &p)
     if (!p.unit.isEmpty())
         parts << p.unit;
     return parts.join(QLatin1Char(' '));
+}
+
+QString systemPrompt(const QMap<QString, QString> &settings, bool hinglish)
+{
+    const QString persona = settings.value(QStringLiteral("persona.name"), QStringLiteral("Asha"));
+    const QString tone = settings.value(QStringLiteral("persona.tone"), QStringLiteral("warm"));
+    const QString store = settings.value(QStringLiteral("store.name"));
+    return QStringLiteral(
+               "You are %1, who answers the customers of %2 on WhatsApp. Your tone is %3.\n"
+               "Use the tools to look up products, prices, stock, the customer's order and "
+               "balance, the store's hours, address and delivery, and the store's documents. "
+               "Say only what the tools returned: never guess a product, a price, a number or a "
+               "policy. When the tools do not have the answer, or the customer asks for a "
+               "person or is unhappy, call escalate_to_human.\n"
+               "add_to_cart only fills the cart; the customer confirms the order themselves.\n"
+               "Reply in one to three short sentences, plain text, no markdown. %4")
+        .arg(persona, store, tone,
+             hinglish ? QStringLiteral("The customer writes Hinglish: reply in Hinglish (Hindi "
+                                       "in Latin letters), as they do.")
+                      : QStringLiteral("Reply in English."));
 }
 
 } // namespace
@@ -252,6 +275,7 @@ Result<AgentTurn::Plan> AgentTurn::decide(Store &store, AgentModels &models, con
     plan.state = ConversationState::fromJson(kept.value());
     const QString text = input.message.body.trimmed();
     plan.state.hinglish = MessageNormalizer::looksHinglish(text);
+    plan.before = plan.state;
     plan.handover = settings->value(QStringLiteral("escalation.handover_message")).trimmed();
     if (plan.handover.isEmpty())
         plan.handover = templates.render(QStringLiteral("handover"), plan.state.hinglish, {});
@@ -562,9 +586,145 @@ Result<AgentTurn::Plan> AgentTurn::decide(Store &store, AgentModels &models, con
     }
     if (plan.knowledgeQuestion.isEmpty() && plan.escalation.isEmpty())
         plan.state.misunderstandings = 0;
-    plan.trace.insert(QStringLiteral("decide_ms"), msSince(total));
     mark("tools");
+
+    // The language model may write the reply unless the deterministic path is answering its own
+    // question, changing an order, or handing over on a rule (a request for a person, a
+    // complaint, a large order).
+    plan.model = ModelEndpoint::fromJson(settings->value(KnowledgeSettings::kChatKey));
+    const bool modelOn = plan.model.configured() &&
+                         settings->value(QStringLiteral("agent.model")) != QLatin1String("off");
+    const bool cartUnderstood = ordering && plan.state.awaiting == A::Confirmation;
+    plan.modelMayAnswer = modelOn && !handled && plan.before.awaiting == A::Nothing &&
+                          plan.orderAction == OrderAction::None && plan.escalation.isEmpty() &&
+                          !cartUnderstood;
+    plan.smallTalk = label == ShopIntents::Greeting || label == ShopIntents::Thanks ||
+                     label == ShopIntents::Affirm || label == ShopIntents::Deny;
+    if (plan.modelMayAnswer) {
+        plan.settings = settings.value();
+        auto contact = store.conversations().contact(input.tenantId, plan.contactId);
+        if (contact && !contact->name.trimmed().isEmpty())
+            plan.names << contact->name;
+        auto history =
+            store.conversations().latestMessages(input.tenantId, input.conversationId, 8);
+        if (!history)
+            return R::failure(history.error());
+        plan.modelMessages.append(QJsonObject{
+            {QStringLiteral("role"), QStringLiteral("system")},
+            {QStringLiteral("content"), systemPrompt(plan.settings, plan.state.hinglish)}});
+        bool current = false;
+        for (const Message &h : history.value()) {
+            if (h.body.trimmed().isEmpty())
+                continue;
+            current = current || h.id == input.message.id;
+            plan.modelMessages.append(QJsonObject{
+                {QStringLiteral("role"), h.author == Author::Customer
+                                             ? QStringLiteral("user")
+                                             : QStringLiteral("assistant")},
+                {QStringLiteral("content"), PersonalDataMask::mask(h.body, plan.names)}});
+        }
+        if (!current)
+            plan.modelMessages.append(
+                QJsonObject{{QStringLiteral("role"), QStringLiteral("user")},
+                            {QStringLiteral("content"), PersonalDataMask::mask(text, plan.names)}});
+        mark("model prompt");
+    }
+    plan.trace.insert(QStringLiteral("decide_ms"), msSince(total));
     return plan;
+}
+
+QJsonObject AgentTurn::runModelTool(Store &store, AgentModels &models, const Plan &plan,
+                                    ConversationState &state, const QString &name,
+                                    const QJsonObject &arguments)
+{
+    const auto error = [](const QString &e) {
+        return QJsonObject{{QStringLiteral("error"), e}};
+    };
+    auto loaded = models.forStore(store, plan.input.tenantId);
+    if (!loaded)
+        return error(loaded.error());
+    const ProductMatcher &products = *loaded->products;
+    ShopTools tools(store, plan.input.tenantId, products, plan.settings);
+    if (name != QLatin1String("add_to_cart")) {
+        auto result = tools.call(name, arguments, plan.contactId, plan.input.conversationId);
+        return result ? result.value() : error(result.error());
+    }
+    const qint64 id = arguments.value(QStringLiteral("product_id")).toInteger();
+    const double quantity = arguments.value(QStringLiteral("quantity")).toDouble();
+    const int index = products.indexOfId(id);
+    if (index < 0)
+        return error(QStringLiteral("this store has no product with product_id %1").arg(id));
+    const Product &p = products.product(index);
+    if (p.outOfStock() || p.stock < quantity)
+        return {{QStringLiteral("added"), false},
+                {QStringLiteral("reason"), QStringLiteral("not enough in stock")},
+                {QStringLiteral("product"), tools.productJson(index)}};
+    bool merged = false;
+    for (ConversationState::CartLine &line : state.cart) {
+        if (line.productId == p.id) {
+            line.quantity += quantity;
+            merged = true;
+        }
+    }
+    if (!merged)
+        state.cart.append({p.id, productLabel(p), quantity, p.priceMinor});
+    state.awaiting = ConversationState::Awaiting::Confirmation;
+    QJsonArray cart;
+    for (const auto &l : std::as_const(state.cart))
+        cart.append(lineText(tools, l.name, l.quantity, l.unitPriceMinor));
+    return {{QStringLiteral("added"), true},
+            {QStringLiteral("product"), tools.productJson(index)},
+            {QStringLiteral("quantity"), quantity},
+            {QStringLiteral("cart"), cart},
+            {QStringLiteral("total"), tools.money(state.cartTotalMinor())},
+            {QStringLiteral("next"), QStringLiteral("ask the customer to confirm the order")}};
+}
+
+void AgentTurn::useModelReply(Store &store, AgentModels &models, Plan &plan,
+                              const ModelReply &reply)
+{
+    const ModelToolLoop::Outcome &loop = reply.loop;
+    QJsonObject t{{QStringLiteral("model"), plan.model.model},
+                  {QStringLiteral("server"), plan.model.url(QString()).host()},
+                  {QStringLiteral("rounds"), loop.rounds},
+                  {QStringLiteral("calls"), loop.calls},
+                  {QStringLiteral("rejected_calls"), loop.rejectedCalls},
+                  {QStringLiteral("slowest_ms"), double(loop.slowestMs)},
+                  {QStringLiteral("used"), false}};
+    const auto done = [&](const QString &fallback) {
+        if (!fallback.isEmpty())
+            t.insert(QStringLiteral("fallback"), fallback);
+        plan.trace.insert(QStringLiteral("model"), t);
+        plan.steps.append(QJsonObject{{QStringLiteral("step"), QStringLiteral("model")},
+                                      {QStringLiteral("ms"), reply.ms}});
+    };
+    if (!reply.skipped.isEmpty())
+        return done(reply.skipped);
+    if (!loop.ok)
+        return done(loop.failure);
+    t.insert(QStringLiteral("draft"), loop.text);
+    if (!reply.escalation.isEmpty()) {
+        plan.state = reply.state;
+        plan.escalation =
+            QStringLiteral("The language model handed over: %1").arg(reply.escalation);
+        plan.reply = plan.handover;
+    } else {
+        auto loaded = models.forStore(store, plan.input.tenantId);
+        if (!loaded)
+            return done(loaded.error());
+        const ReplyGrounding::Verdict verdict = ReplyGrounding::check(
+            loop.text, loop.evidence, plan.input.message.body, *loaded->products, plan.smallTalk);
+        t.insert(QStringLiteral("grounded"), verdict.grounded);
+        if (!verdict.grounded)
+            return done(QStringLiteral("not grounded: %1").arg(verdict.problem));
+        plan.state = reply.state;
+        plan.state.misunderstandings = 0;
+        plan.reply = loop.text;
+    }
+    plan.knowledgeQuestion.clear();
+    plan.outOfScopeReply.clear();
+    t.insert(QStringLiteral("used"), true);
+    done({});
 }
 
 Result<AgentTurn::Outcome> AgentTurn::commit(Store &store, Plan plan,

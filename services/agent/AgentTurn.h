@@ -2,6 +2,8 @@
 
 #include "agent/AgentModels.h"
 #include "agent/ConversationState.h"
+#include "agent/ModelToolLoop.h"
+#include "ai/ModelEndpoint.h"
 #include "core/Result.h"
 #include "domain/Message.h"
 #include "domain/Order.h"
@@ -9,6 +11,7 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QMap>
 #include <QMetaType>
 
 #include <optional>
@@ -63,6 +66,26 @@ public:
         QJsonArray steps;
         QJsonArray tools;
         qint64 startedNs = 0;
+
+        // The store's optional language model (setting ai.chat). It may write the reply when
+        // the deterministic path is not in the middle of an order: then it gets the tools, the
+        // conversation (personal data masked) and starts from the state before this message.
+        ModelEndpoint model;
+        bool modelMayAnswer = false;
+        bool smallTalk = false; // a greeting or thanks: a reply needs no looked-up facts
+        QJsonArray modelMessages;
+        QStringList names; // the customer's name, masked before anything leaves the machine
+        ConversationState before;
+        QMap<QString, QString> settings;
+    };
+    // What the language model did in this turn, for useModelReply().
+    struct ModelReply
+    {
+        ModelToolLoop::Outcome loop;
+        ConversationState state; // after its add_to_cart calls
+        QString escalation;      // it called escalate_to_human
+        QString skipped;         // why it was not asked (the circuit breaker is open)
+        double ms = 0;
     };
     struct Outcome
     {
@@ -75,6 +98,16 @@ public:
     };
 
     static Result<Plan> decide(Store &store, AgentModels &models, const Input &input);
+    // A tool the language model called, run on the database thread (add_to_cart changes
+    // `state`, the model's copy of the conversation state). Errors come back as {"error": ...}
+    // for the model to read.
+    static QJsonObject runModelTool(Store &store, AgentModels &models, const Plan &plan,
+                                    ConversationState &state, const QString &name,
+                                    const QJsonObject &arguments);
+    // Takes the model's reply into the plan when it is grounded in what the tools returned;
+    // otherwise the plan stays the deterministic one. Records what happened in the trace.
+    static void useModelReply(Store &store, AgentModels &models, Plan &plan,
+                              const ModelReply &reply);
     static Result<Outcome> commit(Store &store, Plan plan,
                                   const std::optional<KnowledgeAnswer> &knowledge = {});
 

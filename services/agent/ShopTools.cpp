@@ -24,8 +24,12 @@ QStringList ShopTools::names()
 
 QString ShopTools::money(qint64 minor) const
 {
-    const QString currency =
-        m_settings.value(QStringLiteral("store.currency"), QStringLiteral("INR"));
+    return formatMoney(minor,
+                       m_settings.value(QStringLiteral("store.currency"), QStringLiteral("INR")));
+}
+
+QString ShopTools::formatMoney(qint64 minor, const QString &currency)
+{
     const QString symbol =
         currency == QLatin1String("INR") ? QStringLiteral("₹") : currency + QLatin1Char(' ');
     const QString amount = minor % 100 == 0 ? QString::number(minor / 100)

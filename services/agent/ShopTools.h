@@ -40,6 +40,7 @@ public:
 
     QJsonObject productJson(int productIndex) const;
     QString money(qint64 minor) const; // in the store's currency: "₹56", "₹56.50"
+    static QString formatMoney(qint64 minor, const QString &currency);
     const QMap<QString, QString> &settings() const { return m_settings; }
 
 private:

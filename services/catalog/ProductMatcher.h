@@ -43,6 +43,8 @@ public:
     const QList<Product> &products() const { return m_products; }
     const Product &product(int index) const { return m_products.at(index); }
     int indexOfId(qint64 productId) const;
+    // How many products are named with this word (lower case, as indexWords() gives them).
+    int productsNaming(const QString &word) const { return m_vocabulary.documentFrequency(word); }
 
     // The products a text names, best first; unit and quantity from the message break ties.
     QList<Candidate> search(const QString &text, const QString &unit = {}, double quantity = 0,

@@ -7,4 +7,5 @@ Q_LOGGING_CATEGORY(lcDemo, "shopdesk.demo")
 Q_LOGGING_CATEGORY(lcNet, "shopdesk.net")
 Q_LOGGING_CATEGORY(lcSend, "shopdesk.send")
 Q_LOGGING_CATEGORY(lcKnowledge, "shopdesk.knowledge")
+Q_LOGGING_CATEGORY(lcAgent, "shopdesk.agent")
 } // namespace shopdesk

@@ -6,7 +6,7 @@
 namespace shopdesk {
 
 // A message the bot sends a customer later: a payment reminder. State: scheduled, sent, failed,
-// cancelled.
+// cancelled (sending while a node sends it).
 struct Reminder
 {
     qint64 id = 0;
@@ -19,6 +19,7 @@ struct Reminder
     qint64 amountMinor = 0;
     QString state = QStringLiteral("scheduled");
     QDateTime sentAt;
+    QString error; // why it could not be sent, when state is failed
     QDateTime createdAt;
 };
 

@@ -1,6 +1,7 @@
 #include "engine/Engine.h"
 
 #include "agent/Agent.h"
+#include "agent/ReminderSender.h"
 
 #include "core/Logging.h"
 #include "demo/DemoStoreLoader.h"
@@ -41,7 +42,8 @@ Engine::Engine(Options options, QObject *parent)
     , m_messaging(std::make_unique<MessagingService>(*m_store))
     , m_simulator(std::make_unique<SimulatorPhone>(*m_store, *m_webhooks))
     , m_knowledge(std::make_unique<KnowledgeService>(*m_store, *m_network))
-    , m_agent(std::make_unique<Agent>(*m_store, *m_knowledge))
+    , m_agent(std::make_unique<Agent>(*m_store, *m_knowledge, *m_network))
+    , m_reminders(std::make_unique<ReminderSender>(*m_store))
 {
     m_media->setRetryBaseMs(m_options.mediaRetryBaseMs);
     connect(m_store.get(), &StoreWorker::ready, this, &Engine::onStoreReady);
@@ -108,6 +110,7 @@ void Engine::stop()
         m_http->close(); // no new webhooks; the ones being recorded finish below
     m_inbound->stop();
     m_sender->stop();
+    m_reminders->stop();
     m_knowledge->shutdown();
     m_store->close(); // finishes queued jobs, closes the connection on its thread
     setState(State::Stopped);
@@ -148,6 +151,8 @@ void Engine::startServices()
     m_webhooks->reloadChannels();
     m_inbound->start();
     m_sender->start();
+    if (m_options.agent)
+        m_reminders->start(m_options.reminderIntervalMs);
     m_store->run(
         this, [](Store &store) { return store.tenants().tenants(); },
         [this](Result<QList<Tenant>> tenants) {

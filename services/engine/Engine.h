@@ -21,6 +21,7 @@ class MessagingService;
 class SimulatorPhone;
 class KnowledgeService;
 class Agent;
+class ReminderSender;
 
 // The whole engine as local services, for the console (embedded) and `shopdesk-cli serve`:
 // the store, the webhook server and inbox, inbound processing, media, the outbox sender, and
@@ -45,6 +46,7 @@ public:
         OutboxSender::Options sender;
         int mediaRetryBaseMs = 1000;
         bool agent = true; // the bot answers customers (off for tests of messaging alone)
+        int reminderIntervalMs = 60000; // how often due payment reminders are sent (with agent)
     };
 
     explicit Engine(Options options, QObject *parent = nullptr);
@@ -67,6 +69,7 @@ public:
     SimulatorPhone &simulator() { return *m_simulator; }
     KnowledgeService &knowledge() { return *m_knowledge; }
     Agent &agent() { return *m_agent; }
+    ReminderSender &reminders() { return *m_reminders; }
     quint16 webhookPort() const { return m_http ? m_http->port() : 0; }
 
 Q_SIGNALS:
@@ -90,6 +93,7 @@ private:
     std::unique_ptr<SimulatorPhone> m_simulator;
     std::unique_ptr<KnowledgeService> m_knowledge;
     std::unique_ptr<Agent> m_agent;
+    std::unique_ptr<ReminderSender> m_reminders;
     State m_state = State::Stopped;
     QString m_lastError;
     QString m_storeDescription;

@@ -103,7 +103,8 @@ void KnowledgeService::ask(const Request &request, QObject *context,
         const QString question = QueryNormalizer::transliterate(state->request.question);
         r.answer = GroundedAnswer::from(question, r.hits, state->settings.threshold,
                                         QueryNormalizer::parseSynonyms(state->settings.synonyms));
-        if (!state->settings.chat.configured() || r.hits.isEmpty() || r.answer.escalate)
+        if (!state->request.useModel || !state->settings.chat.configured() || r.hits.isEmpty() ||
+            r.answer.escalate)
             return finish();
         const QList<SearchHit> given = r.hits.mid(0, 5);
         m_ai.chat(state->settings.chat,

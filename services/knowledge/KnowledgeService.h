@@ -40,6 +40,7 @@ public:
         qint64 conversationId = 0;
         QStringList names; // masked before the question leaves the machine
         int limit = 5;
+        bool useModel = true; // false: the extractive answer only (the bot's model is off)
     };
     struct Reply
     {

@@ -22,12 +22,13 @@ Reminder reminderFrom(const SqlRow &r)
     m.state = r[8].toString();
     m.sentAt = time(r[9]);
     m.createdAt = time(r[10]);
+    m.error = r[11].toString();
     return m;
 }
 
 const char *const kReminderColumns =
     "SELECT id, tenant_id, contact_id, conversation_id, kind, due_at, body, amount_minor, state, "
-    "sent_at, created_at FROM reminders ";
+    "sent_at, created_at, error FROM reminders ";
 
 } // namespace
 
@@ -187,13 +188,26 @@ Result<QList<Reminder>> AgentStore::dueReminders(const QDateTime &until, int lim
     });
 }
 
-Status AgentStore::setReminderState(qint64 tenantId, qint64 reminderId, const QString &state)
+Status AgentStore::setReminderState(qint64 tenantId, qint64 reminderId, const QString &state,
+                                    const QString &error)
 {
     return guard([&] {
-        m_db.exec(QStringLiteral("UPDATE reminders SET state = ?, sent_at = CASE WHEN ? = 'sent' "
-                                 "THEN ? ELSE sent_at END WHERE tenant_id = ? AND id = ?"),
-                  {state, state, now(), tenantId, reminderId});
+        m_db.exec(
+            QStringLiteral("UPDATE reminders SET state = ?, error = ?, sent_at = CASE WHEN "
+                           "? = 'sent' THEN ? ELSE sent_at END WHERE tenant_id = ? AND id = ?"),
+            {state, error, state, now(), tenantId, reminderId});
         return Done{};
+    });
+}
+
+Result<bool> AgentStore::claimReminder(qint64 tenantId, qint64 reminderId)
+{
+    return guard([&] {
+        return !m_db.query(
+                        QStringLiteral("UPDATE reminders SET state = 'sending' WHERE tenant_id = "
+                                       "? AND id = ? AND state = 'scheduled' RETURNING id"),
+                        {tenantId, reminderId})
+                    .isEmpty();
     });
 }
 

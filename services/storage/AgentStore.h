@@ -36,7 +36,10 @@ public:
     Result<QList<Reminder>> reminders(qint64 tenantId, int limit = 200);
     // Scheduled reminders due by `until`, across stores, oldest first.
     Result<QList<Reminder>> dueReminders(const QDateTime &until, int limit = 50);
-    Status setReminderState(qint64 tenantId, qint64 reminderId, const QString &state);
+    Status setReminderState(qint64 tenantId, qint64 reminderId, const QString &state,
+                            const QString &error = {});
+    // Takes a scheduled reminder for sending; false when another node already took it.
+    Result<bool> claimReminder(qint64 tenantId, qint64 reminderId);
 
 Q_SIGNALS:
     void intentExamplesChanged(qint64 tenantId);

@@ -58,6 +58,19 @@ Result<QList<Contact>> ConversationStore::contacts(qint64 tenantId)
     });
 }
 
+Result<Contact> ConversationStore::contact(qint64 tenantId, qint64 contactId)
+{
+    return guard([&] {
+        const SqlRows rows = m_db.query(QStringLiteral("SELECT id, phone, name, created_at FROM "
+                                                       "contacts WHERE tenant_id = ? AND id = ?"),
+                                        {tenantId, contactId});
+        if (rows.isEmpty())
+            throw NotFound(QStringLiteral("There is no customer %1 in this store.").arg(contactId));
+        const SqlRow &r = rows.first();
+        return Contact{r[0].toLongLong(), tenantId, r[1].toString(), r[2].toString(), time(r[3])};
+    });
+}
+
 Conversation ConversationStore::requireConversation(qint64 tenantId, qint64 conversationId)
 {
     const SqlRows rows =

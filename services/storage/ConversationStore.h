@@ -23,6 +23,7 @@ public:
 
     Result<Contact> upsertContact(qint64 tenantId, const QString &phone, const QString &name);
     Result<QList<Contact>> contacts(qint64 tenantId);
+    Result<Contact> contact(qint64 tenantId, qint64 contactId);
 
     // The contact's open conversation, or a new one owned by the bot.
     // startedAt back-dates a new conversation (imports, the demo store); default now.

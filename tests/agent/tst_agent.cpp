@@ -1,7 +1,9 @@
 #include "EngineHarness.h"
 #include "agent/Agent.h"
+#include "agent/ReminderSender.h"
 #include "demo/DemoStoreLoader.h"
 #include "messaging/SimulatorPhone.h"
+#include "storage/SqlBackend.h"
 
 #include <QJsonDocument>
 #include <QSignalSpy>
@@ -53,6 +55,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         qRegisterMetaType<AgentTurn::Outcome>();
+        qRegisterMetaType<ReminderSender::Report>();
         h = std::make_unique<EngineHarness>(Engine::Options{}, true);
         QVERIFY(h->start());
         auto demo = h->run([](Store &s) { return DemoStoreLoader::load(s); });
@@ -174,6 +177,76 @@ private Q_SLOTS:
         auto quiet = say(phone, QStringLiteral("2 bread bhej do"));
         QCOMPARE(quiet.decision, QStringLiteral("silent"));
         QVERIFY(quiet.reason.contains(QLatin1String("person")));
+    }
+
+    void paymentRemindersGoAsTextInsideTheWindowAndAsATemplateOutside()
+    {
+        const QString phone = QStringLiteral("+919800000007");
+        say(phone, QStringLiteral("hi"));
+        const Conversation c = conversationOf(phone);
+        LedgerEntry owed;
+        owed.tenantId = tenant;
+        owed.contactId = c.contactId;
+        owed.amountMinor = 45000;
+        owed.note = QStringLiteral("credit");
+        QVERIFY(h->run([&](Store &s) { return s.catalog().addLedgerEntry(tenant, owed); }));
+        const auto remind = [&](int dueInSeconds) {
+            Reminder r;
+            r.tenantId = tenant;
+            r.contactId = c.contactId;
+            r.conversationId = c.id;
+            r.dueAt = QDateTime::currentDateTimeUtc().addSecs(dueInSeconds);
+            r.amountMinor = 45000;
+            r.body = QStringLiteral("A reminder from the store: ₹450 is due.");
+            return h->run([&](Store &s) { return s.agent().addReminder(r); }).value().id;
+        };
+        const auto stateOf = [&](qint64 id) {
+            auto all = h->run([&](Store &s) { return s.agent().reminders(tenant); });
+            for (const Reminder &r : all.value())
+                if (r.id == id)
+                    return r.state;
+            return QString();
+        };
+        const auto botMessages = [&] {
+            QList<Message> list;
+            for (const Message &m : h->messages(tenant))
+                if (m.conversationId == c.id && m.author == Author::Bot)
+                    list << m;
+            return list;
+        };
+
+        const qint64 later = remind(3600);
+        const qint64 now = remind(-60);
+        const qsizetype before = botMessages().size();
+        h->engine().reminders().sendDue();
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(now), QStringLiteral("sent"), 10000);
+        QCOMPARE(stateOf(later), QStringLiteral("scheduled")); // not due yet
+        QTRY_COMPARE_WITH_TIMEOUT(botMessages().size(), before + 1, 10000);
+        QCOMPARE(botMessages().last().type, QStringLiteral("text"));
+        QVERIFY(botMessages().last().body.contains(QStringLiteral("₹450")));
+
+        // The customer last wrote two days ago: the window is closed, so it goes as a template.
+        auto aged = h->run([&](Store &s) {
+            s.backend().exec(
+                QStringLiteral("UPDATE conversations SET last_customer_message_at = ? "
+                               "WHERE tenant_id = ? AND id = ?"),
+                {QDateTime::currentDateTimeUtc().addDays(-2).toMSecsSinceEpoch(), tenant, c.id});
+            return success();
+        });
+        QVERIFY(aged);
+        const qint64 outside = remind(-30);
+        QSignalSpy finished(&h->engine().reminders(), &ReminderSender::finished);
+        h->engine().reminders().sendDue();
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(outside), QStringLiteral("sent"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(botMessages().size(), before + 2, 10000);
+        QCOMPARE(botMessages().last().type, QStringLiteral("template"));
+        QTRY_VERIFY(!finished.isEmpty());
+        // Sent once: another pass finds nothing more to send.
+        finished.clear();
+        h->engine().reminders().sendDue();
+        QTRY_VERIFY(!finished.isEmpty());
+        QCOMPARE(finished.last().at(0).value<ReminderSender::Report>().sent, 0);
+        QCOMPARE(botMessages().size(), before + 2);
     }
 
     void cleanupTestCase() { h.reset(); }

@@ -44,6 +44,21 @@ QString FakeModelServer::baseUrl() const
     return QStringLiteral("http://127.0.0.1:%1/v1").arg(m_server.port());
 }
 
+QJsonObject FakeModelServer::toolCalls(const QList<QPair<QString, QString>> &calls)
+{
+    QJsonArray list;
+    int n = 0;
+    for (const auto &[name, arguments] : calls)
+        list.append(QJsonObject{
+            {QStringLiteral("id"), QStringLiteral("call_%1").arg(++n)},
+            {QStringLiteral("type"), QStringLiteral("function")},
+            {QStringLiteral("function"), QJsonObject{{QStringLiteral("name"), name},
+                                                     {QStringLiteral("arguments"), arguments}}}});
+    return {{QStringLiteral("role"), QStringLiteral("assistant")},
+            {QStringLiteral("content"), QJsonValue()},
+            {QStringLiteral("tool_calls"), list}};
+}
+
 int FakeModelServer::count(const QString &pathEnd) const
 {
     int n = 0;

@@ -42,6 +42,10 @@ public:
     void setKey(const QByteArray &key) { m_key = key; }
     void setConcepts(const QHash<QString, QString> &concepts) { m_concepts = concepts; }
     void script(const Scripted &s) { m_script.push_back(s); }
+    void clearScript() { m_script.clear(); }
+    int scriptLeft() const { return int(m_script.size()); }
+    // An assistant message that calls tools: (name, arguments as the model wrote them).
+    static QJsonObject toolCalls(const QList<QPair<QString, QString>> &calls);
     void failEmbeddings(int status) { m_embeddingStatus = status; }
     const QList<Recorded> &requests() const { return m_requests; }
     int count(const QString &pathEnd) const;
