@@ -61,7 +61,7 @@ MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *paren
     setCentralWidget(central);
 
     m_inbox = new InboxPane(*m_conversations, *m_messages, m_stack);
-    m_inventory = new InventoryPane(*m_products, m_stack);
+    m_inventory = new InventoryPane(*m_products, engine.store(), m_stack);
     m_settingsPane = new SettingsPane(engine, settings, m_stack);
     m_stack->addWidget(m_inbox);
     m_knowledge = new KnowledgePane(engine, m_stack);
@@ -100,15 +100,9 @@ MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *paren
     connect(m_conversations, &ConversationListModel::loadFailed, this, &MainWindow::showError);
     connect(m_messages, &MessageListModel::loadFailed, this, &MainWindow::showError);
     connect(m_products, &ProductTableModel::loadFailed, this, &MainWindow::showError);
-    connect(m_knowledge, &KnowledgePane::message, this, [this](const QString &text, bool isError) {
-        m_banner->showMessage(isError ? BannerWidget::Kind::Error : BannerWidget::Kind::Information,
-                              text);
-    });
-    connect(m_settingsPane, &SettingsPane::message, this,
-            [this](const QString &text, bool isError) {
-                m_banner->showMessage(
-                    isError ? BannerWidget::Kind::Error : BannerWidget::Kind::Information, text);
-            });
+    connect(m_knowledge, &KnowledgePane::message, this, &MainWindow::showPaneMessage);
+    connect(m_inventory, &InventoryPane::message, this, &MainWindow::showPaneMessage);
+    connect(m_settingsPane, &SettingsPane::message, this, &MainWindow::showPaneMessage);
     ConversationView *view = m_inbox->conversationView();
     connect(view, &ConversationView::sendRequested, this,
             [this, view](qint64 tenantId, qint64 conversationId, const QString &text) {
@@ -249,6 +243,12 @@ void MainWindow::switchStore(int row)
     setWindowTitle(tr("%1 — Shopdesk").arg(tenant.name));
     m_storeStatus->setText(
         tr("Store: %1  ·  %2").arg(tenant.name, m_engine.options().database.redacted()));
+}
+
+void MainWindow::showPaneMessage(const QString &text, bool isError)
+{
+    m_banner->showMessage(isError ? BannerWidget::Kind::Error : BannerWidget::Kind::Information,
+                          text);
 }
 
 void MainWindow::showError(const QString &message)

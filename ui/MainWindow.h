@@ -54,6 +54,7 @@ private:
     void onTenantsLoaded();
     void switchStore(int row);
     void showError(const QString &message);
+    void showPaneMessage(const QString &text, bool isError);
 
     Engine &m_engine;
     ConsoleSettings &m_settings;

@@ -245,4 +245,22 @@ Result<ProductCsv::Parsed> ProductCsv::parse(const QByteArray &bytes)
     return parse(table.value(), mapping);
 }
 
+QByteArray ProductCsv::write(const QList<Product> &products)
+{
+    const auto number = [](double v) {
+        return QString::number(v, 'g', 12);
+    };
+    QList<QStringList> rows{{QStringLiteral("sku"), QStringLiteral("name"), QStringLiteral("brand"),
+                             QStringLiteral("category"), QStringLiteral("unit"),
+                             QStringLiteral("price"), QStringLiteral("stock"),
+                             QStringLiteral("low_stock"), QStringLiteral("aliases")}};
+    for (const Product &p : products)
+        rows.append(
+            {p.sku, p.name, p.brand, p.category, p.unit,
+             p.priceMinor % 100 == 0 ? QString::number(p.priceMinor / 100)
+                                     : QString::number(double(p.priceMinor) / 100.0, 'f', 2),
+             number(p.stock), number(p.lowStockThreshold), p.aliases.join(QStringLiteral("; "))});
+    return CsvTable::write(rows);
+}
+
 } // namespace shopdesk

@@ -49,6 +49,9 @@ public:
     static Parsed parse(const Table &table, const Mapping &mapping);
     static Result<Parsed> parse(const QByteArray &bytes); // guessMapping on the file's header
 
+    // The products as CSV with the column names parse() recognises, so an export imports back.
+    static QByteArray write(const QList<Product> &products);
+
     // "₹1,299.50" -> 129950; negative when it is not a price.
     static qint64 priceMinor(const QString &text);
 };

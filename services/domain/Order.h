@@ -27,6 +27,8 @@ struct Order
     QString status = QStringLiteral("open");
     qint64 totalMinor = 0;
     QList<OrderLine> lines;
+    QString customerName; // filled by CatalogStore::orders for lists
+    QString customerPhone;
     QDateTime createdAt;
     QDateTime updatedAt;
 };

@@ -56,4 +56,23 @@ Result<QList<QStringList>> CsvTable::parse(const QByteArray &bytes)
     return c.rows;
 }
 
+QByteArray CsvTable::write(const QList<QStringList> &rows)
+{
+    QByteArray out;
+    for (const QStringList &row : rows) {
+        for (qsizetype i = 0; i < row.size(); ++i) {
+            if (i > 0)
+                out += ',';
+            const QByteArray field = row.at(i).toUtf8();
+            // csv_write quotes the field and doubles its quotes: at most 2 + 2n bytes.
+            QByteArray quoted(field.size() * 2 + 2, Qt::Uninitialized);
+            const size_t n = csv_write(quoted.data(), size_t(quoted.size()), field.constData(),
+                                       size_t(field.size()));
+            out += quoted.left(qsizetype(n));
+        }
+        out += "\r\n";
+    }
+    return out;
+}
+
 } // namespace shopdesk

@@ -12,6 +12,8 @@ class CsvTable
 {
 public:
     static Result<QList<QStringList>> parse(const QByteArray &bytes);
+    // Rows as CSV (fields quoted by libcsv where needed), UTF-8, one line per row.
+    static QByteArray write(const QList<QStringList> &rows);
 };
 
 } // namespace shopdesk

@@ -79,6 +79,69 @@ Result<int> CatalogStore::upsertProducts(qint64 tenantId, const QList<Product> &
     return result;
 }
 
+Result<Product> CatalogStore::updateProduct(qint64 tenantId, const QString &sku, const Product &p)
+{
+    using R = Result<Product>;
+    if (p.sku.trimmed().isEmpty() || p.name.trimmed().isEmpty())
+        return R::failure(QStringLiteral("A product needs both a SKU and a name."));
+    if (p.priceMinor < 0 || p.stock < 0 || p.lowStockThreshold < 0)
+        return R::failure(QStringLiteral("Prices and stock cannot be negative."));
+    auto result = guard([&] {
+        return transaction(m_db, [&] {
+            if (p.sku.trimmed() != sku &&
+                !m_db.query(
+                         QStringLiteral("SELECT id FROM products WHERE tenant_id = ? AND sku = ?"),
+                         {tenantId, p.sku.trimmed()})
+                     .isEmpty())
+                throw SqlError(
+                    QStringLiteral("Another product already has the SKU %1.").arg(p.sku.trimmed()));
+            const SqlRows rows = m_db.query(
+                QStringLiteral("UPDATE products SET sku = ?, name = ?, brand = ?, category = ?, "
+                               "aliases = ?, unit = ?, price_minor = ?, stock = ?, "
+                               "low_stock_threshold = ?, updated_at = ? WHERE tenant_id = ? AND "
+                               "sku = ? RETURNING ") +
+                    kProductColumns,
+                {p.sku.trimmed(), p.name.trimmed(), p.brand.trimmed(), p.category.trimmed(),
+                 p.aliases.join(QLatin1Char('|')), p.unit.trimmed(), p.priceMinor, p.stock,
+                 p.lowStockThreshold, now(), tenantId, sku});
+            if (rows.isEmpty())
+                throw NotFound(
+                    QStringLiteral("There is no product with the SKU %1 any more.").arg(sku));
+            return productFrom(tenantId, rows.first());
+        });
+    });
+    if (result)
+        Q_EMIT productsChanged(tenantId);
+    return result;
+}
+
+Status CatalogStore::deleteProducts(qint64 tenantId, const QStringList &skus)
+{
+    auto result = guard([&] {
+        return transaction(m_db, [&] {
+            for (const QString &sku : skus) {
+                const SqlRows ordered = m_db.query(
+                    QStringLiteral(
+                        "SELECT p.name FROM products p JOIN order_lines l ON l.tenant_id = "
+                        "p.tenant_id AND l.product_id = p.id WHERE p.tenant_id = ? AND "
+                        "p.sku = ? LIMIT 1"),
+                    {tenantId, sku});
+                if (!ordered.isEmpty())
+                    throw SqlError(
+                        QStringLiteral("\"%1\" is in customers' orders, so it stays; set "
+                                       "its stock to 0 to stop selling it.")
+                            .arg(ordered.first()[0].toString()));
+                m_db.exec(QStringLiteral("DELETE FROM products WHERE tenant_id = ? AND sku = ?"),
+                          {tenantId, sku});
+            }
+            return Done{};
+        });
+    });
+    if (result)
+        Q_EMIT productsChanged(tenantId);
+    return result;
+}
+
 Result<QList<Product>> CatalogStore::products(qint64 tenantId)
 {
     return guard([&] {
@@ -132,9 +195,11 @@ Result<QList<Order>> CatalogStore::orders(qint64 tenantId, int limit)
     return guard([&] {
         QList<Order> list;
         const SqlRows rows = m_db.query(
-            QStringLiteral("SELECT id, contact_id, conversation_id, status, total_minor, "
-                           "created_at, updated_at FROM orders WHERE tenant_id = ? "
-                           "ORDER BY created_at DESC, id DESC LIMIT ?"),
+            QStringLiteral("SELECT o.id, o.contact_id, o.conversation_id, o.status, "
+                           "o.total_minor, o.created_at, o.updated_at, c.name, c.phone FROM "
+                           "orders o LEFT JOIN contacts c ON c.tenant_id = o.tenant_id AND c.id "
+                           "= o.contact_id WHERE o.tenant_id = ? ORDER BY o.created_at DESC, "
+                           "o.id DESC LIMIT ?"),
             {tenantId, limit});
         for (const SqlRow &r : rows) {
             Order o;
@@ -146,6 +211,8 @@ Result<QList<Order>> CatalogStore::orders(qint64 tenantId, int limit)
             o.totalMinor = r[4].toLongLong();
             o.createdAt = time(r[5]);
             o.updatedAt = time(r[6]);
+            o.customerName = r[7].toString();
+            o.customerPhone = r[8].toString();
             list.append(o);
         }
         const SqlRows lines = m_db.query(

@@ -23,6 +23,12 @@ public:
     // Inserts or updates by SKU, all in one transaction: a bad row changes nothing.
     Result<int> upsertProducts(qint64 tenantId, const QList<Product> &products);
     Result<QList<Product>> products(qint64 tenantId);
+    // Changes the product that has SKU `sku` (its SKU may change too). A SKU another product
+    // has, an empty name or a negative price or stock is refused with the reason.
+    Result<Product> updateProduct(qint64 tenantId, const QString &sku, const Product &product);
+    // Removes products, all or none: one that is in customers' orders keeps them all, with the
+    // reason.
+    Status deleteProducts(qint64 tenantId, const QStringList &skus);
     // Changes whenever the inventory does (count, newest change, sum of stock).
     Result<QString> productsRevision(qint64 tenantId);
 

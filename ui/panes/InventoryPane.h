@@ -6,29 +6,49 @@ class QLabel;
 class QLineEdit;
 class QSortFilterProxyModel;
 class QTableView;
+class QToolButton;
+class QUndoStack;
 
 namespace shopdesk {
 
+class InventoryImportDialog;
 class ProductTableModel;
+class StoreWorker;
 
-// The store's products: search, sort, and what is out of stock or running low.
+// The store's products, editable in place: search and sort; add, remove; CSV import (with the
+// columns matched and every bad row reported) and export; undo and redo of every change; rows
+// out of stock in red and running low in amber. "Also called" holds the names customers use
+// (doodh, atta), comma-separated: the bot matches them.
 class InventoryPane : public QWidget
 {
     Q_OBJECT
 public:
-    explicit InventoryPane(ProductTableModel &products, QWidget *parent = nullptr);
+    InventoryPane(ProductTableModel &products, StoreWorker &store, QWidget *parent = nullptr);
 
     QTableView *table() const { return m_table; }
+    QUndoStack *undoStack() const { return m_undo; }
     QString summaryText() const;
+
+    void addProduct();
+    void removeSelected();
+    InventoryImportDialog *openImport(); // non-modal; the caller may pick the file
+    bool exportTo(const QString &path);
+
+Q_SIGNALS:
+    void message(const QString &text, bool isError);
 
 private:
     void updateSummary();
+    void editWhenLoaded(const QString &sku);
 
     ProductTableModel &m_products;
+    StoreWorker &m_store;
+    QUndoStack *m_undo = nullptr;
     QSortFilterProxyModel *m_proxy = nullptr;
     QLineEdit *m_search = nullptr;
     QLabel *m_summary = nullptr;
     QTableView *m_table = nullptr;
+    QString m_pendingEdit;
 };
 
 } // namespace shopdesk
