@@ -3,6 +3,7 @@
 #include "ConsoleSettings.h"
 #include "ConversationListModel.h"
 #include "MessageListModel.h"
+#include "OrderTableModel.h"
 #include "ProductTableModel.h"
 #include "TenantListModel.h"
 #include "engine/Engine.h"
@@ -11,6 +12,7 @@
 #include "panes/InboxPane.h"
 #include "panes/InventoryPane.h"
 #include "panes/KnowledgePane.h"
+#include "panes/OrdersPane.h"
 #include "panes/PlaceholderPane.h"
 #include "panes/SettingsPane.h"
 #include "storage/StoreWorker.h"
@@ -41,6 +43,7 @@ MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *paren
     m_conversations = new ConversationListModel(worker, this);
     m_messages = new MessageListModel(worker, this);
     m_products = new ProductTableModel(worker, this);
+    m_orders = new OrderTableModel(worker, this);
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -67,11 +70,8 @@ MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *paren
     m_knowledge = new KnowledgePane(engine, m_stack);
     m_stack->addWidget(m_knowledge);
     m_stack->addWidget(m_inventory);
-    m_stack->addWidget(new PlaceholderPane(
-        tr("Orders"),
-        tr("Orders your customers placed in chat, with their items, totals and status (open, "
-           "confirmed, delivered, cancelled). It arrives with the AI employee's order taking."),
-        m_stack));
+    m_ordersPane = new OrdersPane(*m_orders, m_stack);
+    m_stack->addWidget(m_ordersPane);
     m_stack->addWidget(new PlaceholderPane(
         tr("Analytics"),
         tr("Dashboards for managers: messages per day, response times, chats resolved by the "
@@ -102,6 +102,12 @@ MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *paren
     connect(m_products, &ProductTableModel::loadFailed, this, &MainWindow::showError);
     connect(m_knowledge, &KnowledgePane::message, this, &MainWindow::showPaneMessage);
     connect(m_inventory, &InventoryPane::message, this, &MainWindow::showPaneMessage);
+    connect(m_ordersPane, &OrdersPane::message, this, &MainWindow::showPaneMessage);
+    connect(m_orders, &OrderTableModel::loadFailed, this, &MainWindow::showError);
+    connect(m_ordersPane, &OrdersPane::openChat, this, [this](qint64 conversationId) {
+        showPane(Inbox);
+        m_inbox->openConversation(conversationId);
+    });
     connect(m_settingsPane, &SettingsPane::message, this, &MainWindow::showPaneMessage);
     ConversationView *view = m_inbox->conversationView();
     connect(view, &ConversationView::sendRequested, this,
@@ -238,6 +244,7 @@ void MainWindow::switchStore(int row)
     m_settings.setLastStore(tenant.slug);
     m_conversations->setTenant(tenant.id);
     m_products->setTenant(tenant.id);
+    m_orders->setTenant(tenant.id);
     m_settingsPane->setTenant(tenant.id);
     m_knowledge->setTenant(tenant.id);
     setWindowTitle(tr("%1 — Shopdesk").arg(tenant.name));

@@ -16,6 +16,8 @@ class Engine;
 class InboxPane;
 class InventoryPane;
 class MessageListModel;
+class OrderTableModel;
+class OrdersPane;
 class ProductTableModel;
 class SettingsPane;
 class KnowledgePane;
@@ -43,6 +45,7 @@ public:
     SettingsPane *settingsPane() const { return m_settingsPane; }
     KnowledgePane *knowledgePane() const { return m_knowledge; }
     InventoryPane *inventoryPane() const { return m_inventory; }
+    OrdersPane *ordersPane() const { return m_ordersPane; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -62,6 +65,7 @@ private:
     ConversationListModel *m_conversations = nullptr;
     MessageListModel *m_messages = nullptr;
     ProductTableModel *m_products = nullptr;
+    OrderTableModel *m_orders = nullptr;
 
     BannerWidget *m_banner = nullptr;
     QListWidget *m_navigation = nullptr;
@@ -71,6 +75,7 @@ private:
     QLabel *m_engineStatus = nullptr;
     InboxPane *m_inbox = nullptr;
     InventoryPane *m_inventory = nullptr;
+    OrdersPane *m_ordersPane = nullptr;
     SettingsPane *m_settingsPane = nullptr;
     KnowledgePane *m_knowledge = nullptr;
     qint64 m_tenantId = 0;

@@ -193,8 +193,11 @@ void loadConversations(Store &store, qint64 tenantId, const QHash<QString, Produ
             Order order;
             order.contactId = contactId;
             order.conversationId = open.id;
-            order.status = QStringLiteral("delivered");
             order.createdAt = messages.last().createdAt;
+            // Orders of the last day are still to be delivered.
+            order.status = order.createdAt.secsTo(QDateTime::currentDateTimeUtc()) < 24 * 3600
+                               ? QStringLiteral("confirmed")
+                               : QStringLiteral("delivered");
             for (const json &line : c.at("order")) {
                 const Product p = bySku.value(qs(line, "sku"));
                 order.lines.append(

@@ -30,6 +30,26 @@ Product productFrom(qint64 tenantId, const SqlRow &r)
     return p;
 }
 
+// An order line's columns, from order_lines l joined with products p: the product is named as
+// customers see it (brand and name), with the line's unit or else the product's.
+const QString kLineColumns = QStringLiteral(
+    "l.id, l.product_id, p.brand, p.name, l.quantity, COALESCE(NULLIF(l.unit, ''), p.unit), "
+    "l.unit_price_minor, l.line_total_minor");
+
+OrderLine lineFrom(const SqlRow &r, int at = 0)
+{
+    const QString brand = r[at + 2].toString();
+    const QString name = r[at + 3].toString();
+    const bool named = brand.isEmpty() || name.contains(brand, Qt::CaseInsensitive);
+    return {r[at].toLongLong(),
+            r[at + 1].toLongLong(),
+            named ? name : brand + QLatin1Char(' ') + name,
+            r[at + 4].toDouble(),
+            r[at + 5].toString(),
+            r[at + 6].toLongLong(),
+            r[at + 7].toLongLong()};
+}
+
 QString describeProduct(int index, const Product &p)
 {
     return p.sku.isEmpty() ? QStringLiteral("row %1").arg(index + 1)
@@ -216,11 +236,12 @@ Result<QList<Order>> CatalogStore::orders(qint64 tenantId, int limit)
             list.append(o);
         }
         const SqlRows lines = m_db.query(
-            QStringLiteral("SELECT l.order_id, l.id, l.product_id, p.name, l.quantity, l.unit, "
-                           "l.unit_price_minor, l.line_total_minor FROM order_lines l JOIN "
-                           "products p ON p.tenant_id = l.tenant_id AND p.id = l.product_id "
-                           "WHERE l.tenant_id = ? ORDER BY l.id"),
-            {tenantId});
+            QStringLiteral("SELECT l.order_id, ") + kLineColumns +
+                QStringLiteral(" FROM order_lines l JOIN products p ON p.tenant_id = "
+                               "l.tenant_id AND p.id = l.product_id WHERE l.tenant_id = ? AND "
+                               "l.order_id IN (SELECT id FROM orders WHERE tenant_id = ? ORDER "
+                               "BY created_at DESC, id DESC LIMIT ?) ORDER BY l.id"),
+            {tenantId, tenantId, limit});
         QHash<qint64, int> index;
         for (int i = 0; i < list.size(); ++i)
             index.insert(list[i].id, i);
@@ -228,9 +249,7 @@ Result<QList<Order>> CatalogStore::orders(qint64 tenantId, int limit)
             const auto it = index.constFind(r[0].toLongLong());
             if (it == index.constEnd())
                 continue;
-            list[*it].lines.append({r[1].toLongLong(), r[2].toLongLong(), r[3].toString(),
-                                    r[4].toDouble(), r[5].toString(), r[6].toLongLong(),
-                                    r[7].toLongLong()});
+            list[*it].lines.append(lineFrom(r, 1));
         }
         return list;
     });
@@ -317,13 +336,12 @@ Result<std::optional<Order>> CatalogStore::latestOrder(qint64 tenantId, qint64 c
         o.createdAt = time(rows[0][4]);
         o.updatedAt = time(rows[0][5]);
         for (const SqlRow &r : m_db.query(
-                 QStringLiteral("SELECT l.id, l.product_id, p.name, l.quantity, l.unit, "
-                                "l.unit_price_minor, l.line_total_minor FROM order_lines l JOIN "
-                                "products p ON p.tenant_id = l.tenant_id AND p.id = l.product_id "
-                                "WHERE l.tenant_id = ? AND l.order_id = ? ORDER BY l.id"),
+                 QStringLiteral("SELECT ") + kLineColumns +
+                     QStringLiteral(" FROM order_lines l JOIN products p ON p.tenant_id = "
+                                    "l.tenant_id AND p.id = l.product_id WHERE l.tenant_id = ? "
+                                    "AND l.order_id = ? ORDER BY l.id"),
                  {tenantId, o.id}))
-            o.lines.append({r[0].toLongLong(), r[1].toLongLong(), r[2].toString(), r[3].toDouble(),
-                            r[4].toString(), r[5].toLongLong(), r[6].toLongLong()});
+            o.lines.append(lineFrom(r));
         found = o;
         return found;
     });

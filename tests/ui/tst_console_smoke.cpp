@@ -140,7 +140,7 @@ private Q_SLOTS:
         }
 
         // Panes not landed yet say what they will hold.
-        for (auto pane : {MainWindow::Orders, MainWindow::Analytics}) {
+        for (auto pane : {MainWindow::Analytics}) {
             const auto *text =
                 window.pane(pane)->findChild<QLabel *>(QStringLiteral("placeholderText"));
             QVERIFY(text);

@@ -78,6 +78,16 @@ void InboxPane::openRow(int proxyRow)
     m_list->setCurrentIndex(m_proxy->index(proxyRow, 0));
 }
 
+bool InboxPane::openConversation(qint64 conversationId)
+{
+    const int row = m_conversations.rowOf(conversationId);
+    if (row < 0)
+        return false;
+    m_search->clear();
+    m_list->setCurrentIndex(m_proxy->mapFromSource(m_conversations.index(row)));
+    return true;
+}
+
 void InboxPane::onCurrentChanged()
 {
     const QModelIndex current = m_proxy->mapToSource(m_list->currentIndex());

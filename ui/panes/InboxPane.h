@@ -23,6 +23,7 @@ public:
     QListView *conversationList() const { return m_list; }
     ConversationView *conversationView() const { return m_view; }
     void openRow(int proxyRow);
+    bool openConversation(qint64 conversationId); // false when it is not in the list
 
 private:
     void onCurrentChanged();
