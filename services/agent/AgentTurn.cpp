@@ -254,7 +254,11 @@ Result<AgentTurn::Plan> AgentTurn::decide(Store &store, AgentModels &models, con
         step.restart();
     };
 
-    auto conversation = store.conversations().conversation(input.tenantId, input.conversationId);
+    // Conversation 0 is a preview (the console's "try a message"): a new chat the bot owns.
+    auto conversation =
+        input.conversationId == 0
+            ? Result<Conversation>(Conversation{})
+            : store.conversations().conversation(input.tenantId, input.conversationId);
     if (!conversation)
         return R::failure(conversation.error());
     plan.contactId = conversation->contactId;
@@ -269,7 +273,9 @@ Result<AgentTurn::Plan> AgentTurn::decide(Store &store, AgentModels &models, con
         }
     }
     const ReplyTemplates templates(settings.value());
-    auto kept = store.agent().conversationState(input.tenantId, input.conversationId);
+    auto kept = input.conversationId == 0
+                    ? Result<QByteArray>(QByteArray())
+                    : store.agent().conversationState(input.tenantId, input.conversationId);
     if (!kept)
         return R::failure(kept.error());
     plan.state = ConversationState::fromJson(kept.value());

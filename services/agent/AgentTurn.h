@@ -97,6 +97,7 @@ public:
         QJsonObject trace;
     };
 
+    // With conversationId 0 it previews the turn for a new chat (nothing is read from a chat).
     static Result<Plan> decide(Store &store, AgentModels &models, const Input &input);
     // A tool the language model called, run on the database thread (add_to_cart changes
     // `state`, the model's copy of the conversation state). Errors come back as {"error": ...}

@@ -7,6 +7,19 @@
 
 namespace shopdesk::ShopIntents {
 
+QStringList labels()
+{
+    return {Greeting,       ProductAvailability,
+            Price,          PlaceOrder,
+            ChangeOrder,    CancelOrder,
+            OrderStatus,    Delivery,
+            StoreHours,     StoreLocation,
+            PaymentBalance, StorePolicy,
+            Complaint,      Human,
+            Thanks,         Affirm,
+            Deny,           OutOfScope};
+}
+
 Result<IntentExamples> shippedExamples()
 {
     static const Result<IntentExamples> examples = [] {

@@ -34,6 +34,7 @@ inline const QString OutOfScope = QStringLiteral("out_of_scope");
 inline const QString ThresholdSetting = QStringLiteral("intents.threshold");
 constexpr double DefaultThreshold = 0.15;
 
+QStringList labels(); // every intent above, out_of_scope last
 Result<IntentExamples> shippedExamples();
 // Shipped examples plus the store's own; options from the store's settings.
 Result<IntentClassifier> trainForStore(Store &store, qint64 tenantId);

@@ -123,6 +123,25 @@ Status TenantStore::setSetting(qint64 tenantId, const QString &key, const QStrin
     return result;
 }
 
+Status TenantStore::setSettings(qint64 tenantId, const QList<QPair<QString, QString>> &values)
+{
+    if (values.isEmpty())
+        return success();
+    auto result = guard([&] {
+        return transaction(m_db, [&] {
+            for (const auto &[key, value] : values)
+                m_db.exec(QStringLiteral("INSERT INTO settings (tenant_id, key, value) VALUES (?, "
+                                         "?, ?) ON CONFLICT (tenant_id, key) DO UPDATE SET value "
+                                         "= excluded.value"),
+                          {tenantId, key, value});
+            return Done{};
+        });
+    });
+    if (result)
+        Q_EMIT settingsChanged(tenantId);
+    return result;
+}
+
 Result<QString> TenantStore::setting(qint64 tenantId, const QString &key, const QString &fallback)
 {
     return guard([&] {

@@ -27,6 +27,8 @@ public:
     Result<QList<Operator>> operators(qint64 tenantId);
 
     Status setSetting(qint64 tenantId, const QString &key, const QString &value);
+    // Several at once, all or none, with one settingsChanged.
+    Status setSettings(qint64 tenantId, const QList<QPair<QString, QString>> &values);
     Result<QString> setting(qint64 tenantId, const QString &key, const QString &fallback = {});
     Result<QMap<QString, QString>> settings(qint64 tenantId);
 

@@ -4,6 +4,7 @@
 #include "engine/Engine.h"
 #include "storage/StoreWorker.h"
 #include "widgets/ChannelsSection.h"
+#include "widgets/agent/AiEmployeeSection.h"
 
 #include <QFormLayout>
 #include <QGroupBox>
@@ -28,11 +29,6 @@ const QList<QPair<QString, QString>> &profileFields()
         {QStringLiteral("delivery.charge"), QObject::tr("Delivery charge (₹)")},
         {QStringLiteral("delivery.free_above"), QObject::tr("Free delivery above (₹)")},
         {QStringLiteral("delivery.time"), QObject::tr("Delivery time")},
-        {QStringLiteral("persona.name"), QObject::tr("Bot's name")},
-        {QStringLiteral("persona.tone"), QObject::tr("Bot's tone")},
-        {QStringLiteral("escalation.order_above"),
-         QObject::tr("Hand orders above (₹) to a person")},
-        {QStringLiteral("escalation.handover_message"), QObject::tr("Handover message")},
     };
     return fields;
 }
@@ -87,28 +83,37 @@ SettingsPane::SettingsPane(Engine &engine, ConsoleSettings &settings, QWidget *p
     connect(m_channels, &ChannelsSection::message, this, &SettingsPane::message);
     layout->addWidget(m_channels);
 
-    auto *profile = new QGroupBox(tr("Store profile"), content);
-    m_profile = new QFormLayout(profile);
+    auto *profile = new QGroupBox(tr("Store profile (the bot tells customers these)"), content);
+    auto *profileLayout = new QVBoxLayout(profile);
+    m_profile = new QFormLayout;
     m_profile->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    for (const auto &[key, label] : profileFields()) {
+        auto *edit = new QLineEdit(profile);
+        edit->setObjectName(key);
+        m_profileEdits.insert(key, edit);
+        m_profile->addRow(label, edit);
+    }
+    profileLayout->addLayout(m_profile);
+    auto *saveProfile = new QPushButton(tr("Save profile"), profile);
+    saveProfile->setObjectName(QStringLiteral("saveProfile"));
+    auto *profileButtons = new QHBoxLayout;
+    profileButtons->addStretch(1);
+    profileButtons->addWidget(saveProfile);
+    profileLayout->addLayout(profileButtons);
     layout->addWidget(profile);
 
-    auto *later = new QLabel(tr("The bot's persona, intents and escalation rules are set here "
-                                "as the AI employee lands."),
-                             content);
-    later->setWordWrap(true);
-    later->setStyleSheet(QStringLiteral("color:#666;"));
-    layout->addWidget(later);
+    m_agent = new AiEmployeeSection(engine, content);
+    connect(m_agent, &AiEmployeeSection::message, this, &SettingsPane::message);
+    layout->addWidget(m_agent);
     layout->addStretch(1);
+    connect(saveProfile, &QPushButton::clicked, this, &SettingsPane::saveProfile);
 
     connect(save, &QPushButton::clicked, this, &SettingsPane::saveDatabase);
     connect(m_database, &QLineEdit::returnPressed, this, &SettingsPane::saveDatabase);
     connect(&engine, &Engine::stateChanged, this, &SettingsPane::updateEngineState);
     connect(&engine.store(), &StoreWorker::settingsChanged, this, [this](qint64 tenantId) {
-        if (tenantId == m_tenantId) {
-            const qint64 id = m_tenantId;
-            m_tenantId = 0;
-            setTenant(id);
-        }
+        if (tenantId == m_tenantId)
+            loadProfile();
     });
     updateEngineState();
 }
@@ -147,6 +152,13 @@ void SettingsPane::setTenant(qint64 tenantId)
         return;
     m_tenantId = tenantId;
     m_channels->setTenant(tenantId);
+    m_agent->setTenant(tenantId);
+    loadProfile();
+}
+
+void SettingsPane::loadProfile()
+{
+    const qint64 tenantId = m_tenantId;
     m_request.run(
         m_engine.store(), this,
         [tenantId](Store &store) { return store.tenants().settings(tenantId); },
@@ -155,14 +167,45 @@ void SettingsPane::setTenant(qint64 tenantId)
                 Q_EMIT message(result.error(), true);
                 return;
             }
-            while (m_profile->rowCount() > 0)
-                m_profile->removeRow(0);
-            for (const auto &[key, label] : profileFields()) {
-                auto *value = new QLabel(result->value(key, tr("(not set)")));
-                value->setWordWrap(true);
-                value->setTextInteractionFlags(Qt::TextSelectableByMouse);
-                m_profile->addRow(label, value);
+            for (auto it = m_profileEdits.cbegin(); it != m_profileEdits.cend(); ++it) {
+                // Keep what the owner is typing; show the rest as saved.
+                if (!it.value()->isModified())
+                    it.value()->setText(result->value(it.key()));
+                it.value()->setPlaceholderText(tr("(not set)"));
             }
+        });
+}
+
+void SettingsPane::saveProfile()
+{
+    QList<QPair<QString, QString>> values;
+    for (const auto &[key, label] : profileFields()) {
+        const QString text = m_profileEdits.value(key)->text().trimmed();
+        if ((key == QLatin1String("delivery.charge") ||
+             key == QLatin1String("delivery.free_above")) &&
+            !text.isEmpty()) {
+            bool ok = false;
+            const double amount = text.toDouble(&ok);
+            if (!ok || amount < 0) {
+                Q_EMIT message(tr("%1 must be an amount in rupees, like 30 or 499.").arg(label),
+                               true);
+                return;
+            }
+        }
+        values.append({key, text});
+    }
+    const qint64 tenantId = m_tenantId;
+    m_engine.store().run(
+        this,
+        [tenantId, values](Store &store) { return store.tenants().setSettings(tenantId, values); },
+        [this](Status done) {
+            if (!done) {
+                Q_EMIT message(tr("The profile was not saved: %1").arg(done.error()), true);
+                return;
+            }
+            for (QLineEdit *edit : std::as_const(m_profileEdits))
+                edit->setModified(false);
+            Q_EMIT message(tr("Saved the store profile."), false);
         });
 }
 

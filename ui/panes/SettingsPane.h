@@ -2,6 +2,7 @@
 
 #include "LatestRequest.h"
 
+#include <QHash>
 #include <QWidget>
 
 class QFormLayout;
@@ -10,11 +11,13 @@ class QLineEdit;
 
 namespace shopdesk {
 
+class AiEmployeeSection;
 class ChannelsSection;
 class ConsoleSettings;
 class Engine;
 
-// This console's database and data folder, and the current store's profile.
+// This console's database and data folder, the store's channels, its profile (hours, address,
+// delivery: what the bot tells customers), and the AI employee's settings.
 class SettingsPane : public QWidget
 {
     Q_OBJECT
@@ -25,6 +28,9 @@ public:
     QLineEdit *databaseEdit() const { return m_database; }
     int profileRowCount() const;
     ChannelsSection *channels() const { return m_channels; }
+    AiEmployeeSection *agent() const { return m_agent; }
+    QLineEdit *profileField(const QString &key) const { return m_profileEdits.value(key); }
+    void saveProfile();
 
 Q_SIGNALS:
     void message(const QString &text, bool isError);
@@ -32,6 +38,7 @@ Q_SIGNALS:
 private:
     void saveDatabase();
     void updateEngineState();
+    void loadProfile();
 
     Engine &m_engine;
     ConsoleSettings &m_settings;
@@ -39,6 +46,8 @@ private:
     QLabel *m_engineState = nullptr;
     QFormLayout *m_profile = nullptr;
     ChannelsSection *m_channels = nullptr;
+    AiEmployeeSection *m_agent = nullptr;
+    QHash<QString, QLineEdit *> m_profileEdits;
     qint64 m_tenantId = 0;
     LatestRequest m_request;
 };

@@ -1,0 +1,180 @@
+#include "widgets/agent/AiEmployeeSection.h"
+
+#include "agent/Agent.h"
+#include "ai/ModelEndpoint.h"
+#include "engine/Engine.h"
+#include "knowledge/KnowledgeSettings.h"
+#include "storage/StoreWorker.h"
+#include "widgets/agent/IntentExamplesEditor.h"
+#include "widgets/agent/ReplyTemplatesEditor.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace shopdesk {
+
+namespace {
+
+const QString kName = QStringLiteral("persona.name");
+const QString kTone = QStringLiteral("persona.tone");
+const QString kHandover = QStringLiteral("escalation.handover_message");
+const QString kOrderAbove = QStringLiteral("escalation.order_above");
+const QString kUseModel = QStringLiteral("agent.model");
+const QString kCoolDown = QStringLiteral("ai.cooldown_s");
+
+} // namespace
+
+AiEmployeeSection::AiEmployeeSection(Engine &engine, QWidget *parent)
+    : QGroupBox(tr("The AI employee"), parent)
+    , m_engine(engine)
+{
+    auto *layout = new QVBoxLayout(this);
+    auto *form = new QFormLayout;
+    m_name = new QLineEdit(this);
+    m_name->setObjectName(QStringLiteral("personaName"));
+    m_name->setPlaceholderText(QStringLiteral("Asha"));
+    m_tone = new QComboBox(this);
+    m_tone->setEditable(true);
+    m_tone->addItems({tr("warm"), tr("polite and formal"), tr("brief"), tr("cheerful")});
+    m_handover = new QLineEdit(this);
+    m_handover->setPlaceholderText(tr("Shopdesk's text: the store's team will reply here soon"));
+    m_orderAbove = new QDoubleSpinBox(this);
+    m_orderAbove->setObjectName(QStringLiteral("orderAbove"));
+    m_orderAbove->setRange(0, 10000000);
+    m_orderAbove->setDecimals(0);
+    m_orderAbove->setPrefix(QStringLiteral("₹"));
+    m_orderAbove->setSpecialValueText(tr("never"));
+    form->addRow(tr("Name"), m_name);
+    form->addRow(tr("Tone"), m_tone);
+    form->addRow(tr("When it hands over, it says"), m_handover);
+    form->addRow(tr("A person confirms orders above"), m_orderAbove);
+    auto *modelRow = new QHBoxLayout;
+    m_useModel =
+        new QCheckBox(tr("Let the language model write replies with the bot's tools"), this);
+    m_useModel->setObjectName(QStringLiteral("useModel"));
+    m_coolDown = new QSpinBox(this);
+    m_coolDown->setRange(10, 3600);
+    m_coolDown->setSuffix(tr(" s pause after failures"));
+    modelRow->addWidget(m_useModel);
+    modelRow->addWidget(m_coolDown);
+    modelRow->addStretch(1);
+    form->addRow(tr("Language model"), modelRow);
+    m_modelState = new QLabel(this);
+    m_modelState->setObjectName(QStringLiteral("modelState"));
+    m_modelState->setWordWrap(true);
+    form->addRow(QString(), m_modelState);
+    layout->addLayout(form);
+    auto *save = new QPushButton(tr("Save"), this);
+    save->setObjectName(QStringLiteral("saveAgent"));
+    auto *saveRow = new QHBoxLayout;
+    saveRow->addStretch(1);
+    saveRow->addWidget(save);
+    layout->addLayout(saveRow);
+
+    m_tabs = new QTabWidget(this);
+    m_replies = new ReplyTemplatesEditor(engine, m_tabs);
+    m_intents = new IntentExamplesEditor(engine, m_tabs);
+    m_tabs->addTab(m_replies, tr("Replies"));
+    m_tabs->addTab(m_intents, tr("Intents and examples"));
+    m_tabs->setMinimumHeight(420);
+    layout->addWidget(m_tabs, 1);
+
+    connect(save, &QPushButton::clicked, this, &AiEmployeeSection::save);
+    connect(m_replies, &ReplyTemplatesEditor::message, this, &AiEmployeeSection::message);
+    connect(m_intents, &IntentExamplesEditor::message, this, &AiEmployeeSection::message);
+    connect(
+        &engine.agent(), &Agent::modelBreakerChanged, this,
+        [this](qint64 tenantId, bool open, const QString &reason) {
+            if (tenantId != m_tenantId)
+                return;
+            m_modelState->setText(
+                open
+                    ? tr("Paused: %1. The bot answers without it until the pause ends.").arg(reason)
+                    : tr("Working again."));
+            m_modelState->setStyleSheet(open ? QStringLiteral("color:#b01e1e;")
+                                             : QStringLiteral("color:#1b6e3a;"));
+        });
+}
+
+void AiEmployeeSection::setTenant(qint64 tenantId)
+{
+    const bool otherStore = tenantId != m_tenantId;
+    m_tenantId = tenantId;
+    if (otherStore) {
+        m_replies->setTenant(tenantId);
+        m_intents->setTenant(tenantId);
+    }
+    m_request.run(
+        m_engine.store(), this,
+        [tenantId](Store &store) { return store.tenants().settings(tenantId); },
+        [this](Result<QMap<QString, QString>> settings) {
+            if (!settings) {
+                Q_EMIT message(settings.error(), true);
+                return;
+            }
+            m_name->setText(settings->value(kName));
+            m_tone->setCurrentText(settings->value(kTone, tr("warm")));
+            m_handover->setText(settings->value(kHandover));
+            m_orderAbove->setValue(settings->value(kOrderAbove).toDouble());
+            m_useModel->setChecked(settings->value(kUseModel) != QLatin1String("off"));
+            const int coolDown = settings->value(kCoolDown).toInt();
+            m_coolDown->setValue(coolDown > 0 ? coolDown : 60);
+            showModelState(settings.value());
+            Q_EMIT loaded();
+        });
+}
+
+void AiEmployeeSection::showModelState(const QMap<QString, QString> &settings)
+{
+    const ModelEndpoint chat = ModelEndpoint::fromJson(settings.value(KnowledgeSettings::kChatKey));
+    m_useModel->setEnabled(chat.configured());
+    m_coolDown->setEnabled(chat.configured());
+    m_modelState->setStyleSheet(QStringLiteral("color:#666;"));
+    if (!chat.configured())
+        m_modelState->setText(tr("No model is set up: the bot answers on its own, from your "
+                                 "inventory, settings and documents. Set one up under Knowledge › "
+                                 "Settings (OpenAI, Ollama, llama.cpp or vLLM)."));
+    else if (m_engine.agent().modelPaused(m_tenantId))
+        m_modelState->setText(tr("%1 at %2 is paused after failures; the bot answers without it "
+                                 "for now.")
+                                  .arg(chat.model, chat.url(QString()).host()));
+    else
+        m_modelState->setText(tr("%1 at %2. Names and phone numbers are masked before anything is "
+                                 "sent; a reply it cannot back with the shop's data is not sent.")
+                                  .arg(chat.model, chat.url(QString()).host()));
+}
+
+void AiEmployeeSection::save()
+{
+    const QList<QPair<QString, QString>> values = {
+        {kName, m_name->text().trimmed()},
+        {kTone, m_tone->currentText().trimmed()},
+        {kHandover, m_handover->text().trimmed()},
+        {kOrderAbove,
+         m_orderAbove->value() > 0 ? QString::number(m_orderAbove->value(), 'f', 0) : QString()},
+        {kUseModel, m_useModel->isChecked() ? QStringLiteral("on") : QStringLiteral("off")},
+        {kCoolDown, QString::number(m_coolDown->value())}};
+    const qint64 tenantId = m_tenantId;
+    m_engine.store().run(
+        this,
+        [tenantId, values](Store &store) { return store.tenants().setSettings(tenantId, values); },
+        [this](Status done) {
+            if (!done) {
+                Q_EMIT message(tr("The bot's settings were not saved: %1").arg(done.error()), true);
+                return;
+            }
+            Q_EMIT message(tr("Saved the bot's settings."), false);
+            Q_EMIT saved();
+        });
+}
+
+} // namespace shopdesk

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "LatestRequest.h"
+
+#include <QGroupBox>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+class QTabWidget;
+
+namespace shopdesk {
+
+class Engine;
+class IntentExamplesEditor;
+class ReplyTemplatesEditor;
+
+// The bot's settings for the current store: its name and tone, when it hands a chat to a person
+// and what it says then, whether the language model may answer (with the breaker's state); and
+// in tabs, its replies and the store's own intent examples.
+class AiEmployeeSection : public QGroupBox
+{
+    Q_OBJECT
+public:
+    explicit AiEmployeeSection(Engine &engine, QWidget *parent = nullptr);
+
+    void setTenant(qint64 tenantId);
+    void save();
+
+    QLineEdit *personaName() const { return m_name; }
+    QDoubleSpinBox *orderLimit() const { return m_orderAbove; }
+    QCheckBox *useModel() const { return m_useModel; }
+    QLabel *modelState() const { return m_modelState; }
+    ReplyTemplatesEditor *replies() const { return m_replies; }
+    IntentExamplesEditor *intents() const { return m_intents; }
+
+Q_SIGNALS:
+    void message(const QString &text, bool isError);
+    void loaded();
+    void saved();
+
+private:
+    void showModelState(const QMap<QString, QString> &settings);
+
+    Engine &m_engine;
+    qint64 m_tenantId = 0;
+    QLineEdit *m_name = nullptr;
+    QComboBox *m_tone = nullptr;
+    QLineEdit *m_handover = nullptr;
+    QDoubleSpinBox *m_orderAbove = nullptr;
+    QCheckBox *m_useModel = nullptr;
+    QSpinBox *m_coolDown = nullptr;
+    QLabel *m_modelState = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    ReplyTemplatesEditor *m_replies = nullptr;
+    IntentExamplesEditor *m_intents = nullptr;
+    LatestRequest m_request;
+};
+
+} // namespace shopdesk
