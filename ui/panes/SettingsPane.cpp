@@ -118,11 +118,6 @@ SettingsPane::SettingsPane(Engine &engine, ConsoleSettings &settings, QWidget *p
     updateEngineState();
 }
 
-int SettingsPane::profileRowCount() const
-{
-    return m_profile->rowCount();
-}
-
 void SettingsPane::updateEngineState()
 {
     m_engineState->setText(m_engine.stateText());

@@ -26,7 +26,6 @@ public:
 
     void setTenant(qint64 tenantId);
     QLineEdit *databaseEdit() const { return m_database; }
-    int profileRowCount() const;
     ChannelsSection *channels() const { return m_channels; }
     AiEmployeeSection *agent() const { return m_agent; }
     QLineEdit *profileField(const QString &key) const { return m_profileEdits.value(key); }
