@@ -6,6 +6,7 @@
 #include "OrderTableModel.h"
 #include "ProductTableModel.h"
 #include "TenantListModel.h"
+#include "TraceListModel.h"
 #include "engine/Engine.h"
 #include "messaging/MessagingService.h"
 #include "panes/ConversationView.h"
@@ -44,6 +45,7 @@ MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *paren
     m_messages = new MessageListModel(worker, this);
     m_products = new ProductTableModel(worker, this);
     m_orders = new OrderTableModel(worker, this);
+    m_traces = new TraceListModel(worker, this);
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -63,7 +65,7 @@ MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *paren
     layout->addLayout(body, 1);
     setCentralWidget(central);
 
-    m_inbox = new InboxPane(*m_conversations, *m_messages, m_stack);
+    m_inbox = new InboxPane(*m_conversations, *m_messages, *m_traces, m_stack);
     m_inventory = new InventoryPane(*m_products, engine.store(), m_stack);
     m_settingsPane = new SettingsPane(engine, settings, m_stack);
     m_stack->addWidget(m_inbox);
@@ -104,6 +106,7 @@ MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *paren
     connect(m_inventory, &InventoryPane::message, this, &MainWindow::showPaneMessage);
     connect(m_ordersPane, &OrdersPane::message, this, &MainWindow::showPaneMessage);
     connect(m_orders, &OrderTableModel::loadFailed, this, &MainWindow::showError);
+    connect(m_traces, &TraceListModel::loadFailed, this, &MainWindow::showError);
     connect(m_ordersPane, &OrdersPane::openChat, this, [this](qint64 conversationId) {
         showPane(Inbox);
         m_inbox->openConversation(conversationId);

@@ -18,6 +18,7 @@ class InventoryPane;
 class MessageListModel;
 class OrderTableModel;
 class OrdersPane;
+class TraceListModel;
 class ProductTableModel;
 class SettingsPane;
 class KnowledgePane;
@@ -66,6 +67,7 @@ private:
     MessageListModel *m_messages = nullptr;
     ProductTableModel *m_products = nullptr;
     OrderTableModel *m_orders = nullptr;
+    TraceListModel *m_traces = nullptr;
 
     BannerWidget *m_banner = nullptr;
     QListWidget *m_navigation = nullptr;

@@ -16,6 +16,7 @@
 #include "panes/SettingsPane.h"
 #include "widgets/BannerWidget.h"
 #include "widgets/ChannelsSection.h"
+#include "widgets/agent/TracePanel.h"
 #include "widgets/knowledge/FaqEditor.h"
 #include "widgets/knowledge/KnowledgeSettingsSection.h"
 #include "widgets/knowledge/PassageEditor.h"
@@ -40,6 +41,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 
 using namespace shopdesk;
 
@@ -391,6 +393,15 @@ private Q_SLOTS:
                                                                            Qt::CaseInsensitive),
                  qPrintable(messages->model()->index(1, 0).data().toString()));
         QTRY_VERIFY_WITH_TIMEOUT(phone->transcript()->count() == 2, 15000);
+        // Beside the messages, why: the intent, the items read, the question asked.
+        QListView *traces = window.inboxPane()->tracePanel()->list();
+        QTRY_COMPARE_WITH_TIMEOUT(traces->model()->rowCount(), 1, 10000);
+        QVERIFY2(
+            traces->model()->index(0, 0).data().toString().contains(QLatin1String("place order")),
+            qPrintable(traces->model()->index(0, 0).data().toString()));
+        const QString why = window.inboxPane()->tracePanel()->details()->toPlainText();
+        QVERIFY2(why.contains(QLatin1String("Items")) && why.contains(QLatin1String("milk")),
+                 qPrintable(why));
         QLineEdit *composer = window.inboxPane()->conversationView()->composer();
         QTest::keyClicks(composer, QStringLiteral("Sure! 2 Amul milk and 1 bread, "));
         composer->insert(QStringLiteral("₹110.")); // keyClicks types ASCII only

@@ -1,8 +1,10 @@
 #include "panes/InboxPane.h"
 
 #include "ConversationListModel.h"
+#include "TraceListModel.h"
 #include "delegates/ConversationItemDelegate.h"
 #include "panes/ConversationView.h"
+#include "widgets/agent/TracePanel.h"
 
 #include <QHBoxLayout>
 #include <QLineEdit>
@@ -14,9 +16,10 @@
 namespace shopdesk {
 
 InboxPane::InboxPane(ConversationListModel &conversations, MessageListModel &messages,
-                     QWidget *parent)
+                     TraceListModel &traces, QWidget *parent)
     : QWidget(parent)
     , m_conversations(conversations)
+    , m_traces(traces)
 {
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -45,11 +48,14 @@ InboxPane::InboxPane(ConversationListModel &conversations, MessageListModel &mes
     leftLayout->addWidget(m_list);
 
     m_view = new ConversationView(messages, splitter);
+    m_tracePanel = new TracePanel(traces, splitter);
     splitter->addWidget(left);
     splitter->addWidget(m_view);
+    splitter->addWidget(m_tracePanel);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({340, 700});
+    splitter->setStretchFactor(2, 0);
+    splitter->setSizes({320, 600, 300});
 
     connect(m_search, &QLineEdit::textChanged, m_proxy,
             &QSortFilterProxyModel::setFilterFixedString);
@@ -61,6 +67,7 @@ InboxPane::InboxPane(ConversationListModel &conversations, MessageListModel &mes
         if (row < 0) {
             m_openConversation = 0;
             m_view->clear();
+            m_traces.setConversation(0, 0);
             return;
         }
         m_list->setCurrentIndex(m_proxy->mapFromSource(m_conversations.index(row)));
@@ -96,6 +103,7 @@ void InboxPane::onCurrentChanged()
     const ConversationSummary summary = m_conversations.summaryAt(current.row());
     m_openConversation = summary.conversation.id;
     m_view->showConversation(summary);
+    m_traces.setConversation(summary.conversation.tenantId, summary.conversation.id);
 }
 
 } // namespace shopdesk
