@@ -1,7 +1,9 @@
 #include "EngineHarness.h"
 
+#include "agent/Agent.h"
 #include "messaging/ChannelConfig.h"
 #include "messaging/InboundProcessor.h"
+#include "messaging/SimulatorPhone.h"
 #include "messaging/WebhookService.h"
 #include "storage/SqlBackend.h"
 
@@ -140,6 +142,23 @@ bool EngineHarness::settle(int timeoutMs)
             return pending && pending.value() == 0 && m_engine->inbound().isIdle();
         },
         timeoutMs);
+}
+
+AgentTurn::Outcome EngineHarness::sayToBot(qint64 channelId, const QString &from,
+                                           const QString &name, const QString &text)
+{
+    QSignalSpy handled(&m_engine->agent(), &Agent::handled);
+    QSignalSpy failed(&m_engine->agent(), &Agent::failed);
+    m_engine->simulator().customerSays(channelId, from, name, text);
+    if (!QTest::qWaitFor([&] { return !handled.isEmpty() || !failed.isEmpty(); }, 30000)) {
+        qWarning("the bot did not answer \"%s\"", qPrintable(text));
+        return {};
+    }
+    if (!failed.isEmpty()) {
+        qWarning("%s", qPrintable(failed.first().at(2).toString()));
+        return {};
+    }
+    return handled.first().at(2).value<AgentTurn::Outcome>();
 }
 
 } // namespace shopdesk::test

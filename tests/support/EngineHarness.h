@@ -1,6 +1,7 @@
 #pragma once
 
 #include "TestDatabases.h"
+#include "agent/AgentTurn.h"
 #include "domain/Channel.h"
 #include "domain/Message.h"
 #include "engine/Engine.h"
@@ -69,6 +70,11 @@ public:
     std::optional<Message> messageByProviderId(qint64 tenantId, const QString &id);
     // Waits until the webhook service has loaded channels and inbound processing is idle.
     bool settle(int timeoutMs = 20000);
+
+    // A customer writes on a simulator channel; waits for the bot's turn and returns it (empty,
+    // with a warning, when the bot failed or did not answer).
+    AgentTurn::Outcome sayToBot(qint64 channelId, const QString &from, const QString &name,
+                                const QString &text);
 
     HttpTestClient http;
 

@@ -1,8 +1,7 @@
 // The inventory as an editor, the way a store owner uses it: change a price in the table, make
 // a mistake and read why it was refused, undo, add and remove products, import a CSV (a file
 // with a bad row imports nothing and says which row), export and import back.
-#include "ConsoleSettings.h"
-#include "MainWindow.h"
+#include "ConsoleFixture.h"
 #include "ProductTableModel.h"
 #include "catalog/ProductCsv.h"
 #include "dialogs/InventoryImportDialog.h"
@@ -29,13 +28,10 @@ class InventoryEditorTest : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_home;
-    std::unique_ptr<ConsoleSettings> m_settings;
-    std::unique_ptr<Engine> m_engine;
-    std::unique_ptr<MainWindow> m_window;
+    test::ConsoleFixture console;
 
-    InventoryPane *pane() const { return m_window->inventoryPane(); }
-    ProductTableModel &model() const
+    InventoryPane *pane() { return console.window().inventoryPane(); }
+    ProductTableModel &model()
     {
         return *static_cast<ProductTableModel *>(
             qobject_cast<QSortFilterProxyModel *>(pane()->table()->model())->sourceModel());
@@ -44,22 +40,18 @@ class InventoryEditorTest : public QObject
     // The product as the database has it now.
     std::optional<Product> stored(const QString &sku)
     {
-        std::optional<Result<QList<Product>>> out;
-        QObject context;
-        const qint64 tenant = m_window->currentTenantId();
-        m_engine->store().run(
-            &context, [tenant](Store &s) { return s.catalog().products(tenant); },
-            [&out](Result<QList<Product>> r) { out.emplace(std::move(r)); });
-        if (!QTest::qWaitFor([&] { return out.has_value(); }, 10000) || !*out)
+        const qint64 tenant = console.tenantId();
+        auto products = console.run([tenant](Store &s) { return s.catalog().products(tenant); });
+        if (!products)
             return std::nullopt;
-        for (const Product &p : out->value()) {
+        for (const Product &p : products.value()) {
             if (p.sku == sku)
                 return p;
         }
         return std::nullopt;
     }
 
-    QModelIndex cell(const QString &sku, int column) const
+    QModelIndex cell(const QString &sku, int column)
     {
         const int row = model().rowOfSku(sku);
         return row < 0 ? QModelIndex() : model().index(row, column);
@@ -67,7 +59,7 @@ class InventoryEditorTest : public QObject
 
     QString writeFile(const QString &name, const QByteArray &bytes)
     {
-        const QString path = m_home.filePath(name);
+        const QString path = console.path(name);
         QFile f(path);
         if (!f.open(QIODevice::WriteOnly))
             return {};
@@ -78,24 +70,8 @@ class InventoryEditorTest : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toUtf8());
-        QCoreApplication::setOrganizationName(QStringLiteral("ShopdeskTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("shopdesk-inventory"));
-        Engine::Options options;
-        options.dataDir = m_home.filePath(QStringLiteral("data"));
-        QDir().mkpath(options.dataDir);
-        options.database = DatabaseUrl::defaultFor(options.dataDir);
-        options.loadDemoIfEmpty = true;
-        options.agent = false;
-        m_settings = std::make_unique<ConsoleSettings>();
-        m_engine = std::make_unique<Engine>(options);
-        m_window = std::make_unique<MainWindow>(*m_engine, *m_settings);
-        m_window->resize(1280, 800);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-        m_engine->start();
-        QTRY_COMPARE_WITH_TIMEOUT(m_engine->state(), Engine::State::Running, 20000);
-        m_window->showPane(MainWindow::Inventory);
+        QVERIFY(console.start(QStringLiteral("shopdesk-inventory")));
+        console.window().showPane(MainWindow::Inventory);
         QTRY_COMPARE_WITH_TIMEOUT(model().rowCount(), 200, 10000);
     }
 
@@ -125,13 +101,13 @@ private Q_SLOTS:
         const QString sku = QStringLiteral("DAI-009");
         const qint64 before = stored(sku)->priceMinor;
         QVERIFY(!model().setData(cell(sku, ProductTableModel::Price), QStringLiteral("cheap")));
-        QVERIFY2(m_window->banner()->text().contains(QLatin1String("cheap")),
-                 qPrintable(m_window->banner()->text()));
+        QVERIFY2(console.window().banner()->text().contains(QLatin1String("cheap")),
+                 qPrintable(console.window().banner()->text()));
         QVERIFY(!model().setData(cell(sku, ProductTableModel::Stock), QStringLiteral("-3")));
         QVERIFY(!model().setData(cell(sku, ProductTableModel::Name), QString()));
         QVERIFY(!model().setData(cell(sku, ProductTableModel::Sku), QStringLiteral("DAI-001")));
-        QVERIFY2(m_window->banner()->text().contains(QLatin1String("DAI-001")),
-                 qPrintable(m_window->banner()->text()));
+        QVERIFY2(console.window().banner()->text().contains(QLatin1String("DAI-001")),
+                 qPrintable(console.window().banner()->text()));
         QCOMPARE(stored(sku)->priceMinor, before);
     }
 
@@ -208,7 +184,7 @@ private Q_SLOTS:
 
     void exportImportsBack()
     {
-        const QString path = m_home.filePath(QStringLiteral("export.csv"));
+        const QString path = console.path(QStringLiteral("export.csv"));
         QVERIFY(pane()->exportTo(path));
         QFile f(path);
         QVERIFY(f.open(QIODevice::ReadOnly));
@@ -227,11 +203,7 @@ private Q_SLOTS:
         }
     }
 
-    void cleanupTestCase()
-    {
-        m_window.reset();
-        m_engine.reset();
-    }
+    void cleanupTestCase() { console.stop(); }
 };
 
 QTEST_MAIN(InventoryEditorTest)

@@ -1,7 +1,6 @@
 // The orders pane as a shop uses it: the orders the bot took, filtered by status and searched;
 // an order's lines; marking it delivered or cancelling it; opening the customer's chat.
-#include "ConsoleSettings.h"
-#include "MainWindow.h"
+#include "ConsoleFixture.h"
 #include "OrderTableModel.h"
 #include "engine/Engine.h"
 #include "panes/ConversationView.h"
@@ -28,26 +27,14 @@ class OrdersPaneTest : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_home;
-    std::unique_ptr<ConsoleSettings> m_settings;
-    std::unique_ptr<Engine> m_engine;
-    std::unique_ptr<MainWindow> m_window;
+    test::ConsoleFixture console;
     Order m_order;
 
-    template<typename Job> auto run(Job job) -> std::invoke_result_t<Job, Store &>
-    {
-        using R = std::invoke_result_t<Job, Store &>;
-        std::optional<R> out;
-        QObject context;
-        m_engine->store().run(&context, std::move(job), [&out](R r) { out.emplace(std::move(r)); });
-        if (!QTest::qWaitFor([&] { return out.has_value(); }, 10000))
-            return R::failure(QStringLiteral("no answer"));
-        return std::move(*out);
-    }
+    template<typename Job> auto run(Job job) { return console.run(std::move(job)); }
 
     QString statusInStore(qint64 orderId)
     {
-        const qint64 tenant = m_window->currentTenantId();
+        const qint64 tenant = console.tenantId();
         auto orders = run([tenant](Store &s) { return s.catalog().orders(tenant); });
         for (const Order &o : orders.value())
             if (o.id == orderId)
@@ -55,33 +42,16 @@ class OrdersPaneTest : public QObject
         return {};
     }
 
-    int rows() const { return m_window->ordersPane()->table()->model()->rowCount(); }
+    int rows() { return console.window().ordersPane()->table()->model()->rowCount(); }
 
 private Q_SLOTS:
     void initTestCase()
     {
-        qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toUtf8());
-        QCoreApplication::setOrganizationName(QStringLiteral("ShopdeskTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("shopdesk-orders"));
-        Engine::Options options;
-        options.dataDir = m_home.filePath(QStringLiteral("data"));
-        QDir().mkpath(options.dataDir);
-        options.database = DatabaseUrl::defaultFor(options.dataDir);
-        options.loadDemoIfEmpty = true;
-        options.agent = false;
-        m_settings = std::make_unique<ConsoleSettings>();
-        m_engine = std::make_unique<Engine>(options);
-        m_window = std::make_unique<MainWindow>(*m_engine, *m_settings);
-        m_window->resize(1280, 800);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-        m_engine->start();
-        QTRY_COMPARE_WITH_TIMEOUT(m_engine->state(), Engine::State::Running, 20000);
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->currentTenantId() > 0, 10000);
-        m_window->showPane(MainWindow::Orders);
+        QVERIFY(console.start(QStringLiteral("shopdesk-orders")));
+        console.window().showPane(MainWindow::Orders);
 
         // An order from a chat of the demo store, with two lines, waiting to be delivered.
-        const qint64 tenant = m_window->currentTenantId();
+        const qint64 tenant = console.tenantId();
         auto summaries = run([tenant](Store &s) { return s.conversations().summaries(tenant); });
         QVERIFY(summaries && !summaries->isEmpty());
         const ConversationSummary chat = summaries->first();
@@ -101,77 +71,73 @@ private Q_SLOTS:
 
     void listsTheOrdersAndFiltersThem()
     {
-        const qint64 tenant = m_window->currentTenantId();
+        const qint64 tenant = console.tenantId();
         auto all = run([tenant](Store &s) { return s.catalog().orders(tenant); });
         QTRY_COMPARE_WITH_TIMEOUT(rows(), int(all->size()), 10000);
         QVERIFY(rows() >= 2);
         int delivered = 0;
         for (const Order &o : all.value())
             delivered += o.status == QLatin1String("delivered") ? 1 : 0;
-        QComboBox *filter = m_window->ordersPane()->statusFilter();
+        QComboBox *filter = console.window().ordersPane()->statusFilter();
         filter->setCurrentIndex(filter->findData(QStringLiteral("delivered")));
         QCOMPARE(rows(), delivered);
         filter->setCurrentIndex(0);
         auto *search =
-            m_window->ordersPane()->findChild<QLineEdit *>(QStringLiteral("orderSearch"));
+            console.window().ordersPane()->findChild<QLineEdit *>(QStringLiteral("orderSearch"));
         QTest::keyClicks(search, QStringLiteral("#%1").arg(m_order.id));
         QCOMPARE(rows(), 1);
         search->clear();
-        QVERIFY(m_window->ordersPane()->summaryText().contains(QLatin1String("to deliver")));
+        QVERIFY(console.window().ordersPane()->summaryText().contains(QLatin1String("to deliver")));
     }
 
     void showsTheLinesAndMarksDelivered()
     {
-        m_window->ordersPane()->selectOrder(m_order.id);
-        QTableWidget *lines = m_window->ordersPane()->lines();
+        console.window().ordersPane()->selectOrder(m_order.id);
+        QTableWidget *lines = console.window().ordersPane()->lines();
         QCOMPARE(lines->rowCount(), 2);
         QVERIFY2(lines->item(0, 0)->text().contains(m_order.lines.at(0).productName),
                  qPrintable(lines->item(0, 0)->text()));
-        auto *detail = m_window->ordersPane()->findChild<QLabel *>(QStringLiteral("orderDetail"));
+        auto *detail =
+            console.window().ordersPane()->findChild<QLabel *>(QStringLiteral("orderDetail"));
         QVERIFY2(detail->text().contains(QStringLiteral("#%1").arg(m_order.id)),
                  qPrintable(detail->text()));
-        auto *deliver =
-            m_window->ordersPane()->findChild<QPushButton *>(QStringLiteral("markDelivered"));
+        auto *deliver = console.window().ordersPane()->findChild<QPushButton *>(
+            QStringLiteral("markDelivered"));
         QVERIFY(deliver->isEnabled());
-        QDir().mkpath(qEnvironmentVariable("SHOPDESK_SCREENSHOT_DIR"));
-        if (!qEnvironmentVariableIsEmpty("SHOPDESK_SCREENSHOT_DIR"))
-            m_window->grab().save(QDir(qEnvironmentVariable("SHOPDESK_SCREENSHOT_DIR"))
-                                      .filePath(QStringLiteral("orders.png")));
+        console.screenshot(QStringLiteral("orders"));
         QTest::mouseClick(deliver, Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(statusInStore(m_order.id), QStringLiteral("delivered"), 10000);
         // Delivered is final: it cannot be cancelled any more.
-        m_window->ordersPane()->selectOrder(m_order.id);
-        QTRY_VERIFY(!m_window->ordersPane()
+        console.window().ordersPane()->selectOrder(m_order.id);
+        QTRY_VERIFY(!console.window()
+                         .ordersPane()
                          ->findChild<QPushButton *>(QStringLiteral("cancelOrder"))
                          ->isEnabled());
-        m_window->ordersPane()->setSelectedStatus(QStringLiteral("cancelled"));
-        QVERIFY2(m_window->banner()->text().contains(QLatin1String("already delivered")),
-                 qPrintable(m_window->banner()->text()));
+        console.window().ordersPane()->setSelectedStatus(QStringLiteral("cancelled"));
+        QVERIFY2(console.window().banner()->text().contains(QLatin1String("already delivered")),
+                 qPrintable(console.window().banner()->text()));
         QCOMPARE(statusInStore(m_order.id), QStringLiteral("delivered"));
     }
 
     void opensTheCustomersChat()
     {
-        m_window->ordersPane()->selectOrder(m_order.id);
-        auto buttons = m_window->ordersPane()->findChildren<QPushButton *>();
+        console.window().ordersPane()->selectOrder(m_order.id);
+        auto buttons = console.window().ordersPane()->findChildren<QPushButton *>();
         QPushButton *chat = nullptr;
         for (QPushButton *b : buttons)
             if (b->text().contains(QLatin1String("chat")))
                 chat = b;
         QVERIFY(chat && chat->isEnabled());
         QTest::mouseClick(chat, Qt::LeftButton);
-        QCOMPARE(m_window->currentPane(), MainWindow::Inbox);
-        const auto labels = m_window->inboxPane()->conversationView()->findChildren<QLabel *>();
+        QCOMPARE(console.window().currentPane(), MainWindow::Inbox);
+        const auto labels =
+            console.window().inboxPane()->conversationView()->findChildren<QLabel *>();
         QVERIFY(std::any_of(labels.cbegin(), labels.cend(), [&](const QLabel *l) {
             return l->text().startsWith(m_order.customerName);
         }));
     }
 
-    void cleanupTestCase()
-    {
-        m_window.reset();
-        m_engine.reset();
-    }
+    void cleanupTestCase() { console.stop(); }
 };
 
 QTEST_MAIN(OrdersPaneTest)

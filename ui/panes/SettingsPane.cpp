@@ -1,6 +1,7 @@
 #include "panes/SettingsPane.h"
 
 #include "ConsoleSettings.h"
+#include "StoreSettingsIO.h"
 #include "engine/Engine.h"
 #include "storage/StoreWorker.h"
 #include "widgets/ChannelsSection.h"
@@ -153,19 +154,14 @@ void SettingsPane::setTenant(qint64 tenantId)
 
 void SettingsPane::loadProfile()
 {
-    const qint64 tenantId = m_tenantId;
-    m_request.run(
-        m_engine.store(), this,
-        [tenantId](Store &store) { return store.tenants().settings(tenantId); },
-        [this](Result<QMap<QString, QString>> result) {
-            if (!result) {
-                Q_EMIT message(result.error(), true);
-                return;
-            }
+    StoreSettingsIO::load(
+        m_request, m_engine.store(), this, m_tenantId,
+        [this](const QString &error) { Q_EMIT message(error, true); },
+        [this](const StoreSettingsIO::Settings &settings) {
             for (auto it = m_profileEdits.cbegin(); it != m_profileEdits.cend(); ++it) {
                 // Keep what the owner is typing; show the rest as saved.
                 if (!it.value()->isModified())
-                    it.value()->setText(result->value(it.key()));
+                    it.value()->setText(settings.value(it.key()));
                 it.value()->setPlaceholderText(tr("(not set)"));
             }
         });
@@ -189,19 +185,15 @@ void SettingsPane::saveProfile()
         }
         values.append({key, text});
     }
-    const qint64 tenantId = m_tenantId;
-    m_engine.store().run(
-        this,
-        [tenantId, values](Store &store) { return store.tenants().setSettings(tenantId, values); },
-        [this](Status done) {
-            if (!done) {
-                Q_EMIT message(tr("The profile was not saved: %1").arg(done.error()), true);
-                return;
-            }
-            for (QLineEdit *edit : std::as_const(m_profileEdits))
-                edit->setModified(false);
-            Q_EMIT message(tr("Saved the store profile."), false);
-        });
+    StoreSettingsIO::save(m_engine.store(), this, m_tenantId, values, [this](const QString &error) {
+        if (!error.isEmpty()) {
+            Q_EMIT message(tr("The profile was not saved: %1").arg(error), true);
+            return;
+        }
+        for (QLineEdit *edit : std::as_const(m_profileEdits))
+            edit->setModified(false);
+        Q_EMIT message(tr("Saved the store profile."), false);
+    });
 }
 
 } // namespace shopdesk

@@ -1,5 +1,6 @@
 #include "widgets/agent/AiEmployeeSection.h"
 
+#include "StoreSettingsIO.h"
 #include "agent/Agent.h"
 #include "ai/ModelEndpoint.h"
 #include "engine/Engine.h"
@@ -113,22 +114,18 @@ void AiEmployeeSection::setTenant(qint64 tenantId)
         m_replies->setTenant(tenantId);
         m_intents->setTenant(tenantId);
     }
-    m_request.run(
-        m_engine.store(), this,
-        [tenantId](Store &store) { return store.tenants().settings(tenantId); },
-        [this](Result<QMap<QString, QString>> settings) {
-            if (!settings) {
-                Q_EMIT message(settings.error(), true);
-                return;
-            }
-            m_name->setText(settings->value(kName));
-            m_tone->setCurrentText(settings->value(kTone, tr("warm")));
-            m_handover->setText(settings->value(kHandover));
-            m_orderAbove->setValue(settings->value(kOrderAbove).toDouble());
-            m_useModel->setChecked(settings->value(kUseModel) != QLatin1String("off"));
-            const int coolDown = settings->value(kCoolDown).toInt();
+    StoreSettingsIO::load(
+        m_request, m_engine.store(), this, tenantId,
+        [this](const QString &error) { Q_EMIT message(error, true); },
+        [this](const StoreSettingsIO::Settings &settings) {
+            m_name->setText(settings.value(kName));
+            m_tone->setCurrentText(settings.value(kTone, tr("warm")));
+            m_handover->setText(settings.value(kHandover));
+            m_orderAbove->setValue(settings.value(kOrderAbove).toDouble());
+            m_useModel->setChecked(settings.value(kUseModel) != QLatin1String("off"));
+            const int coolDown = settings.value(kCoolDown).toInt();
             m_coolDown->setValue(coolDown > 0 ? coolDown : 60);
-            showModelState(settings.value());
+            showModelState(settings);
             Q_EMIT loaded();
         });
 }
@@ -163,18 +160,14 @@ void AiEmployeeSection::save()
          m_orderAbove->value() > 0 ? QString::number(m_orderAbove->value(), 'f', 0) : QString()},
         {kUseModel, m_useModel->isChecked() ? QStringLiteral("on") : QStringLiteral("off")},
         {kCoolDown, QString::number(m_coolDown->value())}};
-    const qint64 tenantId = m_tenantId;
-    m_engine.store().run(
-        this,
-        [tenantId, values](Store &store) { return store.tenants().setSettings(tenantId, values); },
-        [this](Status done) {
-            if (!done) {
-                Q_EMIT message(tr("The bot's settings were not saved: %1").arg(done.error()), true);
-                return;
-            }
-            Q_EMIT message(tr("Saved the bot's settings."), false);
-            Q_EMIT saved();
-        });
+    StoreSettingsIO::save(m_engine.store(), this, m_tenantId, values, [this](const QString &error) {
+        if (!error.isEmpty()) {
+            Q_EMIT message(tr("The bot's settings were not saved: %1").arg(error), true);
+            return;
+        }
+        Q_EMIT message(tr("Saved the bot's settings."), false);
+        Q_EMIT saved();
+    });
 }
 
 } // namespace shopdesk

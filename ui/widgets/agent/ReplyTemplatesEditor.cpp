@@ -1,5 +1,6 @@
 #include "widgets/agent/ReplyTemplatesEditor.h"
 
+#include "StoreSettingsIO.h"
 #include "agent/ReplyTemplates.h"
 #include "engine/Engine.h"
 #include "storage/StoreWorker.h"
@@ -130,20 +131,16 @@ void ReplyTemplatesEditor::markOwn(int row, int column)
 void ReplyTemplatesEditor::setTenant(qint64 tenantId)
 {
     m_tenantId = tenantId;
-    m_request.run(
-        m_engine.store(), this,
-        [tenantId](Store &store) { return store.tenants().settings(tenantId); },
-        [this](Result<QMap<QString, QString>> settings) {
-            if (!settings) {
-                Q_EMIT message(settings.error(), true);
-                return;
-            }
-            m_stored = settings.value();
+    StoreSettingsIO::load(
+        m_request, m_engine.store(), this, tenantId,
+        [this](const QString &error) { Q_EMIT message(error, true); },
+        [this](const StoreSettingsIO::Settings &settings) {
+            m_stored = settings;
             const QSignalBlocker block(m_table);
             for (int r = 0; r < m_table->rowCount(); ++r) {
                 const QString key = m_table->item(r, 0)->data(Qt::UserRole).toString();
                 for (int c : {kEnglish, kHinglish}) {
-                    const QString own = settings->value(settingKey(key, c)).trimmed();
+                    const QString own = settings.value(settingKey(key, c)).trimmed();
                     m_table->setItem(
                         r, c,
                         new QTableWidgetItem(
@@ -181,13 +178,10 @@ void ReplyTemplatesEditor::save()
                 values.append({settingKey(key, c), value});
         }
     }
-    const qint64 tenantId = m_tenantId;
-    m_engine.store().run(
-        this,
-        [tenantId, values](Store &store) { return store.tenants().setSettings(tenantId, values); },
-        [this, values](Status done) {
-            if (!done) {
-                Q_EMIT message(tr("The replies were not saved: %1").arg(done.error()), true);
+    StoreSettingsIO::save(
+        m_engine.store(), this, m_tenantId, values, [this, values](const QString &error) {
+            if (!error.isEmpty()) {
+                Q_EMIT message(tr("The replies were not saved: %1").arg(error), true);
                 return;
             }
             for (const auto &[key, value] : values)
