@@ -1,9 +1,11 @@
 #include "cli/CliApp.h"
 
+#include "cli/AgentTryCommand.h"
 #include "cli/ChannelCommands.h"
 #include "cli/DbCommands.h"
 #include "cli/DemoLoadCommand.h"
 #include "cli/IntentCommands.h"
+#include "cli/InventoryCommands.h"
 #include "cli/KbCommands.h"
 #include "cli/KbEvalCommand.h"
 #include "cli/KbSearchCommand.h"
@@ -39,6 +41,9 @@ CliApp::CliApp()
     m_commands.push_back(std::make_unique<IntentClassifyCommand>());
     m_commands.push_back(std::make_unique<IntentEvalCommand>());
     m_commands.push_back(std::make_unique<OrderParseCommand>());
+    m_commands.push_back(std::make_unique<AgentTryCommand>());
+    m_commands.push_back(std::make_unique<InventoryImportCommand>());
+    m_commands.push_back(std::make_unique<InventoryExportCommand>());
 }
 
 CliApp::~CliApp() = default;

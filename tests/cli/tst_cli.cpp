@@ -241,6 +241,61 @@ private Q_SLOTS:
         QVERIFY(list.out.contains(QLatin1String("Sharma General Store")));
     }
 
+    void inventoryExportImportAndAgentTry()
+    {
+        QCOMPARE(cli({QStringLiteral("demo"), QStringLiteral("load")}).exitCode, 0);
+        const QString csv = m_home.filePath(QStringLiteral("products.csv"));
+        const Run exported = cli({QStringLiteral("inventory"), QStringLiteral("export"),
+                                  QStringLiteral("--tenant"), QStringLiteral("demo"), csv});
+        QCOMPARE(exported.exitCode, 0);
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QByteArray bytes = file.readAll();
+        QCOMPARE(bytes.count('\n'), 201); // header and 200 products
+        file.close();
+
+        // A bad row: nothing is imported, and the row is named.
+        bytes.replace("\"Butter\",\"Amul\"", "\"Butter\",\"Amul Gold\"");
+        const QString bad = m_home.filePath(QStringLiteral("bad.csv"));
+        QFile badFile(bad);
+        QVERIFY(badFile.open(QIODevice::WriteOnly));
+        badFile.write(
+            bytes +
+            "\"NEW-9\",\"Rabri Falooda\",\"\",\"Dairy\",\"\",\"free\",\"3\",\"0\",\"\"\r\n");
+        badFile.close();
+        const Run refused = cli({QStringLiteral("inventory"), QStringLiteral("import"),
+                                 QStringLiteral("--tenant"), QStringLiteral("demo"), bad});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(QLatin1String("row 202")), qPrintable(refused.err));
+        QVERIFY(refused.err.contains(QLatin1String("Nothing imported")));
+        const Run stdoutExport = cli({QStringLiteral("inventory"), QStringLiteral("export"),
+                                      QStringLiteral("--tenant"), QStringLiteral("demo")});
+        QVERIFY(!stdoutExport.out.contains(QLatin1String("Amul Gold\",\"Dairy\",\"100 g")));
+        QVERIFY(!stdoutExport.out.contains(QLatin1String("Rabri Falooda")));
+
+        const Run again = cli({QStringLiteral("inventory"), QStringLiteral("import"),
+                               QStringLiteral("--tenant"), QStringLiteral("demo"), csv});
+        QCOMPARE(again.exitCode, 0);
+        QVERIFY(again.out.contains(QLatin1String("imported 200 products")));
+
+        const Run tried = cli({QStringLiteral("agent"), QStringLiteral("try"),
+                               QStringLiteral("--tenant"), QStringLiteral("demo"),
+                               QStringLiteral("2 dozen ande aur 1 litre amul milk bhej do")});
+        QCOMPARE(tried.exitCode, 0);
+        QVERIFY2(tried.out.contains(QLatin1String("intent: place_order")), qPrintable(tried.out));
+        QVERIFY(tried.out.contains(QStringLiteral("₹236")));
+        const Run json = cli({QStringLiteral("agent"), QStringLiteral("try"),
+                              QStringLiteral("--tenant"), QStringLiteral("demo"),
+                              QStringLiteral("--json"), QStringLiteral("what time do you open")});
+        const QJsonObject trace = QJsonDocument::fromJson(json.out.toUtf8()).object();
+        QCOMPARE(trace[QStringLiteral("intent")][QStringLiteral("label")].toString(),
+                 QStringLiteral("store_hours"));
+        // Trying writes nothing: no conversation, no trace.
+        const Run messages =
+            cli({QStringLiteral("messages"), QStringLiteral("--tenant"), QStringLiteral("demo")});
+        QVERIFY(!messages.out.contains(QLatin1String("what time do you open")));
+    }
+
     void errorsAreOneClearLine_data()
     {
         QTest::addColumn<QStringList>("args");
