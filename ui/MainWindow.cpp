@@ -7,6 +7,8 @@
 #include "ProductTableModel.h"
 #include "TenantListModel.h"
 #include "TraceListModel.h"
+#include "agent/Agent.h"
+#include "agent/ReminderSender.h"
 #include "engine/Engine.h"
 #include "messaging/MessagingService.h"
 #include "panes/ConversationView.h"
@@ -131,6 +133,29 @@ MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *paren
     connect(&engine, &Engine::notice, this, [this](const QString &text) {
         m_banner->showMessage(BannerWidget::Kind::Information, text);
     });
+    // What the bot's background work could not do is said, not only logged.
+    connect(&engine.agent(), &Agent::modelBreakerChanged, this,
+            [this](qint64 tenantId, bool open, const QString &reason) {
+                if (tenantId != m_tenantId || !open)
+                    return;
+                m_banner->showMessage(BannerWidget::Kind::Warning,
+                                      tr("The language model is paused (%1). The bot keeps "
+                                         "answering without it.")
+                                          .arg(reason));
+            });
+    connect(
+        &engine.reminders(), &ReminderSender::finished, this,
+        [this](const ReminderSender::Report &report) {
+            if (report.problems.isEmpty())
+                return;
+            m_banner->showMessage(
+                BannerWidget::Kind::Error,
+                report.problems.size() == 1
+                    ? tr("A payment reminder could not be sent. %1").arg(report.problems.first())
+                    : tr("%1 payment reminders could not be sent. The first: %2")
+                          .arg(report.problems.size())
+                          .arg(report.problems.first()));
+        });
 
     resize(1200, 780);
     restoreGeometry(settings.windowGeometry());

@@ -236,6 +236,31 @@ private Q_SLOTS:
         QTRY_VERIFY(!finished.isEmpty());
         QCOMPARE(finished.last().at(0).value<ReminderSender::Report>().sent, 0);
         QCOMPARE(botMessages().size(), before + 2);
+
+        // A chat with no WhatsApp number behind it (a demo chat): marked failed, with the reason.
+        auto chats = h->run([this](Store &s) { return s.conversations().summaries(tenant); });
+        Conversation unconnected;
+        for (const ConversationSummary &cs : chats.value())
+            if (cs.conversation.channelId == 0)
+                unconnected = cs.conversation;
+        QVERIFY(unconnected.id > 0);
+        Reminder r;
+        r.tenantId = tenant;
+        r.contactId = unconnected.contactId;
+        r.conversationId = unconnected.id;
+        r.dueAt = QDateTime::currentDateTimeUtc().addSecs(-5);
+        r.amountMinor = 10000;
+        r.body = QStringLiteral("₹100 is due.");
+        const qint64 failing = h->run([&](Store &s) { return s.agent().addReminder(r); })->id;
+        finished.clear();
+        h->engine().reminders().sendDue();
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(failing), QStringLiteral("failed"), 10000);
+        QTRY_VERIFY(!finished.isEmpty());
+        auto all = h->run([&](Store &s) { return s.agent().reminders(tenant); });
+        for (const Reminder &x : all.value())
+            if (x.id == failing)
+                QVERIFY2(x.error.contains(QLatin1String("not connected to a WhatsApp number")),
+                         qPrintable(x.error));
     }
 
     void cleanupTestCase() { h.reset(); }
