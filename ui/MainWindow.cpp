@@ -5,6 +5,7 @@
 #include "MessageListModel.h"
 #include "OrderTableModel.h"
 #include "ProductTableModel.h"
+#include "ReminderTableModel.h"
 #include "TenantListModel.h"
 #include "TraceListModel.h"
 #include "agent/Agent.h"
@@ -48,6 +49,7 @@ MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *paren
     m_products = new ProductTableModel(worker, this);
     m_orders = new OrderTableModel(worker, this);
     m_traces = new TraceListModel(worker, this);
+    m_reminders = new ReminderTableModel(worker, this);
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -74,7 +76,7 @@ MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *paren
     m_knowledge = new KnowledgePane(engine, m_stack);
     m_stack->addWidget(m_knowledge);
     m_stack->addWidget(m_inventory);
-    m_ordersPane = new OrdersPane(*m_orders, m_stack);
+    m_ordersPane = new OrdersPane(*m_orders, *m_reminders, m_stack);
     m_stack->addWidget(m_ordersPane);
     m_stack->addWidget(new PlaceholderPane(
         tr("Analytics"),
@@ -109,6 +111,7 @@ MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *paren
     connect(m_ordersPane, &OrdersPane::message, this, &MainWindow::showPaneMessage);
     connect(m_orders, &OrderTableModel::loadFailed, this, &MainWindow::showError);
     connect(m_traces, &TraceListModel::loadFailed, this, &MainWindow::showError);
+    connect(m_reminders, &ReminderTableModel::loadFailed, this, &MainWindow::showError);
     connect(m_ordersPane, &OrdersPane::openChat, this, [this](qint64 conversationId) {
         showPane(Inbox);
         m_inbox->openConversation(conversationId);
@@ -273,6 +276,7 @@ void MainWindow::switchStore(int row)
     m_conversations->setTenant(tenant.id);
     m_products->setTenant(tenant.id);
     m_orders->setTenant(tenant.id);
+    m_reminders->setTenant(tenant.id);
     m_settingsPane->setTenant(tenant.id);
     m_knowledge->setTenant(tenant.id);
     setWindowTitle(tr("%1 — Shopdesk").arg(tenant.name));

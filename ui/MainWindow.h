@@ -19,6 +19,7 @@ class MessageListModel;
 class OrderTableModel;
 class OrdersPane;
 class TraceListModel;
+class ReminderTableModel;
 class ProductTableModel;
 class SettingsPane;
 class KnowledgePane;
@@ -68,6 +69,7 @@ private:
     ProductTableModel *m_products = nullptr;
     OrderTableModel *m_orders = nullptr;
     TraceListModel *m_traces = nullptr;
+    ReminderTableModel *m_reminders = nullptr;
 
     BannerWidget *m_banner = nullptr;
     QListWidget *m_navigation = nullptr;

@@ -19,7 +19,8 @@ struct Reminder
     qint64 amountMinor = 0;
     QString state = QStringLiteral("scheduled");
     QDateTime sentAt;
-    QString error; // why it could not be sent, when state is failed
+    QString error;        // why it could not be sent, when state is failed
+    QString customerName; // filled when read, for lists
     QDateTime createdAt;
 };
 

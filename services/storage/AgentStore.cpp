@@ -23,12 +23,14 @@ Reminder reminderFrom(const SqlRow &r)
     m.sentAt = time(r[9]);
     m.createdAt = time(r[10]);
     m.error = r[11].toString();
+    m.customerName = r[12].toString();
     return m;
 }
 
 const char *const kReminderColumns =
     "SELECT id, tenant_id, contact_id, conversation_id, kind, due_at, body, amount_minor, state, "
-    "sent_at, created_at, error FROM reminders ";
+    "sent_at, created_at, error, (SELECT c.name FROM contacts c WHERE c.tenant_id = "
+    "reminders.tenant_id AND c.id = reminders.contact_id) FROM reminders ";
 
 } // namespace
 
@@ -197,6 +199,17 @@ Status AgentStore::setReminderState(qint64 tenantId, qint64 reminderId, const QS
                            "? = 'sent' THEN ? ELSE sent_at END WHERE tenant_id = ? AND id = ?"),
             {state, error, state, now(), tenantId, reminderId});
         return Done{};
+    });
+}
+
+Result<bool> AgentStore::cancelReminder(qint64 tenantId, qint64 reminderId)
+{
+    return guard([&] {
+        return !m_db.query(QStringLiteral("UPDATE reminders SET state = 'cancelled' WHERE "
+                                          "tenant_id = ? AND id = ? AND state = 'scheduled' "
+                                          "RETURNING id"),
+                           {tenantId, reminderId})
+                    .isEmpty();
     });
 }
 

@@ -40,6 +40,8 @@ public:
                             const QString &error = {});
     // Takes a scheduled reminder for sending; false when another node already took it.
     Result<bool> claimReminder(qint64 tenantId, qint64 reminderId);
+    // Cancels a reminder that is still scheduled; false when it was sent or taken meanwhile.
+    Result<bool> cancelReminder(qint64 tenantId, qint64 reminderId);
 
 Q_SIGNALS:
     void intentExamplesChanged(qint64 tenantId);

@@ -2,6 +2,7 @@
 // an order's lines; marking it delivered or cancelling it; opening the customer's chat.
 #include "ConsoleFixture.h"
 #include "OrderTableModel.h"
+#include "ReminderTableModel.h"
 #include "engine/Engine.h"
 #include "panes/ConversationView.h"
 #include "panes/InboxPane.h"
@@ -16,6 +17,7 @@
 #include <QListView>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -135,6 +137,44 @@ private Q_SLOTS:
         QVERIFY(std::any_of(labels.cbegin(), labels.cend(), [&](const QLabel *l) {
             return l->text().startsWith(m_order.customerName);
         }));
+    }
+
+    void paymentRemindersAreListedAndCancelled()
+    {
+        const qint64 tenant = console.tenantId();
+        Reminder r;
+        r.tenantId = tenant;
+        r.contactId = m_order.contactId;
+        r.conversationId = m_order.conversationId;
+        r.dueAt = QDateTime::currentDateTimeUtc().addDays(2);
+        r.amountMinor = 45000;
+        r.body = QStringLiteral("₹450 is due.");
+        auto added = run([r](Store &s) { return s.agent().addReminder(r); });
+        QVERIFY(added);
+        console.window().showPane(MainWindow::Orders);
+        OrdersPane *pane = console.window().ordersPane();
+        pane->tabs()->setCurrentIndex(1);
+        auto *model = qobject_cast<ReminderTableModel *>(pane->reminders()->model());
+        QVERIFY(model);
+        model->reload();
+        QTRY_COMPARE(model->rowCount(), 1);
+        QCOMPARE(model->index(0, ReminderTableModel::Customer).data().toString(),
+                 m_order.customerName);
+        QCOMPARE(model->index(0, ReminderTableModel::Amount).data().toString(),
+                 QStringLiteral("₹450.00"));
+        QCOMPARE(model->index(0, ReminderTableModel::State).data().toString(),
+                 QStringLiteral("Scheduled"));
+        console.screenshot(QStringLiteral("reminders"));
+        pane->reminders()->setCurrentIndex(model->index(0, 0));
+        QTest::mouseClick(pane->findChild<QPushButton *>(QStringLiteral("cancelReminder")),
+                          Qt::LeftButton);
+        QTRY_COMPARE(model->index(0, ReminderTableModel::State).data().toString(),
+                     QStringLiteral("Cancelled"));
+        auto stored = run([tenant](Store &s) { return s.agent().reminders(tenant); });
+        QCOMPARE(stored->first().state, QStringLiteral("cancelled"));
+        model->cancel(0);
+        QVERIFY(
+            console.window().banner()->text().contains(QLatin1String("Only a scheduled reminder")));
     }
 
     void cleanupTestCase() { console.stop(); }

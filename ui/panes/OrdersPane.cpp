@@ -1,6 +1,7 @@
 #include "panes/OrdersPane.h"
 
 #include "OrderTableModel.h"
+#include "ReminderTableModel.h"
 #include "core/Money.h"
 
 #include <QComboBox>
@@ -12,18 +13,24 @@
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
 namespace shopdesk {
 
-OrdersPane::OrdersPane(OrderTableModel &orders, QWidget *parent)
+OrdersPane::OrdersPane(OrderTableModel &orders, ReminderTableModel &reminders, QWidget *parent)
     : QWidget(parent)
     , m_orders(orders)
+    , m_reminderModel(reminders)
 {
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(12, 12, 12, 12);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(12, 12, 12, 12);
+    m_tabs = new QTabWidget(this);
+    outer->addWidget(m_tabs);
+    auto *ordersTab = new QWidget(m_tabs);
+    auto *layout = new QVBoxLayout(ordersTab);
     auto *top = new QHBoxLayout;
     m_status = new QComboBox(this);
     m_status->setObjectName(QStringLiteral("orderStatusFilter"));
@@ -96,6 +103,41 @@ OrdersPane::OrdersPane(OrderTableModel &orders, QWidget *parent)
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
     layout->addWidget(split, 1);
+    m_tabs->addTab(ordersTab, tr("Orders"));
+
+    auto *remindersTab = new QWidget(m_tabs);
+    auto *remindersLayout = new QVBoxLayout(remindersTab);
+    auto *remindersHint = new QLabel(tr("Reminders of what customers owe, scheduled by the bot. "
+                                        "Inside the 24-hour window they go as a message, outside "
+                                        "it as your approved template."),
+                                     remindersTab);
+    remindersHint->setWordWrap(true);
+    remindersHint->setStyleSheet(QStringLiteral("color:#666;"));
+    remindersLayout->addWidget(remindersHint);
+    m_reminders = new QTableView(remindersTab);
+    m_reminders->setObjectName(QStringLiteral("reminderTable"));
+    m_reminders->setModel(&m_reminderModel);
+    m_reminders->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_reminders->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_reminders->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_reminders->verticalHeader()->hide();
+    m_reminders->horizontalHeader()->setStretchLastSection(true);
+    remindersLayout->addWidget(m_reminders, 1);
+    auto *cancelReminder = new QPushButton(tr("Cancel reminder"), remindersTab);
+    cancelReminder->setObjectName(QStringLiteral("cancelReminder"));
+    auto *reminderButtons = new QHBoxLayout;
+    reminderButtons->addWidget(cancelReminder);
+    reminderButtons->addStretch(1);
+    remindersLayout->addLayout(reminderButtons);
+    m_tabs->addTab(remindersTab, tr("Payment reminders"));
+    connect(cancelReminder, &QPushButton::clicked, this, [this] {
+        if (m_reminders->currentIndex().isValid())
+            m_reminderModel.cancel(m_reminders->currentIndex().row());
+    });
+    connect(&m_reminderModel, &ReminderTableModel::changeFailed, this,
+            [this](const QString &text) { Q_EMIT message(text, true); });
+    connect(&m_reminderModel, &QAbstractItemModel::modelReset, m_reminders,
+            &QTableView::resizeColumnsToContents);
 
     connect(m_status, &QComboBox::currentIndexChanged, this, [this] {
         const QString status = m_status->currentData().toString();

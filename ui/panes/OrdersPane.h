@@ -8,24 +8,28 @@ class QLineEdit;
 class QPushButton;
 class QSortFilterProxyModel;
 class QTableView;
+class QTabWidget;
 class QTableWidget;
 
 namespace shopdesk {
 
 class OrderTableModel;
+class ReminderTableModel;
 
 // Orders the bot took in chat: filter by status, search by customer or item; the selected
 // order's lines and total below, with the steps a shop takes next (mark delivered, cancel) and
-// a way to the customer's chat.
+// a way to the customer's chat. A second tab lists the payment reminders.
 class OrdersPane : public QWidget
 {
     Q_OBJECT
 public:
-    explicit OrdersPane(OrderTableModel &orders, QWidget *parent = nullptr);
+    OrdersPane(OrderTableModel &orders, ReminderTableModel &reminders, QWidget *parent = nullptr);
 
     QTableView *table() const { return m_table; }
     QTableWidget *lines() const { return m_lines; }
     QComboBox *statusFilter() const { return m_status; }
+    QTableView *reminders() const { return m_reminders; }
+    QTabWidget *tabs() const { return m_tabs; }
     QString summaryText() const;
     void selectOrder(qint64 orderId);
     void setSelectedStatus(const QString &status); // the buttons
@@ -40,6 +44,9 @@ private:
     int selectedRow() const;
 
     OrderTableModel &m_orders;
+    ReminderTableModel &m_reminderModel;
+    QTabWidget *m_tabs = nullptr;
+    QTableView *m_reminders = nullptr;
     QSortFilterProxyModel *m_statusProxy = nullptr;
     QSortFilterProxyModel *m_proxy = nullptr;
     QComboBox *m_status = nullptr;
