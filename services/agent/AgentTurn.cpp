@@ -1,6 +1,7 @@
 #include "agent/AgentTurn.h"
 
 #include "agent/MessageNormalizer.h"
+#include "agent/PaymentPromise.h"
 #include "agent/ReplyGrounding.h"
 #include "agent/ReplyTemplates.h"
 #include "agent/ShopIntents.h"
@@ -12,6 +13,7 @@
 #include "storage/Store.h"
 
 #include <QJsonDocument>
+#include <QLocale>
 #include <QSet>
 
 #include <cmath>
@@ -272,6 +274,7 @@ Result<AgentTurn::Plan> AgentTurn::decide(Store &store, AgentModels &models, con
                 settings->insert(QStringLiteral("store.name"), t.name);
         }
     }
+    plan.settings = settings.value();
     const ReplyTemplates templates(settings.value());
     auto kept = input.conversationId == 0
                     ? Result<QByteArray>(QByteArray())
@@ -454,9 +457,21 @@ Result<AgentTurn::Plan> AgentTurn::decide(Store &store, AgentModels &models, con
                 return R::failure(balance.error());
             cx.tool(QStringLiteral("customer_balance"), {}, balance.value());
             const qint64 owed = balance->value(QStringLiteral("balance_minor")).toInteger();
-            plan.reply = owed > 0 ? cx.say(QStringLiteral("balance"),
-                                           {{QStringLiteral("balance"), tools.money(owed)}})
-                                  : cx.say(QStringLiteral("no_balance"));
+            const auto promise = PaymentPromise::find(text, QDate::currentDate());
+            if (owed > 0 && promise) {
+                // Written in commit(), with everything else.
+                plan.reminderInDays = promise->inDays;
+                const QDate day = QDate::currentDate().addDays(promise->inDays);
+                plan.reply = cx.say(
+                    QStringLiteral("reminder_scheduled"),
+                    {{QStringLiteral("balance"), tools.money(owed)},
+                     {QStringLiteral("date"),
+                      QLocale(QLocale::English).toString(day, QStringLiteral("dddd, d MMMM"))}});
+            } else {
+                plan.reply = owed > 0 ? cx.say(QStringLiteral("balance"),
+                                               {{QStringLiteral("balance"), tools.money(owed)}})
+                                      : cx.say(QStringLiteral("no_balance"));
+            }
         } else if (label == ShopIntents::ProductAvailability || label == ShopIntents::Price) {
             const QString query = productQuery(text);
             const QString searched = query.isEmpty() ? text : query;
@@ -607,7 +622,6 @@ Result<AgentTurn::Plan> AgentTurn::decide(Store &store, AgentModels &models, con
     plan.smallTalk = label == ShopIntents::Greeting || label == ShopIntents::Thanks ||
                      label == ShopIntents::Affirm || label == ShopIntents::Deny;
     if (plan.modelMayAnswer) {
-        plan.settings = settings.value();
         auto contact = store.conversations().contact(input.tenantId, plan.contactId);
         if (contact && !contact->name.trimmed().isEmpty())
             plan.names << contact->name;
@@ -785,6 +799,18 @@ Result<AgentTurn::Outcome> AgentTurn::commit(Store &store, Plan plan,
                     if (!order)
                         throw SqlError(order.error());
                     out.orderId = order->id;
+                }
+                if (plan.reminderInDays >= 0) {
+                    auto reminder = ShopTools::addPaymentReminder(
+                        store, plan.input.tenantId, plan.settings, plan.contactId,
+                        plan.input.conversationId, plan.reminderInDays);
+                    if (!reminder)
+                        throw SqlError(reminder.error());
+                    plan.tools.append(
+                        QJsonObject{{QStringLiteral("tool"), QStringLiteral("schedule_reminder")},
+                                    {QStringLiteral("arguments"),
+                                     QJsonObject{{QStringLiteral("in_days"), plan.reminderInDays}}},
+                                    {QStringLiteral("result"), reminder.value()}});
                 }
                 if (!plan.reply.isEmpty()) {
                     OutboundDraft draft;

@@ -61,7 +61,8 @@ public:
         double confidence = 0;
         OrderAction orderAction = OrderAction::None;
         Order order;
-        QString handover; // the store's hand-over message
+        QString handover;        // the store's hand-over message
+        int reminderInDays = -1; // the customer promised to pay: remind them then
         QJsonObject trace;
         QJsonArray steps;
         QJsonArray tools;

@@ -84,7 +84,7 @@ bool isKept(QChar c)
 QString MessageNormalizer::normalize(const QString &message)
 {
     QString text = message.normalized(QString::NormalizationForm_KC).toCaseFolded();
-    text = QueryNormalizer::transliterate(text).toLower();
+    text = QueryNormalizer::transliterateSpoken(text).toLower();
 
     QString cleaned;
     cleaned.reserve(text.size());

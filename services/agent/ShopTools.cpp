@@ -111,27 +111,38 @@ Result<QJsonObject> ShopTools::customerBalance(qint64 contactId) const
 Result<QJsonObject> ShopTools::scheduleReminder(qint64 contactId, qint64 conversationId,
                                                 int inDays) const
 {
-    auto balance = m_store.catalog().balance(m_tenantId, contactId);
+    return addPaymentReminder(m_store, m_tenantId, m_settings, contactId, conversationId, inDays);
+}
+
+Result<QJsonObject> ShopTools::addPaymentReminder(Store &store, qint64 tenantId,
+                                                  const QMap<QString, QString> &settings,
+                                                  qint64 contactId, qint64 conversationId,
+                                                  int inDays)
+{
+    auto balance = store.catalog().balance(tenantId, contactId);
     if (!balance)
         return Result<QJsonObject>::failure(balance.error());
     if (balance.value() <= 0)
         return QJsonObject{{QStringLiteral("scheduled"), false},
                            {QStringLiteral("reason"), QStringLiteral("nothing is owed")}};
+    const QString currency =
+        settings.value(QStringLiteral("store.currency"), QStringLiteral("INR"));
     Reminder r;
-    r.tenantId = m_tenantId;
+    r.tenantId = tenantId;
     r.contactId = contactId;
     r.conversationId = conversationId;
     r.dueAt = QDateTime::currentDateTimeUtc().addDays(std::clamp(inDays, 0, 60));
     r.amountMinor = balance.value();
     r.body = QStringLiteral("A reminder from %1: %2 is due on your account.")
-                 .arg(m_settings.value(QStringLiteral("store.name")), money(balance.value()));
-    auto added = m_store.agent().addReminder(r);
+                 .arg(settings.value(QStringLiteral("store.name")),
+                      formatMoney(balance.value(), currency));
+    auto added = store.agent().addReminder(r);
     if (!added)
         return Result<QJsonObject>::failure(added.error());
     return QJsonObject{{QStringLiteral("scheduled"), true},
                        {QStringLiteral("reminder"), added->id},
                        {QStringLiteral("due"), added->dueAt.toString(Qt::ISODate)},
-                       {QStringLiteral("amount"), money(added->amountMinor)}};
+                       {QStringLiteral("amount"), formatMoney(added->amountMinor, currency)}};
 }
 
 QJsonObject ShopTools::businessInfo(const QString &topic) const

@@ -36,6 +36,11 @@ public:
     Result<QJsonObject> orderStatus(qint64 contactId) const;
     Result<QJsonObject> customerBalance(qint64 contactId) const;
     Result<QJsonObject> scheduleReminder(qint64 contactId, qint64 conversationId, int inDays) const;
+    // schedule_reminder without the inventory: a reminder of what the customer owes now.
+    static Result<QJsonObject> addPaymentReminder(Store &store, qint64 tenantId,
+                                                  const QMap<QString, QString> &settings,
+                                                  qint64 contactId, qint64 conversationId,
+                                                  int inDays);
     QJsonObject businessInfo(const QString &topic) const; // hours, location, delivery
 
     QJsonObject productJson(int productIndex) const;

@@ -32,6 +32,34 @@ icu::Transliterator *toLatin()
     return instance.get();
 }
 
+// The same, but Hindi drops the inherent vowel of a word's last consonant ("कल" is "kal", not
+// "kala"): a virama is added there first, so Any-Latin writes no "a".
+icu::Transliterator *toSpokenLatin()
+{
+    thread_local std::unique_ptr<icu::Transliterator> instance = [] {
+        UErrorCode status = U_ZERO_ERROR;
+        UParseError parseError{};
+        std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createFromRules(
+            icu::UnicodeString::fromUTF8("shopdesk-spoken-latin"),
+            icu::UnicodeString::fromUTF8("$consonant = [\\u0915-\\u0939\\u0958-\\u095F];"
+                                         "($consonant) } [^[:L:][:M:]] > $1 \\u094D;"
+                                         "($consonant) } $ > $1 \\u094D;"
+                                         "::Any-Latin; ::Latin-ASCII; ::Lower;"),
+            UTRANS_FORWARD, parseError, status));
+        return U_SUCCESS(status) ? std::move(t) : nullptr;
+    }();
+    return instance.get();
+}
+
+QString run(icu::Transliterator *t, const QString &text)
+{
+    if (!t)
+        return text;
+    icu::UnicodeString s(reinterpret_cast<const UChar *>(text.utf16()), int32_t(text.size()));
+    t->transliterate(s);
+    return QString(reinterpret_cast<const QChar *>(s.getBuffer()), s.length());
+}
+
 } // namespace
 
 QueryNormalizer::QueryNormalizer(Synonyms synonyms)
@@ -64,14 +92,12 @@ QueryNormalizer::Synonyms QueryNormalizer::parseSynonyms(const QString &text)
 
 QString QueryNormalizer::transliterate(const QString &text)
 {
-    if (isAscii(text))
-        return text;
-    icu::Transliterator *t = toLatin();
-    if (!t)
-        return text;
-    icu::UnicodeString s(reinterpret_cast<const UChar *>(text.utf16()), int32_t(text.size()));
-    t->transliterate(s);
-    return QString(reinterpret_cast<const QChar *>(s.getBuffer()), s.length());
+    return isAscii(text) ? text : run(toLatin(), text);
+}
+
+QString QueryNormalizer::transliterateSpoken(const QString &text)
+{
+    return isAscii(text) ? text : run(toSpokenLatin(), text);
 }
 
 QString QueryNormalizer::normalize(const QString &query) const

@@ -23,6 +23,10 @@ public:
     static Synonyms parseSynonyms(const QString &text);
     // "दूध कितने का है" -> "dudha kitane ka hai"; text already in ASCII is returned as it is.
     static QString transliterate(const QString &text);
+    // As chat is spoken: Hindi words lose the vowel after their last consonant ("कल" -> "kal",
+    // "दूध" -> "dudh"), as people type them in Latin letters. For chat messages; the knowledge
+    // index keeps transliterate() so its stored passages stay comparable.
+    static QString transliterateSpoken(const QString &text);
 
     QString normalize(const QString &query) const;
 

@@ -168,6 +168,42 @@ private Q_SLOTS:
         QVERIFY(quiet.reason.contains(QLatin1String("person")));
     }
 
+    void aPromiseToPayBecomesAReminder()
+    {
+        const QString phone = QStringLiteral("+919800000008");
+        say(phone, QStringLiteral("namaste"));
+        const Conversation c = conversationOf(phone);
+        LedgerEntry owed;
+        owed.tenantId = tenant;
+        owed.contactId = c.contactId;
+        owed.amountMinor = 30000;
+        owed.note = QStringLiteral("credit");
+        QVERIFY(h->run([&](Store &s) { return s.catalog().addLedgerEntry(tenant, owed); }));
+        auto promise = say(phone, QStringLiteral("main kal payment kar dunga"));
+        QCOMPARE(promise.decision, QStringLiteral("reply"));
+        QVERIFY2(promise.reply.contains(QStringLiteral("₹300")) &&
+                     promise.reply.contains(QLatin1String("yaad dila")),
+                 qPrintable(promise.reply));
+        auto reminders = h->run([&](Store &s) { return s.agent().reminders(tenant); });
+        const auto mine = std::find_if(reminders->cbegin(), reminders->cend(),
+                                       [&](const Reminder &r) { return r.conversationId == c.id; });
+        QVERIFY(mine != reminders->cend());
+        QCOMPARE(mine->state, QStringLiteral("scheduled"));
+        QCOMPARE(mine->amountMinor, 30000);
+        const qint64 hours = QDateTime::currentDateTimeUtc().secsTo(mine->dueAt) / 3600;
+        QVERIFY2(hours >= 23 && hours <= 24, qPrintable(QString::number(hours)));
+        bool traced = false;
+        for (const QJsonValue &t : promise.trace.value(QStringLiteral("tools")).toArray())
+            traced = traced ||
+                     t[QStringLiteral("tool")].toString() == QLatin1String("schedule_reminder");
+        QVERIFY(traced);
+        // Only a promise schedules one: asking the balance does not.
+        auto asked = say(phone, QStringLiteral("mera kitna baki hai"));
+        QVERIFY2(asked.reply.contains(QStringLiteral("₹300")), qPrintable(asked.reply));
+        QCOMPARE(h->run([&](Store &s) { return s.agent().reminders(tenant); })->size(),
+                 reminders->size());
+    }
+
     void paymentRemindersGoAsTextInsideTheWindowAndAsATemplateOutside()
     {
         const QString phone = QStringLiteral("+919800000007");

@@ -51,6 +51,7 @@ const QList<QPair<QString, QString>> &ReplyTemplatesEditor::situations()
         {QStringLiteral("delivery"), tr("Delivery areas and charges")},
         {QStringLiteral("balance"), tr("What the customer owes")},
         {QStringLiteral("no_balance"), tr("Nothing owed")},
+        {QStringLiteral("reminder_scheduled"), tr("Customer promises to pay later")},
         {QStringLiteral("thanks"), tr("Customer says thanks")},
         {QStringLiteral("out_of_scope"), tr("Not about the shop")},
         {QStringLiteral("handover"), tr("Handing over to a person")},
