@@ -1,11 +1,13 @@
 #include "agent/Agent.h"
 
+#include "agent/ModelToolSchemas.h"
 #include "core/Logging.h"
 #include "knowledge/KnowledgeService.h"
 #include "storage/StoreWorker.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QPointer>
 
 namespace shopdesk {
 
@@ -52,6 +54,32 @@ bool Agent::modelPaused(qint64 tenantId) const
 {
     const auto it = m_breakers.constFind(tenantId);
     return it != m_breakers.cend() && it->isOpen();
+}
+
+void Agent::checkModel(const ModelEndpoint &endpoint, QObject *context,
+                       std::function<void(Result<qint64>)> done)
+{
+    if (!endpoint.configured()) {
+        done(Result<qint64>::failure(QStringLiteral("Set the model server's address and the "
+                                                    "model's name first.")));
+        return;
+    }
+    auto timer = std::make_shared<QElapsedTimer>();
+    timer->start();
+    const QJsonArray messages{
+        QJsonObject{{QStringLiteral("role"), QStringLiteral("system")},
+                    {QStringLiteral("content"), QStringLiteral("Reply with the single word OK.")}},
+        QJsonObject{{QStringLiteral("role"), QStringLiteral("user")},
+                    {QStringLiteral("content"), QStringLiteral("Are you there?")}}};
+    QPointer<QObject> guard(context);
+    m_ai.chat(endpoint, messages, ModelToolSchemas::tools(),
+              [guard, timer, done = std::move(done)](Result<QJsonObject> reply) {
+                  if (!guard)
+                      return;
+                  if (!reply)
+                      return done(Result<qint64>::failure(reply.error()));
+                  done(timer->elapsed());
+              });
 }
 
 void Agent::handle(qint64 tenantId, qint64 conversationId, const QList<Message> &messages)

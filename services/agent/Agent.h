@@ -37,6 +37,10 @@ public:
     bool isIdle() const { return m_busy.isEmpty(); }
     // The store's model breaker: open while the bot does without the model.
     bool modelPaused(qint64 tenantId) const;
+    // Asks the endpoint one short question with the bot's tools attached, as a turn would: how
+    // long it took, or why it failed (a server that refuses tools says so).
+    void checkModel(const ModelEndpoint &endpoint, QObject *context,
+                    std::function<void(Result<qint64>)> done);
 
 Q_SIGNALS:
     void handled(qint64 tenantId, qint64 conversationId,

@@ -2,7 +2,10 @@
 // replies, the store's own intent examples with a message tried against them, the store profile
 // the bot quotes; every change saved in the store and the bot using it.
 #include "ConsoleFixture.h"
+#include "FakeModelServer.h"
+#include "ai/ModelEndpoint.h"
 #include "engine/Engine.h"
+#include "knowledge/KnowledgeSettings.h"
 #include "panes/SettingsPane.h"
 #include "storage/StoreWorker.h"
 #include "widgets/BannerWidget.h"
@@ -14,8 +17,10 @@
 #include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QSignalSpy>
 #include <QTableWidget>
@@ -136,6 +141,37 @@ private Q_SLOTS:
                                   QStringLiteral("8:00 am to 10:00 pm, every day"), 10000);
         console.window().settingsPane()->findChild<QScrollArea *>()->ensureWidgetVisible(section());
         console.screenshot(QStringLiteral("settings-agent"));
+    }
+
+    void theModelIsTestedFromSettings()
+    {
+        test::FakeModelServer model;
+        QVERIFY(model.start() > 0);
+        ModelEndpoint e;
+        e.baseUrl = model.baseUrl();
+        e.model = QStringLiteral("shop-model");
+        const qint64 tenant = console.tenantId();
+        QVERIFY(console.run([tenant, e](Store &s) {
+            return s.tenants().setSetting(tenant, KnowledgeSettings::kChatKey, e.toJson());
+        }));
+        auto *test = section()->findChild<QPushButton *>(QStringLiteral("testModel"));
+        QTRY_VERIFY(test->isEnabled()); // the section saw the new endpoint
+        QVERIFY(section()->modelState()->text().contains(QLatin1String("shop-model")));
+        QSignalSpy tested(section(), &AiEmployeeSection::modelTested);
+        QTest::mouseClick(test, Qt::LeftButton);
+        QTRY_COMPARE(tested.size(), 1);
+        QCOMPARE(tested.first().at(0).toBool(), true);
+        QVERIFY2(section()->modelState()->text().contains(QLatin1String("answered in")),
+                 qPrintable(section()->modelState()->text()));
+        // The request carried the bot's tools, as a real turn does.
+        QVERIFY(!model.requests().last().body.value(QStringLiteral("tools")).toArray().isEmpty());
+
+        model.script({400, {}});
+        QTest::mouseClick(test, Qt::LeftButton);
+        QTRY_COMPARE(tested.size(), 2);
+        QCOMPARE(tested.last().at(0).toBool(), false);
+        QVERIFY2(section()->modelState()->text().contains(QLatin1String("400")),
+                 qPrintable(section()->modelState()->text()));
     }
 
     void cleanupTestCase() { console.stop(); }

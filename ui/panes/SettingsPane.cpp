@@ -113,8 +113,10 @@ SettingsPane::SettingsPane(Engine &engine, ConsoleSettings &settings, QWidget *p
     connect(m_database, &QLineEdit::returnPressed, this, &SettingsPane::saveDatabase);
     connect(&engine, &Engine::stateChanged, this, &SettingsPane::updateEngineState);
     connect(&engine.store(), &StoreWorker::settingsChanged, this, [this](qint64 tenantId) {
-        if (tenantId == m_tenantId)
+        if (tenantId == m_tenantId) {
             loadProfile();
+            m_agent->refreshModelState();
+        }
     });
     updateEngineState();
 }

@@ -72,7 +72,12 @@ AiEmployeeSection::AiEmployeeSection(Engine &engine, QWidget *parent)
     m_modelState = new QLabel(this);
     m_modelState->setObjectName(QStringLiteral("modelState"));
     m_modelState->setWordWrap(true);
-    form->addRow(QString(), m_modelState);
+    m_testModel = new QPushButton(tr("Test the model"), this);
+    m_testModel->setObjectName(QStringLiteral("testModel"));
+    auto *stateRow = new QHBoxLayout;
+    stateRow->addWidget(m_modelState, 1);
+    stateRow->addWidget(m_testModel, 0, Qt::AlignTop);
+    form->addRow(QString(), stateRow);
     layout->addLayout(form);
     auto *save = new QPushButton(tr("Save"), this);
     save->setObjectName(QStringLiteral("saveAgent"));
@@ -90,6 +95,7 @@ AiEmployeeSection::AiEmployeeSection(Engine &engine, QWidget *parent)
     layout->addWidget(m_tabs, 1);
 
     connect(save, &QPushButton::clicked, this, &AiEmployeeSection::save);
+    connect(m_testModel, &QPushButton::clicked, this, &AiEmployeeSection::testModel);
     connect(m_replies, &ReplyTemplatesEditor::message, this, &AiEmployeeSection::message);
     connect(m_intents, &IntentExamplesEditor::message, this, &AiEmployeeSection::message);
     connect(
@@ -130,11 +136,21 @@ void AiEmployeeSection::setTenant(qint64 tenantId)
         });
 }
 
+void AiEmployeeSection::refreshModelState()
+{
+    StoreSettingsIO::load(
+        m_stateRequest, m_engine.store(), this, m_tenantId,
+        [this](const QString &error) { Q_EMIT message(error, true); },
+        [this](const StoreSettingsIO::Settings &settings) { showModelState(settings); });
+}
+
 void AiEmployeeSection::showModelState(const QMap<QString, QString> &settings)
 {
     const ModelEndpoint chat = ModelEndpoint::fromJson(settings.value(KnowledgeSettings::kChatKey));
+    m_chat = chat;
     m_useModel->setEnabled(chat.configured());
     m_coolDown->setEnabled(chat.configured());
+    m_testModel->setEnabled(chat.configured());
     m_modelState->setStyleSheet(QStringLiteral("color:#666;"));
     if (!chat.configured())
         m_modelState->setText(tr("No model is set up: the bot answers on its own, from your "
@@ -148,6 +164,24 @@ void AiEmployeeSection::showModelState(const QMap<QString, QString> &settings)
         m_modelState->setText(tr("%1 at %2. Names and phone numbers are masked before anything is "
                                  "sent; a reply it cannot back with the shop's data is not sent.")
                                   .arg(chat.model, chat.url(QString()).host()));
+}
+
+void AiEmployeeSection::testModel()
+{
+    m_testModel->setEnabled(false);
+    m_modelState->setText(tr("Asking %1…").arg(m_chat.model));
+    m_engine.agent().checkModel(m_chat, this, [this](Result<qint64> took) {
+        m_testModel->setEnabled(true);
+        if (took)
+            m_modelState->setText(tr("%1 answered in %2 s, with the bot's tools attached.")
+                                      .arg(m_chat.model)
+                                      .arg(double(took.value()) / 1000.0, 0, 'f', 1));
+        else
+            m_modelState->setText(tr("The model did not answer: %1").arg(took.error()));
+        m_modelState->setStyleSheet(took ? QStringLiteral("color:#1b6e3a;")
+                                         : QStringLiteral("color:#b01e1e;"));
+        Q_EMIT modelTested(took.ok());
+    });
 }
 
 void AiEmployeeSection::save()

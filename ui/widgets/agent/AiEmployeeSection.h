@@ -1,6 +1,7 @@
 #pragma once
 
 #include "LatestRequest.h"
+#include "ai/ModelEndpoint.h"
 
 #include <QGroupBox>
 
@@ -9,6 +10,7 @@ class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QSpinBox;
 class QTabWidget;
 
@@ -29,6 +31,9 @@ public:
 
     void setTenant(qint64 tenantId);
     void save();
+    void testModel();
+    // The model's state again, after the store's settings changed (a new endpoint).
+    void refreshModelState();
 
     QLineEdit *personaName() const { return m_name; }
     QDoubleSpinBox *orderLimit() const { return m_orderAbove; }
@@ -41,6 +46,7 @@ Q_SIGNALS:
     void message(const QString &text, bool isError);
     void loaded();
     void saved();
+    void modelTested(bool ok);
 
 private:
     void showModelState(const QMap<QString, QString> &settings);
@@ -54,10 +60,13 @@ private:
     QCheckBox *m_useModel = nullptr;
     QSpinBox *m_coolDown = nullptr;
     QLabel *m_modelState = nullptr;
+    QPushButton *m_testModel = nullptr;
+    ModelEndpoint m_chat;
     QTabWidget *m_tabs = nullptr;
     ReplyTemplatesEditor *m_replies = nullptr;
     IntentExamplesEditor *m_intents = nullptr;
     LatestRequest m_request;
+    LatestRequest m_stateRequest;
 };
 
 } // namespace shopdesk
