@@ -21,6 +21,8 @@
 #include "panes/SettingsPane.h"
 #include "storage/StoreWorker.h"
 #include "widgets/BannerWidget.h"
+#include "widgets/agent/AiEmployeeSection.h"
+#include "widgets/knowledge/KnowledgeSettingsSection.h"
 
 #include <QCloseEvent>
 #include <QComboBox>
@@ -30,6 +32,7 @@
 #include <QShortcut>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -109,6 +112,10 @@ MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *paren
     connect(m_knowledge, &KnowledgePane::message, this, &MainWindow::showPaneMessage);
     connect(m_inventory, &InventoryPane::message, this, &MainWindow::showPaneMessage);
     connect(m_ordersPane, &OrdersPane::message, this, &MainWindow::showPaneMessage);
+    connect(m_settingsPane->agent(), &AiEmployeeSection::setUpModelRequested, this, [this] {
+        showPane(Knowledge);
+        m_knowledge->tabs()->setCurrentWidget(m_knowledge->settingsSection());
+    });
     connect(m_orders, &OrderTableModel::loadFailed, this, &MainWindow::showError);
     connect(m_traces, &TraceListModel::loadFailed, this, &MainWindow::showError);
     connect(m_reminders, &ReminderTableModel::loadFailed, this, &MainWindow::showError);

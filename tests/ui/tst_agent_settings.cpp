@@ -6,12 +6,14 @@
 #include "ai/ModelEndpoint.h"
 #include "engine/Engine.h"
 #include "knowledge/KnowledgeSettings.h"
+#include "panes/KnowledgePane.h"
 #include "panes/SettingsPane.h"
 #include "storage/StoreWorker.h"
 #include "widgets/BannerWidget.h"
 #include "widgets/agent/AiEmployeeSection.h"
 #include "widgets/agent/IntentExamplesEditor.h"
 #include "widgets/agent/ReplyTemplatesEditor.h"
+#include "widgets/knowledge/KnowledgeSettingsSection.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -23,6 +25,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -172,6 +175,15 @@ private Q_SLOTS:
         QCOMPARE(tested.last().at(0).toBool(), false);
         QVERIFY2(section()->modelState()->text().contains(QLatin1String("400")),
                  qPrintable(section()->modelState()->text()));
+    }
+
+    void setUpLeadsToTheModelSettings()
+    {
+        QTest::mouseClick(section()->findChild<QPushButton *>(QStringLiteral("setUpModel")),
+                          Qt::LeftButton);
+        QCOMPARE(console.window().currentPane(), MainWindow::Knowledge);
+        QCOMPARE(console.window().knowledgePane()->tabs()->currentWidget(),
+                 static_cast<QWidget *>(console.window().knowledgePane()->settingsSection()));
     }
 
     void cleanupTestCase() { console.stop(); }

@@ -74,9 +74,13 @@ AiEmployeeSection::AiEmployeeSection(Engine &engine, QWidget *parent)
     m_modelState->setWordWrap(true);
     m_testModel = new QPushButton(tr("Test the model"), this);
     m_testModel->setObjectName(QStringLiteral("testModel"));
+    auto *setUp = new QPushButton(tr("Set up the model…"), this);
+    setUp->setObjectName(QStringLiteral("setUpModel"));
     auto *stateRow = new QHBoxLayout;
     stateRow->addWidget(m_modelState, 1);
+    stateRow->addWidget(setUp, 0, Qt::AlignTop);
     stateRow->addWidget(m_testModel, 0, Qt::AlignTop);
+    connect(setUp, &QPushButton::clicked, this, &AiEmployeeSection::setUpModelRequested);
     form->addRow(QString(), stateRow);
     layout->addLayout(form);
     auto *save = new QPushButton(tr("Save"), this);

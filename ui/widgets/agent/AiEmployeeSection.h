@@ -47,6 +47,8 @@ Q_SIGNALS:
     void loaded();
     void saved();
     void modelTested(bool ok);
+    // The endpoint is edited with the knowledge settings (it also writes answers there).
+    void setUpModelRequested();
 
 private:
     void showModelState(const QMap<QString, QString> &settings);
