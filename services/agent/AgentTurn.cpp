@@ -76,6 +76,13 @@ QString productLabel(const Product &p)
     return parts.join(QLatin1Char(' '));
 }
 
+// How many messages in a row the bot may fail to understand before a person takes over.
+int misunderstandingsAllowed(const QMap<QString, QString> &settings)
+{
+    const int n = settings.value(QStringLiteral("escalation.misunderstandings")).toInt();
+    return n > 0 ? std::min(n, 5) : 2;
+}
+
 QString systemPrompt(const QMap<QString, QString> &settings, bool hinglish)
 {
     const QString persona = settings.value(QStringLiteral("persona.name"), QStringLiteral("Asha"));
@@ -760,9 +767,14 @@ Result<AgentTurn::Outcome> AgentTurn::commit(Store &store, Plan plan,
             plan.reply = knowledge->text;
             plan.confidence = knowledge->confidence;
             plan.state.misunderstandings = 0;
-        } else if (++plan.state.misunderstandings >= 2) {
+        } else if (++plan.state.misunderstandings >= misunderstandingsAllowed(plan.settings)) {
             plan.escalation =
-                QStringLiteral("The bot did not understand the customer twice in a row.");
+                plan.state.misunderstandings == 1
+                    ? QStringLiteral("The bot did not understand the customer.")
+                : plan.state.misunderstandings == 2
+                    ? QStringLiteral("The bot did not understand the customer twice in a row.")
+                    : QStringLiteral("The bot did not understand the customer %1 times in a row.")
+                          .arg(plan.state.misunderstandings);
             plan.reply = plan.handover;
         } else if (!plan.outOfScopeReply.isEmpty()) {
             plan.reply = plan.outOfScopeReply;

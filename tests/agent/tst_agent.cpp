@@ -151,6 +151,20 @@ private Q_SLOTS:
         auto second = say(phone, QStringLiteral("tell me a joke about cricket"));
         QCOMPARE(second.decision, QStringLiteral("escalate"));
         QVERIFY(second.reason.contains(QLatin1String("twice in a row")));
+
+        // A store that wants a person at the first misunderstanding sets it so.
+        QVERIFY(h->run([this](Store &s) {
+            return s.tenants().setSetting(tenant, QStringLiteral("escalation.misunderstandings"),
+                                          QStringLiteral("1"));
+        }));
+        auto strict = say(QStringLiteral("+919800000009"),
+                          QStringLiteral("who won the cricket match yesterday"));
+        QCOMPARE(strict.decision, QStringLiteral("escalate"));
+        QVERIFY(strict.reason.contains(QLatin1String("did not understand")));
+        QVERIFY(h->run([this](Store &s) {
+            return s.tenants().setSetting(tenant, QStringLiteral("escalation.misunderstandings"),
+                                          QString());
+        }));
     }
 
     void aPersonOwnsTheChat()

@@ -31,6 +31,7 @@ const QString kHandover = QStringLiteral("escalation.handover_message");
 const QString kOrderAbove = QStringLiteral("escalation.order_above");
 const QString kUseModel = QStringLiteral("agent.model");
 const QString kCoolDown = QStringLiteral("ai.cooldown_s");
+const QString kMisunderstandings = QStringLiteral("escalation.misunderstandings");
 
 } // namespace
 
@@ -58,6 +59,11 @@ AiEmployeeSection::AiEmployeeSection(Engine &engine, QWidget *parent)
     form->addRow(tr("Tone"), m_tone);
     form->addRow(tr("When it hands over, it says"), m_handover);
     form->addRow(tr("A person confirms orders above"), m_orderAbove);
+    m_misunderstandings = new QSpinBox(this);
+    m_misunderstandings->setObjectName(QStringLiteral("misunderstandings"));
+    m_misunderstandings->setRange(1, 5);
+    m_misunderstandings->setSuffix(tr(" messages in a row"));
+    form->addRow(tr("Hand over when it does not understand"), m_misunderstandings);
     auto *modelRow = new QHBoxLayout;
     m_useModel =
         new QCheckBox(tr("Let the language model write replies with the bot's tools"), this);
@@ -133,6 +139,8 @@ void AiEmployeeSection::setTenant(qint64 tenantId)
             m_handover->setText(settings.value(kHandover));
             m_orderAbove->setValue(settings.value(kOrderAbove).toDouble());
             m_useModel->setChecked(settings.value(kUseModel) != QLatin1String("off"));
+            const int misunderstood = settings.value(kMisunderstandings).toInt();
+            m_misunderstandings->setValue(misunderstood > 0 ? misunderstood : 2);
             const int coolDown = settings.value(kCoolDown).toInt();
             m_coolDown->setValue(coolDown > 0 ? coolDown : 60);
             showModelState(settings);
@@ -197,7 +205,8 @@ void AiEmployeeSection::save()
         {kOrderAbove,
          m_orderAbove->value() > 0 ? QString::number(m_orderAbove->value(), 'f', 0) : QString()},
         {kUseModel, m_useModel->isChecked() ? QStringLiteral("on") : QStringLiteral("off")},
-        {kCoolDown, QString::number(m_coolDown->value())}};
+        {kCoolDown, QString::number(m_coolDown->value())},
+        {kMisunderstandings, QString::number(m_misunderstandings->value())}};
     StoreSettingsIO::save(m_engine.store(), this, m_tenantId, values, [this](const QString &error) {
         if (!error.isEmpty()) {
             Q_EMIT message(tr("The bot's settings were not saved: %1").arg(error), true);

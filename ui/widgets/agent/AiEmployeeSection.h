@@ -61,6 +61,7 @@ private:
     QDoubleSpinBox *m_orderAbove = nullptr;
     QCheckBox *m_useModel = nullptr;
     QSpinBox *m_coolDown = nullptr;
+    QSpinBox *m_misunderstandings = nullptr;
     QLabel *m_modelState = nullptr;
     QPushButton *m_testModel = nullptr;
     ModelEndpoint m_chat;
