@@ -19,18 +19,17 @@ int AgentTryCommand::run(const QCommandLineParser &parser)
     if (text.isEmpty())
         return fail(QStringLiteral("Give the message: shopdesk-cli agent try --tenant SLUG \"2 "
                                    "milk aur 1 bread\""));
-    auto store = openStore(parser);
-    if (!store)
-        return fail(store.error());
-    auto t = tenant(*store.value(), parser);
-    if (!t)
-        return fail(t.error());
+    auto opened = openTenant(parser);
+    if (!opened)
+        return fail(opened.error());
+    Store &store = *opened->store;
+    const Tenant &t = opened->tenant;
     AgentModels models;
     AgentTurn::Input input; // conversation 0: a new chat, nothing is written
-    input.tenantId = t->id;
+    input.tenantId = t.id;
     input.message.body = text;
     input.message.type = QStringLiteral("text");
-    auto plan = AgentTurn::decide(*store.value(), models, input);
+    auto plan = AgentTurn::decide(store, models, input);
     if (!plan)
         return fail(plan.error());
     if (parser.isSet(QStringLiteral("json"))) {

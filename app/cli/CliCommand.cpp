@@ -97,4 +97,15 @@ Result<Tenant> CliCommand::tenant(Store &store, const QCommandLineParser &parser
     return store.tenants().tenantBySlug(slug);
 }
 
+Result<CliCommand::OpenTenant> CliCommand::openTenant(const QCommandLineParser &parser)
+{
+    auto store = openStore(parser);
+    if (!store)
+        return Result<OpenTenant>::failure(store.error());
+    auto t = tenant(*store.value(), parser);
+    if (!t)
+        return Result<OpenTenant>::failure(t.error());
+    return OpenTenant{std::move(store.value()), t.value()};
+}
+
 } // namespace shopdesk

@@ -38,6 +38,13 @@ protected:
     // --tenant SLUG, shared by the commands that work on one store.
     static void addTenantOption(QCommandLineParser &parser);
     Result<Tenant> tenant(Store &store, const QCommandLineParser &parser) const;
+    // The store and the --tenant in it, for commands that work on one store.
+    struct OpenTenant
+    {
+        std::unique_ptr<Store> store;
+        Tenant tenant;
+    };
+    Result<OpenTenant> openTenant(const QCommandLineParser &parser);
     QTextStream &out() const;
     QTextStream &err() const; // progress and notes, kept off the results on stdout
 

@@ -35,16 +35,15 @@ int InventoryImportCommand::run(const QCommandLineParser &parser)
                          ? QStringLiteral("one row has a problem")
                          : QStringLiteral("%1 rows have problems").arg(parsed->errors.size())));
     }
-    auto store = openStore(parser);
-    if (!store)
-        return fail(store.error());
-    auto t = tenant(*store.value(), parser);
-    if (!t)
-        return fail(t.error());
-    auto imported = store.value()->catalog().upsertProducts(t->id, parsed->products);
+    auto opened = openTenant(parser);
+    if (!opened)
+        return fail(opened.error());
+    Store &store = *opened->store;
+    const Tenant &t = opened->tenant;
+    auto imported = store.catalog().upsertProducts(t.id, parsed->products);
     if (!imported)
         return fail(QStringLiteral("Nothing imported: %1").arg(imported.error()));
-    out() << QStringLiteral("imported %1 products into %2\n").arg(imported.value()).arg(t->slug);
+    out() << QStringLiteral("imported %1 products into %2\n").arg(imported.value()).arg(t.slug);
     return ExitOk;
 }
 
@@ -55,13 +54,12 @@ void InventoryExportCommand::addOptions(QCommandLineParser &parser)
 
 int InventoryExportCommand::run(const QCommandLineParser &parser)
 {
-    auto store = openStore(parser);
-    if (!store)
-        return fail(store.error());
-    auto t = tenant(*store.value(), parser);
-    if (!t)
-        return fail(t.error());
-    auto products = store.value()->catalog().products(t->id);
+    auto opened = openTenant(parser);
+    if (!opened)
+        return fail(opened.error());
+    Store &store = *opened->store;
+    const Tenant &t = opened->tenant;
+    auto products = store.catalog().products(t.id);
     if (!products)
         return fail(products.error());
     const QByteArray csv = ProductCsv::write(products.value());
