@@ -40,6 +40,17 @@ class AgentTest : public QObject
         return {};
     }
 
+    // The customer takes goods on credit: they owe the store this much.
+    bool owes(qint64 contactId, qint64 minor)
+    {
+        LedgerEntry credit;
+        credit.tenantId = tenant;
+        credit.contactId = contactId;
+        credit.amountMinor = minor;
+        credit.note = QStringLiteral("credit");
+        return bool(h->run([&](Store &s) { return s.catalog().addLedgerEntry(tenant, credit); }));
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -187,12 +198,7 @@ private Q_SLOTS:
         const QString phone = QStringLiteral("+919800000008");
         say(phone, QStringLiteral("namaste"));
         const Conversation c = conversationOf(phone);
-        LedgerEntry owed;
-        owed.tenantId = tenant;
-        owed.contactId = c.contactId;
-        owed.amountMinor = 30000;
-        owed.note = QStringLiteral("credit");
-        QVERIFY(h->run([&](Store &s) { return s.catalog().addLedgerEntry(tenant, owed); }));
+        QVERIFY(owes(c.contactId, 30000));
         auto promise = say(phone, QStringLiteral("main kal payment kar dunga"));
         QCOMPARE(promise.decision, QStringLiteral("reply"));
         QVERIFY2(promise.reply.contains(QStringLiteral("₹300")) &&
@@ -223,12 +229,7 @@ private Q_SLOTS:
         const QString phone = QStringLiteral("+919800000007");
         say(phone, QStringLiteral("hi"));
         const Conversation c = conversationOf(phone);
-        LedgerEntry owed;
-        owed.tenantId = tenant;
-        owed.contactId = c.contactId;
-        owed.amountMinor = 45000;
-        owed.note = QStringLiteral("credit");
-        QVERIFY(h->run([&](Store &s) { return s.catalog().addLedgerEntry(tenant, owed); }));
+        QVERIFY(owes(c.contactId, 45000));
         const auto remind = [&](int dueInSeconds) {
             Reminder r;
             r.tenantId = tenant;
