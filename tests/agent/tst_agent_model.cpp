@@ -8,6 +8,7 @@
 
 #include <QJsonDocument>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QtTest>
 
 using namespace shopdesk;
@@ -272,6 +273,41 @@ private Q_SLOTS:
         QCOMPARE(third.reply, QStringLiteral("Tata Sampann Poha 500 g is ₹45."));
         QCOMPARE(breaker.size(), 2);
         QCOMPARE(breaker.last().at(1).toBool(), false);
+    }
+
+    void anUnreachableModelServerFallsBack()
+    {
+        // A port nothing listens on: the customer still gets the bot's own answer.
+        quint16 closedPort = 0;
+        {
+            QTcpServer probe;
+            QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+            closedPort = probe.serverPort();
+        }
+        ModelEndpoint dead;
+        dead.baseUrl = QStringLiteral("http://127.0.0.1:%1/v1").arg(closedPort);
+        dead.model = QStringLiteral("shop-model");
+        QVERIFY(h->run([&](Store &s) {
+            return s.tenants().setSetting(tenant, KnowledgeSettings::kChatKey, dead.toJson());
+        }));
+        auto o = say(QStringLiteral("+919810000007"), QStringLiteral("is maggi available"));
+        QCOMPARE(o.decision, QStringLiteral("reply"));
+        QVERIFY2(!o.reply.isEmpty(), qPrintable(o.reason));
+        QVERIFY2(modelTrace(o)
+                     .value(QStringLiteral("fallback"))
+                     .toString()
+                     .contains(QLatin1String("Cannot reach")),
+                 qPrintable(modelTrace(o).value(QStringLiteral("fallback")).toString()));
+
+        // Back to a working server: one good answer resets the count of failures.
+        useModel(5000, 60);
+        model.script({200,
+                      {},
+                      FakeModelServer::toolCalls({{QStringLiteral("search_inventory"),
+                                                   QStringLiteral(R"({"query":"rusk"})")}})});
+        model.script({200, QStringLiteral("Britannia Rusk 300 g is ₹55.")});
+        auto good = say(QStringLiteral("+919810000007"), QStringLiteral("rusk hai kya"));
+        QCOMPARE(good.reply, QStringLiteral("Britannia Rusk 300 g is ₹55."));
     }
 
     void threeFailuresInARowPauseTheModel()
