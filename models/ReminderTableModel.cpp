@@ -32,12 +32,7 @@ ReminderTableModel::ReminderTableModel(StoreWorker &worker, QObject *parent)
     : QAbstractTableModel(parent)
     , m_worker(worker)
 {
-    // Reminders are written with messages (sent) and by the bot's tools (scheduled).
-    connect(&m_worker, &StoreWorker::messagesAppended, this, [this](qint64 tenantId) {
-        if (tenantId == m_tenantId)
-            reload();
-    });
-    connect(&m_worker, &StoreWorker::traceAdded, this, [this](qint64 tenantId) {
+    connect(&m_worker, &StoreWorker::remindersChanged, this, [this](qint64 tenantId) {
         if (tenantId == m_tenantId)
             reload();
     });

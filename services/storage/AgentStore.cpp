@@ -159,6 +159,7 @@ Result<Reminder> AgentStore::addReminder(const Reminder &reminder)
             {m.tenantId, m.contactId, nullableId(m.conversationId), m.kind, ms(m.dueAt), m.body,
              m.amountMinor, m.state, ms(m.createdAt)});
         m.id = rows.value(0).value(0).toLongLong();
+        Q_EMIT remindersChanged(m.tenantId);
         return m;
     });
 }
@@ -198,6 +199,7 @@ Status AgentStore::setReminderState(qint64 tenantId, qint64 reminderId, const QS
             QStringLiteral("UPDATE reminders SET state = ?, error = ?, sent_at = CASE WHEN "
                            "? = 'sent' THEN ? ELSE sent_at END WHERE tenant_id = ? AND id = ?"),
             {state, error, state, now(), tenantId, reminderId});
+        Q_EMIT remindersChanged(tenantId);
         return Done{};
     });
 }
@@ -205,11 +207,15 @@ Status AgentStore::setReminderState(qint64 tenantId, qint64 reminderId, const QS
 Result<bool> AgentStore::cancelReminder(qint64 tenantId, qint64 reminderId)
 {
     return guard([&] {
-        return !m_db.query(QStringLiteral("UPDATE reminders SET state = 'cancelled' WHERE "
-                                          "tenant_id = ? AND id = ? AND state = 'scheduled' "
-                                          "RETURNING id"),
-                           {tenantId, reminderId})
-                    .isEmpty();
+        const bool cancelled =
+            !m_db.query(QStringLiteral("UPDATE reminders SET state = 'cancelled' WHERE "
+                                       "tenant_id = ? AND id = ? AND state = 'scheduled' "
+                                       "RETURNING id"),
+                        {tenantId, reminderId})
+                 .isEmpty();
+        if (cancelled)
+            Q_EMIT remindersChanged(tenantId);
+        return cancelled;
     });
 }
 

@@ -46,6 +46,7 @@ public:
 Q_SIGNALS:
     void intentExamplesChanged(qint64 tenantId);
     void traceAdded(qint64 tenantId, qint64 conversationId);
+    void remindersChanged(qint64 tenantId); // added, sent, failed or cancelled
 
 private:
     SqlBackend &m_db;

@@ -83,6 +83,8 @@ void StoreWorker::forwardSignals()
             &StoreWorker::documentsChanged, Qt::DirectConnection);
     connect(&m_store->agent(), &AgentStore::intentExamplesChanged, this,
             &StoreWorker::intentExamplesChanged, Qt::DirectConnection);
+    connect(&m_store->agent(), &AgentStore::remindersChanged, this, &StoreWorker::remindersChanged,
+            Qt::DirectConnection);
     connect(&m_store->agent(), &AgentStore::traceAdded, this, &StoreWorker::traceAdded,
             Qt::DirectConnection);
 }

@@ -75,6 +75,7 @@ Q_SIGNALS:
     void documentsChanged(qint64 tenantId);
     void intentExamplesChanged(qint64 tenantId);
     void traceAdded(qint64 tenantId, qint64 conversationId);
+    void remindersChanged(qint64 tenantId);
 
 private:
     void openInThread();

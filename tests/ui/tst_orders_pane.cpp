@@ -156,7 +156,6 @@ private Q_SLOTS:
         pane->tabs()->setCurrentIndex(1);
         auto *model = qobject_cast<ReminderTableModel *>(pane->reminders()->model());
         QVERIFY(model);
-        model->reload();
         QTRY_COMPARE(model->rowCount(), 1);
         QCOMPARE(model->index(0, ReminderTableModel::Customer).data().toString(),
                  m_order.customerName);
