@@ -149,6 +149,7 @@ void ProductTableModel::setTenant(qint64 tenantId)
         m_undo->clear(); // its steps belong to the other store
     beginResetModel();
     m_products.clear();
+    m_rowBySku.clear();
     endResetModel();
     reload();
 }
@@ -175,10 +176,12 @@ void ProductTableModel::reload()
             if (sameRows) {
                 // The same products in the same order: keep the view's selection and editor.
                 m_products = std::move(fresh);
+                indexSkus();
                 Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
             } else {
                 beginResetModel();
                 m_products = std::move(fresh);
+                indexSkus();
                 endResetModel();
             }
             Q_EMIT loaded();
@@ -205,11 +208,15 @@ Qt::ItemFlags ProductTableModel::flags(const QModelIndex &index) const
 
 int ProductTableModel::rowOfSku(const QString &sku) const
 {
-    for (int i = 0; i < m_products.size(); ++i) {
-        if (m_products.at(i).sku == sku)
-            return i;
-    }
-    return -1;
+    return m_rowBySku.value(sku, -1);
+}
+
+void ProductTableModel::indexSkus()
+{
+    m_rowBySku.clear();
+    m_rowBySku.reserve(m_products.size());
+    for (int i = 0; i < m_products.size(); ++i)
+        m_rowBySku.insert(m_products.at(i).sku, i);
 }
 
 Result<Product> ProductTableModel::checked(const Product &product, const QString &currentSku) const
@@ -366,6 +373,8 @@ void ProductTableModel::writeProduct(const QString &sku, const Product &product)
         const qint64 id = m_products[row].id;
         m_products[row] = product;
         m_products[row].id = id;
+        m_rowBySku.remove(sku);
+        m_rowBySku.insert(product.sku, row);
         Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
     }
     const qint64 tenantId = m_tenantId;

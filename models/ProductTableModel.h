@@ -5,6 +5,7 @@
 #include "domain/Product.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 
 class QUndoStack;
 
@@ -79,8 +80,10 @@ private:
     StoreWorker &m_worker;
     qint64 m_tenantId = 0;
     QList<Product> m_products;
+    QHash<QString, int> m_rowBySku;
     LatestRequest m_request;
     void writeDone();
+    void indexSkus(); // m_rowBySku from m_products
 
     QUndoStack *m_undo = nullptr;
     int m_pendingWrites = 0;

@@ -149,7 +149,9 @@ private Q_SLOTS:
                                                  "Rasgulla,Haldiram,free,5\n"
                                                  "Soan Papdi,Haldiram,90,7\n");
         auto *dialog = pane()->openImport();
+        QSignalSpy parsed(dialog, &InventoryImportDialog::parsed);
         QVERIFY(dialog->openFile(path));
+        QTRY_COMPARE(parsed.size(), 1);
         QCOMPARE(dialog->mappingBox(ProductCsv::Field::Price)->currentText(),
                  QStringLiteral("Selling Price"));
         QCOMPARE(dialog->errors()->count(), 1);
@@ -169,7 +171,9 @@ private Q_SLOTS:
                                                   "SWT-002,Soan Papdi,Haldiram,Sweets,90,7\n"
                                                   "DAI-008,Butter,Amul,Dairy,60,44\n");
         auto *dialog = pane()->openImport();
+        QSignalSpy parsed(dialog, &InventoryImportDialog::parsed);
         QVERIFY(dialog->openFile(path));
+        QTRY_COMPARE(parsed.size(), 1);
         QVERIFY2(dialog->canImport(), qPrintable(dialog->summary()->text()));
         QVERIFY(dialog->summary()->text().contains(QLatin1String("2 new, 1 updated")));
         QSignalSpy finished(dialog, &InventoryImportDialog::importFinished);

@@ -4,6 +4,7 @@
 #include "core/Money.h"
 #include "storage/StoreWorker.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFile>
@@ -14,8 +15,10 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
+#include <QPointer>
 #include <QPushButton>
 #include <QTableWidget>
+#include <QThreadPool>
 #include <QVBoxLayout>
 
 namespace shopdesk {
@@ -82,6 +85,33 @@ InventoryImportDialog::InventoryImportDialog(StoreWorker &store, ProductTableMod
     resize(860, 560);
 }
 
+template<typename Work, typename Done>
+void InventoryImportDialog::inBackground(Work work, Done done)
+{
+    // Reading and checking a large catalog takes a second: off the UI thread, newest answer only.
+    const quint64 generation = ++m_generation;
+    m_busy = true;
+    updateImportButton();
+    QPointer<InventoryImportDialog> self(this);
+    QThreadPool::globalInstance()->start(
+        [self, generation, work = std::move(work), done = std::move(done)]() mutable {
+            auto result = work();
+            QMetaObject::invokeMethod(
+                qApp,
+                [self, generation, done = std::move(done), result = std::move(result)]() mutable {
+                    if (!self || generation != self->m_generation)
+                        return;
+                    self->m_busy = false;
+                    done(std::move(result)); // may start the next step (checking the rows)
+                    if (generation != self->m_generation)
+                        return;
+                    self->updateImportButton();
+                    Q_EMIT self->parsed();
+                },
+                Qt::QueuedConnection);
+        });
+}
+
 bool InventoryImportDialog::openFile(const QString &path)
 {
     QFile file(path);
@@ -89,20 +119,30 @@ bool InventoryImportDialog::openFile(const QString &path)
         m_summary->setText(tr("Cannot open %1: %2").arg(path, file.errorString()));
         return false;
     }
-    auto table = ProductCsv::readTable(file.readAll());
-    if (!table) {
-        m_table = {};
-        m_parsed = {};
-        m_summary->setText(tr("%1 is not a CSV file we can read: %2")
-                               .arg(QFileInfo(path).fileName(), table.error()));
-        for (auto *b : m_buttons->buttons())
-            if (m_buttons->buttonRole(b) == QDialogButtonBox::AcceptRole)
-                b->setEnabled(false);
-        return false;
-    }
-    m_table = table.value();
-    m_file->setText(
-        tr("%1 — %n rows", nullptr, int(m_table.rows.size())).arg(QFileInfo(path).fileName()));
+    const QString name = QFileInfo(path).fileName();
+    m_table = {};
+    m_parsed = {};
+    m_errors->clear();
+    m_errors->hide();
+    m_preview->setRowCount(0);
+    m_file->setText(name);
+    m_summary->setText(tr("Reading %1…").arg(name));
+    inBackground([bytes = file.readAll()] { return ProductCsv::readTable(bytes); },
+                 [this, name](Result<ProductCsv::Table> table) {
+                     if (!table) {
+                         m_summary->setText(
+                             tr("%1 is not a CSV file we can read: %2").arg(name, table.error()));
+                         return;
+                     }
+                     showTable(name, std::move(table.value()));
+                 });
+    return true;
+}
+
+void InventoryImportDialog::showTable(const QString &name, ProductCsv::Table table)
+{
+    m_table = std::move(table);
+    m_file->setText(tr("%1 — %n rows", nullptr, int(m_table.rows.size())).arg(name));
     const ProductCsv::Mapping guessed = ProductCsv::guessMapping(m_table.header);
     for (auto it = m_boxes.begin(); it != m_boxes.end(); ++it) {
         QComboBox *box = it.value();
@@ -114,7 +154,6 @@ bool InventoryImportDialog::openFile(const QString &path)
         box->setCurrentIndex(box->findData(column));
     }
     reparse();
-    return true;
 }
 
 void InventoryImportDialog::reparse()
@@ -126,28 +165,38 @@ void InventoryImportDialog::reparse()
             mapping.insert(it.key(), column);
     }
     m_errors->clear();
+    m_parsed = {};
     if (!mapping.contains(ProductCsv::Field::Name) || !mapping.contains(ProductCsv::Field::Price)) {
-        m_parsed = {};
         m_summary->setText(tr("Choose which columns hold the product's name and its price."));
-    } else {
-        m_parsed = ProductCsv::parse(m_table, mapping);
-        int replacing = 0;
-        for (const Product &p : std::as_const(m_parsed.products))
-            replacing += m_products.rowOfSku(p.sku) >= 0 ? 1 : 0;
-        QString text = tr("%n products read", nullptr, int(m_parsed.products.size()));
-        text += tr(" (%1 new, %2 updated by SKU).")
-                    .arg(m_parsed.products.size() - replacing)
-                    .arg(replacing);
-        if (!m_parsed.errors.isEmpty())
-            text += QLatin1Char(' ') +
-                    tr("%n rows have problems: fix them in the file (or change the columns "
-                       "above), then choose it again. Nothing is imported until every row is "
-                       "good.",
-                       nullptr, int(m_parsed.errors.size()));
-        m_summary->setText(text);
-        for (const ProductCsv::RowError &e : std::as_const(m_parsed.errors))
-            m_errors->addItem(tr("Row %1: %2").arg(e.row).arg(e.message));
+        showParsed();
+        return;
     }
+    m_summary->setText(tr("Checking %n rows…", nullptr, int(m_table.rows.size())));
+    inBackground([table = m_table, mapping] { return ProductCsv::parse(table, mapping); },
+                 [this](ProductCsv::Parsed parsed) {
+                     m_parsed = std::move(parsed);
+                     int replacing = 0;
+                     for (const Product &p : std::as_const(m_parsed.products))
+                         replacing += m_products.rowOfSku(p.sku) >= 0 ? 1 : 0;
+                     QString text = tr("%n products read", nullptr, int(m_parsed.products.size()));
+                     text += tr(" (%1 new, %2 updated by SKU).")
+                                 .arg(m_parsed.products.size() - replacing)
+                                 .arg(replacing);
+                     if (!m_parsed.errors.isEmpty())
+                         text += QLatin1Char(' ') +
+                                 tr("%n rows have problems: fix them in the file (or change the "
+                                    "columns above), then choose it again. Nothing is imported "
+                                    "until every row is good.",
+                                    nullptr, int(m_parsed.errors.size()));
+                     m_summary->setText(text);
+                     for (const ProductCsv::RowError &e : std::as_const(m_parsed.errors))
+                         m_errors->addItem(tr("Row %1: %2").arg(e.row).arg(e.message));
+                     showParsed();
+                 });
+}
+
+void InventoryImportDialog::showParsed()
+{
     m_errors->setVisible(m_errors->count() > 0);
     const int shown = int(std::min<qsizetype>(m_parsed.products.size(), 50));
     m_preview->setRowCount(shown);
@@ -159,6 +208,11 @@ void InventoryImportDialog::reparse()
             m_preview->setItem(r, c, new QTableWidgetItem(cells.at(c)));
     }
     m_preview->resizeColumnsToContents();
+    updateImportButton();
+}
+
+void InventoryImportDialog::updateImportButton()
+{
     for (auto *b : m_buttons->buttons())
         if (m_buttons->buttonRole(b) == QDialogButtonBox::AcceptRole)
             b->setEnabled(canImport());

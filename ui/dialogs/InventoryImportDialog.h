@@ -27,7 +27,8 @@ public:
     InventoryImportDialog(StoreWorker &store, ProductTableModel &products,
                           QWidget *parent = nullptr);
 
-    // Reads a file (the "Choose file…" button asks for one); false with the reason shown.
+    // Reads a file (the "Choose file…" button asks for one): false with the reason shown when it
+    // cannot be opened; its rows are read and checked in the background, then parsed().
     bool openFile(const QString &path);
     void startImport();
 
@@ -40,9 +41,14 @@ public:
 
 Q_SIGNALS:
     void importFinished(int count);
+    void parsed(); // the file was read, or its rows checked again
 
 private:
+    template<typename Work, typename Done> void inBackground(Work work, Done done);
+    void showTable(const QString &name, ProductCsv::Table table);
     void reparse();
+    void showParsed();
+    void updateImportButton();
 
     StoreWorker &m_store;
     ProductTableModel &m_products;
@@ -55,7 +61,8 @@ private:
     QTableWidget *m_preview = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
     int m_imported = 0;
-    bool m_busy = false;
+    bool m_busy = false; // reading, checking or importing
+    quint64 m_generation = 0;
 };
 
 } // namespace shopdesk
