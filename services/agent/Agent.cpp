@@ -56,6 +56,19 @@ bool Agent::modelPaused(qint64 tenantId) const
     return it != m_breakers.cend() && it->isOpen();
 }
 
+void Agent::preview(qint64 tenantId, const QString &text, QObject *context,
+                    std::function<void(Result<AgentTurn::Plan>)> done)
+{
+    AgentTurn::Input input; // conversation 0: a new chat
+    input.tenantId = tenantId;
+    input.message.body = text;
+    input.message.type = QStringLiteral("text");
+    auto models = m_models;
+    m_store.run(
+        context, [input, models](Store &store) { return AgentTurn::decide(store, *models, input); },
+        std::move(done));
+}
+
 void Agent::checkModel(const ModelEndpoint &endpoint, QObject *context,
                        std::function<void(Result<qint64>)> done)
 {

@@ -39,6 +39,10 @@ public:
     bool modelPaused(qint64 tenantId) const;
     // Asks the endpoint one short question with the bot's tools attached, as a turn would: how
     // long it took, or why it failed (a server that refuses tools says so).
+    // What the bot would understand and reply to a message in a new chat, from the node's
+    // current models for the store; nothing is written (the console's "try a message").
+    void preview(qint64 tenantId, const QString &text, QObject *context,
+                 std::function<void(Result<AgentTurn::Plan>)> done);
     void checkModel(const ModelEndpoint &endpoint, QObject *context,
                     std::function<void(Result<qint64>)> done);
 

@@ -1,6 +1,6 @@
 #include "widgets/agent/IntentExamplesEditor.h"
 
-#include "agent/AgentTurn.h"
+#include "agent/Agent.h"
 #include "agent/ShopIntents.h"
 #include "engine/Engine.h"
 #include "storage/StoreWorker.h"
@@ -187,44 +187,34 @@ void IntentExamplesEditor::tryMessage(const QString &text)
         return;
     const qint64 tenantId = m_tenantId;
     m_result->setText(tr("Thinking…"));
-    m_engine.store().run(
-        this,
-        [tenantId, text](Store &store) {
-            AgentModels models; // trained now, from what is saved
-            AgentTurn::Input input;
-            input.tenantId = tenantId;
-            input.message.body = text;
-            input.message.type = QStringLiteral("text");
-            return AgentTurn::decide(store, models, input);
-        },
-        [this](Result<AgentTurn::Plan> plan) {
-            if (!plan) {
-                m_result->setText(tr("Could not try it: %1").arg(plan.error()));
-                Q_EMIT tried();
-                return;
-            }
-            const QJsonObject intent = plan->trace.value(QStringLiteral("intent")).toObject();
-            QString text =
-                tr("Understood as: %1 (%2% sure)")
-                    .arg(intentName(intent.value(QStringLiteral("label")).toString()))
-                    .arg(qRound(intent.value(QStringLiteral("probability")).toDouble() * 100));
-            const QJsonArray items = plan->trace.value(QStringLiteral("entities")).toArray();
-            QStringList found;
-            for (const QJsonValue &e : items)
-                found << QStringLiteral("%1 → %2").arg(
-                    e[QStringLiteral("text")].toString(),
-                    e[QStringLiteral("product")].toString(tr("not found")));
-            if (!found.isEmpty())
-                text += QLatin1Char('\n') + tr("Items: %1").arg(found.join(QStringLiteral("; ")));
-            if (!plan->escalation.isEmpty())
-                text += QLatin1Char('\n') + tr("Hands over to a person: %1").arg(plan->escalation);
-            else if (!plan->knowledgeQuestion.isEmpty())
-                text += QLatin1Char('\n') + tr("Looks in the store's documents for the answer.");
-            if (!plan->reply.isEmpty())
-                text += QLatin1Char('\n') + tr("Replies: %1").arg(plan->reply);
-            m_result->setText(text);
+    m_engine.agent().preview(tenantId, text, this, [this](Result<AgentTurn::Plan> plan) {
+        if (!plan) {
+            m_result->setText(tr("Could not try it: %1").arg(plan.error()));
             Q_EMIT tried();
-        });
+            return;
+        }
+        const QJsonObject intent = plan->trace.value(QStringLiteral("intent")).toObject();
+        QString text =
+            tr("Understood as: %1 (%2% sure)")
+                .arg(intentName(intent.value(QStringLiteral("label")).toString()))
+                .arg(qRound(intent.value(QStringLiteral("probability")).toDouble() * 100));
+        const QJsonArray items = plan->trace.value(QStringLiteral("entities")).toArray();
+        QStringList found;
+        for (const QJsonValue &e : items)
+            found << QStringLiteral("%1 → %2").arg(
+                e[QStringLiteral("text")].toString(),
+                e[QStringLiteral("product")].toString(tr("not found")));
+        if (!found.isEmpty())
+            text += QLatin1Char('\n') + tr("Items: %1").arg(found.join(QStringLiteral("; ")));
+        if (!plan->escalation.isEmpty())
+            text += QLatin1Char('\n') + tr("Hands over to a person: %1").arg(plan->escalation);
+        else if (!plan->knowledgeQuestion.isEmpty())
+            text += QLatin1Char('\n') + tr("Looks in the store's documents for the answer.");
+        if (!plan->reply.isEmpty())
+            text += QLatin1Char('\n') + tr("Replies: %1").arg(plan->reply);
+        m_result->setText(text);
+        Q_EMIT tried();
+    });
 }
 
 } // namespace shopdesk
