@@ -3,6 +3,7 @@
 #include "cli/AgentTryCommand.h"
 #include "cli/ChannelCommands.h"
 #include "cli/DbCommands.h"
+#include "cli/ConversationCommands.h"
 #include "cli/DemoLoadCommand.h"
 #include "cli/IntentCommands.h"
 #include "cli/InventoryCommands.h"
@@ -32,6 +33,14 @@ CliApp::CliApp()
     m_commands.push_back(std::make_unique<ServeCommand>());
     m_commands.push_back(std::make_unique<MessagesCommand>());
     m_commands.push_back(std::make_unique<SendCommand>());
+    m_commands.push_back(std::make_unique<ConversationListCommand>());
+    for (const char *action : {"takeover", "handback", "close", "reopen", "assign"})
+        m_commands.push_back(std::make_unique<ConversationOwnerCommand>(QString::fromLatin1(action)));
+    m_commands.push_back(std::make_unique<ConversationNoteCommand>());
+    m_commands.push_back(std::make_unique<LabelCommand>(true));
+    m_commands.push_back(std::make_unique<LabelCommand>(false));
+    m_commands.push_back(std::make_unique<OperatorAddCommand>());
+    m_commands.push_back(std::make_unique<OperatorListCommand>());
     m_commands.push_back(std::make_unique<SimulateCommand>());
     m_commands.push_back(std::make_unique<KbImportCommand>());
     m_commands.push_back(std::make_unique<KbListCommand>());
@@ -54,7 +63,7 @@ void CliApp::printUsage(QTextStream &stream) const
               "Shopdesk's headless engine and admin tool. Every command takes --database URL "
               "(sqlite:PATH or postgresql://...),\n--data-dir DIR and --help.\n\nCommands:\n";
     for (const auto &command : m_commands)
-        stream << "  " << command->name().leftJustified(14) << command->description() << '\n';
+        stream << "  " << command->name().leftJustified(22) << command->description() << '\n';
     stream.flush();
 }
 

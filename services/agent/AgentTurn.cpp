@@ -790,8 +790,11 @@ Result<AgentTurn::Outcome> AgentTurn::commit(Store &store, Plan plan,
     auto outcome = sql::guard([&] {
         return sql::transaction(store.backend(), [&] {
             Outcome out;
-            auto conversation =
-                store.conversations().conversation(plan.input.tenantId, plan.input.conversationId);
+            // The owner is read under the chat's lock, the one a takeover takes: a takeover
+            // that committed first makes the bot silent here, and one that comes later waits
+            // for this commit.
+            auto conversation = store.conversations().lockConversation(plan.input.tenantId,
+                                                                       plan.input.conversationId);
             if (!conversation)
                 throw SqlError(conversation.error());
             if (plan.silentReason.isEmpty() && conversation->owner != OwnerKind::Bot)

@@ -77,6 +77,14 @@ const QHash<QString, Texts> &texts()
         {QStringLiteral("handover"),
          {"I'm passing your chat to our team. Someone will reply shortly.",
           "Aapki chat hamari team ko de rahi hoon. Koi jaldi jawab dega."}},
+        // Told to the customer when a person takes the chat (inbox.notify_takeover) and when
+        // the bot has it again (inbox.notify_handback); {operator} is the person's name.
+        {QStringLiteral("takeover_notice"),
+         {"{operator} from {store} is here and will help you now.",
+          "{operator}, {store} se, ab aapki madad karenge."}},
+        {QStringLiteral("handback_notice"),
+         {"Thank you for waiting. {persona} from {store} will help you from here.",
+          "Intezaar ke liye shukriya. Ab {persona}, {store} se, aapki madad karegi."}},
     };
     return map;
 }

@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 namespace shopdesk {
+using sql::need;
 namespace {
 
 using json = nlohmann::json;
@@ -32,13 +33,6 @@ json readJson(const QString &path)
         throw SqlError(QStringLiteral("The demo data file %1 is missing.").arg(path));
     const QByteArray bytes = f.readAll();
     return json::parse(bytes.constBegin(), bytes.constEnd());
-}
-
-template<typename T> T need(Result<T> r)
-{
-    if (!r)
-        throw SqlError(r.error());
-    return std::move(r).value();
 }
 
 // "# Title" then "## Section" blocks: one chunk per section, headed "Title > Section".

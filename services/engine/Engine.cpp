@@ -3,6 +3,7 @@
 #include "agent/Agent.h"
 #include "agent/ReminderSender.h"
 
+#include "conversation/ConversationService.h"
 #include "core/Logging.h"
 #include "demo/DemoStoreLoader.h"
 #include "engine/DataDirectory.h"
@@ -44,6 +45,7 @@ Engine::Engine(Options options, QObject *parent)
     , m_knowledge(std::make_unique<KnowledgeService>(*m_store, *m_network))
     , m_agent(std::make_unique<Agent>(*m_store, *m_knowledge, *m_network))
     , m_reminders(std::make_unique<ReminderSender>(*m_store))
+    , m_conversations(std::make_unique<ConversationService>(*m_store))
 {
     m_media->setRetryBaseMs(m_options.mediaRetryBaseMs);
     connect(m_store.get(), &StoreWorker::ready, this, &Engine::onStoreReady);
@@ -153,6 +155,8 @@ void Engine::startServices()
     m_sender->start();
     if (m_options.agent)
         m_reminders->start(m_options.reminderIntervalMs);
+    if (m_options.agent)
+        m_conversations->startAutoHandBack(m_options.autoHandBackCheckMs);
     m_store->run(
         this, [](Store &store) { return store.tenants().tenants(); },
         [this](Result<QList<Tenant>> tenants) {

@@ -22,6 +22,7 @@ class SimulatorPhone;
 class KnowledgeService;
 class Agent;
 class ReminderSender;
+class ConversationService;
 
 // The whole engine as local services, for the console (embedded) and `shopdesk-cli serve`:
 // the store, the webhook server and inbox, inbound processing, media, the outbox sender, and
@@ -47,6 +48,7 @@ public:
         int mediaRetryBaseMs = 1000;
         bool agent = true; // the bot answers customers (off for tests of messaging alone)
         int reminderIntervalMs = 60000; // how often due payment reminders are sent (with agent)
+        int autoHandBackCheckMs = 30000; // how often quiet human chats are looked for (with agent)
     };
 
     explicit Engine(Options options, QObject *parent = nullptr);
@@ -70,6 +72,7 @@ public:
     KnowledgeService &knowledge() { return *m_knowledge; }
     Agent &agent() { return *m_agent; }
     ReminderSender &reminders() { return *m_reminders; }
+    ConversationService &conversations() { return *m_conversations; }
     quint16 webhookPort() const { return m_http ? m_http->port() : 0; }
 
 Q_SIGNALS:
@@ -94,6 +97,7 @@ private:
     std::unique_ptr<KnowledgeService> m_knowledge;
     std::unique_ptr<Agent> m_agent;
     std::unique_ptr<ReminderSender> m_reminders;
+    std::unique_ptr<ConversationService> m_conversations;
     State m_state = State::Stopped;
     QString m_lastError;
     QString m_storeDescription;

@@ -87,7 +87,9 @@ Result<Conversation> ConversationStore::openConversation(qint64 tenantId, qint64
                                                          qint64 channelId,
                                                          const QDateTime &startedAt)
 {
-    return guard([&] {
+    std::optional<Conversation> reopened;
+    QList<Message> lines;
+    auto result = guard([&] {
         return transaction(m_db, [&] {
             const SqlRows open =
                 m_db.query(QStringLiteral("SELECT ") + conversationColumns() +
@@ -97,6 +99,11 @@ Result<Conversation> ConversationStore::openConversation(qint64 tenantId, qint64
                            {tenantId, contactId});
             if (!open.isEmpty())
                 return conversationFrom(open.first());
+            if (!startedAt.isValid()) {
+                reopened = reopenClosed(tenantId, contactId, lines);
+                if (reopened)
+                    return *reopened;
+            }
             const qint64 t = startedAt.isValid() ? startedAt.toMSecsSinceEpoch() : now();
             const SqlRows rows = m_db.query(
                 QStringLiteral("INSERT INTO conversations (tenant_id, channel_id, contact_id, "
@@ -105,6 +112,49 @@ Result<Conversation> ConversationStore::openConversation(qint64 tenantId, qint64
             return requireConversation(tenantId, rows.first()[0].toLongLong());
         });
     });
+    if (result && reopened) {
+        Q_EMIT conversationChanged(tenantId, result.value());
+        emitAppended(tenantId, lines);
+    }
+    return result;
+}
+
+std::optional<Conversation> ConversationStore::reopenClosed(qint64 tenantId, qint64 contactId,
+                                                             QList<Message> &lines)
+{
+    // The customer writes to a closed chat: it opens again, to the bot, or to the person who
+    // had it when the store says so (inbox.reopen_to = person).
+    const SqlRows closed = m_db.query(
+        QStringLiteral("SELECT c.id, c.owner_operator_id FROM conversations c WHERE "
+                       "c.tenant_id = ? AND c.contact_id = ? AND c.owner_kind = 'closed' "
+                       "ORDER BY c.id DESC LIMIT 1"),
+        {tenantId, contactId});
+    if (closed.isEmpty())
+        return std::nullopt;
+    const qint64 id = closed.first()[0].toLongLong();
+    const qint64 lastOperator = closed.first()[1].toLongLong();
+    const SqlRows setting = m_db.query(
+        QStringLiteral("SELECT value FROM settings WHERE tenant_id = ? AND key = ?"),
+        {tenantId, QStringLiteral("inbox.reopen_to")});
+    const bool toPerson = lastOperator > 0 && !setting.isEmpty() &&
+                          setting.first()[0].toString() == QLatin1String("person");
+    m_db.exec(QStringLiteral("UPDATE conversations SET owner_kind = ?, owner_operator_id = ?, "
+                             "closed_reason = '' WHERE tenant_id = ? AND id = ?"),
+              {toPerson ? QStringLiteral("human") : QStringLiteral("bot"),
+               toPerson ? QVariant(lastOperator) : QVariant(), tenantId, id});
+    Message line;
+    line.conversationId = id;
+    line.direction = Direction::Outbound;
+    line.author = Author::System;
+    line.type = QStringLiteral("system");
+    line.body = toPerson ? QStringLiteral("The customer wrote again: the chat is open and "
+                                          "back with the person who closed it.")
+                         : QStringLiteral("The customer wrote again: the chat is open and the "
+                                          "bot answers.");
+    line.createdAt = QDateTime::currentDateTimeUtc();
+    lines = insertMessages(tenantId, {line});
+    touchConversations(tenantId, lines);
+    return requireConversation(tenantId, id);
 }
 
 Result<Conversation> ConversationStore::conversation(qint64 tenantId, qint64 conversationId)
@@ -128,25 +178,88 @@ Result<QList<ConversationSummary>> ConversationStore::summaries(qint64 tenantId,
                                "LIMIT ?"),
             {tenantId, limit});
         for (const SqlRow &r : rows)
-            list.append({conversationFrom(r), r[12].toString(), r[13].toString(), r[14].toString(),
-                         r[15].toString()});
+            list.append({conversationFrom(r), r[14].toString(), r[15].toString(), r[16].toString(),
+                         r[17].toString()});
         return list;
     });
 }
 
 Result<Conversation> ConversationStore::setOwner(qint64 tenantId, qint64 conversationId,
-                                                 OwnerKind owner, qint64 operatorId)
+                                                 OwnerKind owner, qint64 operatorId,
+                                                 const QString &closedReason)
 {
     if (owner == OwnerKind::Human && operatorId <= 0)
         return Result<Conversation>::failure(
             QStringLiteral("A conversation taken by a person needs that person's name."));
+    // Whoever owns it now, nobody is waiting any more: a person answers, the bot was handed it
+    // back on purpose, or the chat is closed. A closed chat remembers who closed it.
     auto result = guard([&] {
         const SqlRows rows = m_db.query(
             QStringLiteral("UPDATE conversations SET owner_kind = ?, owner_operator_id = ?, "
-                           "needs_human = CASE WHEN ? = 'bot' THEN needs_human ELSE 0 END "
+                           "needs_human = 0, needs_human_since = NULL, closed_reason = ? "
                            "WHERE tenant_id = ? AND id = ? RETURNING id"),
-            {toText(owner), owner == OwnerKind::Human ? QVariant(operatorId) : QVariant(),
-             toText(owner), tenantId, conversationId});
+            {toText(owner), operatorId > 0 && owner != OwnerKind::Bot ? QVariant(operatorId) : QVariant(),
+             owner == OwnerKind::Closed ? closedReason : QString(), tenantId, conversationId});
+        if (rows.isEmpty())
+            throw NotFound(QStringLiteral("Conversation %1 does not exist in this store.")
+                               .arg(conversationId));
+        return requireConversation(tenantId, conversationId);
+    });
+    if (result)
+        Q_EMIT conversationChanged(tenantId, result.value());
+    return result;
+}
+
+Result<Conversation> ConversationStore::lockConversation(qint64 tenantId, qint64 conversationId)
+{
+    // PostgreSQL: the row stays locked until the caller's transaction ends, so an ownership
+    // change and the bot's reply for one chat are serialized across connections and nodes.
+    // SQLite: one writer at a time already; the caller's transaction is that writer.
+    return guard([&] {
+        const bool pg = m_db.dialect() == SqlBackend::Dialect::Postgres;
+        const SqlRows rows = m_db.query(
+            QStringLiteral("SELECT ") + conversationColumns() +
+                QStringLiteral(" FROM conversations c WHERE c.tenant_id = ? AND c.id = ?") +
+                (pg ? QStringLiteral(" FOR UPDATE") : QString()),
+            {tenantId, conversationId});
+        if (rows.isEmpty())
+            throw NotFound(
+                QStringLiteral("Conversation %1 does not exist in this store.").arg(conversationId));
+        return conversationFrom(rows.first());
+    });
+}
+
+Result<QList<qint64>> ConversationStore::silentHumanChats(qint64 tenantId,
+                                                         const QDateTime &before)
+{
+    return guard([&] {
+        const SqlRows rows = m_db.query(
+            QStringLiteral("SELECT c.id FROM conversations c WHERE c.tenant_id = ? AND "
+                           "c.owner_kind = 'human' AND COALESCE((SELECT MAX(m.created_at) FROM "
+                           "messages m WHERE m.tenant_id = c.tenant_id AND m.conversation_id = "
+                           "c.id AND (m.author = 'human' OR m.type = 'system')), "
+                           "c.last_message_at) < ? ORDER BY c.id"),
+            {tenantId, before.toMSecsSinceEpoch()});
+        QList<qint64> ids;
+        for (const SqlRow &r : rows)
+            ids.append(r[0].toLongLong());
+        return ids;
+    });
+}
+
+Result<Conversation> ConversationStore::setLabels(qint64 tenantId, qint64 conversationId,
+                                                  const QStringList &labels)
+{
+    QJsonArray array;
+    for (const QString &label : labels)
+        if (!label.trimmed().isEmpty() && !array.contains(label.trimmed()))
+            array.append(label.trimmed());
+    auto result = guard([&] {
+        const SqlRows rows = m_db.query(
+            QStringLiteral("UPDATE conversations SET labels = ? WHERE tenant_id = ? AND id = ? "
+                           "RETURNING id"),
+            {QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact)), tenantId,
+             conversationId});
         if (rows.isEmpty())
             throw NotFound(QStringLiteral("Conversation %1 does not exist in this store.")
                                .arg(conversationId));
@@ -162,9 +275,12 @@ Result<Conversation> ConversationStore::setNeedsHuman(qint64 tenantId, qint64 co
 {
     auto result = guard([&] {
         const SqlRows rows = m_db.query(
-            QStringLiteral("UPDATE conversations SET needs_human = ?, escalation_reason = ? "
+            QStringLiteral("UPDATE conversations SET needs_human = ?, escalation_reason = ?, "
+                           "needs_human_since = CASE WHEN ? = 0 THEN NULL WHEN needs_human = 1 "
+                           "AND needs_human_since IS NOT NULL THEN needs_human_since ELSE ? END "
                            "WHERE tenant_id = ? AND id = ? RETURNING id"),
-            {needsHuman ? 1 : 0, needsHuman ? reason : QString(), tenantId, conversationId});
+            {needsHuman ? 1 : 0, needsHuman ? reason : QString(), needsHuman ? 1 : 0, now(),
+             tenantId, conversationId});
         if (rows.isEmpty())
             throw NotFound(QStringLiteral("Conversation %1 does not exist in this store.")
                                .arg(conversationId));
@@ -269,19 +385,23 @@ Result<QList<Message>> ConversationStore::appendMessages(qint64 tenantId,
             return insertMessages(tenantId, stamped);
         });
     });
-    if (!result)
-        return result;
+    if (result)
+        emitAppended(tenantId, result.value());
+    return result;
+}
+
+void ConversationStore::emitAppended(qint64 tenantId, const QList<Message> &messages)
+{
     // One signal per conversation, with all of its new messages: models insert them at once.
     QList<qint64> order;
     QHash<qint64, QList<Message>> byConversation;
-    for (const Message &m : result.value()) {
+    for (const Message &m : messages) {
         if (!byConversation.contains(m.conversationId))
             order.append(m.conversationId);
         byConversation[m.conversationId].append(m);
     }
     for (const qint64 id : std::as_const(order))
         Q_EMIT messagesAppended(tenantId, id, byConversation.value(id));
-    return result;
 }
 
 Result<Message> ConversationStore::appendMessage(qint64 tenantId, const Message &message)

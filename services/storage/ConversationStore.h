@@ -25,14 +25,25 @@ public:
     Result<QList<Contact>> contacts(qint64 tenantId);
     Result<Contact> contact(qint64 tenantId, qint64 contactId);
 
-    // The contact's open conversation, or a new one owned by the bot.
+    // The contact's open conversation; else its last closed one, reopened (to the bot, or to the
+    // person who closed it with inbox.reopen_to = person) with a system line; else a new one
+    // owned by the bot.
     // startedAt back-dates a new conversation (imports, the demo store); default now.
     Result<Conversation> openConversation(qint64 tenantId, qint64 contactId, qint64 channelId = 0,
                                           const QDateTime &startedAt = {});
     Result<Conversation> conversation(qint64 tenantId, qint64 conversationId);
     Result<QList<ConversationSummary>> summaries(qint64 tenantId, int limit = 500);
+    // Any owner change also ends the wait for a person (needs_human clears). A closed chat keeps
+    // who closed it (operatorId) and why; a customer writing to it reopens it (openConversation).
     Result<Conversation> setOwner(qint64 tenantId, qint64 conversationId, OwnerKind owner,
-                                  qint64 operatorId = 0);
+                                  qint64 operatorId = 0, const QString &closedReason = {});
+    // Reads the conversation and, on PostgreSQL, locks its row until the caller's transaction
+    // ends: ownership changes and the bot's commit for one chat take turns through this lock.
+    Result<Conversation> lockConversation(qint64 tenantId, qint64 conversationId);
+    // Chats a person owns in which no person has written (reply, note, takeover) since `before`.
+    Result<QList<qint64>> silentHumanChats(qint64 tenantId, const QDateTime &before);
+    Result<Conversation> setLabels(qint64 tenantId, qint64 conversationId,
+                                   const QStringList &labels);
     Result<Conversation> setNeedsHuman(qint64 tenantId, qint64 conversationId, bool needsHuman,
                                        const QString &reason);
 
@@ -66,6 +77,9 @@ Q_SIGNALS:
     void messageUpdated(qint64 tenantId, const shopdesk::Message &message);
 
 private:
+    std::optional<Conversation> reopenClosed(qint64 tenantId, qint64 contactId,
+                                             QList<Message> &lines);
+    void emitAppended(qint64 tenantId, const QList<Message> &messages);
     void touchConversations(qint64 tenantId, const QList<Message> &messages);
     QList<Message> insertMessages(qint64 tenantId, const QList<Message> &messages);
     Conversation requireConversation(qint64 tenantId, qint64 conversationId);

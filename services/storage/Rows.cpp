@@ -49,7 +49,7 @@ const QString &conversationColumns()
     static const QString columns = QStringLiteral(
         "c.id, c.tenant_id, c.channel_id, c.contact_id, c.owner_kind, c.owner_operator_id, "
         "c.needs_human, c.escalation_reason, c.last_customer_message_at, c.last_message_at, "
-        "c.labels, c.created_at");
+        "c.labels, c.created_at, c.needs_human_since, c.closed_reason");
     return columns;
 }
 
@@ -69,6 +69,8 @@ Conversation conversationFrom(const SqlRow &r)
     for (const auto &v : QJsonDocument::fromJson(r[10].toString().toUtf8()).array())
         c.labels << v.toString();
     c.createdAt = time(r[11]);
+    c.needsHumanSince = time(r[12]);
+    c.closedReason = r[13].toString();
     return c;
 }
 

@@ -34,6 +34,14 @@ public:
     using SqlError::SqlError;
 };
 
+// Inside a transaction: a failed step throws, so the transaction rolls back with its message.
+template<typename T> T need(Result<T> r)
+{
+    if (!r)
+        throw SqlError(r.error());
+    return std::move(r).value();
+}
+
 // Runs f inside one transaction (or inside the caller's, when one is already open).
 template<typename F> auto transaction(SqlBackend &db, F &&f) -> decltype(f())
 {

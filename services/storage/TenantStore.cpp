@@ -78,9 +78,23 @@ Result<Tenant> TenantStore::tenantBySlug(const QString &slug)
     });
 }
 
-Result<Operator> TenantStore::addOperator(qint64 tenantId, const Operator &op)
+Result<Operator> TenantStore::addOperator(qint64 tenantId, const Operator &given)
 {
+    Operator op = given;
+    op.name = op.name.simplified();
+    if (op.name.isEmpty())
+        return Result<Operator>::failure(QStringLiteral("An operator needs a name."));
+    // Without an e-mail the name identifies the person in this store: names stay unique.
+    if (op.email.trimmed().isEmpty())
+        op.email = op.name;
     return guard([&] {
+        const SqlRows taken = m_db.query(
+            QStringLiteral("SELECT id FROM operators WHERE tenant_id = ? AND (lower(name) = ? OR "
+                           "email = ?)"),
+            {tenantId, op.name.toLower(), op.email.toLower()});
+        if (!taken.isEmpty())
+            throw SqlError(
+                QStringLiteral("There is already an operator called %1 in this store.").arg(op.name));
         const SqlRows rows = m_db.query(
             QStringLiteral("INSERT INTO operators (tenant_id, name, email, role, created_at) "
                            "VALUES (?, ?, ?, ?, ?) RETURNING id, created_at"),

@@ -1,0 +1,137 @@
+#include "conversation/ConversationService.h"
+
+#include "storage/StoreWorker.h"
+
+namespace shopdesk {
+
+ConversationService::ConversationService(StoreWorker &store, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+{
+    qRegisterMetaType<shopdesk::OwnershipChange>();
+    connect(&m_autoHandBack, &QTimer::timeout, this, &ConversationService::checkSilentChats);
+}
+
+template<typename Job> void ConversationService::runChange(QObject *context, Job job, ChangeDone done)
+{
+    QPointer<QObject> receiver(context);
+    m_store.run(this, std::move(job),
+                [this, receiver, done = std::move(done)](Result<OwnershipChange> r) {
+                    if (r && r->changed)
+                        Q_EMIT ownerChanged(r->after.tenantId, r.value());
+                    if (done && receiver)
+                        done(std::move(r));
+                });
+}
+
+void ConversationService::takeOver(qint64 tenantId, qint64 conversationId, qint64 operatorId,
+                                   QObject *context, ChangeDone done)
+{
+    runChange(
+        context,
+        [=](Store &s) { return ConversationActions::takeOver(s, tenantId, conversationId, operatorId); },
+        std::move(done));
+}
+
+void ConversationService::handBack(qint64 tenantId, qint64 conversationId, qint64 operatorId,
+                                   QObject *context, ChangeDone done)
+{
+    runChange(
+        context,
+        [=](Store &s) { return ConversationActions::handBack(s, tenantId, conversationId, operatorId); },
+        std::move(done));
+}
+
+void ConversationService::close(qint64 tenantId, qint64 conversationId, qint64 operatorId,
+                                const QString &reason, QObject *context, ChangeDone done)
+{
+    runChange(
+        context,
+        [=](Store &s) {
+            return ConversationActions::close(s, tenantId, conversationId, operatorId, reason);
+        },
+        std::move(done));
+}
+
+void ConversationService::reopen(qint64 tenantId, qint64 conversationId, qint64 operatorId,
+                                 QObject *context, ChangeDone done)
+{
+    runChange(
+        context,
+        [=](Store &s) { return ConversationActions::reopen(s, tenantId, conversationId, operatorId); },
+        std::move(done));
+}
+
+void ConversationService::assign(qint64 tenantId, qint64 conversationId, qint64 operatorId,
+                                 qint64 assigneeId, QObject *context, ChangeDone done)
+{
+    runChange(
+        context,
+        [=](Store &s) {
+            return ConversationActions::assign(s, tenantId, conversationId, operatorId, assigneeId);
+        },
+        std::move(done));
+}
+
+void ConversationService::reply(const OutboundDraft &draft, bool takeOverFirst, QObject *context,
+                                std::function<void(Result<HumanReply>)> done)
+{
+    QPointer<QObject> receiver(context);
+    m_store.run(
+        this, [=](Store &s) { return ConversationActions::reply(s, draft, takeOverFirst); },
+        [this, receiver, done = std::move(done)](Result<HumanReply> r) {
+            if (r && r->takeover)
+                Q_EMIT ownerChanged(r->takeover->after.tenantId, *r->takeover);
+            if (done && receiver)
+                done(std::move(r));
+        });
+}
+
+void ConversationService::addNote(qint64 tenantId, qint64 conversationId, qint64 operatorId,
+                                  const QString &text, QObject *context,
+                                  std::function<void(Result<Message>)> done)
+{
+    m_store.run(
+        context,
+        [=](Store &s) {
+            return ConversationActions::addNote(s, tenantId, conversationId, operatorId, text);
+        },
+        std::move(done));
+}
+
+void ConversationService::setLabel(qint64 tenantId, qint64 conversationId, qint64 operatorId,
+                                   const QString &label, bool on, QObject *context,
+                                   std::function<void(Result<Conversation>)> done)
+{
+    m_store.run(
+        context,
+        [=](Store &s) {
+            return ConversationActions::setLabel(s, tenantId, conversationId, operatorId, label, on);
+        },
+        std::move(done));
+}
+
+void ConversationService::startAutoHandBack(int checkIntervalMs)
+{
+    m_autoHandBack.start(checkIntervalMs);
+}
+
+void ConversationService::checkSilentChats()
+{
+    m_store.run(
+        this,
+        [](Store &s) {
+            return ConversationActions::handBackSilent(s, QDateTime::currentDateTimeUtc());
+        },
+        [this](Result<QList<OwnershipChange>> r) {
+            if (!r) {
+                Q_EMIT failed(tr("Quiet chats could not be handed back to the bot: %1")
+                                  .arg(r.error()));
+                return;
+            }
+            for (const OwnershipChange &c : r.value())
+                Q_EMIT ownerChanged(c.after.tenantId, c);
+        });
+}
+
+} // namespace shopdesk
