@@ -73,9 +73,18 @@ Result<ReminderSender::Report> ReminderSender::sendDueNow(Store &store, const QD
                 if (!claimed.value())
                     return 0; // another node sends it
                 auto conversation =
-                    store.conversations().conversation(r.tenantId, r.conversationId);
+                    store.conversations().lockConversation(r.tenantId, r.conversationId);
                 if (!conversation)
                     throw SqlError(conversation.error());
+                if (conversation->owner == OwnerKind::Human) {
+                    // A person has the chat: the bot says nothing there, reminders included.
+                    // It goes out after the hand back.
+                    auto later = store.agent().setReminderState(r.tenantId, r.id,
+                                                                QStringLiteral("scheduled"));
+                    if (!later)
+                        throw SqlError(later.error());
+                    return 0;
+                }
                 auto settings = store.tenants().settings(r.tenantId);
                 if (!settings)
                     throw SqlError(settings.error());

@@ -169,8 +169,8 @@ Result<QList<ConversationSummary>> ConversationStore::summaries(qint64 tenantId,
         const SqlRows rows = m_db.query(
             QStringLiteral("SELECT ") + conversationColumns() +
                 QStringLiteral(", ct.name, ct.phone, (SELECT m.body FROM messages m WHERE "
-                               "m.tenant_id = c.tenant_id AND m.conversation_id = c.id "
-                               "ORDER BY m.id DESC LIMIT 1), o.name "
+                               "m.tenant_id = c.tenant_id AND m.conversation_id = c.id AND m.type NOT IN "
+                               "('system', 'note') ORDER BY m.id DESC LIMIT 1), o.name "
                                "FROM conversations c JOIN contacts ct ON ct.tenant_id = "
                                "c.tenant_id AND ct.id = c.contact_id LEFT JOIN operators o ON "
                                "o.tenant_id = c.tenant_id AND o.id = c.owner_operator_id "

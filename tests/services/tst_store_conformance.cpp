@@ -239,12 +239,22 @@ private Q_SLOTS:
         QCOMPARE(closed.owner, OwnerKind::Closed);
         QVERIFY(!closed.needsHuman);
         QCOMPARE(changed.size(), 1);
-        // The customer writes again: a new conversation, owned by the bot.
+        // The customer writes again: the same conversation opens again, to the bot, with a
+        // line that says so.
+        QSignalSpy lines(&m_store->conversations(), &ConversationStore::messagesAppended);
         SD_TAKE(next, m_store->conversations().openConversation(t.id, c.contactId));
-        QVERIFY(next.id != c.id);
+        QCOMPARE(next.id, c.id);
         QCOMPARE(next.owner, OwnerKind::Bot);
-        SD_TAKE(same, m_store->conversations().openConversation(t.id, c.contactId));
-        QCOMPARE(same.id, next.id);
+        QCOMPARE(lines.size(), 1);
+        QCOMPARE(lines.first().at(2).value<QList<Message>>().first().author, Author::System);
+        // A conversation imported with its own start date is a new one.
+        SD_TAKE(closedAgain, m_store->conversations().setOwner(t.id, c.id, OwnerKind::Closed));
+        QCOMPARE(closedAgain.owner, OwnerKind::Closed);
+        SD_TAKE(imported, m_store->conversations().openConversation(
+                              t.id, c.contactId, 0, QDateTime::currentDateTimeUtc().addDays(-1)));
+        QVERIFY(imported.id != c.id);
+        SD_TAKE(reopenedNot, m_store->conversations().openConversation(t.id, c.contactId));
+        QCOMPARE(reopenedNot.id, imported.id);
     }
 
     void appendEmitsOneBatchPerConversation()

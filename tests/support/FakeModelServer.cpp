@@ -114,7 +114,8 @@ void FakeModelServer::handle(const HttpRequest &request, HttpReply reply)
         s = m_script.front();
         m_script.pop_front();
     } else {
-        s.content = QStringLiteral("Here is what the shop says [1].");
+        s.content = m_unscriptedContent;
+        s.delayMs = m_unscriptedDelayMs;
     }
     if (s.neverAnswer) {
         m_held.push_back(std::make_unique<HttpReply>(std::move(reply)));

@@ -43,6 +43,12 @@ public:
     void setConcepts(const QHash<QString, QString> &concepts) { m_concepts = concepts; }
     void script(const Scripted &s) { m_script.push_back(s); }
     void clearScript() { m_script.clear(); }
+    // The answer when nothing is scripted (by default at once, citing passage [1]).
+    void setUnscripted(const QString &content, int delayMs)
+    {
+        m_unscriptedContent = content;
+        m_unscriptedDelayMs = delayMs;
+    }
     int scriptLeft() const { return int(m_script.size()); }
     // An assistant message that calls tools: (name, arguments as the model wrote them).
     static QJsonObject toolCalls(const QList<QPair<QString, QString>> &calls);
@@ -58,6 +64,8 @@ private:
     QByteArray m_key;
     QHash<QString, QString> m_concepts;
     std::deque<Scripted> m_script;
+    QString m_unscriptedContent = QStringLiteral("Here is what the shop says [1].");
+    int m_unscriptedDelayMs = 0;
     QList<Recorded> m_requests;
     std::vector<std::unique_ptr<HttpReply>> m_held;
     int m_embeddingStatus = 200;
