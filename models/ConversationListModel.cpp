@@ -46,6 +46,12 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
         return s.conversation.needsHuman;
     case EscalationReasonRole:
         return s.conversation.escalationReason;
+    case NeedsHumanSinceRole:
+        return s.conversation.needsHumanSince;
+    case OwnerOperatorIdRole:
+        return s.conversation.ownerOperatorId;
+    case LabelsRole:
+        return s.conversation.labels;
     }
     return {};
 }
@@ -58,6 +64,9 @@ QHash<int, QByteArray> ConversationListModel::roleNames() const
     names.insert(PreviewRole, "preview");
     names.insert(LastMessageAtRole, "lastMessageAt");
     names.insert(OwnerRole, "owner");
+    names.insert(NeedsHumanSinceRole, "needsHumanSince");
+    names.insert(OwnerOperatorIdRole, "ownerOperatorId");
+    names.insert(LabelsRole, "labels");
     names.insert(OwnerNameRole, "ownerName");
     names.insert(NeedsHumanRole, "needsHuman");
     names.insert(EscalationReasonRole, "escalationReason");
@@ -113,7 +122,13 @@ void ConversationListModel::onMessagesAppended(qint64 tenantId, qint64 conversat
         return;
     }
     ConversationSummary &s = m_rows[row];
-    s.lastMessagePreview = messages.last().body;
+    // System lines and private notes are not what the customer and the store said.
+    for (auto it = messages.crbegin(); it != messages.crend(); ++it) {
+        if (it->type != QLatin1String("system") && it->type != QLatin1String("note")) {
+            s.lastMessagePreview = it->body;
+            break;
+        }
+    }
     if (messages.last().createdAt > s.conversation.lastMessageAt)
         s.conversation.lastMessageAt = messages.last().createdAt;
     if (row > 0) {

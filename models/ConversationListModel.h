@@ -26,6 +26,9 @@ public:
         OwnerNameRole, // the operator's name when a human owns it
         NeedsHumanRole,
         EscalationReasonRole,
+        NeedsHumanSinceRole, // when it started waiting for a person
+        OwnerOperatorIdRole,
+        LabelsRole, // QStringList
     };
 
     explicit ConversationListModel(StoreWorker &worker, QObject *parent = nullptr);

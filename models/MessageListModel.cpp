@@ -34,6 +34,10 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return m.body;
     case MediaStateRole:
         return m.mediaState;
+    case MediaRefRole:
+        return m.mediaRef;
+    case MediaMimeRole:
+        return m.mediaMime;
     case MessageIdRole:
         return m.id;
     case AuthorRole:
@@ -66,6 +70,8 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
     names.insert(FailureReasonRole, "failureReason");
     names.insert(MediaStateRole, "mediaState");
     names.insert(BodyRole, "body");
+    names.insert(MediaRefRole, "mediaRef");
+    names.insert(MediaMimeRole, "mediaMime");
     names.insert(CreatedAtRole, "createdAt");
     return names;
 }

@@ -25,6 +25,8 @@ public:
         RevisionRole,   // changes whenever the row's content does: the delegate's height cache key
         MediaStateRole, // "", "pending", "ready", "failed"
         BodyRole,       // the text alone (DisplayRole adds what kind of message it is)
+        MediaRefRole,   // where a fetched file is, relative to the data directory
+        MediaMimeRole,
     };
     static constexpr int kPageSize = 200;
 

@@ -34,6 +34,22 @@ void ConsoleSettings::setLastStore(const QString &slug)
 {
     m_settings.setValue(QStringLiteral("console/store"), slug);
 }
+QString ConsoleSettings::operatorName(const QString &storeSlug) const
+{
+    return m_settings.value(QStringLiteral("operators/") + storeSlug).toString();
+}
+void ConsoleSettings::setOperatorName(const QString &storeSlug, const QString &name)
+{
+    m_settings.setValue(QStringLiteral("operators/") + storeSlug, name);
+}
+bool ConsoleSettings::alertSound() const
+{
+    return m_settings.value(QStringLiteral("console/alert_sound"), true).toBool();
+}
+void ConsoleSettings::setAlertSound(bool on)
+{
+    m_settings.setValue(QStringLiteral("console/alert_sound"), on);
+}
 QString ConsoleSettings::databaseUrl() const
 {
     return m_settings.value(QStringLiteral("console/database")).toString();

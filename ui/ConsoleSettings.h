@@ -18,6 +18,11 @@ public:
     void setLastPane(int pane);
     QString lastStore() const; // slug
     void setLastStore(const QString &slug);
+    // Who uses this console in a store (an operator's name), asked once per store.
+    QString operatorName(const QString &storeSlug) const;
+    void setOperatorName(const QString &storeSlug, const QString &name);
+    bool alertSound() const; // a sound when a chat starts waiting for a person (default on)
+    void setAlertSound(bool on);
     QString databaseUrl() const; // empty: the embedded default
     void setDatabaseUrl(const QString &url);
 

@@ -14,6 +14,11 @@
 #include "messaging/MessagingService.h"
 #include "panes/ConversationView.h"
 #include "panes/InboxPane.h"
+#include "AttentionNotifier.h"
+#include "ConsoleOperator.h"
+#include "dialogs/OperatorDialog.h"
+#include <QToolButton>
+#include "conversation/ConversationService.h"
 #include "panes/InventoryPane.h"
 #include "panes/KnowledgePane.h"
 #include "panes/OrdersPane.h"
@@ -72,7 +77,9 @@ MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *paren
     layout->addLayout(body, 1);
     setCentralWidget(central);
 
-    m_inbox = new InboxPane(*m_conversations, *m_messages, *m_traces, m_stack);
+    m_inbox = new InboxPane(*m_conversations, *m_messages, *m_traces, engine.conversations(),
+                            engine.operators(), m_stack);
+    m_inbox->setMediaDirectory(engine.options().dataDir);
     m_inventory = new InventoryPane(*m_products, engine.store(), m_stack);
     m_settingsPane = new SettingsPane(engine, settings, m_stack);
     m_stack->addWidget(m_inbox);
@@ -124,21 +131,8 @@ MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *paren
         m_inbox->openConversation(conversationId);
     });
     connect(m_settingsPane, &SettingsPane::message, this, &MainWindow::showPaneMessage);
-    ConversationView *view = m_inbox->conversationView();
-    connect(view, &ConversationView::sendRequested, this,
-            [this, view](qint64 tenantId, qint64 conversationId, const QString &text) {
-                OutboundDraft draft;
-                draft.tenantId = tenantId;
-                draft.conversationId = conversationId;
-                draft.author = Author::Human;
-                draft.text = text;
-                m_engine.messaging().send(draft, this, [this, view, text](Result<Message> r) {
-                    view->sendFinished(r.ok(), text);
-                    if (!r)
-                        m_banner->showMessage(BannerWidget::Kind::Error,
-                                              tr("Not sent: %1").arg(r.error()));
-                });
-            });
+    connect(m_inbox, &InboxPane::message, this, &MainWindow::showPaneMessage);
+    connectInbox();
     connect(&engine, &Engine::stateChanged, this, &MainWindow::onEngineStateChanged);
     connect(&engine, &Engine::notice, this, [this](const QString &text) {
         m_banner->showMessage(BannerWidget::Kind::Information, text);
@@ -199,6 +193,24 @@ void MainWindow::buildNavigation()
         if (row >= 0)
             showPane(Pane(row));
     });
+}
+
+void MainWindow::connectInbox()
+{
+    m_operator = new ConsoleOperator(m_engine.operators(), m_settings, this);
+    statusBar()->addPermanentWidget(m_operator->statusButton());
+    connect(m_operator, &ConsoleOperator::changed, m_inbox, &InboxPane::setOperator);
+    connect(m_inbox, &InboxPane::operatorNeeded, m_operator, &ConsoleOperator::ask);
+    m_attention = new AttentionNotifier(*m_conversations, this, this);
+    m_attention->setSoundEnabled(m_settings.alertSound());
+    connect(m_attention, &AttentionNotifier::openRequested, this, [this](qint64 conversationId) {
+        showNormal();
+        raise();
+        activateWindow();
+        showPane(Inbox);
+        m_inbox->openConversation(conversationId);
+    });
+    connect(&m_engine.conversations(), &ConversationService::failed, this, &MainWindow::showError);
 }
 
 void MainWindow::buildStatusBar()
@@ -286,6 +298,8 @@ void MainWindow::switchStore(int row)
     m_reminders->setTenant(tenant.id);
     m_settingsPane->setTenant(tenant.id);
     m_knowledge->setTenant(tenant.id);
+    m_inbox->setTenant(tenant.id);
+    m_operator->setStore(tenant.id, tenant.slug);
     setWindowTitle(tr("%1 — Shopdesk").arg(tenant.name));
     m_storeStatus->setText(
         tr("Store: %1  ·  %2").arg(tenant.name, m_engine.options().database.redacted()));

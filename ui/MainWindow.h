@@ -9,7 +9,9 @@ class QStackedWidget;
 
 namespace shopdesk {
 
+class AttentionNotifier;
 class BannerWidget;
+class ConsoleOperator;
 class ConsoleSettings;
 class ConversationListModel;
 class Engine;
@@ -42,6 +44,8 @@ public:
     QWidget *pane(Pane pane) const;
     QComboBox *storeSwitcher() const { return m_storeSwitcher; }
     BannerWidget *banner() const { return m_banner; }
+    ConsoleOperator *consoleOperator() const { return m_operator; }
+    AttentionNotifier *attention() const { return m_attention; }
     qint64 currentTenantId() const { return m_tenantId; }
     InboxPane *inboxPane() const { return m_inbox; }
     SettingsPane *settingsPane() const { return m_settingsPane; }
@@ -55,6 +59,7 @@ protected:
 private:
     void buildNavigation();
     void buildStatusBar();
+    void connectInbox();
     void onEngineStateChanged();
     void onTenantsLoaded();
     void switchStore(int row);
@@ -82,6 +87,8 @@ private:
     OrdersPane *m_ordersPane = nullptr;
     SettingsPane *m_settingsPane = nullptr;
     KnowledgePane *m_knowledge = nullptr;
+    ConsoleOperator *m_operator = nullptr;
+    AttentionNotifier *m_attention = nullptr;
     qint64 m_tenantId = 0;
 };
 

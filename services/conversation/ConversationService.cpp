@@ -111,6 +111,35 @@ void ConversationService::setLabel(qint64 tenantId, qint64 conversationId, qint6
         std::move(done));
 }
 
+void ConversationService::inboxSettings(qint64 tenantId, QObject *context,
+                                        std::function<void(Result<InboxSettings>)> done)
+{
+    m_store.run(
+        context,
+        [tenantId](Store &s) -> Result<InboxSettings> {
+            auto settings = s.tenants().settings(tenantId);
+            if (!settings)
+                return Result<InboxSettings>::failure(settings.error());
+            InboxSettings inbox = InboxSettings::fromSettings(settings.value());
+            if (inbox.storeName.isEmpty()) {
+                auto tenants = s.tenants().tenants();
+                for (const Tenant &t : tenants ? tenants.value() : QList<Tenant>{})
+                    if (t.id == tenantId)
+                        inbox.storeName = t.name;
+            }
+            return inbox;
+        },
+        std::move(done));
+}
+
+void ConversationService::searchMessages(qint64 tenantId, const QString &text, QObject *context,
+                                         std::function<void(Result<QList<qint64>>)> done)
+{
+    m_store.run(
+        context, [=](Store &s) { return s.conversations().searchMessages(tenantId, text); },
+        std::move(done));
+}
+
 void ConversationService::startAutoHandBack(int checkIntervalMs)
 {
     m_autoHandBack.start(checkIntervalMs);

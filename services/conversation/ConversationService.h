@@ -1,6 +1,7 @@
 #pragma once
 
 #include "conversation/ConversationActions.h"
+#include "conversation/InboxSettings.h"
 
 #include <QObject>
 #include <QTimer>
@@ -40,6 +41,13 @@ public:
                  QObject *context, std::function<void(Result<Message>)> done);
     void setLabel(qint64 tenantId, qint64 conversationId, qint64 operatorId, const QString &label,
                   bool on, QObject *context, std::function<void(Result<Conversation>)> done);
+
+    // The store's labels, quick replies and name for the inbox.
+    void inboxSettings(qint64 tenantId, QObject *context,
+                       std::function<void(Result<InboxSettings>)> done);
+    // Chats whose messages contain the text (the inbox's search).
+    void searchMessages(qint64 tenantId, const QString &text, QObject *context,
+                        std::function<void(Result<QList<qint64>>)> done);
 
     void startAutoHandBack(int checkIntervalMs);
     void checkSilentChats();

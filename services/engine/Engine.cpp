@@ -4,6 +4,7 @@
 #include "agent/ReminderSender.h"
 
 #include "conversation/ConversationService.h"
+#include "conversation/OperatorService.h"
 #include "core/Logging.h"
 #include "demo/DemoStoreLoader.h"
 #include "engine/DataDirectory.h"
@@ -46,6 +47,7 @@ Engine::Engine(Options options, QObject *parent)
     , m_agent(std::make_unique<Agent>(*m_store, *m_knowledge, *m_network))
     , m_reminders(std::make_unique<ReminderSender>(*m_store))
     , m_conversations(std::make_unique<ConversationService>(*m_store))
+    , m_operators(std::make_unique<OperatorService>(*m_store))
 {
     m_media->setRetryBaseMs(m_options.mediaRetryBaseMs);
     connect(m_store.get(), &StoreWorker::ready, this, &Engine::onStoreReady);

@@ -23,6 +23,7 @@ class KnowledgeService;
 class Agent;
 class ReminderSender;
 class ConversationService;
+class OperatorService;
 
 // The whole engine as local services, for the console (embedded) and `shopdesk-cli serve`:
 // the store, the webhook server and inbox, inbound processing, media, the outbox sender, and
@@ -73,6 +74,7 @@ public:
     Agent &agent() { return *m_agent; }
     ReminderSender &reminders() { return *m_reminders; }
     ConversationService &conversations() { return *m_conversations; }
+    OperatorService &operators() { return *m_operators; }
     quint16 webhookPort() const { return m_http ? m_http->port() : 0; }
 
 Q_SIGNALS:
@@ -98,6 +100,7 @@ private:
     std::unique_ptr<Agent> m_agent;
     std::unique_ptr<ReminderSender> m_reminders;
     std::unique_ptr<ConversationService> m_conversations;
+    std::unique_ptr<OperatorService> m_operators;
     State m_state = State::Stopped;
     QString m_lastError;
     QString m_storeDescription;

@@ -229,6 +229,28 @@ Result<Conversation> ConversationStore::lockConversation(qint64 tenantId, qint64
     });
 }
 
+Result<QList<qint64>> ConversationStore::searchMessages(qint64 tenantId, const QString &text,
+                                                       int limit)
+{
+    QString pattern = text.trimmed().toLower();
+    if (pattern.isEmpty())
+        return QList<qint64>{};
+    pattern.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+        .replace(QLatin1Char('%'), QStringLiteral("\\%"))
+        .replace(QLatin1Char('_'), QStringLiteral("\\_"));
+    return guard([&] {
+        const SqlRows rows = m_db.query(
+            QStringLiteral("SELECT m.conversation_id, MAX(m.id) FROM messages m WHERE "
+                           "m.tenant_id = ? AND m.type <> 'system' AND lower(m.body) LIKE ? "
+                           "ESCAPE '\\' GROUP BY m.conversation_id ORDER BY 2 DESC LIMIT ?"),
+            {tenantId, QString(QLatin1Char('%') + pattern + QLatin1Char('%')), limit});
+        QList<qint64> ids;
+        for (const SqlRow &r : rows)
+            ids.append(r[0].toLongLong());
+        return ids;
+    });
+}
+
 Result<QList<qint64>> ConversationStore::silentHumanChats(qint64 tenantId,
                                                          const QDateTime &before)
 {

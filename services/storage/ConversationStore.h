@@ -40,6 +40,9 @@ public:
     // Reads the conversation and, on PostgreSQL, locks its row until the caller's transaction
     // ends: ownership changes and the bot's commit for one chat take turns through this lock.
     Result<Conversation> lockConversation(qint64 tenantId, qint64 conversationId);
+    // Chats with a customer's or a person's message containing the text (case-insensitive),
+    // most recent first.
+    Result<QList<qint64>> searchMessages(qint64 tenantId, const QString &text, int limit = 500);
     // Chats a person owns in which no person has written (reply, note, takeover) since `before`.
     Result<QList<qint64>> silentHumanChats(qint64 tenantId, const QDateTime &before);
     Result<Conversation> setLabels(qint64 tenantId, qint64 conversationId,

@@ -1,5 +1,7 @@
 #include "ConsoleFixture.h"
 
+#include "ConsoleOperator.h"
+
 #include <QDir>
 
 namespace shopdesk::test {
@@ -16,6 +18,8 @@ bool ConsoleFixture::start(const QString &appName, bool agent, QSize size)
     options.loadDemoIfEmpty = true;
     options.agent = agent;
     m_settings = std::make_unique<ConsoleSettings>();
+    // Who is at the console is asked once per store; the tests are Priya, the demo's manager.
+    m_settings->setOperatorName(QStringLiteral("demo"), QStringLiteral("Priya Sharma"));
     m_engine = std::make_unique<Engine>(options);
     m_window = std::make_unique<MainWindow>(*m_engine, *m_settings);
     m_window->resize(size);
@@ -24,7 +28,9 @@ bool ConsoleFixture::start(const QString &appName, bool agent, QSize size)
         return false;
     m_engine->start();
     return QTest::qWaitFor([this] { return m_engine->state() == Engine::State::Running; }, 20000) &&
-           QTest::qWaitFor([this] { return m_window->currentTenantId() > 0; }, 10000);
+           QTest::qWaitFor([this] { return m_window->currentTenantId() > 0; }, 10000) &&
+           QTest::qWaitFor([this] { return m_window->consoleOperator()->current().id > 0; },
+                           10000);
 }
 
 void ConsoleFixture::stop()

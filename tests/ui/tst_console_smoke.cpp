@@ -1,6 +1,8 @@
 // The console as a store owner meets it: first start on an empty embedded store loads the
 // demo shop; every pane opens; the demo's data is there; errors come as banners.
+#include "ConsoleOperator.h"
 #include "ConsoleSettings.h"
+#include "dialogs/OperatorDialog.h"
 #include "MainWindow.h"
 #include "MessageListModel.h"
 #include "dialogs/ChannelDialog.h"
@@ -23,6 +25,7 @@
 #include "widgets/knowledge/SynonymsEditor.h"
 
 #include <QTableWidget>
+#include <QToolButton>
 
 #include <QComboBox>
 #include <QDir>
@@ -92,10 +95,28 @@ private Q_SLOTS:
 
         // Inbox: the demo's 50 conversations, and the notice that the demo was loaded.
         QListView *conversations = window.inboxPane()->conversationList();
-        QTRY_COMPARE_WITH_TIMEOUT(conversations->model()->rowCount(), 50, 10000);
+        // All 50 demo chats are loaded; the inbox opens on the open ones.
+        QTRY_COMPARE_WITH_TIMEOUT(window.inboxPane()->filter()->sourceModel()->rowCount(), 50, 10000);
+        QTRY_VERIFY(conversations->model()->rowCount() > 0);
         QVERIFY2(window.banner()->text().contains(QLatin1String("demo store")),
                  qPrintable(window.banner()->text()));
         QCOMPARE(window.storeSwitcher()->currentText(), QStringLiteral("Sharma General Store"));
+
+        // The first start asks who is at the console; a new person can be added.
+        QTRY_VERIFY(window.consoleOperator()->dialog() &&
+                    window.consoleOperator()->dialog()->isVisible());
+        OperatorDialog *who = window.consoleOperator()->dialog();
+        auto *pick = who->findChild<QComboBox *>(QStringLiteral("operatorPick"));
+        QTRY_VERIFY(pick->count() == 5); // the demo's four, and "Someone new…"
+        screenshot(*who, QStringLiteral("who-is-using-this-console"));
+        pick->setCurrentIndex(pick->count() - 1);
+        who->findChild<QLineEdit *>(QStringLiteral("operatorName"))->setText(QStringLiteral("Asha Rao"));
+        who->accept();
+        QTRY_COMPARE(window.consoleOperator()->current().name, QStringLiteral("Asha Rao"));
+        QVERIFY(window.consoleOperator()->statusButton()->text().startsWith(QLatin1String("Asha Rao")));
+        QCOMPARE(settings.operatorName(QStringLiteral("demo")), QStringLiteral("Asha Rao"));
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
         QVERIFY(window.statusBar()
                     ->findChild<QLabel *>(QStringLiteral("engineStatus"))
                     ->text()
@@ -327,6 +348,7 @@ private Q_SLOTS:
     void simulatorChannelEndToEnd()
     {
         ConsoleSettings settings;
+        settings.setOperatorName(QStringLiteral("demo"), QStringLiteral("Priya Sharma"));
         Engine::Options options = embedded(QStringLiteral("simulator"));
         options.listenPort = 0;
         options.listenRequired = false;
@@ -337,7 +359,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         engine.start();
         QTRY_COMPARE_WITH_TIMEOUT(engine.state(), Engine::State::Running, 20000);
-        QTRY_COMPARE_WITH_TIMEOUT(window.inboxPane()->conversationList()->model()->rowCount(), 50,
+        QTRY_COMPARE_WITH_TIMEOUT(window.inboxPane()->filter()->sourceModel()->rowCount(), 50,
                                   10000);
 
         // Settings: add a simulator channel through the dialog, as an owner would.
@@ -378,7 +400,7 @@ private Q_SLOTS:
         QTest::keyClicks(phone->messageEdit(), QStringLiteral("2 milk aur 1 bread"));
         QTest::keyClick(phone->messageEdit(), Qt::Key_Return);
         QListView *list = window.inboxPane()->conversationList();
-        QTRY_COMPARE_WITH_TIMEOUT(list->model()->rowCount(), 51, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(window.inboxPane()->filter()->sourceModel()->rowCount(), 51, 10000);
         QTRY_COMPARE(list->model()->index(0, 0).data().toString(), QStringLiteral("Test customer"));
         screenshot(window, QStringLiteral("settings-channels"));
 
@@ -406,9 +428,12 @@ private Q_SLOTS:
         QTest::keyClicks(composer, QStringLiteral("Sure! 2 Amul milk and 1 bread, "));
         composer->insert(QStringLiteral("₹110.")); // keyClicks types ASCII only
         QTest::keyClick(composer, Qt::Key_Return);
-        QTRY_COMPARE(messages->model()->rowCount(), 3);
+        // The reply took the chat from the bot: a line says so, then the reply.
+        QTRY_COMPARE(messages->model()->rowCount(), 4);
+        QCOMPARE(messages->model()->index(2, 0).data(MessageListModel::AuthorRole).toString(),
+                 QStringLiteral("system"));
         QTRY_COMPARE_WITH_TIMEOUT(
-            messages->model()->index(2, 0).data(MessageListModel::StatusRole).toString(),
+            messages->model()->index(3, 0).data(MessageListModel::StatusRole).toString(),
             QStringLiteral("read"), 15000);
         QVERIFY(composer->text().isEmpty());
         QTRY_VERIFY(phone->transcript()->count() == 3);
@@ -425,7 +450,7 @@ private Q_SLOTS:
         MainWindow window(engine, settings);
         engine.start();
         QTRY_COMPARE_WITH_TIMEOUT(engine.state(), Engine::State::Running, 20000);
-        QTRY_COMPARE(window.inboxPane()->conversationList()->model()->rowCount(), 50);
+        QTRY_COMPARE(window.inboxPane()->filter()->sourceModel()->rowCount(), 50);
         QVERIFY(window.banner()->text().isEmpty());
     }
 

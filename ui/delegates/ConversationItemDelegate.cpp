@@ -19,13 +19,25 @@ struct Badge
 Badge badgeFor(const QModelIndex &index)
 {
     const QString owner = index.data(ConversationListModel::OwnerRole).toString();
-    if (index.data(ConversationListModel::NeedsHumanRole).toBool())
-        return {QObject::tr("Needs a human"), QColor(0xff, 0xe3, 0xb3), QColor(0x7a, 0x45, 0x00)};
-    if (owner == QLatin1String("human"))
-        return {index.data(ConversationListModel::OwnerNameRole)
-                    .toString()
-                    .section(QLatin1Char(' '), 0, 0),
+    if (index.data(ConversationListModel::NeedsHumanRole).toBool()) {
+        // How long the customer has waited for a person, live (the list repaints each half
+        // minute).
+        const QDateTime since = index.data(ConversationListModel::NeedsHumanSinceRole).toDateTime();
+        const qint64 minutes =
+            since.isValid() ? std::max<qint64>(0, since.secsTo(QDateTime::currentDateTimeUtc()) / 60)
+                            : -1;
+        const QString text = minutes < 0   ? QObject::tr("Needs a person")
+                             : minutes < 1 ? QObject::tr("Waiting < 1 min")
+                             : minutes < 120
+                                 ? QObject::tr("Waiting %1 min").arg(minutes)
+                                 : QObject::tr("Waiting %1 h").arg(minutes / 60);
+        return {text, QColor(0xff, 0xe3, 0xb3), QColor(0x7a, 0x45, 0x00)};
+    }
+    if (owner == QLatin1String("human")) {
+        const QString name = index.data(ConversationListModel::OwnerNameRole).toString();
+        return {name.isEmpty() ? QObject::tr("Store phone") : name.section(QLatin1Char(' '), 0, 0),
                 QColor(0xdc, 0xe8, 0xfb), QColor(0x16, 0x3a, 0x7a)};
+    }
     if (owner == QLatin1String("closed"))
         return {QObject::tr("Closed"), QColor(0xee, 0xee, 0xee), QColor(0x66, 0x66, 0x66)};
     return {QObject::tr("Bot"), QColor(0xdf, 0xf5, 0xe1), QColor(0x1b, 0x5e, 0x20)};

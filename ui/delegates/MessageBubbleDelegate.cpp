@@ -46,8 +46,11 @@ int MessageBubbleDelegate::bubbleWidthFor(int viewWidth)
 QString MessageBubbleDelegate::caption(const QModelIndex &index)
 {
     const QString author = index.data(MessageListModel::AuthorRole).toString();
+    const QString type = index.data(MessageListModel::TypeRole).toString();
     QString who;
-    if (author == QLatin1String("bot"))
+    if (type == QLatin1String("note"))
+        who = QObject::tr("Private note: the customer does not see it");
+    else if (author == QLatin1String("bot"))
         who = QObject::tr("Bot");
     else if (author == QLatin1String("human"))
         who = QObject::tr("Team");
@@ -60,7 +63,8 @@ QString MessageBubbleDelegate::caption(const QModelIndex &index)
     if (!who.isEmpty())
         parts << who;
     parts << time;
-    if (index.data(MessageListModel::DirectionRole).toString() == QLatin1String("out")) {
+    const bool internal = type == QLatin1String("note") || type == QLatin1String("system");
+    if (!internal && index.data(MessageListModel::DirectionRole).toString() == QLatin1String("out")) {
         const QString mark = statusMark(index.data(MessageListModel::StatusRole).toString());
         if (!mark.isEmpty())
             parts << mark;
@@ -87,8 +91,12 @@ MessageBubbleDelegate::Layout MessageBubbleDelegate::layoutFor(const QStyleOptio
     const int bubbleHeight = textBounds.height() + cfm.height() + 2 * kPadding + 4;
     const bool outbound =
         index.data(MessageListModel::DirectionRole).toString() == QLatin1String("out");
-    const int left =
-        outbound ? option.rect.right() - kMargin - bubbleWidth : option.rect.left() + kMargin;
+    // A system line (who took the chat, who handed it back) sits in the middle.
+    const bool centred =
+        index.data(MessageListModel::TypeRole).toString() == QLatin1String("system");
+    const int left = centred     ? option.rect.center().x() - bubbleWidth / 2
+                     : outbound ? option.rect.right() - kMargin - bubbleWidth
+                                : option.rect.left() + kMargin;
     Layout l;
     l.bubble = QRect(left, option.rect.top() + 4, bubbleWidth, bubbleHeight);
     l.body = QRect(left + kPadding, l.bubble.top() + kPadding, contentWidth, textBounds.height());
@@ -123,12 +131,18 @@ void MessageBubbleDelegate::paint(QPainter *painter, const QStyleOptionViewItem 
         fill = QColor(0xd9, 0xe8, 0xfd);
     else if (author == QLatin1String("system"))
         fill = QColor(0xf1, 0xf1, 0xf1);
+    const QString type = index.data(MessageListModel::TypeRole).toString();
+    if (type == QLatin1String("note"))
+        fill = QColor(0xff, 0xf4, 0xc2); // private: the yellow of a sticky note
+    else if (type == QLatin1String("system"))
+        fill = QColor(0xe4, 0xe7, 0xeb);
     if (failed)
         fill = QColor(0xfd, 0xec, 0xec);
 
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
-    painter->setPen(QColor(0, 0, 0, 28));
+    painter->setPen(type == QLatin1String("note") ? QPen(QColor(0xd9, 0xa4, 0x06), 1, Qt::DashLine)
+                                                  : QPen(QColor(0, 0, 0, 28)));
     painter->setBrush(fill);
     painter->drawRoundedRect(l.bubble, 8, 8);
     painter->setPen(QColor(0x1f, 0x1f, 0x1f));

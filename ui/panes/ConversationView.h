@@ -7,48 +7,43 @@
 class QLabel;
 class QLineEdit;
 class QListView;
-class QPushButton;
 
 namespace shopdesk {
 
+class ChatComposer;
+class ConversationHeader;
 class MessageListModel;
 class MessageBubbleDelegate;
 
-// One conversation: who it is, who answers it, the 24-hour window, and the messages.
+// One conversation: its header (who answers, the window, the actions), the messages, and the
+// composer. Double-clicking a received photo, voice note or document opens it.
 class ConversationView : public QWidget
 {
     Q_OBJECT
 public:
     ConversationView(MessageListModel &model, QWidget *parent = nullptr);
 
-    void showConversation(const ConversationSummary &summary);
+    void showConversation(const ConversationSummary &summary, const QString &storeName = {});
     void clear();
+    qint64 conversationId() const { return m_conversationId; }
     QListView *messageList() const { return m_list; }
-    static QString windowText(const Conversation &c, const QDateTime &now);
-    QLineEdit *composer() const { return m_composer; }
-    // The console's answer to a send: clears the box, or puts the text back with the reason.
-    void sendFinished(bool ok, const QString &text);
+    ConversationHeader *header() const { return m_header; }
+    ChatComposer *chatComposer() const { return m_composer; }
+    QLineEdit *composer() const;
 
 Q_SIGNALS:
-    // A person at the console writes to the customer.
-    void sendRequested(qint64 tenantId, qint64 conversationId, const QString &text);
+    void openMediaRequested(const QString &mediaRef, const QString &mime);
 
 private:
     void keepBottomIfAtBottom();
-    void submit();
     void maybeFetchOlder(int scrollValue);
 
     MessageListModel &m_model;
-    QLabel *m_title = nullptr;
-    QLabel *m_subtitle = nullptr;
+    ConversationHeader *m_header = nullptr;
     QLabel *m_empty = nullptr;
     QListView *m_list = nullptr;
     MessageBubbleDelegate *m_delegate = nullptr;
-    QWidget *m_composerBar = nullptr;
-    QLineEdit *m_composer = nullptr;
-    QPushButton *m_send = nullptr;
-    QLabel *m_composerNote = nullptr;
-    qint64 m_tenantId = 0;
+    ChatComposer *m_composer = nullptr;
     qint64 m_conversationId = 0;
     bool m_atBottom = true;
     int m_maxBeforeInsert = 0;

@@ -1,45 +1,87 @@
 #pragma once
 
+#include "ConversationFilterModel.h"
+#include "conversation/InboxSettings.h"
+#include "domain/Operator.h"
+
+#include <QTimer>
 #include <QWidget>
 
+class QButtonGroup;
+class QComboBox;
 class QLineEdit;
 class QListView;
-class QSortFilterProxyModel;
+class QPushButton;
 
 namespace shopdesk {
 
 class ConversationListModel;
+class ConversationService;
 class ConversationView;
 class MessageListModel;
+class OperatorService;
 class TraceListModel;
 class TracePanel;
 
-// Conversations on the left, the open one in the middle, and beside it what the bot did with
-// each of the customer's messages.
+// The operator's inbox: the chats on the left in views (Needs a person, longest wait first;
+// Mine; Bot; All open; Closed) with their counts, a label filter and a search over names and
+// message text; the open chat in the middle with its actions; beside it what the bot did with
+// each of the customer's messages. Every action goes through ConversationService under the
+// operator chosen for this console.
 class InboxPane : public QWidget
 {
     Q_OBJECT
 public:
     InboxPane(ConversationListModel &conversations, MessageListModel &messages,
-              TraceListModel &traces, QWidget *parent = nullptr);
+              TraceListModel &traces, ConversationService &service, OperatorService &operators,
+              QWidget *parent = nullptr);
 
     QListView *conversationList() const { return m_list; }
     ConversationView *conversationView() const { return m_view; }
     TracePanel *tracePanel() const { return m_tracePanel; }
+    ConversationFilterModel *filter() const { return m_proxy; }
+    QPushButton *viewButton(ConversationFilterModel::View view) const;
+    QComboBox *labelFilter() const { return m_labelFilter; }
+    void setView(ConversationFilterModel::View view);
     void openRow(int proxyRow);
     bool openConversation(qint64 conversationId); // false when it is not in the list
 
+    void setTenant(qint64 tenantId);
+    void setOperator(const Operator &op);
+    void setMediaDirectory(const QString &dir) { m_mediaDir = dir; }
+
+Q_SIGNALS:
+    void message(const QString &text, bool isError);
+    void operatorNeeded(); // an action needs to know who is at the console
+
 private:
+    void buildList(QWidget *left);
+    void connectActions();
     void onCurrentChanged();
+    void updateCounts();
+    void runSearch();
+    bool haveOperator();
+    void reportChange(const QString &what, const QString &error);
+    void showOpen();
+    qint64 openTenant() const;
 
     ConversationListModel &m_conversations;
     TraceListModel &m_traces;
+    ConversationService &m_service;
+    OperatorService &m_operators;
     TracePanel *m_tracePanel = nullptr;
-    QSortFilterProxyModel *m_proxy = nullptr;
+    ConversationFilterModel *m_proxy = nullptr;
     QLineEdit *m_search = nullptr;
+    QTimer m_searchDelay;
+    QButtonGroup *m_views = nullptr;
+    QComboBox *m_labelFilter = nullptr;
     QListView *m_list = nullptr;
     ConversationView *m_view = nullptr;
+    qint64 m_tenantId = 0;
     qint64 m_openConversation = 0;
+    Operator m_operator;
+    InboxSettings m_settings;
+    QString m_mediaDir;
 };
 
 } // namespace shopdesk

@@ -1,0 +1,166 @@
+#include "widgets/inbox/ChatComposer.h"
+
+#include <QAbstractItemView>
+#include <QCheckBox>
+#include <QCompleter>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QStringListModel>
+#include <QVBoxLayout>
+
+namespace shopdesk {
+
+ChatComposer::ChatComposer(QWidget *parent)
+    : QWidget(parent)
+{
+    setObjectName(QStringLiteral("composerBar"));
+    setAttribute(Qt::WA_StyledBackground);
+    setStyleSheet(QStringLiteral("#composerBar { background:#f6f6f6; border-top:1px solid #ddd; }"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(12, 8, 12, 8);
+    auto *row = new QHBoxLayout;
+    m_note = new QPushButton(tr("Note"), this);
+    m_note->setObjectName(QStringLiteral("noteToggle"));
+    m_note->setCheckable(true);
+    m_note->setToolTip(tr("Write a private note for your team instead; it is never sent"));
+    m_editor = new QLineEdit(this);
+    m_editor->setObjectName(QStringLiteral("composer"));
+    m_editor->setMaxLength(4096);
+    m_send = new QPushButton(tr("Send"), this);
+    m_send->setObjectName(QStringLiteral("sendButton"));
+    row->addWidget(m_note);
+    row->addWidget(m_editor, 1);
+    row->addWidget(m_send);
+    layout->addLayout(row);
+    auto *below = new QHBoxLayout;
+    m_keepBot = new QCheckBox(tr("Reply without taking over (the bot stays on)"), this);
+    m_keepBot->setObjectName(QStringLiteral("keepBotOn"));
+    m_hint = new QLabel(this);
+    m_hint->setObjectName(QStringLiteral("composerNote"));
+    m_hint->setWordWrap(true);
+    m_hint->setStyleSheet(QStringLiteral("color:#666;"));
+    below->addWidget(m_hint, 1);
+    below->addWidget(m_keepBot);
+    layout->addLayout(below);
+
+    m_choices = new QStringListModel(this);
+    m_completer = new QCompleter(m_choices, this);
+    m_completer->setCaseSensitivity(Qt::CaseInsensitive);
+    m_completer->setCompletionMode(QCompleter::PopupCompletion);
+    m_editor->setCompleter(m_completer);
+    connect(m_completer, qOverload<const QString &>(&QCompleter::activated), this,
+            [this](const QString &choice) {
+                // After QLineEdit has put the choice in: replace it with the expanded text.
+                QMetaObject::invokeMethod(this, [this, choice] { applyQuickReply(choice); },
+                                          Qt::QueuedConnection);
+            });
+    connect(m_send, &QPushButton::clicked, this, &ChatComposer::submit);
+    connect(m_editor, &QLineEdit::returnPressed, this, [this] {
+        if (!m_completer->popup()->isVisible())
+            submit();
+    });
+    connect(m_note, &QPushButton::toggled, this, &ChatComposer::updateMode);
+    connect(m_keepBot, &QCheckBox::toggled, this, &ChatComposer::updateMode);
+}
+
+QString ChatComposer::expand(const QString &text, const ConversationSummary &summary,
+                             const QString &storeName)
+{
+    QString out = text;
+    const QString name = summary.contactName.trimmed().isEmpty()
+                             ? QObject::tr("there")
+                             : summary.contactName.trimmed().section(QLatin1Char(' '), 0, 0);
+    out.replace(QStringLiteral("{name}"), name);
+    out.replace(QStringLiteral("{store}"), storeName);
+    return out;
+}
+
+void ChatComposer::setQuickReplies(const QList<QuickReply> &replies)
+{
+    m_replies = replies;
+    QStringList choices;
+    for (const QuickReply &r : replies)
+        choices << QLatin1Char('/') + r.shortcut;
+    m_choices->setStringList(choices);
+}
+
+void ChatComposer::applyQuickReply(const QString &choice)
+{
+    for (const QuickReply &r : std::as_const(m_replies)) {
+        if (QLatin1Char('/') + r.shortcut == choice) {
+            m_editor->setText(expand(r.text, m_summary, m_storeName));
+            m_editor->setFocus();
+            return;
+        }
+    }
+}
+
+void ChatComposer::showConversation(const ConversationSummary &summary, const QString &storeName)
+{
+    const bool switched = m_summary.conversation.id != summary.conversation.id;
+    m_summary = summary;
+    m_storeName = storeName;
+    if (switched) {
+        m_editor->clear();
+        m_note->setChecked(false);
+        m_keepBot->setChecked(false);
+    }
+    updateMode();
+}
+
+void ChatComposer::updateMode()
+{
+    const Conversation &c = m_summary.conversation;
+    const bool note = m_note->isChecked();
+    const bool windowOpen =
+        c.windowClosesAt().isValid() && c.windowClosesAt() > QDateTime::currentDateTimeUtc();
+    m_keepBot->setVisible(!note && c.owner != OwnerKind::Human);
+    m_editor->setStyleSheet(note ? QStringLiteral("QLineEdit { background:#fff4c2; }") : QString());
+    m_editor->setPlaceholderText(note ? tr("A note for your team (the customer never sees it)…")
+                                      : tr("Write to the customer as yourself… (/ for quick "
+                                           "replies)"));
+    m_send->setText(note ? tr("Add note") : tr("Send"));
+    QString hint;
+    if (note)
+        hint = tr("Private note: only people at the console see it.");
+    else if (c.channelId <= 0)
+        hint = tr("This conversation is not connected to a WhatsApp number.");
+    else if (!windowOpen)
+        hint = tr("More than 24 hours since the customer wrote: WhatsApp only delivers approved "
+                  "templates now.");
+    else if (c.owner == OwnerKind::Human)
+        hint = tr("Messages you send here go to the customer on WhatsApp.");
+    else if (m_keepBot->isChecked())
+        hint = tr("The bot stays on and keeps answering this customer.");
+    else
+        hint = tr("Sending takes this chat from the bot: it goes silent until you hand it back.");
+    m_hint->setText(hint);
+}
+
+void ChatComposer::submit()
+{
+    const QString text = m_editor->text().trimmed();
+    if (text.isEmpty() || m_summary.conversation.id == 0)
+        return;
+    m_send->setEnabled(false);
+    m_editor->setEnabled(false);
+    if (m_note->isChecked())
+        Q_EMIT noteRequested(text);
+    else
+        Q_EMIT sendRequested(text, !m_keepBot->isChecked());
+}
+
+void ChatComposer::finished(bool ok, const QString &text)
+{
+    m_send->setEnabled(true);
+    m_editor->setEnabled(true);
+    if (ok)
+        m_editor->clear();
+    else
+        m_editor->setText(text);
+    m_editor->setFocus();
+}
+
+} // namespace shopdesk
