@@ -293,7 +293,8 @@ Result<Conversation> ConversationStore::setLabels(qint64 tenantId, qint64 conver
 }
 
 Result<Conversation> ConversationStore::setNeedsHuman(qint64 tenantId, qint64 conversationId,
-                                                      bool needsHuman, const QString &reason)
+                                                      bool needsHuman, const QString &reason,
+                                                      const QDateTime &since)
 {
     auto result = guard([&] {
         const SqlRows rows = m_db.query(
@@ -301,7 +302,8 @@ Result<Conversation> ConversationStore::setNeedsHuman(qint64 tenantId, qint64 co
                            "needs_human_since = CASE WHEN ? = 0 THEN NULL WHEN needs_human = 1 "
                            "AND needs_human_since IS NOT NULL THEN needs_human_since ELSE ? END "
                            "WHERE tenant_id = ? AND id = ? RETURNING id"),
-            {needsHuman ? 1 : 0, needsHuman ? reason : QString(), needsHuman ? 1 : 0, now(),
+            {needsHuman ? 1 : 0, needsHuman ? reason : QString(), needsHuman ? 1 : 0,
+             since.isValid() ? since.toMSecsSinceEpoch() : now(),
              tenantId, conversationId});
         if (rows.isEmpty())
             throw NotFound(QStringLiteral("Conversation %1 does not exist in this store.")

@@ -47,8 +47,9 @@ public:
     Result<QList<qint64>> silentHumanChats(qint64 tenantId, const QDateTime &before);
     Result<Conversation> setLabels(qint64 tenantId, qint64 conversationId,
                                    const QStringList &labels);
+    // since: when it started waiting (default now; kept when it already waits).
     Result<Conversation> setNeedsHuman(qint64 tenantId, qint64 conversationId, bool needsHuman,
-                                       const QString &reason);
+                                       const QString &reason, const QDateTime &since = {});
 
     // Appends in one transaction and moves each conversation's clocks forward.
     Result<QList<Message>> appendMessages(qint64 tenantId, const QList<Message> &messages);

@@ -1,0 +1,317 @@
+#include "AttentionNotifier.h"
+#include "ConsoleFixture.h"
+#include "ConsoleOperator.h"
+#include "ConversationFilterModel.h"
+#include "ConversationListModel.h"
+#include "MessageListModel.h"
+#include "agent/Agent.h"
+#include "messaging/ChannelConfig.h"
+#include "messaging/SimulatorPhone.h"
+#include "messaging/WebhookService.h"
+#include "panes/ConversationView.h"
+#include "panes/InboxPane.h"
+#include "widgets/inbox/ChatComposer.h"
+#include "widgets/inbox/ConversationHeader.h"
+
+#include <QAbstractItemModelTester>
+#include <QJsonDocument>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCompleter>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMenu>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QToolButton>
+#include <QtTest>
+
+using namespace shopdesk;
+using View = ConversationFilterModel::View;
+
+// The operator's inbox driven through its widgets, with the bot on: take over from the header,
+// a reply that takes over, hand back and the bot answers the next message, close and reopen,
+// the views and their counts, a quick reply, a private note that never reaches the phone, a
+// label filter, and the alert when a chat starts waiting for a person.
+class InboxTakeoverTest : public QObject
+{
+    Q_OBJECT
+
+    test::ConsoleFixture console;
+    Channel channel;
+    QStringList phoneReceived;
+    int nextPhone = 0;
+
+    InboxPane *inbox() { return console.window().inboxPane(); }
+    ConversationView *view() { return inbox()->conversationView(); }
+    ConversationHeader *header() { return view()->header(); }
+    ChatComposer *composer() { return view()->chatComposer(); }
+    ConversationListModel *chats()
+    {
+        return static_cast<ConversationListModel *>(inbox()->filter()->sourceModel());
+    }
+
+    // A customer writes on the simulator channel; waits for the bot's turn.
+    AgentTurn::Outcome customerSays(const QString &phone, const QString &text)
+    {
+        QSignalSpy handled(&console.engine().agent(), &Agent::handled);
+        console.engine().simulator().customerSays(channel.id, phone, QStringLiteral("Kavya Iyer"),
+                                                  text);
+        if (!QTest::qWaitFor([&] { return !handled.isEmpty(); }, 20000))
+            return {};
+        return handled.first().at(2).value<AgentTurn::Outcome>();
+    }
+
+    qint64 chatOf(const QString &phone)
+    {
+        for (int row = 0; row < chats()->rowCount(); ++row)
+            if (chats()->summaryAt(row).contactPhone == phone)
+                return chats()->summaryAt(row).conversation.id;
+        return 0;
+    }
+
+    Conversation stored(qint64 id)
+    {
+        auto c = console.run([&](Store &s) {
+            return s.conversations().conversation(console.tenantId(), id);
+        });
+        return c ? c.value() : Conversation{};
+    }
+
+    // A new customer's chat, opened in the inbox.
+    qint64 openNewChat(const QString &text = QStringLiteral("hello"))
+    {
+        const QString phone = QStringLiteral("9199%1").arg(10000000 + ++nextPhone);
+        customerSays(phone, text);
+        if (!QTest::qWaitFor([&] { return chatOf(phone) > 0; }, 10000))
+            return 0;
+        const qint64 id = chatOf(phone);
+        inbox()->setView(View::AllOpen);
+        inbox()->openConversation(id);
+        QTest::qWaitFor([&] { return view()->conversationId() == id; }, 5000);
+        return id;
+    }
+
+    int messagesOf(const QString &author)
+    {
+        const QAbstractItemModel *m = view()->messageList()->model();
+        int n = 0;
+        for (int row = 0; row < m->rowCount(); ++row)
+            n += m->index(row, 0).data(MessageListModel::AuthorRole).toString() == author;
+        return n;
+    }
+
+    QString stateText()
+    {
+        return header()->findChild<QLabel *>(QStringLiteral("conversationState"))->text();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        qRegisterMetaType<AgentTurn::Outcome>();
+        QVERIFY(console.start(QStringLiteral("tst_inbox_takeover"), true, {1400, 860}));
+        auto added = console.run([this](Store &s) {
+            QJsonObject config;
+            Channel c;
+            if (auto valid = ChannelConfig::validate(QStringLiteral("simulator"), config); !valid)
+                return Result<Channel>::failure(valid.error());
+            c.configJson = QString::fromUtf8(QJsonDocument(config).toJson(QJsonDocument::Compact));
+            c.provider = QStringLiteral("simulator");
+            c.name = QStringLiteral("Test phone");
+            return s.channels().addChannel(console.tenantId(), c);
+        });
+        QVERIFY2(added, qPrintable(added.error()));
+        channel = added.value();
+        QSignalSpy loaded(&console.engine().webhooks(), &WebhookService::channelsLoaded);
+        QVERIFY(QTest::qWaitFor([&] { return loaded.size() > 0; }, 10000));
+        connect(&console.engine().simulator(), &SimulatorPhone::received, this,
+                [this](qint64, const QString &, const QString &text) { phoneReceived << text; });
+        new QAbstractItemModelTester(inbox()->filter(),
+                                     QAbstractItemModelTester::FailureReportingMode::Fatal, this);
+        new QAbstractItemModelTester(chats(), QAbstractItemModelTester::FailureReportingMode::Fatal,
+                                     this);
+        new QAbstractItemModelTester(view()->messageList()->model(),
+                                     QAbstractItemModelTester::FailureReportingMode::Fatal, this);
+    }
+
+    void takeOverFromTheHeaderSilencesTheBot()
+    {
+        const qint64 id = openNewChat();
+        QVERIFY(id > 0);
+        QVERIFY(header()->takeOverButton()->isVisible());
+        QTest::mouseClick(header()->takeOverButton(), Qt::LeftButton);
+        QTRY_COMPARE(stored(id).owner, OwnerKind::Human);
+        QTRY_VERIFY(stateText().contains(QLatin1String("Priya Sharma is answering")));
+        QTRY_VERIFY(header()->handBackButton()->isVisible());
+        QVERIFY(!header()->takeOverButton()->isVisible());
+        QTRY_COMPARE(messagesOf(QStringLiteral("system")), 1);
+        const int bot = messagesOf(QStringLiteral("bot"));
+        const AgentTurn::Outcome quiet =
+            customerSays(chats()->summaryAt(chats()->rowOf(id)).contactPhone,
+                         QStringLiteral("is amul butter available?"));
+        QCOMPARE(quiet.decision, QStringLiteral("silent"));
+        QCOMPARE(messagesOf(QStringLiteral("bot")), bot);
+        console.screenshot(QStringLiteral("inbox-taken-over"));
+
+        // Hand back (Ctrl+B): the bot answers the next message.
+        QTest::keyClick(&console.window(), Qt::Key_B, Qt::ControlModifier);
+        QTRY_COMPARE(stored(id).owner, OwnerKind::Bot);
+        QTRY_VERIFY(stateText().contains(QLatin1String("The bot is answering")));
+        const AgentTurn::Outcome answered =
+            customerSays(chats()->summaryAt(chats()->rowOf(id)).contactPhone, QStringLiteral("thanks"));
+        QCOMPARE(answered.decision, QStringLiteral("reply"));
+        QTRY_COMPARE(messagesOf(QStringLiteral("bot")), bot + 1);
+    }
+
+    void aReplyTakesOverUnlessToldNot()
+    {
+        const qint64 id = openNewChat();
+        QVERIFY(composer()->keepBot()->isVisible());
+        composer()->keepBot()->setChecked(true);
+        QTest::keyClicks(composer()->editor(), QStringLiteral("Checking with the bot on"));
+        QTest::keyClick(composer()->editor(), Qt::Key_Return);
+        QTRY_VERIFY(phoneReceived.contains(QStringLiteral("Checking with the bot on")));
+        QCOMPARE(stored(id).owner, OwnerKind::Bot);
+
+        composer()->keepBot()->setChecked(false);
+        QTest::keyClicks(composer()->editor(), QStringLiteral("Priya here, one moment"));
+        QTest::mouseClick(composer()->sendButton(), Qt::LeftButton);
+        QTRY_COMPARE(stored(id).owner, OwnerKind::Human);
+        QCOMPARE(stored(id).ownerOperatorId, console.window().consoleOperator()->current().id);
+        QTRY_VERIFY(phoneReceived.contains(QStringLiteral("Priya here, one moment")));
+        QTRY_VERIFY(composer()->editor()->text().isEmpty());
+        QVERIFY(!composer()->keepBot()->isVisible());
+    }
+
+    void aNoteNeverReachesThePhone()
+    {
+        const qint64 id = openNewChat();
+        QTRY_COMPARE(view()->messageList()->model()->rowCount(), 2); // the customer, the bot
+        const int before = view()->messageList()->model()->rowCount();
+        QTest::mouseClick(composer()->noteToggle(), Qt::LeftButton);
+        QVERIFY(composer()->noteToggle()->isChecked());
+        QTest::keyClicks(composer()->editor(), QStringLiteral("Owes 200 from last week"));
+        QTest::keyClick(composer()->editor(), Qt::Key_Return);
+        QTRY_COMPARE(view()->messageList()->model()->rowCount(), before + 1);
+        const QModelIndex note = view()->messageList()->model()->index(before, 0);
+        QCOMPARE(note.data(MessageListModel::TypeRole).toString(), QStringLiteral("note"));
+        // A reply after it goes out; the note never does, and the bot still has the chat.
+        QTest::mouseClick(composer()->noteToggle(), Qt::LeftButton);
+        QTest::keyClicks(composer()->editor(), QStringLiteral("After the note"));
+        QTest::keyClick(composer()->editor(), Qt::Key_Return);
+        QTRY_VERIFY(phoneReceived.contains(QStringLiteral("After the note")));
+        QVERIFY(!phoneReceived.contains(QStringLiteral("Owes 200 from last week")));
+        QVERIFY(stored(id).owner == OwnerKind::Human);
+        console.screenshot(QStringLiteral("inbox-note"));
+    }
+
+    void aQuickReplyFillsInTheCustomersName()
+    {
+        openNewChat();
+        QLineEdit *editor = composer()->editor();
+        QTest::keyClicks(editor, QStringLiteral("/he"));
+        QCompleter *quick = composer()->quickReplyCompleter();
+        QVERIFY(quick->completionCount() >= 1);
+        QCOMPARE(quick->currentCompletion(), QStringLiteral("/hello"));
+        Q_EMIT quick->activated(QStringLiteral("/hello"));
+        QTRY_VERIFY(editor->text().startsWith(QLatin1String("Namaste Kavya!")));
+        QVERIFY(editor->text().contains(QLatin1String("Sharma General Store")));
+        editor->clear();
+    }
+
+    void closeAndReopenFromTheHeader()
+    {
+        const qint64 id = openNewChat();
+        QMenu *reasons = header()->closeButton()->menu();
+        QVERIFY(reasons);
+        reasons->actions().first()->trigger(); // "Order delivered"
+        QTRY_COMPARE(stored(id).owner, OwnerKind::Closed);
+        QCOMPARE(stored(id).closedReason, QStringLiteral("Order delivered"));
+        inbox()->setView(View::Closed);
+        QTRY_VERIFY(inbox()->openConversation(id));
+        QTRY_VERIFY(header()->reopenButton()->isVisible());
+        QTest::mouseClick(header()->reopenButton(), Qt::LeftButton);
+        QTRY_COMPARE(stored(id).owner, OwnerKind::Bot);
+    }
+
+    void viewsCountAndTheQueueAlerts()
+    {
+        QSignalSpy alerts(console.window().attention(), &AttentionNotifier::notified);
+        inbox()->setView(View::NeedsPerson);
+        const int waiting = inbox()->filter()->count(View::NeedsPerson);
+        QTRY_VERIFY(inbox()->viewButton(View::NeedsPerson)->text().contains(QString::number(waiting)));
+
+        const QString phone = QStringLiteral("9199%1").arg(10000000 + ++nextPhone);
+        const AgentTurn::Outcome out = customerSays(phone, QStringLiteral("I want to talk to a person"));
+        QCOMPARE(out.decision, QStringLiteral("escalate"));
+        QTRY_COMPARE(inbox()->filter()->count(View::NeedsPerson), waiting + 1);
+        QTRY_VERIFY(inbox()->viewButton(View::NeedsPerson)->text().contains(QString::number(waiting + 1)));
+        QTRY_VERIFY(!alerts.isEmpty());
+        const qint64 id = chatOf(phone);
+        QCOMPARE(alerts.last().at(0).toLongLong(), id);
+        QVERIFY(alerts.last().at(1).toString().contains(QLatin1String("Kavya Iyer")));
+        // The queue: the longest wait first, so the new chat is last.
+        const QAbstractItemModel *queue = inbox()->conversationList()->model();
+        QCOMPARE(queue->index(queue->rowCount() - 1, 0)
+                     .data(ConversationListModel::ConversationIdRole)
+                     .toLongLong(),
+                 id);
+        console.screenshot(QStringLiteral("inbox-queue"));
+        // Clicking the alert opens the chat.
+        Q_EMIT console.window().attention()->openRequested(id);
+        QTRY_COMPARE(view()->conversationId(), id);
+
+        // Mine: the chats the operator took.
+        const int mine = inbox()->filter()->count(View::Mine);
+        QTest::mouseClick(header()->takeOverButton(), Qt::LeftButton);
+        QTRY_COMPARE(inbox()->filter()->count(View::Mine), mine + 1);
+        QTRY_COMPARE(inbox()->filter()->count(View::NeedsPerson), waiting);
+        inbox()->setView(View::Mine);
+        QTRY_VERIFY(inbox()->conversationList()->model()->rowCount() == mine + 1);
+    }
+
+    void aLabelFiltersTheList()
+    {
+        const qint64 id = openNewChat();
+        QMenu *labels = header()->labelsButton()->menu();
+        QTRY_VERIFY(labels->actions().size() >= 5);
+        QAction *paid = nullptr;
+        for (QAction *a : labels->actions())
+            if (a->text() == QLatin1String("Pending payment"))
+                paid = a;
+        QVERIFY(paid);
+        paid->setChecked(true);
+        QTRY_VERIFY(stored(id).labels.contains(QStringLiteral("Pending payment")));
+        QComboBox *filter = inbox()->labelFilter();
+        filter->setCurrentIndex(filter->findData(QStringLiteral("Pending payment")));
+        inbox()->setView(View::AllOpen);
+        QTRY_COMPARE(inbox()->conversationList()->model()->rowCount(), 1);
+        QCOMPARE(inbox()->conversationList()->model()->index(0, 0)
+                     .data(ConversationListModel::ConversationIdRole)
+                     .toLongLong(),
+                 id);
+        filter->setCurrentIndex(0);
+    }
+
+    void searchFindsMessageText()
+    {
+        const qint64 id = openNewChat(QStringLiteral("do you have kashmiri saffron"));
+        auto *search = inbox()->findChild<QLineEdit *>(QStringLiteral("conversationSearch"));
+        inbox()->setView(View::AllOpen);
+        search->setText(QStringLiteral("kashmiri"));
+        QTRY_VERIFY(inbox()->conversationList()->model()->rowCount() >= 1);
+        bool found = false;
+        const QAbstractItemModel *m = inbox()->conversationList()->model();
+        for (int row = 0; row < m->rowCount(); ++row)
+            found = found || m->index(row, 0).data(ConversationListModel::ConversationIdRole).toLongLong() == id;
+        QVERIFY(found);
+        search->clear();
+    }
+
+    void cleanupTestCase() { console.stop(); }
+};
+
+QTEST_MAIN(InboxTakeoverTest)
+#include "tst_inbox_takeover.moc"
