@@ -47,8 +47,9 @@ AttentionNotifier::AttentionNotifier(ConversationListModel &conversations, QWidg
             Q_EMIT openRequested(m_last);
     });
     connect(&m_conversations, &QAbstractItemModel::modelReset, this, &AttentionNotifier::reseed);
-    connect(&m_conversations, &QAbstractItemModel::dataChanged, this,
-            [this](const QModelIndex &from, const QModelIndex &to) { check(from.row(), to.row()); });
+    connect(
+        &m_conversations, &QAbstractItemModel::dataChanged, this,
+        [this](const QModelIndex &from, const QModelIndex &to) { check(from.row(), to.row()); });
 }
 
 void AttentionNotifier::reseed()
@@ -72,7 +73,8 @@ void AttentionNotifier::reseed()
 
 void AttentionNotifier::check(int firstRow, int lastRow)
 {
-    for (int row = std::max(0, firstRow); row <= lastRow && row < m_conversations.rowCount(); ++row) {
+    for (int row = std::max(0, firstRow); row <= lastRow && row < m_conversations.rowCount();
+         ++row) {
         const QModelIndex index = m_conversations.index(row);
         const qint64 id = index.data(ConversationListModel::ConversationIdRole).toLongLong();
         const bool waiting = index.data(ConversationListModel::NeedsHumanRole).toBool();

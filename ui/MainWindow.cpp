@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 
+#include "AttentionNotifier.h"
+#include "ConsoleOperator.h"
 #include "ConsoleSettings.h"
 #include "ConversationListModel.h"
 #include "MessageListModel.h"
@@ -10,15 +12,12 @@
 #include "TraceListModel.h"
 #include "agent/Agent.h"
 #include "agent/ReminderSender.h"
+#include "conversation/ConversationService.h"
+#include "dialogs/OperatorDialog.h"
 #include "engine/Engine.h"
 #include "messaging/MessagingService.h"
 #include "panes/ConversationView.h"
 #include "panes/InboxPane.h"
-#include "AttentionNotifier.h"
-#include "ConsoleOperator.h"
-#include "dialogs/OperatorDialog.h"
-#include <QToolButton>
-#include "conversation/ConversationService.h"
 #include "panes/InventoryPane.h"
 #include "panes/KnowledgePane.h"
 #include "panes/OrdersPane.h"
@@ -28,6 +27,7 @@
 #include "widgets/BannerWidget.h"
 #include "widgets/agent/AiEmployeeSection.h"
 #include "widgets/knowledge/KnowledgeSettingsSection.h"
+#include <QToolButton>
 
 #include <QCloseEvent>
 #include <QComboBox>

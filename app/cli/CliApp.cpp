@@ -2,8 +2,8 @@
 
 #include "cli/AgentTryCommand.h"
 #include "cli/ChannelCommands.h"
-#include "cli/DbCommands.h"
 #include "cli/ConversationCommands.h"
+#include "cli/DbCommands.h"
 #include "cli/DemoLoadCommand.h"
 #include "cli/IntentCommands.h"
 #include "cli/InventoryCommands.h"
@@ -35,7 +35,8 @@ CliApp::CliApp()
     m_commands.push_back(std::make_unique<SendCommand>());
     m_commands.push_back(std::make_unique<ConversationListCommand>());
     for (const char *action : {"takeover", "handback", "close", "reopen", "assign"})
-        m_commands.push_back(std::make_unique<ConversationOwnerCommand>(QString::fromLatin1(action)));
+        m_commands.push_back(
+            std::make_unique<ConversationOwnerCommand>(QString::fromLatin1(action)));
     m_commands.push_back(std::make_unique<ConversationNoteCommand>());
     m_commands.push_back(std::make_unique<LabelCommand>(true));
     m_commands.push_back(std::make_unique<LabelCommand>(false));

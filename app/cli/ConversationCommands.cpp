@@ -43,15 +43,15 @@ Result<qint64> operatorNamed(Store &store, qint64 tenantId, const QString &name)
 QJsonObject summaryJson(const ConversationSummary &s)
 {
     const Conversation &c = s.conversation;
-    QJsonObject o{{QStringLiteral("id"), c.id},
-                  {QStringLiteral("customer"), s.contactName},
-                  {QStringLiteral("phone"), s.contactPhone},
-                  {QStringLiteral("owner"), toText(c.owner)},
-                  {QStringLiteral("needs_human"), c.needsHuman},
-                  {QStringLiteral("labels"), QJsonArray::fromStringList(c.labels)},
-                  {QStringLiteral("last_message_at"),
-                   c.lastMessageAt.toUTC().toString(Qt::ISODateWithMs)},
-                  {QStringLiteral("preview"), s.lastMessagePreview}};
+    QJsonObject o{
+        {QStringLiteral("id"), c.id},
+        {QStringLiteral("customer"), s.contactName},
+        {QStringLiteral("phone"), s.contactPhone},
+        {QStringLiteral("owner"), toText(c.owner)},
+        {QStringLiteral("needs_human"), c.needsHuman},
+        {QStringLiteral("labels"), QJsonArray::fromStringList(c.labels)},
+        {QStringLiteral("last_message_at"), c.lastMessageAt.toUTC().toString(Qt::ISODateWithMs)},
+        {QStringLiteral("preview"), s.lastMessagePreview}};
     if (c.owner == OwnerKind::Human)
         o.insert(QLatin1String("owner_name"),
                  s.ownerName.isEmpty() ? QStringLiteral("the store's phone") : s.ownerName);
@@ -145,8 +145,8 @@ void ConversationOwnerCommand::addOptions(QCommandLineParser &parser)
         parser.addOption({QStringLiteral("reason"), QStringLiteral("Why the chat is closed."),
                           QStringLiteral("TEXT")});
     if (m_action == QLatin1String("assign"))
-        parser.addOption({QStringLiteral("to"), QStringLiteral("Who gets the chat."),
-                          QStringLiteral("NAME")});
+        parser.addOption(
+            {QStringLiteral("to"), QStringLiteral("Who gets the chat."), QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print the chat as JSON.")});
 }
 
@@ -162,7 +162,8 @@ int ConversationOwnerCommand::run(const QCommandLineParser &parser)
         return fail(who.error());
     const qint64 id = parser.value(QStringLiteral("conversation")).toLongLong();
     if (id <= 0)
-        return fail(QStringLiteral("Say which chat with --conversation ID (see conversation list)."));
+        return fail(
+            QStringLiteral("Say which chat with --conversation ID (see conversation list)."));
     Result<OwnershipChange> done = Result<OwnershipChange>::failure(QString());
     if (m_action == QLatin1String("takeover")) {
         done = ConversationActions::takeOver(store, tenantId, id, who.value());
@@ -207,7 +208,8 @@ int ConversationNoteCommand::run(const QCommandLineParser &parser)
     auto open = openTenant(parser);
     if (!open)
         return fail(open.error());
-    auto who = operatorNamed(*open->store, open->tenant.id, parser.value(QStringLiteral("operator")));
+    auto who =
+        operatorNamed(*open->store, open->tenant.id, parser.value(QStringLiteral("operator")));
     if (!who)
         return fail(who.error());
     auto note = ConversationActions::addNote(
@@ -230,7 +232,8 @@ int LabelCommand::run(const QCommandLineParser &parser)
     auto open = openTenant(parser);
     if (!open)
         return fail(open.error());
-    auto who = operatorNamed(*open->store, open->tenant.id, parser.value(QStringLiteral("operator")));
+    auto who =
+        operatorNamed(*open->store, open->tenant.id, parser.value(QStringLiteral("operator")));
     if (!who)
         return fail(who.error());
     auto labelled = ConversationActions::setLabel(
@@ -248,8 +251,8 @@ int LabelCommand::run(const QCommandLineParser &parser)
 void OperatorAddCommand::addOptions(QCommandLineParser &parser)
 {
     addTenantOption(parser);
-    parser.addOption({QStringLiteral("name"), QStringLiteral("The person's name."),
-                      QStringLiteral("NAME")});
+    parser.addOption(
+        {QStringLiteral("name"), QStringLiteral("The person's name."), QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("role"), QStringLiteral("owner, manager or agent (default)."),
                       QStringLiteral("ROLE"), QStringLiteral("agent")});
     parser.addOption({QStringLiteral("email"), QStringLiteral("Their e-mail (optional)."),
@@ -261,7 +264,8 @@ int OperatorAddCommand::run(const QCommandLineParser &parser)
     const QString role = parser.value(QStringLiteral("role")).toLower();
     if (role != QLatin1String("owner") && role != QLatin1String("manager") &&
         role != QLatin1String("agent"))
-        return fail(QStringLiteral("The role must be owner, manager or agent, not \"%1\".").arg(role));
+        return fail(
+            QStringLiteral("The role must be owner, manager or agent, not \"%1\".").arg(role));
     auto open = openTenant(parser);
     if (!open)
         return fail(open.error());

@@ -93,9 +93,8 @@ OwnershipChange move(Store &store, const Conversation &before, qint64 operatorId
     change.changed = true;
     const qint64 tenantId = before.tenantId;
     change.after = need(store.conversations().setOwner(
-        tenantId, before.id, target.owner, target.owner == OwnerKind::Closed ? operatorId
-                                                                             : target.operatorId,
-        target.closedReason));
+        tenantId, before.id, target.owner,
+        target.owner == OwnerKind::Closed ? operatorId : target.operatorId, target.closedReason));
     if (target.owner == OwnerKind::Bot) {
         // The bot starts afresh: old misunderstandings do not hand the chat straight back.
         ConversationState state =
@@ -107,8 +106,9 @@ OwnershipChange move(Store &store, const Conversation &before, qint64 operatorId
                              {QStringLiteral("from"), ownerText(store, before)},
                              {QStringLiteral("to"), ownerText(store, change.after)},
                              {QStringLiteral("reason"), target.closedReason}};
-    need(store.tenants().audit(tenantId, operatorId, QStringLiteral("conversation.") + target.action,
-                               QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact))));
+    need(store.tenants().audit(
+        tenantId, operatorId, QStringLiteral("conversation.") + target.action,
+        QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact))));
     Message line;
     line.conversationId = before.id;
     line.direction = Direction::Outbound;
@@ -183,11 +183,10 @@ Result<OwnershipChange> ConversationActions::takeOver(Store &store, qint64 tenan
                                              "hand it over, or assign it to yourself.")
                                   .arg(operatorName(store, tenantId, c.ownerOperatorId)));
                       const QString name = operatorName(store, tenantId, operatorId);
-                      const QString from = c.owner == OwnerKind::Closed
-                                               ? QStringLiteral(" and reopened the chat")
-                                           : c.owner == OwnerKind::Bot
-                                               ? QStringLiteral(" from the bot")
-                                               : QStringLiteral(" from the store's phone");
+                      const QString from =
+                          c.owner == OwnerKind::Closed ? QStringLiteral(" and reopened the chat")
+                          : c.owner == OwnerKind::Bot  ? QStringLiteral(" from the bot")
+                                                       : QStringLiteral(" from the store's phone");
                       return Target{OwnerKind::Human,
                                     operatorId,
                                     {},
@@ -305,9 +304,8 @@ Result<HumanReply> ConversationActions::reply(Store &store, const OutboundDraft 
     });
 }
 
-Result<Message> ConversationActions::addNote(Store &store, qint64 tenantId,
-                                             qint64 conversationId, qint64 operatorId,
-                                             const QString &text)
+Result<Message> ConversationActions::addNote(Store &store, qint64 tenantId, qint64 conversationId,
+                                             qint64 operatorId, const QString &text)
 {
     const QString body = text.trimmed();
     if (body.isEmpty())
@@ -350,10 +348,10 @@ Result<Conversation> ConversationActions::setLabel(Store &store, qint64 tenantId
                 tenantId, operatorId,
                 on ? QStringLiteral("conversation.label_add")
                    : QStringLiteral("conversation.label_remove"),
-                QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("conversation"),
-                                                             conversationId},
-                                                            {QStringLiteral("label"), name}})
-                                      .toJson(QJsonDocument::Compact))));
+                QString::fromUtf8(
+                    QJsonDocument(QJsonObject{{QStringLiteral("conversation"), conversationId},
+                                              {QStringLiteral("label"), name}})
+                        .toJson(QJsonDocument::Compact))));
             return need(store.conversations().setLabels(tenantId, conversationId, labels));
         });
     });
@@ -373,8 +371,8 @@ Result<QList<OwnershipChange>> ConversationActions::handBackSilent(Store &store,
             const QList<qint64> silent =
                 need(store.conversations().silentHumanChats(t.id, now.addSecs(-60LL * minutes)));
             for (const qint64 id : silent) {
-                OwnershipChange c = need(change(
-                    store, t.id, id, 0, [&](const Conversation &c) -> std::optional<Target> {
+                OwnershipChange c = need(
+                    change(store, t.id, id, 0, [&](const Conversation &c) -> std::optional<Target> {
                         if (c.owner != OwnerKind::Human)
                             return std::nullopt;
                         return Target{OwnerKind::Bot,

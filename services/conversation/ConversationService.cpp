@@ -12,7 +12,8 @@ ConversationService::ConversationService(StoreWorker &store, QObject *parent)
     connect(&m_autoHandBack, &QTimer::timeout, this, &ConversationService::checkSilentChats);
 }
 
-template<typename Job> void ConversationService::runChange(QObject *context, Job job, ChangeDone done)
+template<typename Job>
+void ConversationService::runChange(QObject *context, Job job, ChangeDone done)
 {
     QPointer<QObject> receiver(context);
     m_store.run(this, std::move(job),
@@ -29,7 +30,9 @@ void ConversationService::takeOver(qint64 tenantId, qint64 conversationId, qint6
 {
     runChange(
         context,
-        [=](Store &s) { return ConversationActions::takeOver(s, tenantId, conversationId, operatorId); },
+        [=](Store &s) {
+            return ConversationActions::takeOver(s, tenantId, conversationId, operatorId);
+        },
         std::move(done));
 }
 
@@ -38,7 +41,9 @@ void ConversationService::handBack(qint64 tenantId, qint64 conversationId, qint6
 {
     runChange(
         context,
-        [=](Store &s) { return ConversationActions::handBack(s, tenantId, conversationId, operatorId); },
+        [=](Store &s) {
+            return ConversationActions::handBack(s, tenantId, conversationId, operatorId);
+        },
         std::move(done));
 }
 
@@ -58,7 +63,9 @@ void ConversationService::reopen(qint64 tenantId, qint64 conversationId, qint64 
 {
     runChange(
         context,
-        [=](Store &s) { return ConversationActions::reopen(s, tenantId, conversationId, operatorId); },
+        [=](Store &s) {
+            return ConversationActions::reopen(s, tenantId, conversationId, operatorId);
+        },
         std::move(done));
 }
 
@@ -106,7 +113,8 @@ void ConversationService::setLabel(qint64 tenantId, qint64 conversationId, qint6
     m_store.run(
         context,
         [=](Store &s) {
-            return ConversationActions::setLabel(s, tenantId, conversationId, operatorId, label, on);
+            return ConversationActions::setLabel(s, tenantId, conversationId, operatorId, label,
+                                                 on);
         },
         std::move(done));
 }
@@ -154,8 +162,8 @@ void ConversationService::checkSilentChats()
         },
         [this](Result<QList<OwnershipChange>> r) {
             if (!r) {
-                Q_EMIT failed(tr("Quiet chats could not be handed back to the bot: %1")
-                                  .arg(r.error()));
+                Q_EMIT failed(
+                    tr("Quiet chats could not be handed back to the bot: %1").arg(r.error()));
                 return;
             }
             for (const OwnershipChange &c : r.value())

@@ -204,9 +204,8 @@ void loadConversations(Store &store, qint64 tenantId, const QHash<QString, Produ
         if (owner == QLatin1String("human"))
             need(store.conversations().setOwner(tenantId, open.id, OwnerKind::Human, operatorId));
         if (c.contains("needs_human"))
-            need(
-                store.conversations().setNeedsHuman(tenantId, open.id, true, qs(c, "needs_human"),
-                                                    messages.last().createdAt));
+            need(store.conversations().setNeedsHuman(tenantId, open.id, true, qs(c, "needs_human"),
+                                                     messages.last().createdAt));
         if (owner == QLatin1String("closed"))
             need(store.conversations().setOwner(tenantId, open.id, OwnerKind::Closed));
         ++summary.conversations;

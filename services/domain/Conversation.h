@@ -22,8 +22,8 @@ struct Conversation
     qint64 ownerOperatorId = 0; // set when owner is Human
     bool needsHuman = false;
     QString escalationReason;
-    QDateTime needsHumanSince; // when it started waiting for a person (the queue's order)
-    QString closedReason;      // why a person closed it
+    QDateTime needsHumanSince;       // when it started waiting for a person (the queue's order)
+    QString closedReason;            // why a person closed it
     QDateTime lastCustomerMessageAt; // opens the 24-hour window
     QDateTime lastMessageAt;
     QStringList labels;

@@ -48,7 +48,7 @@ public:
         OutboxSender::Options sender;
         int mediaRetryBaseMs = 1000;
         bool agent = true; // the bot answers customers (off for tests of messaging alone)
-        int reminderIntervalMs = 60000; // how often due payment reminders are sent (with agent)
+        int reminderIntervalMs = 60000;  // how often due payment reminders are sent (with agent)
         int autoHandBackCheckMs = 30000; // how often quiet human chats are looked for (with agent)
     };
 

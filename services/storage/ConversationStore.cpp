@@ -120,7 +120,7 @@ Result<Conversation> ConversationStore::openConversation(qint64 tenantId, qint64
 }
 
 std::optional<Conversation> ConversationStore::reopenClosed(qint64 tenantId, qint64 contactId,
-                                                             QList<Message> &lines)
+                                                            QList<Message> &lines)
 {
     // The customer writes to a closed chat: it opens again, to the bot, or to the person who
     // had it when the store says so (inbox.reopen_to = person).
@@ -133,9 +133,9 @@ std::optional<Conversation> ConversationStore::reopenClosed(qint64 tenantId, qin
         return std::nullopt;
     const qint64 id = closed.first()[0].toLongLong();
     const qint64 lastOperator = closed.first()[1].toLongLong();
-    const SqlRows setting = m_db.query(
-        QStringLiteral("SELECT value FROM settings WHERE tenant_id = ? AND key = ?"),
-        {tenantId, QStringLiteral("inbox.reopen_to")});
+    const SqlRows setting =
+        m_db.query(QStringLiteral("SELECT value FROM settings WHERE tenant_id = ? AND key = ?"),
+                   {tenantId, QStringLiteral("inbox.reopen_to")});
     const bool toPerson = lastOperator > 0 && !setting.isEmpty() &&
                           setting.first()[0].toString() == QLatin1String("person");
     m_db.exec(QStringLiteral("UPDATE conversations SET owner_kind = ?, owner_operator_id = ?, "
@@ -168,14 +168,15 @@ Result<QList<ConversationSummary>> ConversationStore::summaries(qint64 tenantId,
         QList<ConversationSummary> list;
         const SqlRows rows = m_db.query(
             QStringLiteral("SELECT ") + conversationColumns() +
-                QStringLiteral(", ct.name, ct.phone, (SELECT m.body FROM messages m WHERE "
-                               "m.tenant_id = c.tenant_id AND m.conversation_id = c.id AND m.type NOT IN "
-                               "('system', 'note') ORDER BY m.id DESC LIMIT 1), o.name "
-                               "FROM conversations c JOIN contacts ct ON ct.tenant_id = "
-                               "c.tenant_id AND ct.id = c.contact_id LEFT JOIN operators o ON "
-                               "o.tenant_id = c.tenant_id AND o.id = c.owner_operator_id "
-                               "WHERE c.tenant_id = ? ORDER BY c.last_message_at DESC, c.id DESC "
-                               "LIMIT ?"),
+                QStringLiteral(
+                    ", ct.name, ct.phone, (SELECT m.body FROM messages m WHERE "
+                    "m.tenant_id = c.tenant_id AND m.conversation_id = c.id AND m.type NOT IN "
+                    "('system', 'note') ORDER BY m.id DESC LIMIT 1), o.name "
+                    "FROM conversations c JOIN contacts ct ON ct.tenant_id = "
+                    "c.tenant_id AND ct.id = c.contact_id LEFT JOIN operators o ON "
+                    "o.tenant_id = c.tenant_id AND o.id = c.owner_operator_id "
+                    "WHERE c.tenant_id = ? ORDER BY c.last_message_at DESC, c.id DESC "
+                    "LIMIT ?"),
             {tenantId, limit});
         for (const SqlRow &r : rows)
             list.append({conversationFrom(r), r[14].toString(), r[15].toString(), r[16].toString(),
@@ -198,7 +199,8 @@ Result<Conversation> ConversationStore::setOwner(qint64 tenantId, qint64 convers
             QStringLiteral("UPDATE conversations SET owner_kind = ?, owner_operator_id = ?, "
                            "needs_human = 0, needs_human_since = NULL, closed_reason = ? "
                            "WHERE tenant_id = ? AND id = ? RETURNING id"),
-            {toText(owner), operatorId > 0 && owner != OwnerKind::Bot ? QVariant(operatorId) : QVariant(),
+            {toText(owner),
+             operatorId > 0 && owner != OwnerKind::Bot ? QVariant(operatorId) : QVariant(),
              owner == OwnerKind::Closed ? closedReason : QString(), tenantId, conversationId});
         if (rows.isEmpty())
             throw NotFound(QStringLiteral("Conversation %1 does not exist in this store.")
@@ -223,14 +225,14 @@ Result<Conversation> ConversationStore::lockConversation(qint64 tenantId, qint64
                 (pg ? QStringLiteral(" FOR UPDATE") : QString()),
             {tenantId, conversationId});
         if (rows.isEmpty())
-            throw NotFound(
-                QStringLiteral("Conversation %1 does not exist in this store.").arg(conversationId));
+            throw NotFound(QStringLiteral("Conversation %1 does not exist in this store.")
+                               .arg(conversationId));
         return conversationFrom(rows.first());
     });
 }
 
 Result<QList<qint64>> ConversationStore::searchMessages(qint64 tenantId, const QString &text,
-                                                       int limit)
+                                                        int limit)
 {
     QString pattern = text.trimmed().toLower();
     if (pattern.isEmpty())
@@ -251,8 +253,7 @@ Result<QList<qint64>> ConversationStore::searchMessages(qint64 tenantId, const Q
     });
 }
 
-Result<QList<qint64>> ConversationStore::silentHumanChats(qint64 tenantId,
-                                                         const QDateTime &before)
+Result<QList<qint64>> ConversationStore::silentHumanChats(qint64 tenantId, const QDateTime &before)
 {
     return guard([&] {
         const SqlRows rows = m_db.query(
@@ -303,8 +304,7 @@ Result<Conversation> ConversationStore::setNeedsHuman(qint64 tenantId, qint64 co
                            "AND needs_human_since IS NOT NULL THEN needs_human_since ELSE ? END "
                            "WHERE tenant_id = ? AND id = ? RETURNING id"),
             {needsHuman ? 1 : 0, needsHuman ? reason : QString(), needsHuman ? 1 : 0,
-             since.isValid() ? since.toMSecsSinceEpoch() : now(),
-             tenantId, conversationId});
+             since.isValid() ? since.toMSecsSinceEpoch() : now(), tenantId, conversationId});
         if (rows.isEmpty())
             throw NotFound(QStringLiteral("Conversation %1 does not exist in this store.")
                                .arg(conversationId));

@@ -93,8 +93,8 @@ Result<Operator> TenantStore::addOperator(qint64 tenantId, const Operator &given
                            "email = ?)"),
             {tenantId, op.name.toLower(), op.email.toLower()});
         if (!taken.isEmpty())
-            throw SqlError(
-                QStringLiteral("There is already an operator called %1 in this store.").arg(op.name));
+            throw SqlError(QStringLiteral("There is already an operator called %1 in this store.")
+                               .arg(op.name));
         const SqlRows rows = m_db.query(
             QStringLiteral("INSERT INTO operators (tenant_id, name, email, role, created_at) "
                            "VALUES (?, ?, ?, ?, ?) RETURNING id, created_at"),

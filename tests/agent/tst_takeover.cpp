@@ -57,8 +57,9 @@ class TakeoverTest : public QObject
 
     QList<Message> messagesOf(qint64 conversationId)
     {
-        auto m = h->run(
-            [&](Store &s) { return s.conversations().latestMessages(tenant, conversationId, 100000); });
+        auto m = h->run([&](Store &s) {
+            return s.conversations().latestMessages(tenant, conversationId, 100000);
+        });
         return m ? m.value() : QList<Message>{};
     }
 
@@ -97,7 +98,8 @@ class TakeoverTest : public QObject
             return sql::guard([&] {
                 QSet<qint64> ids;
                 for (const SqlRow &r : s.backend().query(
-                         QStringLiteral("SELECT message_id FROM outbox WHERE tenant_id = ?"), {tenant}))
+                         QStringLiteral("SELECT message_id FROM outbox WHERE tenant_id = ?"),
+                         {tenant}))
                     ids.insert(r[0].toLongLong());
                 return ids;
             });
@@ -290,8 +292,10 @@ private Q_SLOTS:
         QCOMPARE(note->type, QStringLiteral("note"));
         QVERIFY(!outboxMessageIds().contains(note->id));
         // A later message does reach the phone; the note never did.
-        OutboundDraft draft{tenant, chat.id, Author::Human, priya, QStringLiteral("after the note")};
-        QVERIFY(wait<HumanReply>([&](auto done) { service().reply(draft, true, this, std::move(done)); }));
+        OutboundDraft draft{tenant, chat.id, Author::Human, priya,
+                            QStringLiteral("after the note")};
+        QVERIFY(wait<HumanReply>(
+            [&](auto done) { service().reply(draft, true, this, std::move(done)); }));
         QVERIFY(QTest::qWaitFor([&] { return phoneReceived.contains(draft.text); }, 10000));
         QVERIFY(!phoneReceived.contains(text));
         QVERIFY(!wait<Message>([&](auto done) {
@@ -355,8 +359,8 @@ private Q_SLOTS:
         QCOMPARE(taken.lines.size(), 2);
         QCOMPARE(taken.lines.at(1).author, Author::Human);
         QVERIFY(taken.lines.at(1).body.startsWith(QLatin1String("Priya Sharma from ")));
-        QVERIFY(QTest::qWaitFor([&] { return phoneReceived.contains(taken.lines.at(1).body); },
-                                10000));
+        QVERIFY(
+            QTest::qWaitFor([&] { return phoneReceived.contains(taken.lines.at(1).body); }, 10000));
         SD_TAKE(back, handBack(chat.id, priya));
         QCOMPARE(back.lines.size(), 2);
         QVERIFY(back.lines.at(1).body.contains(QLatin1String("will help you from here")));
@@ -449,8 +453,9 @@ private Q_SLOTS:
         }
         // Half the messages go to the language model, which takes a few milliseconds to answer:
         // takeovers land before, during and after its reply.
-        const QStringList texts = {QStringLiteral("hello"), QStringLiteral("is amul butter available?"),
-                                   QStringLiteral("thanks"), QStringLiteral("is amul ghee available?")};
+        const QStringList texts = {
+            QStringLiteral("hello"), QStringLiteral("is amul butter available?"),
+            QStringLiteral("thanks"), QStringLiteral("is amul ghee available?")};
         useModel(0);
         model.clearScript();
         model.setUnscripted(QStringLiteral("Amul Butter 100 g is ₹58."), 10);

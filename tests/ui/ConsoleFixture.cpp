@@ -29,8 +29,7 @@ bool ConsoleFixture::start(const QString &appName, bool agent, QSize size)
     m_engine->start();
     return QTest::qWaitFor([this] { return m_engine->state() == Engine::State::Running; }, 20000) &&
            QTest::qWaitFor([this] { return m_window->currentTenantId() > 0; }, 10000) &&
-           QTest::qWaitFor([this] { return m_window->consoleOperator()->current().id > 0; },
-                           10000);
+           QTest::qWaitFor([this] { return m_window->consoleOperator()->current().id > 0; }, 10000);
 }
 
 void ConsoleFixture::stop()

@@ -2,11 +2,11 @@
 // demo shop; every pane opens; the demo's data is there; errors come as banners.
 #include "ConsoleOperator.h"
 #include "ConsoleSettings.h"
-#include "dialogs/OperatorDialog.h"
 #include "MainWindow.h"
 #include "MessageListModel.h"
 #include "dialogs/ChannelDialog.h"
 #include "dialogs/KnowledgeImportDialog.h"
+#include "dialogs/OperatorDialog.h"
 #include "dialogs/RetrievalLogDialog.h"
 #include "dialogs/TestPhoneDialog.h"
 #include "engine/Engine.h"
@@ -96,7 +96,8 @@ private Q_SLOTS:
         // Inbox: the demo's 50 conversations, and the notice that the demo was loaded.
         QListView *conversations = window.inboxPane()->conversationList();
         // All 50 demo chats are loaded; the inbox opens on the open ones.
-        QTRY_COMPARE_WITH_TIMEOUT(window.inboxPane()->filter()->sourceModel()->rowCount(), 50, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(window.inboxPane()->filter()->sourceModel()->rowCount(), 50,
+                                  10000);
         QTRY_VERIFY(conversations->model()->rowCount() > 0);
         QVERIFY2(window.banner()->text().contains(QLatin1String("demo store")),
                  qPrintable(window.banner()->text()));
@@ -110,10 +111,12 @@ private Q_SLOTS:
         QTRY_VERIFY(pick->count() == 5); // the demo's four, and "Someone new…"
         screenshot(*who, QStringLiteral("who-is-using-this-console"));
         pick->setCurrentIndex(pick->count() - 1);
-        who->findChild<QLineEdit *>(QStringLiteral("operatorName"))->setText(QStringLiteral("Asha Rao"));
+        who->findChild<QLineEdit *>(QStringLiteral("operatorName"))
+            ->setText(QStringLiteral("Asha Rao"));
         who->accept();
         QTRY_COMPARE(window.consoleOperator()->current().name, QStringLiteral("Asha Rao"));
-        QVERIFY(window.consoleOperator()->statusButton()->text().startsWith(QLatin1String("Asha Rao")));
+        QVERIFY(
+            window.consoleOperator()->statusButton()->text().startsWith(QLatin1String("Asha Rao")));
         QCOMPARE(settings.operatorName(QStringLiteral("demo")), QStringLiteral("Asha Rao"));
         window.activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(&window));
@@ -400,7 +403,8 @@ private Q_SLOTS:
         QTest::keyClicks(phone->messageEdit(), QStringLiteral("2 milk aur 1 bread"));
         QTest::keyClick(phone->messageEdit(), Qt::Key_Return);
         QListView *list = window.inboxPane()->conversationList();
-        QTRY_COMPARE_WITH_TIMEOUT(window.inboxPane()->filter()->sourceModel()->rowCount(), 51, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(window.inboxPane()->filter()->sourceModel()->rowCount(), 51,
+                                  10000);
         QTRY_COMPARE(list->model()->index(0, 0).data().toString(), QStringLiteral("Test customer"));
         screenshot(window, QStringLiteral("settings-channels"));
 

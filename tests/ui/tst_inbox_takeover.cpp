@@ -14,10 +14,10 @@
 #include "widgets/inbox/ConversationHeader.h"
 
 #include <QAbstractItemModelTester>
-#include <QJsonDocument>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCompleter>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -73,9 +73,8 @@ class InboxTakeoverTest : public QObject
 
     Conversation stored(qint64 id)
     {
-        auto c = console.run([&](Store &s) {
-            return s.conversations().conversation(console.tenantId(), id);
-        });
+        auto c = console.run(
+            [&](Store &s) { return s.conversations().conversation(console.tenantId(), id); });
         return c ? c.value() : Conversation{};
     }
 
@@ -159,8 +158,8 @@ private Q_SLOTS:
         QTest::keyClick(&console.window(), Qt::Key_B, Qt::ControlModifier);
         QTRY_COMPARE(stored(id).owner, OwnerKind::Bot);
         QTRY_VERIFY(stateText().contains(QLatin1String("The bot is answering")));
-        const AgentTurn::Outcome answered =
-            customerSays(chats()->summaryAt(chats()->rowOf(id)).contactPhone, QStringLiteral("thanks"));
+        const AgentTurn::Outcome answered = customerSays(
+            chats()->summaryAt(chats()->rowOf(id)).contactPhone, QStringLiteral("thanks"));
         QCOMPARE(answered.decision, QStringLiteral("reply"));
         QTRY_COMPARE(messagesOf(QStringLiteral("bot")), bot + 1);
     }
@@ -241,13 +240,16 @@ private Q_SLOTS:
         QSignalSpy alerts(console.window().attention(), &AttentionNotifier::notified);
         inbox()->setView(View::NeedsPerson);
         const int waiting = inbox()->filter()->count(View::NeedsPerson);
-        QTRY_VERIFY(inbox()->viewButton(View::NeedsPerson)->text().contains(QString::number(waiting)));
+        QTRY_VERIFY(
+            inbox()->viewButton(View::NeedsPerson)->text().contains(QString::number(waiting)));
 
         const QString phone = QStringLiteral("9199%1").arg(10000000 + ++nextPhone);
-        const AgentTurn::Outcome out = customerSays(phone, QStringLiteral("I want to talk to a person"));
+        const AgentTurn::Outcome out =
+            customerSays(phone, QStringLiteral("I want to talk to a person"));
         QCOMPARE(out.decision, QStringLiteral("escalate"));
         QTRY_COMPARE(inbox()->filter()->count(View::NeedsPerson), waiting + 1);
-        QTRY_VERIFY(inbox()->viewButton(View::NeedsPerson)->text().contains(QString::number(waiting + 1)));
+        QTRY_VERIFY(
+            inbox()->viewButton(View::NeedsPerson)->text().contains(QString::number(waiting + 1)));
         QTRY_VERIFY(!alerts.isEmpty());
         const qint64 id = chatOf(phone);
         QCOMPARE(alerts.last().at(0).toLongLong(), id);
@@ -288,7 +290,10 @@ private Q_SLOTS:
         filter->setCurrentIndex(filter->findData(QStringLiteral("Pending payment")));
         inbox()->setView(View::AllOpen);
         QTRY_COMPARE(inbox()->conversationList()->model()->rowCount(), 1);
-        QCOMPARE(inbox()->conversationList()->model()->index(0, 0)
+        QCOMPARE(inbox()
+                     ->conversationList()
+                     ->model()
+                     ->index(0, 0)
                      .data(ConversationListModel::ConversationIdRole)
                      .toLongLong(),
                  id);
@@ -305,7 +310,9 @@ private Q_SLOTS:
         bool found = false;
         const QAbstractItemModel *m = inbox()->conversationList()->model();
         for (int row = 0; row < m->rowCount(); ++row)
-            found = found || m->index(row, 0).data(ConversationListModel::ConversationIdRole).toLongLong() == id;
+            found =
+                found ||
+                m->index(row, 0).data(ConversationListModel::ConversationIdRole).toLongLong() == id;
         QVERIFY(found);
         search->clear();
     }

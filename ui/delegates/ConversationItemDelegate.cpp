@@ -24,13 +24,13 @@ Badge badgeFor(const QModelIndex &index)
         // minute).
         const QDateTime since = index.data(ConversationListModel::NeedsHumanSinceRole).toDateTime();
         const qint64 minutes =
-            since.isValid() ? std::max<qint64>(0, since.secsTo(QDateTime::currentDateTimeUtc()) / 60)
-                            : -1;
-        const QString text = minutes < 0   ? QObject::tr("Needs a person")
-                             : minutes < 1 ? QObject::tr("Waiting < 1 min")
-                             : minutes < 120
-                                 ? QObject::tr("Waiting %1 min").arg(minutes)
-                                 : QObject::tr("Waiting %1 h").arg(minutes / 60);
+            since.isValid()
+                ? std::max<qint64>(0, since.secsTo(QDateTime::currentDateTimeUtc()) / 60)
+                : -1;
+        const QString text = minutes < 0     ? QObject::tr("Needs a person")
+                             : minutes < 1   ? QObject::tr("Waiting < 1 min")
+                             : minutes < 120 ? QObject::tr("Waiting %1 min").arg(minutes)
+                                             : QObject::tr("Waiting %1 h").arg(minutes / 60);
         return {text, QColor(0xff, 0xe3, 0xb3), QColor(0x7a, 0x45, 0x00)};
     }
     if (owner == QLatin1String("human")) {

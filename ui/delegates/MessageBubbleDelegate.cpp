@@ -64,7 +64,8 @@ QString MessageBubbleDelegate::caption(const QModelIndex &index)
         parts << who;
     parts << time;
     const bool internal = type == QLatin1String("note") || type == QLatin1String("system");
-    if (!internal && index.data(MessageListModel::DirectionRole).toString() == QLatin1String("out")) {
+    if (!internal &&
+        index.data(MessageListModel::DirectionRole).toString() == QLatin1String("out")) {
         const QString mark = statusMark(index.data(MessageListModel::StatusRole).toString());
         if (!mark.isEmpty())
             parts << mark;
@@ -94,7 +95,7 @@ MessageBubbleDelegate::Layout MessageBubbleDelegate::layoutFor(const QStyleOptio
     // A system line (who took the chat, who handed it back) sits in the middle.
     const bool centred =
         index.data(MessageListModel::TypeRole).toString() == QLatin1String("system");
-    const int left = centred     ? option.rect.center().x() - bubbleWidth / 2
+    const int left = centred    ? option.rect.center().x() - bubbleWidth / 2
                      : outbound ? option.rect.right() - kMargin - bubbleWidth
                                 : option.rect.left() + kMargin;
     Layout l;

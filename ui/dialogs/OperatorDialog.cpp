@@ -12,8 +12,8 @@
 
 namespace shopdesk {
 
-OperatorDialog::OperatorDialog(OperatorService &operators, qint64 tenantId,
-                               const QString &current, QWidget *parent)
+OperatorDialog::OperatorDialog(OperatorService &operators, qint64 tenantId, const QString &current,
+                               QWidget *parent)
     : QDialog(parent)
     , m_service(operators)
     , m_tenantId(tenantId)

@@ -25,11 +25,11 @@ public:
 
 private:
     void load(const QString &current);
+
 public:
     void accept() override;
 
 private:
-
     OperatorService &m_service;
     qint64 m_tenantId = 0;
     QList<Operator> m_operators;

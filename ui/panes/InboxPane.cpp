@@ -156,7 +156,9 @@ void InboxPane::connectActions()
 
     ConversationHeader *header = m_view->header();
     const auto done = [this](const QString &what) {
-        return [this, what](Result<OwnershipChange> r) { reportChange(what, r ? QString() : r.error()); };
+        return [this, what](Result<OwnershipChange> r) {
+            reportChange(what, r ? QString() : r.error());
+        };
     };
     connect(header, &ConversationHeader::takeOverRequested, this, [this, done] {
         if (haveOperator())
@@ -168,12 +170,11 @@ void InboxPane::connectActions()
             m_service.handBack(openTenant(), m_openConversation, m_operator.id, this,
                                done(tr("Not handed back")));
     });
-    connect(header, &ConversationHeader::closeRequested, this,
-            [this, done](const QString &reason) {
-                if (haveOperator())
-                    m_service.close(openTenant(), m_openConversation, m_operator.id, reason, this,
-                                    done(tr("Not closed")));
-            });
+    connect(header, &ConversationHeader::closeRequested, this, [this, done](const QString &reason) {
+        if (haveOperator())
+            m_service.close(openTenant(), m_openConversation, m_operator.id, reason, this,
+                            done(tr("Not closed")));
+    });
     connect(header, &ConversationHeader::reopenRequested, this, [this, done] {
         if (haveOperator())
             m_service.reopen(openTenant(), m_openConversation, m_operator.id, this,
@@ -190,7 +191,8 @@ void InboxPane::connectActions()
         m_service.setLabel(openTenant(), m_openConversation, m_operator.id, label, on, this,
                            [this](Result<Conversation> r) {
                                if (!r)
-                                   Q_EMIT message(tr("The label was not changed: %1").arg(r.error()), true);
+                                   Q_EMIT message(
+                                       tr("The label was not changed: %1").arg(r.error()), true);
                            });
     });
 
@@ -207,11 +209,12 @@ void InboxPane::connectActions()
                 draft.author = Author::Human;
                 draft.operatorId = m_operator.id;
                 draft.text = text;
-                m_service.reply(draft, takeOver, this, [this, composer, text](Result<HumanReply> r) {
-                    composer->finished(r.ok(), text);
-                    if (!r)
-                        Q_EMIT message(tr("Not sent: %1").arg(r.error()), true);
-                });
+                m_service.reply(draft, takeOver, this,
+                                [this, composer, text](Result<HumanReply> r) {
+                                    composer->finished(r.ok(), text);
+                                    if (!r)
+                                        Q_EMIT message(tr("Not sent: %1").arg(r.error()), true);
+                                });
             });
     connect(composer, &ChatComposer::noteRequested, this, [this, composer](const QString &text) {
         if (!haveOperator()) {
@@ -222,13 +225,15 @@ void InboxPane::connectActions()
                           [this, composer, text](Result<Message> r) {
                               composer->finished(r.ok(), text);
                               if (!r)
-                                  Q_EMIT message(tr("The note was not saved: %1").arg(r.error()), true);
+                                  Q_EMIT message(tr("The note was not saved: %1").arg(r.error()),
+                                                 true);
                           });
     });
     connect(m_view, &ConversationView::openMediaRequested, this,
             [this](const QString &ref, const QString &) {
                 const QString path = QDir(m_mediaDir).filePath(ref);
-                if (!QFileInfo::exists(path) || !QDesktopServices::openUrl(QUrl::fromLocalFile(path)))
+                if (!QFileInfo::exists(path) ||
+                    !QDesktopServices::openUrl(QUrl::fromLocalFile(path)))
                     Q_EMIT message(tr("The file %1 could not be opened.").arg(path), true);
             });
 }
@@ -338,7 +343,8 @@ bool InboxPane::openConversation(qint64 conversationId)
     if (!at.isValid()) {
         // Not in this view (a closed chat from the orders list, say): show every open one or
         // the closed ones, whichever has it.
-        const QString owner = m_conversations.index(row).data(ConversationListModel::OwnerRole).toString();
+        const QString owner =
+            m_conversations.index(row).data(ConversationListModel::OwnerRole).toString();
         m_labelFilter->setCurrentIndex(0);
         setView(owner == QLatin1String("closed") ? View::Closed : View::AllOpen);
         at = m_proxy->mapFromSource(m_conversations.index(row));

@@ -17,7 +17,8 @@ ChatComposer::ChatComposer(QWidget *parent)
 {
     setObjectName(QStringLiteral("composerBar"));
     setAttribute(Qt::WA_StyledBackground);
-    setStyleSheet(QStringLiteral("#composerBar { background:#f6f6f6; border-top:1px solid #ddd; }"));
+    setStyleSheet(
+        QStringLiteral("#composerBar { background:#f6f6f6; border-top:1px solid #ddd; }"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 8, 12, 8);
     auto *row = new QHBoxLayout;
@@ -53,8 +54,8 @@ ChatComposer::ChatComposer(QWidget *parent)
     connect(m_completer, qOverload<const QString &>(&QCompleter::activated), this,
             [this](const QString &choice) {
                 // After QLineEdit has put the choice in: replace it with the expanded text.
-                QMetaObject::invokeMethod(this, [this, choice] { applyQuickReply(choice); },
-                                          Qt::QueuedConnection);
+                QMetaObject::invokeMethod(
+                    this, [this, choice] { applyQuickReply(choice); }, Qt::QueuedConnection);
             });
     connect(m_send, &QPushButton::clicked, this, &ChatComposer::submit);
     connect(m_editor, &QLineEdit::returnPressed, this, [this] {

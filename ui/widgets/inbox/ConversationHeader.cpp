@@ -54,9 +54,9 @@ ConversationHeader::ConversationHeader(QWidget *parent)
     m_close->setObjectName(QStringLiteral("closeChatButton"));
     m_close->setPopupMode(QToolButton::MenuButtonPopup);
     auto *reasons = new QMenu(m_close);
-    for (const QString &reason : {tr("Order delivered"), tr("Question answered"),
-                                  tr("Payment received"), tr("No reply from the customer"),
-                                  tr("Spam")})
+    for (const QString &reason :
+         {tr("Order delivered"), tr("Question answered"), tr("Payment received"),
+          tr("No reply from the customer"), tr("Spam")})
         connect(reasons->addAction(reason), &QAction::triggered, this,
                 [this, reason] { Q_EMIT closeRequested(reason); });
     m_close->setMenu(reasons);
@@ -123,7 +123,9 @@ QString ConversationHeader::windowText(const Conversation &c, const QDateTime &n
     const qint64 seconds = now.secsTo(closes);
     if (seconds <= 0)
         return tr("24-hour window closed: only approved templates can be sent.");
-    return tr("24-hour window open for %1 h %2 min.").arg(seconds / 3600).arg((seconds % 3600) / 60);
+    return tr("24-hour window open for %1 h %2 min.")
+        .arg(seconds / 3600)
+        .arg((seconds % 3600) / 60);
 }
 
 QString ConversationHeader::waitingText(const Conversation &c, const QDateTime &now)
@@ -179,9 +181,9 @@ void ConversationHeader::refresh()
         owner = tr("The bot is answering.");
         break;
     case OwnerKind::Human:
-        owner = tr("%1 is answering; the bot is silent.")
-                    .arg(m_summary.ownerName.isEmpty() ? tr("The store's phone")
-                                                       : m_summary.ownerName);
+        owner =
+            tr("%1 is answering; the bot is silent.")
+                .arg(m_summary.ownerName.isEmpty() ? tr("The store's phone") : m_summary.ownerName);
         break;
     case OwnerKind::Closed:
         owner = c.closedReason.isEmpty() ? tr("Closed.") : tr("Closed: %1.").arg(c.closedReason);
@@ -206,7 +208,8 @@ void ConversationHeader::setOperators(const QList<Operator> &operators)
     for (const Operator &op : operators) {
         QAction *action = m_assignMenu->addAction(op.name);
         action->setData(op.id);
-        connect(action, &QAction::triggered, this, [this, id = op.id] { Q_EMIT assignRequested(id); });
+        connect(action, &QAction::triggered, this,
+                [this, id = op.id] { Q_EMIT assignRequested(id); });
     }
 }
 
