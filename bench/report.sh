@@ -129,3 +129,24 @@ printf "| pipeline p50 per message (decide + commit, SQLite) | %.2f | ms | <= 2 
 printf "| pipeline p99 per message | %.2f | ms | <= 10 |\n" "$(avalue pipeline_p99)"
 printf "| intent classification p50 | %.3f | ms | |\n" "$(avalue intent_classify_p50)"
 printf "| intent training on 10,000 examples (HWU64) | %.1f | s | |\n" "$(avalue intent_train_10k)"
+
+# Takeover: the randomized race of the test suite at a larger count, on both backends. Customer
+# messages on 40 chats (half of them through a scripted language model on 127.0.0.1 that takes
+# 10 ms), takeovers and hand backs at random moments; every bot message is checked against the
+# takeover and hand-back lines in commit order.
+races=20000
+[ "${1:-}" = "--quick" ] && races=4000
+cmake --build build --target tst_takeover >/dev/null
+race() {
+    local backend=$1
+    SHOPDESK_TEST_BACKEND=$backend SHOPDESK_TEST_PG_URL="$(cat "$work/pg/url" 2>/dev/null || true)" \
+        SHOPDESK_TAKEOVER_RACES=$races QT_QPA_PLATFORM=offscreen \
+        build/tests/agent/tst_takeover randomizedRacesNeverLetTheBotSpeakInATakenChat 2>&1 |
+        grep -o '[0-9]* races: .*' | head -1
+}
+echo "takeover: $races races per backend..." >&2
+echo
+echo "| takeover race | result |"
+echo "|---|---|"
+echo "| SQLite | $(race sqlite) |"
+echo "| PostgreSQL | $(race postgresql) |"

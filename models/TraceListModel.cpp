@@ -126,7 +126,9 @@ QString TraceListModel::summary(const QJsonObject &t)
     if (decision == QLatin1String("escalate"))
         text += tr(" · handed over");
     else if (decision == QLatin1String("silent"))
-        text += tr(" · stayed quiet");
+        text += t.value(QStringLiteral("reason")).toString().isEmpty()
+                    ? tr(" · bot silent")
+                    : tr(" · bot silent: %1").arg(t.value(QStringLiteral("reason")).toString());
     else if (t.value(QStringLiteral("model")).toObject().value(QStringLiteral("used")).toBool())
         text += tr(" · replied (language model)");
     else

@@ -1,5 +1,6 @@
 #include "conversation/ConversationService.h"
 
+#include "messaging/ChannelConfig.h"
 #include "storage/StoreWorker.h"
 
 namespace shopdesk {
@@ -136,6 +137,27 @@ void ConversationService::inboxSettings(qint64 tenantId, QObject *context,
                         inbox.storeName = t.name;
             }
             return inbox;
+        },
+        std::move(done));
+}
+
+void ConversationService::templates(qint64 tenantId, qint64 conversationId, QObject *context,
+                                    std::function<void(Result<QList<MessageTemplate>>)> done)
+{
+    using R = Result<QList<MessageTemplate>>;
+    m_store.run(
+        context,
+        [=](Store &s) -> R {
+            auto c = s.conversations().conversation(tenantId, conversationId);
+            if (!c)
+                return R::failure(c.error());
+            if (c->channelId <= 0)
+                return QList<MessageTemplate>{};
+            auto channel = s.channels().channel(tenantId, c->channelId);
+            if (!channel)
+                return R::failure(channel.error());
+            return MessageTemplate::fromChannelTemplates(
+                ChannelConfig(channel.value()).templates());
         },
         std::move(done));
 }

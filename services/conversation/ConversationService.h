@@ -45,6 +45,9 @@ public:
     // The store's labels, quick replies and name for the inbox.
     void inboxSettings(qint64 tenantId, QObject *context,
                        std::function<void(Result<InboxSettings>)> done);
+    // The approved templates of the chat's WhatsApp channel.
+    void templates(qint64 tenantId, qint64 conversationId, QObject *context,
+                   std::function<void(Result<QList<MessageTemplate>>)> done);
     // Chats whose messages contain the text (the inbox's search).
     void searchMessages(qint64 tenantId, const QString &text, QObject *context,
                         std::function<void(Result<QList<qint64>>)> done);

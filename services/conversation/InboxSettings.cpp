@@ -3,6 +3,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 namespace shopdesk {
 
@@ -23,6 +24,24 @@ QList<QuickReply> InboxSettings::defaultQuickReplies()
                                                    "send a screenshot once paid.")},
             {QStringLiteral("delivered"), QStringLiteral("Your order is on its way, {name}. "
                                                          "Thank you for shopping at {store}!")}};
+}
+
+QList<MessageTemplate> MessageTemplate::fromChannelTemplates(const QJsonArray &templates)
+{
+    static const QRegularExpression placeholder(QStringLiteral("\\{\\{(\\d+)\\}\\}"));
+    QList<MessageTemplate> out;
+    for (const QJsonValue &v : templates) {
+        MessageTemplate t;
+        t.name = v[QStringLiteral("name")].toString();
+        t.language = v[QStringLiteral("language")].toString();
+        t.text = v[QStringLiteral("text")].toString();
+        if (t.name.isEmpty())
+            continue;
+        for (auto it = placeholder.globalMatch(t.text); it.hasNext();)
+            t.params = std::max(t.params, it.next().captured(1).toInt());
+        out.append(t);
+    }
+    return out;
 }
 
 InboxSettings InboxSettings::fromSettings(const QMap<QString, QString> &settings)

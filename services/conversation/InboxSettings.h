@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonArray>
 #include <QMap>
 #include <QString>
 #include <QStringList>
@@ -12,6 +13,18 @@ struct QuickReply
 {
     QString shortcut;
     QString text;
+};
+
+// An approved WhatsApp template of a channel, as the composer offers it when the 24-hour
+// window has closed: its text with {{1}}, {{2}}… and how many values it takes.
+struct MessageTemplate
+{
+    QString name;
+    QString language;
+    QString text;
+    int params = 0;
+
+    static QList<MessageTemplate> fromChannelTemplates(const QJsonArray &templates);
 };
 
 // What the inbox reads from a store's settings: its labels (inbox.labels, a JSON array;

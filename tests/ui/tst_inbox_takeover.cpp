@@ -10,6 +10,8 @@
 #include "messaging/WebhookService.h"
 #include "panes/ConversationView.h"
 #include "panes/InboxPane.h"
+#include "storage/SqlSupport.h"
+#include "widgets/agent/TracePanel.h"
 #include "widgets/inbox/ChatComposer.h"
 #include "widgets/inbox/ConversationHeader.h"
 
@@ -17,7 +19,9 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCompleter>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -112,7 +116,12 @@ private Q_SLOTS:
         qRegisterMetaType<AgentTurn::Outcome>();
         QVERIFY(console.start(QStringLiteral("tst_inbox_takeover"), true, {1400, 860}));
         auto added = console.run([this](Store &s) {
-            QJsonObject config;
+            QJsonObject config{{QStringLiteral("templates"),
+                                QJsonArray{QJsonObject{
+                                    {QStringLiteral("name"), QStringLiteral("order_ready")},
+                                    {QStringLiteral("language"), QStringLiteral("en")},
+                                    {QStringLiteral("text"),
+                                     QStringLiteral("Hello {{1}}, your order {{2}} is ready.")}}}}};
             Channel c;
             if (auto valid = ChannelConfig::validate(QStringLiteral("simulator"), config); !valid)
                 return Result<Channel>::failure(valid.error());
@@ -152,6 +161,17 @@ private Q_SLOTS:
                          QStringLiteral("is amul butter available?"));
         QCOMPARE(quiet.decision, QStringLiteral("silent"));
         QCOMPARE(messagesOf(QStringLiteral("bot")), bot);
+        // Beside the chat, why the bot said nothing.
+        const QAbstractItemModel *traces = inbox()->tracePanel()->list()->model();
+        QTRY_VERIFY(traces->rowCount() >= 2);
+        const auto explained = [traces] {
+            for (int row = 0; row < traces->rowCount(); ++row)
+                if (traces->index(row, 0).data().toString().contains(
+                        QLatin1String("bot silent: a person owns this chat")))
+                    return true;
+            return false;
+        };
+        QTRY_VERIFY(explained());
         console.screenshot(QStringLiteral("inbox-taken-over"));
 
         // Hand back (Ctrl+B): the bot answers the next message.
@@ -315,6 +335,36 @@ private Q_SLOTS:
                 m->index(row, 0).data(ConversationListModel::ConversationIdRole).toLongLong() == id;
         QVERIFY(found);
         search->clear();
+    }
+
+    void aClosedWindowOffersTheTemplates()
+    {
+        const qint64 id = openNewChat();
+        // The customer last wrote two days ago.
+        QVERIFY(console.run([&](Store &s) {
+            return sql::guard([&] {
+                s.backend().exec(QStringLiteral("UPDATE conversations SET last_customer_message_at "
+                                                "= ? WHERE tenant_id = ? AND id = ?"),
+                                 {QDateTime::currentDateTimeUtc().addDays(-2).toMSecsSinceEpoch(),
+                                  console.tenantId(), id});
+                return 0;
+            });
+        }));
+        chats()->reload();
+        QTRY_VERIFY(composer()->templateMode());
+        QTRY_VERIFY(composer()->templatePicker()->isVisible());
+        QVERIFY(!composer()->editor()->isVisible());
+        QTRY_COMPARE(composer()->templatePicker()->count(), 1);
+        auto *preview = composer()->findChild<QLabel *>(QStringLiteral("templatePreview"));
+        QTest::keyClicks(composer()->templateValues(), QStringLiteral("Kavya"));
+        QVERIFY(preview->text().contains(QLatin1String("needs 2 values")));
+        QTest::mouseClick(composer()->sendButton(), Qt::LeftButton);
+        QCOMPARE(stored(id).owner, OwnerKind::Bot); // too few values: nothing sent
+        QTest::keyClicks(composer()->templateValues(), QStringLiteral(" | 42"));
+        console.screenshot(QStringLiteral("inbox-template-picker"));
+        QTest::mouseClick(composer()->sendButton(), Qt::LeftButton);
+        QTRY_VERIFY(phoneReceived.contains(QStringLiteral("Hello Kavya, your order 42 is ready.")));
+        QTRY_COMPARE(stored(id).owner, OwnerKind::Human);
     }
 
     void cleanupTestCase() { console.stop(); }

@@ -216,6 +216,27 @@ void InboxPane::connectActions()
                                         Q_EMIT message(tr("Not sent: %1").arg(r.error()), true);
                                 });
             });
+    connect(composer, &ChatComposer::templateRequested, this,
+            [this, composer](const QString &name, const QString &language,
+                             const QStringList &values, bool takeOver) {
+                if (!haveOperator()) {
+                    composer->finished(false, {});
+                    return;
+                }
+                OutboundDraft draft;
+                draft.tenantId = openTenant();
+                draft.conversationId = m_openConversation;
+                draft.author = Author::Human;
+                draft.operatorId = m_operator.id;
+                draft.templateName = name;
+                draft.language = language;
+                draft.params = values;
+                m_service.reply(draft, takeOver, this, [this, composer](Result<HumanReply> r) {
+                    composer->finished(r.ok(), {});
+                    if (!r)
+                        Q_EMIT message(tr("The template was not sent: %1").arg(r.error()), true);
+                });
+            });
     connect(composer, &ChatComposer::noteRequested, this, [this, composer](const QString &text) {
         if (!haveOperator()) {
             composer->finished(false, text);
@@ -359,8 +380,17 @@ void InboxPane::onCurrentChanged()
     if (!current.isValid())
         return;
     const ConversationSummary summary = m_conversations.summaryAt(current.row());
+    const bool switched = m_openConversation != summary.conversation.id;
     m_openConversation = summary.conversation.id;
     m_view->showConversation(summary, m_settings.storeName);
+    if (switched) {
+        const qint64 id = summary.conversation.id;
+        m_service.templates(
+            summary.conversation.tenantId, id, this, [this, id](Result<QList<MessageTemplate>> r) {
+                if (id == m_openConversation)
+                    m_view->chatComposer()->setTemplates(r ? r.value() : QList<MessageTemplate>{});
+            });
+    }
     m_traces.setConversation(summary.conversation.tenantId, summary.conversation.id);
 }
 

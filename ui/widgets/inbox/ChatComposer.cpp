@@ -2,6 +2,7 @@
 
 #include <QAbstractItemView>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QCompleter>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -31,10 +32,14 @@ ChatComposer::ChatComposer(QWidget *parent)
     m_editor->setMaxLength(4096);
     m_send = new QPushButton(tr("Send"), this);
     m_send->setObjectName(QStringLiteral("sendButton"));
+    buildTemplateRow();
     row->addWidget(m_note);
     row->addWidget(m_editor, 1);
+    row->addWidget(m_templates);
+    row->addWidget(m_values, 1);
     row->addWidget(m_send);
     layout->addLayout(row);
+    layout->addWidget(m_templateRow);
     auto *below = new QHBoxLayout;
     m_keepBot = new QCheckBox(tr("Reply without taking over (the bot stays on)"), this);
     m_keepBot->setObjectName(QStringLiteral("keepBotOn"));
@@ -64,6 +69,62 @@ ChatComposer::ChatComposer(QWidget *parent)
     });
     connect(m_note, &QPushButton::toggled, this, &ChatComposer::updateMode);
     connect(m_keepBot, &QCheckBox::toggled, this, &ChatComposer::updateMode);
+}
+
+void ChatComposer::buildTemplateRow()
+{
+    m_templateRow = new QWidget(this);
+    auto *row = new QVBoxLayout(m_templateRow);
+    row->setContentsMargins(0, 0, 0, 0);
+    m_templates = new QComboBox(this);
+    m_templates->setObjectName(QStringLiteral("templatePicker"));
+    m_values = new QLineEdit(this);
+    m_values->setObjectName(QStringLiteral("templateValues"));
+    m_values->setPlaceholderText(tr("The template's values, separated by | (for {{1}}, {{2}}…)"));
+    m_preview = new QLabel(m_templateRow);
+    m_preview->setObjectName(QStringLiteral("templatePreview"));
+    m_preview->setWordWrap(true);
+    m_preview->setStyleSheet(QStringLiteral("color:#333; background:white; padding:4px;"));
+    row->addWidget(m_preview);
+    connect(m_templates, &QComboBox::currentIndexChanged, this, &ChatComposer::showTemplatePreview);
+    connect(m_values, &QLineEdit::textChanged, this, &ChatComposer::showTemplatePreview);
+    connect(m_values, &QLineEdit::returnPressed, this, &ChatComposer::submit);
+}
+
+void ChatComposer::setTemplates(const QList<MessageTemplate> &templates)
+{
+    m_templateList = templates;
+    m_templates->clear();
+    for (const MessageTemplate &t : templates)
+        m_templates->addItem(
+            t.language.isEmpty() ? t.name : QStringLiteral("%1 (%2)").arg(t.name, t.language));
+    updateMode();
+}
+
+bool ChatComposer::templateMode() const
+{
+    const Conversation &c = m_summary.conversation;
+    const bool windowOpen =
+        c.windowClosesAt().isValid() && c.windowClosesAt() > QDateTime::currentDateTimeUtc();
+    return c.channelId > 0 && !windowOpen && !m_note->isChecked();
+}
+
+void ChatComposer::showTemplatePreview()
+{
+    const int at = m_templates->currentIndex();
+    if (at < 0 || at >= m_templateList.size()) {
+        m_preview->setText(tr("This WhatsApp number has no approved templates yet: add them in "
+                              "Settings › Channels."));
+        return;
+    }
+    const MessageTemplate &t = m_templateList.at(at);
+    QString text = t.text.isEmpty() ? t.name : t.text;
+    const QStringList values = m_values->text().split(QLatin1Char('|'));
+    for (int i = 0; i < t.params; ++i) {
+        const QString v = i < values.size() ? values.at(i).trimmed() : QString();
+        text.replace(QStringLiteral("{{%1}}").arg(i + 1), v.isEmpty() ? QStringLiteral("…") : v);
+    }
+    m_preview->setText(t.params > 0 ? tr("%1  (needs %2 values)").arg(text).arg(t.params) : text);
 }
 
 QString ChatComposer::expand(const QString &text, const ConversationSummary &summary,
@@ -123,6 +184,13 @@ void ChatComposer::updateMode()
                                       : tr("Write to the customer as yourself… (/ for quick "
                                            "replies)"));
     m_send->setText(note ? tr("Add note") : tr("Send"));
+    const bool templates = templateMode();
+    m_templateRow->setVisible(templates);
+    m_templates->setVisible(templates);
+    m_values->setVisible(templates);
+    m_editor->setVisible(!templates);
+    if (templates)
+        showTemplatePreview();
     QString hint;
     if (note)
         hint = tr("Private note: only people at the console see it.");
@@ -130,7 +198,7 @@ void ChatComposer::updateMode()
         hint = tr("This conversation is not connected to a WhatsApp number.");
     else if (!windowOpen)
         hint = tr("More than 24 hours since the customer wrote: WhatsApp only delivers approved "
-                  "templates now.");
+                  "templates now. Choose one and fill in its values.");
     else if (c.owner == OwnerKind::Human)
         hint = tr("Messages you send here go to the customer on WhatsApp.");
     else if (m_keepBot->isChecked())
@@ -142,6 +210,25 @@ void ChatComposer::updateMode()
 
 void ChatComposer::submit()
 {
+    if (templateMode()) {
+        const int at = m_templates->currentIndex();
+        if (at < 0 || at >= m_templateList.size() || m_summary.conversation.id == 0)
+            return;
+        const MessageTemplate &t = m_templateList.at(at);
+        QStringList values;
+        for (const QString &v : m_values->text().split(QLatin1Char('|'), Qt::SkipEmptyParts))
+            values << v.trimmed();
+        if (values.size() < t.params) {
+            m_hint->setText(tr("The template \"%1\" needs %2 values; you gave %3.")
+                                .arg(t.name)
+                                .arg(t.params)
+                                .arg(values.size()));
+            return;
+        }
+        m_send->setEnabled(false);
+        Q_EMIT templateRequested(t.name, t.language, values, !m_keepBot->isChecked());
+        return;
+    }
     const QString text = m_editor->text().trimmed();
     if (text.isEmpty() || m_summary.conversation.id == 0)
         return;
@@ -157,10 +244,13 @@ void ChatComposer::finished(bool ok, const QString &text)
 {
     m_send->setEnabled(true);
     m_editor->setEnabled(true);
-    if (ok)
+    if (ok) {
         m_editor->clear();
-    else
+        m_values->clear();
+        updateMode();
+    } else if (!templateMode()) {
         m_editor->setText(text);
+    }
     m_editor->setFocus();
 }
 

@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class QCheckBox;
+class QComboBox;
 class QCompleter;
 class QLabel;
 class QLineEdit;
@@ -26,6 +27,8 @@ public:
 
     void showConversation(const ConversationSummary &summary, const QString &storeName);
     void setQuickReplies(const QList<QuickReply> &replies);
+    void setTemplates(const QList<MessageTemplate> &templates);
+    bool templateMode() const; // the window has closed: only a template can go
     static QString expand(const QString &text, const ConversationSummary &summary,
                           const QString &storeName);
     void finished(bool ok, const QString &text); // clears the box, or puts the text back
@@ -35,15 +38,21 @@ public:
     QPushButton *noteToggle() const { return m_note; }
     QPushButton *sendButton() const { return m_send; }
     QCompleter *quickReplyCompleter() const { return m_completer; }
+    QComboBox *templatePicker() const { return m_templates; }
+    QLineEdit *templateValues() const { return m_values; }
 
 Q_SIGNALS:
     void sendRequested(const QString &text, bool takeOver);
     void noteRequested(const QString &text);
+    void templateRequested(const QString &name, const QString &language, const QStringList &values,
+                           bool takeOver);
 
 private:
     void submit();
     void updateMode();
     void applyQuickReply(const QString &choice);
+    void buildTemplateRow();
+    void showTemplatePreview();
 
     ConversationSummary m_summary;
     QString m_storeName;
@@ -54,6 +63,11 @@ private:
     QCheckBox *m_keepBot = nullptr;
     QLabel *m_hint = nullptr;
     QCompleter *m_completer = nullptr;
+    QList<MessageTemplate> m_templateList;
+    QWidget *m_templateRow = nullptr;
+    QComboBox *m_templates = nullptr;
+    QLineEdit *m_values = nullptr;
+    QLabel *m_preview = nullptr;
     QStringListModel *m_choices = nullptr;
 };
 
