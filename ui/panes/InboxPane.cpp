@@ -198,44 +198,19 @@ void InboxPane::connectActions()
 
     ChatComposer *composer = m_view->chatComposer();
     connect(composer, &ChatComposer::sendRequested, this,
-            [this, composer](const QString &text, bool takeOver) {
-                if (!haveOperator()) {
-                    composer->finished(false, text);
-                    return;
-                }
+            [this](const QString &text, bool takeOver) {
                 OutboundDraft draft;
-                draft.tenantId = openTenant();
-                draft.conversationId = m_openConversation;
-                draft.author = Author::Human;
-                draft.operatorId = m_operator.id;
                 draft.text = text;
-                m_service.reply(draft, takeOver, this,
-                                [this, composer, text](Result<HumanReply> r) {
-                                    composer->finished(r.ok(), text);
-                                    if (!r)
-                                        Q_EMIT message(tr("Not sent: %1").arg(r.error()), true);
-                                });
+                sendAsOperator(draft, takeOver, text);
             });
     connect(composer, &ChatComposer::templateRequested, this,
-            [this, composer](const QString &name, const QString &language,
-                             const QStringList &values, bool takeOver) {
-                if (!haveOperator()) {
-                    composer->finished(false, {});
-                    return;
-                }
+            [this](const QString &name, const QString &language, const QStringList &values,
+                   bool takeOver) {
                 OutboundDraft draft;
-                draft.tenantId = openTenant();
-                draft.conversationId = m_openConversation;
-                draft.author = Author::Human;
-                draft.operatorId = m_operator.id;
                 draft.templateName = name;
                 draft.language = language;
                 draft.params = values;
-                m_service.reply(draft, takeOver, this, [this, composer](Result<HumanReply> r) {
-                    composer->finished(r.ok(), {});
-                    if (!r)
-                        Q_EMIT message(tr("The template was not sent: %1").arg(r.error()), true);
-                });
+                sendAsOperator(draft, takeOver, {});
             });
     connect(composer, &ChatComposer::noteRequested, this, [this, composer](const QString &text) {
         if (!haveOperator()) {
@@ -257,6 +232,24 @@ void InboxPane::connectActions()
                     !QDesktopServices::openUrl(QUrl::fromLocalFile(path)))
                     Q_EMIT message(tr("The file %1 could not be opened.").arg(path), true);
             });
+}
+
+void InboxPane::sendAsOperator(OutboundDraft draft, bool takeOver, const QString &typed)
+{
+    ChatComposer *composer = m_view->chatComposer();
+    if (!haveOperator()) {
+        composer->finished(false, typed);
+        return;
+    }
+    draft.tenantId = openTenant();
+    draft.conversationId = m_openConversation;
+    draft.author = Author::Human;
+    draft.operatorId = m_operator.id;
+    m_service.reply(draft, takeOver, this, [this, composer, typed](Result<HumanReply> r) {
+        composer->finished(r.ok(), typed);
+        if (!r)
+            Q_EMIT message(tr("Not sent: %1").arg(r.error()), true);
+    });
 }
 
 qint64 InboxPane::openTenant() const

@@ -3,6 +3,7 @@
 #include "ConversationFilterModel.h"
 #include "conversation/InboxSettings.h"
 #include "domain/Operator.h"
+#include "messaging/OutboundDraft.h"
 
 #include <QTimer>
 #include <QWidget>
@@ -62,6 +63,8 @@ private:
     void runSearch();
     bool haveOperator();
     void reportChange(const QString &what, const QString &error);
+    // A reply or a template from the person at the console, taking the chat over if asked.
+    void sendAsOperator(OutboundDraft draft, bool takeOver, const QString &typed);
     void showOpen();
     qint64 openTenant() const;
 
