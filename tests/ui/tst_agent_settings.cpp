@@ -25,6 +25,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -64,11 +65,20 @@ private Q_SLOTS:
         QVERIFY(!section()->useModel()->isEnabled());
         section()->personaName()->setText(QStringLiteral("Meera"));
         section()->orderLimit()->setValue(2500);
+        // The takeover rules of the store.
+        section()->findChild<QCheckBox *>(QStringLiteral("notifyTakeover"))->setChecked(true);
+        section()->findChild<QSpinBox *>(QStringLiteral("autoHandBack"))->setValue(15);
+        auto *reopenTo = section()->findChild<QComboBox *>(QStringLiteral("reopenTo"));
+        reopenTo->setCurrentIndex(reopenTo->findData(QStringLiteral("person")));
         QSignalSpy saved(section(), &AiEmployeeSection::saved);
         section()->save();
         QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 1, 10000);
         QCOMPARE(setting(QStringLiteral("persona.name")), QStringLiteral("Meera"));
         QCOMPARE(setting(QStringLiteral("escalation.order_above")), QStringLiteral("2500"));
+        QCOMPARE(setting(QStringLiteral("inbox.notify_takeover")), QStringLiteral("true"));
+        QCOMPARE(setting(QStringLiteral("inbox.notify_handback")), QStringLiteral("false"));
+        QCOMPARE(setting(QStringLiteral("inbox.auto_handback_min")), QStringLiteral("15"));
+        QCOMPARE(setting(QStringLiteral("inbox.reopen_to")), QStringLiteral("person"));
         QVERIFY(console.window().banner()->text().contains(QLatin1String("Saved")));
     }
 

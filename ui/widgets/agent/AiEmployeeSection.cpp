@@ -32,6 +32,10 @@ const QString kOrderAbove = QStringLiteral("escalation.order_above");
 const QString kUseModel = QStringLiteral("agent.model");
 const QString kCoolDown = QStringLiteral("ai.cooldown_s");
 const QString kMisunderstandings = QStringLiteral("escalation.misunderstandings");
+const QString kNotifyTakeover = QStringLiteral("inbox.notify_takeover");
+const QString kNotifyHandback = QStringLiteral("inbox.notify_handback");
+const QString kAutoHandBack = QStringLiteral("inbox.auto_handback_min");
+const QString kReopenTo = QStringLiteral("inbox.reopen_to");
 
 } // namespace
 
@@ -64,6 +68,25 @@ AiEmployeeSection::AiEmployeeSection(Engine &engine, QWidget *parent)
     m_misunderstandings->setRange(1, 5);
     m_misunderstandings->setSuffix(tr(" messages in a row"));
     form->addRow(tr("Hand over when it does not understand"), m_misunderstandings);
+    m_notifyTakeover = new QCheckBox(tr("Tell the customer when a person takes the chat"), this);
+    m_notifyTakeover->setObjectName(QStringLiteral("notifyTakeover"));
+    m_notifyHandback = new QCheckBox(tr("Tell the customer when the bot has it again"), this);
+    m_notifyHandback->setObjectName(QStringLiteral("notifyHandback"));
+    auto *notices = new QVBoxLayout;
+    notices->addWidget(m_notifyTakeover);
+    notices->addWidget(m_notifyHandback);
+    form->addRow(tr("Takeover"), notices);
+    m_autoHandBack = new QSpinBox(this);
+    m_autoHandBack->setObjectName(QStringLiteral("autoHandBack"));
+    m_autoHandBack->setRange(0, 24 * 60);
+    m_autoHandBack->setSuffix(tr(" min without a word from the person"));
+    m_autoHandBack->setSpecialValueText(tr("never"));
+    form->addRow(tr("Give a chat back to the bot after"), m_autoHandBack);
+    m_reopenTo = new QComboBox(this);
+    m_reopenTo->setObjectName(QStringLiteral("reopenTo"));
+    m_reopenTo->addItem(tr("it opens again with the bot"), QStringLiteral("bot"));
+    m_reopenTo->addItem(tr("it goes back to the person who closed it"), QStringLiteral("person"));
+    form->addRow(tr("When a customer writes to a closed chat"), m_reopenTo);
     auto *modelRow = new QHBoxLayout;
     m_useModel =
         new QCheckBox(tr("Let the language model write replies with the bot's tools"), this);
@@ -143,6 +166,11 @@ void AiEmployeeSection::setTenant(qint64 tenantId)
             m_misunderstandings->setValue(misunderstood > 0 ? misunderstood : 2);
             const int coolDown = settings.value(kCoolDown).toInt();
             m_coolDown->setValue(coolDown > 0 ? coolDown : 60);
+            m_notifyTakeover->setChecked(settings.value(kNotifyTakeover) == QLatin1String("true"));
+            m_notifyHandback->setChecked(settings.value(kNotifyHandback) == QLatin1String("true"));
+            m_autoHandBack->setValue(settings.value(kAutoHandBack).toInt());
+            m_reopenTo->setCurrentIndex(settings.value(kReopenTo) == QLatin1String("person") ? 1
+                                                                                             : 0);
             showModelState(settings);
             Q_EMIT loaded();
         });
@@ -206,7 +234,13 @@ void AiEmployeeSection::save()
          m_orderAbove->value() > 0 ? QString::number(m_orderAbove->value(), 'f', 0) : QString()},
         {kUseModel, m_useModel->isChecked() ? QStringLiteral("on") : QStringLiteral("off")},
         {kCoolDown, QString::number(m_coolDown->value())},
-        {kMisunderstandings, QString::number(m_misunderstandings->value())}};
+        {kMisunderstandings, QString::number(m_misunderstandings->value())},
+        {kNotifyTakeover,
+         m_notifyTakeover->isChecked() ? QStringLiteral("true") : QStringLiteral("false")},
+        {kNotifyHandback,
+         m_notifyHandback->isChecked() ? QStringLiteral("true") : QStringLiteral("false")},
+        {kAutoHandBack, QString::number(m_autoHandBack->value())},
+        {kReopenTo, m_reopenTo->currentData().toString()}};
     StoreSettingsIO::save(m_engine.store(), this, m_tenantId, values, [this](const QString &error) {
         if (!error.isEmpty()) {
             Q_EMIT message(tr("The bot's settings were not saved: %1").arg(error), true);

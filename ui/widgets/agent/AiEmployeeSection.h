@@ -62,6 +62,10 @@ private:
     QCheckBox *m_useModel = nullptr;
     QSpinBox *m_coolDown = nullptr;
     QSpinBox *m_misunderstandings = nullptr;
+    QCheckBox *m_notifyTakeover = nullptr;
+    QCheckBox *m_notifyHandback = nullptr;
+    QSpinBox *m_autoHandBack = nullptr;
+    QComboBox *m_reopenTo = nullptr;
     QLabel *m_modelState = nullptr;
     QPushButton *m_testModel = nullptr;
     ModelEndpoint m_chat;
