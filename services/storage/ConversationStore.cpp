@@ -194,14 +194,26 @@ Result<Conversation> ConversationStore::setOwner(qint64 tenantId, qint64 convers
             QStringLiteral("A conversation taken by a person needs that person's name."));
     // Whoever owns it now, nobody is waiting any more: a person answers, the bot was handed it
     // back on purpose, or the chat is closed. A closed chat remembers who closed it.
+    return updateConversation(
+        tenantId, conversationId,
+        QStringLiteral("owner_kind = ?, owner_operator_id = ?, needs_human = 0, "
+                       "needs_human_since = NULL, closed_reason = ?"),
+        {toText(owner),
+         operatorId > 0 && owner != OwnerKind::Bot ? QVariant(operatorId) : QVariant(),
+         owner == OwnerKind::Closed ? closedReason : QString()});
+}
+
+Result<Conversation> ConversationStore::updateConversation(qint64 tenantId, qint64 conversationId,
+                                                           const QString &assignments,
+                                                           QVariantList params)
+{
+    // One row's columns; then the row as stored, and conversationChanged.
+    params << tenantId << conversationId;
     auto result = guard([&] {
-        const SqlRows rows = m_db.query(
-            QStringLiteral("UPDATE conversations SET owner_kind = ?, owner_operator_id = ?, "
-                           "needs_human = 0, needs_human_since = NULL, closed_reason = ? "
-                           "WHERE tenant_id = ? AND id = ? RETURNING id"),
-            {toText(owner),
-             operatorId > 0 && owner != OwnerKind::Bot ? QVariant(operatorId) : QVariant(),
-             owner == OwnerKind::Closed ? closedReason : QString(), tenantId, conversationId});
+        const SqlRows rows = m_db.query(QStringLiteral("UPDATE conversations SET ") + assignments +
+                                            QStringLiteral(" WHERE tenant_id = ? AND id = ? "
+                                                           "RETURNING id"),
+                                        params);
         if (rows.isEmpty())
             throw NotFound(QStringLiteral("Conversation %1 does not exist in this store.")
                                .arg(conversationId));
@@ -277,42 +289,22 @@ Result<Conversation> ConversationStore::setLabels(qint64 tenantId, qint64 conver
     for (const QString &label : labels)
         if (!label.trimmed().isEmpty() && !array.contains(label.trimmed()))
             array.append(label.trimmed());
-    auto result = guard([&] {
-        const SqlRows rows = m_db.query(
-            QStringLiteral("UPDATE conversations SET labels = ? WHERE tenant_id = ? AND id = ? "
-                           "RETURNING id"),
-            {QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact)), tenantId,
-             conversationId});
-        if (rows.isEmpty())
-            throw NotFound(QStringLiteral("Conversation %1 does not exist in this store.")
-                               .arg(conversationId));
-        return requireConversation(tenantId, conversationId);
-    });
-    if (result)
-        Q_EMIT conversationChanged(tenantId, result.value());
-    return result;
+    return updateConversation(
+        tenantId, conversationId, QStringLiteral("labels = ?"),
+        {QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact))});
 }
 
 Result<Conversation> ConversationStore::setNeedsHuman(qint64 tenantId, qint64 conversationId,
                                                       bool needsHuman, const QString &reason,
                                                       const QDateTime &since)
 {
-    auto result = guard([&] {
-        const SqlRows rows = m_db.query(
-            QStringLiteral("UPDATE conversations SET needs_human = ?, escalation_reason = ?, "
-                           "needs_human_since = CASE WHEN ? = 0 THEN NULL WHEN needs_human = 1 "
-                           "AND needs_human_since IS NOT NULL THEN needs_human_since ELSE ? END "
-                           "WHERE tenant_id = ? AND id = ? RETURNING id"),
-            {needsHuman ? 1 : 0, needsHuman ? reason : QString(), needsHuman ? 1 : 0,
-             since.isValid() ? since.toMSecsSinceEpoch() : now(), tenantId, conversationId});
-        if (rows.isEmpty())
-            throw NotFound(QStringLiteral("Conversation %1 does not exist in this store.")
-                               .arg(conversationId));
-        return requireConversation(tenantId, conversationId);
-    });
-    if (result)
-        Q_EMIT conversationChanged(tenantId, result.value());
-    return result;
+    return updateConversation(
+        tenantId, conversationId,
+        QStringLiteral("needs_human = ?, escalation_reason = ?, needs_human_since = CASE WHEN "
+                       "? = 0 THEN NULL WHEN needs_human = 1 AND needs_human_since IS NOT NULL "
+                       "THEN needs_human_since ELSE ? END"),
+        {needsHuman ? 1 : 0, needsHuman ? reason : QString(), needsHuman ? 1 : 0,
+         since.isValid() ? since.toMSecsSinceEpoch() : now()});
 }
 
 void ConversationStore::touchConversations(qint64 tenantId, const QList<Message> &messages)

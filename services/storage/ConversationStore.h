@@ -7,6 +7,7 @@
 #include "domain/Message.h"
 
 #include <QObject>
+#include <QVariantList>
 
 #include <optional>
 
@@ -83,6 +84,8 @@ Q_SIGNALS:
 private:
     std::optional<Conversation> reopenClosed(qint64 tenantId, qint64 contactId,
                                              QList<Message> &lines);
+    Result<Conversation> updateConversation(qint64 tenantId, qint64 conversationId,
+                                            const QString &assignments, QVariantList params);
     void emitAppended(qint64 tenantId, const QList<Message> &messages);
     void touchConversations(qint64 tenantId, const QList<Message> &messages);
     QList<Message> insertMessages(qint64 tenantId, const QList<Message> &messages);
