@@ -23,6 +23,7 @@ public:
                       QObject *parent = nullptr);
 
     void setSoundEnabled(bool on) { m_sound = on; }
+    bool soundEnabled() const { return m_sound; }
     QSystemTrayIcon *trayIcon() const { return m_tray; }
 
 Q_SIGNALS:

@@ -203,6 +203,8 @@ void MainWindow::connectInbox()
     connect(m_inbox, &InboxPane::operatorNeeded, m_operator, &ConsoleOperator::ask);
     m_attention = new AttentionNotifier(*m_conversations, this, this);
     m_attention->setSoundEnabled(m_settings.alertSound());
+    connect(m_settingsPane, &SettingsPane::alertSoundChanged, m_attention,
+            &AttentionNotifier::setSoundEnabled);
     connect(m_attention, &AttentionNotifier::openRequested, this, [this](qint64 conversationId) {
         showNormal();
         raise();

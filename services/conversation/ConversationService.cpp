@@ -1,16 +1,24 @@
 #include "conversation/ConversationService.h"
 
+#include "agent/ShopTools.h"
+#include "conversation/OutgoingFile.h"
 #include "messaging/ChannelConfig.h"
 #include "storage/StoreWorker.h"
 
+#include <QFileInfo>
+
 namespace shopdesk {
 
-ConversationService::ConversationService(StoreWorker &store, QObject *parent)
+ConversationService::ConversationService(StoreWorker &store, QString dataDir, QObject *parent)
     : QObject(parent)
     , m_store(store)
+    , m_dataDir(std::move(dataDir))
 {
+    m_files.setMaxThreadCount(1);
     qRegisterMetaType<shopdesk::OwnershipChange>();
     connect(&m_autoHandBack, &QTimer::timeout, this, &ConversationService::checkSilentChats);
+    connect(&m_store, &StoreWorker::settingsChanged, this,
+            &ConversationService::inboxSettingsChanged);
 }
 
 template<typename Job>
@@ -95,6 +103,33 @@ void ConversationService::reply(const OutboundDraft &draft, bool takeOverFirst, 
         });
 }
 
+void ConversationService::sendFile(const OutboundDraft &draft, const QString &path,
+                                   bool takeOverFirst, QObject *context,
+                                   std::function<void(Result<HumanReply>)> done)
+{
+    QPointer<QObject> receiver(context);
+    m_files.start([=, this, done = std::move(done)]() mutable {
+        Result<OutgoingFile> file = OutgoingFile::prepare(path, m_dataDir, draft.tenantId);
+        // Back on this object's thread; posted events die with the object.
+        QMetaObject::invokeMethod(this, [=, this, done = std::move(done)]() mutable {
+            if (!receiver)
+                return;
+            if (!file) {
+                if (done)
+                    done(Result<HumanReply>::failure(file.error()));
+                return;
+            }
+            OutboundDraft media = draft;
+            media.mediaType = file->mediaType;
+            media.mediaFile = file->path;
+            media.fileName = file->fileName;
+            media.caption = draft.caption.isEmpty() ? draft.text.trimmed() : draft.caption;
+            media.text.clear();
+            reply(media, takeOverFirst, receiver, std::move(done));
+        });
+    });
+}
+
 void ConversationService::addNote(qint64 tenantId, qint64 conversationId, qint64 operatorId,
                                   const QString &text, QObject *context,
                                   std::function<void(Result<Message>)> done)
@@ -141,6 +176,20 @@ void ConversationService::inboxSettings(qint64 tenantId, QObject *context,
         std::move(done));
 }
 
+void ConversationService::saveInboxSettings(qint64 tenantId, const InboxSettings &settings,
+                                            QObject *context, std::function<void(Status)> done)
+{
+    const QString invalid = settings.validate();
+    const auto values = settings.toSettings();
+    m_store.run(
+        context,
+        [=](Store &s) {
+            return invalid.isEmpty() ? s.tenants().setSettings(tenantId, values)
+                                     : Status::failure(invalid);
+        },
+        std::move(done));
+}
+
 void ConversationService::templates(qint64 tenantId, qint64 conversationId, QObject *context,
                                     std::function<void(Result<QList<MessageTemplate>>)> done)
 {
@@ -158,6 +207,27 @@ void ConversationService::templates(qint64 tenantId, qint64 conversationId, QObj
                 return R::failure(channel.error());
             return MessageTemplate::fromChannelTemplates(
                 ChannelConfig(channel.value()).templates());
+        },
+        std::move(done));
+}
+
+void ConversationService::customerBalance(qint64 tenantId, qint64 conversationId, QObject *context,
+                                          std::function<void(Result<QString>)> done)
+{
+    m_store.run(
+        context,
+        [=](Store &s) -> Result<QString> {
+            auto c = s.conversations().conversation(tenantId, conversationId);
+            if (!c)
+                return Result<QString>::failure(c.error());
+            auto owed = s.catalog().balance(tenantId, c->contactId);
+            if (!owed)
+                return Result<QString>::failure(owed.error());
+            auto settings = s.tenants().settings(tenantId);
+            const QString currency =
+                settings ? settings->value(QStringLiteral("store.currency"), QStringLiteral("INR"))
+                         : QStringLiteral("INR");
+            return ShopTools::formatMoney(std::max<qint64>(0, owed.value()), currency);
         },
         std::move(done));
 }

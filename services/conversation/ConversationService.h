@@ -4,6 +4,7 @@
 #include "conversation/InboxSettings.h"
 
 #include <QObject>
+#include <QThreadPool>
 #include <QTimer>
 
 #include <functional>
@@ -23,7 +24,10 @@ class ConversationService : public QObject
 public:
     using ChangeDone = std::function<void(Result<OwnershipChange>)>;
 
-    explicit ConversationService(StoreWorker &store, QObject *parent = nullptr);
+    // dataDir: where files a person sends are kept (<dataDir>/media/<store>/sent/); empty sends
+    // the chosen file itself.
+    explicit ConversationService(StoreWorker &store, QString dataDir = {},
+                                 QObject *parent = nullptr);
 
     void takeOver(qint64 tenantId, qint64 conversationId, qint64 operatorId, QObject *context,
                   ChangeDone done = {});
@@ -37,6 +41,11 @@ public:
                 QObject *context, ChangeDone done = {});
     void reply(const OutboundDraft &draft, bool takeOverFirst, QObject *context,
                std::function<void(Result<HumanReply>)> done);
+    // Sends a file (photo, document, audio, video) with an optional caption: checks it against
+    // WhatsApp's types and sizes and copies it into the data directory off the caller's thread,
+    // then replies with it like reply().
+    void sendFile(const OutboundDraft &draft, const QString &path, bool takeOverFirst,
+                  QObject *context, std::function<void(Result<HumanReply>)> done);
     void addNote(qint64 tenantId, qint64 conversationId, qint64 operatorId, const QString &text,
                  QObject *context, std::function<void(Result<Message>)> done);
     void setLabel(qint64 tenantId, qint64 conversationId, qint64 operatorId, const QString &label,
@@ -45,9 +54,16 @@ public:
     // The store's labels, quick replies and name for the inbox.
     void inboxSettings(qint64 tenantId, QObject *context,
                        std::function<void(Result<InboxSettings>)> done);
+    // Saves the store's labels (with colours) and quick replies, after InboxSettings::validate.
+    void saveInboxSettings(qint64 tenantId, const InboxSettings &settings, QObject *context,
+                           std::function<void(Status)> done);
     // The approved templates of the chat's WhatsApp channel.
     void templates(qint64 tenantId, qint64 conversationId, QObject *context,
                    std::function<void(Result<QList<MessageTemplate>>)> done);
+    // What the chat's customer owes the store, in the store's currency ("₹120", "₹250.50"; "₹0"
+    // when nothing is owed).
+    void customerBalance(qint64 tenantId, qint64 conversationId, QObject *context,
+                         std::function<void(Result<QString>)> done);
     // Chats whose messages contain the text (the inbox's search).
     void searchMessages(qint64 tenantId, const QString &text, QObject *context,
                         std::function<void(Result<QList<qint64>>)> done);
@@ -58,12 +74,16 @@ public:
 Q_SIGNALS:
     void ownerChanged(qint64 tenantId, const shopdesk::OwnershipChange &change);
     void failed(const QString &message); // an automatic hand back could not be done
+    // A store's settings changed (labels, quick replies, its name…): read inboxSettings again.
+    void inboxSettingsChanged(qint64 tenantId);
 
 private:
     template<typename Job> void runChange(QObject *context, Job job, ChangeDone done);
 
     StoreWorker &m_store;
+    QString m_dataDir;
     QTimer m_autoHandBack;
+    QThreadPool m_files; // last: its destructor waits for a copy still running
 };
 
 } // namespace shopdesk

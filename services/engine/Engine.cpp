@@ -46,7 +46,7 @@ Engine::Engine(Options options, QObject *parent)
     , m_knowledge(std::make_unique<KnowledgeService>(*m_store, *m_network))
     , m_agent(std::make_unique<Agent>(*m_store, *m_knowledge, *m_network))
     , m_reminders(std::make_unique<ReminderSender>(*m_store))
-    , m_conversations(std::make_unique<ConversationService>(*m_store))
+    , m_conversations(std::make_unique<ConversationService>(*m_store, m_options.dataDir))
     , m_operators(std::make_unique<OperatorService>(*m_store))
 {
     m_media->setRetryBaseMs(m_options.mediaRetryBaseMs);

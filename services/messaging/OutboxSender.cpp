@@ -7,6 +7,7 @@
 
 #include <QRandomGenerator>
 
+#include <algorithm>
 #include <cmath>
 
 namespace shopdesk {
@@ -40,6 +41,15 @@ qint64 OutboxSender::backoffMs(const Options &options, int attempt, int retryAft
 {
     const double exp = double(options.backoffBaseMs) * std::pow(2.0, std::max(0, attempt - 1));
     const qint64 delay = qint64(std::min(exp, double(options.backoffCapMs)));
+    return std::max(delay, qint64(retryAfterSeconds) * 1000);
+}
+
+qint64 OutboxSender::retryDelayMs(const Options &options, int attempt, int retryAfterSeconds,
+                                  double jitter01)
+{
+    // ±20% jitter spreads retries of many rows; never earlier than Retry-After.
+    const qint64 base = backoffMs(options, attempt, retryAfterSeconds);
+    const qint64 delay = qint64(double(base) * (0.8 + 0.4 * std::clamp(jitter01, 0.0, 1.0)));
     return std::max(delay, qint64(retryAfterSeconds) * 1000);
 }
 
@@ -228,11 +238,8 @@ void OutboxSender::finish(const OutboxItem &item, const SendOutcome &outcome)
         break;
     case SendOutcome::Kind::Retry:
         if (item.attempts < m_options.maxAttempts) {
-            const qint64 base = backoffMs(m_options, item.attempts, outcome.retryAfterSeconds);
-            // ±20% jitter spreads retries of many rows; never earlier than Retry-After.
-            const double jitter = 0.8 + 0.4 * QRandomGenerator::global()->generateDouble();
-            qint64 delay = qint64(double(base) * jitter);
-            delay = std::max(delay, qint64(outcome.retryAfterSeconds) * 1000);
+            const qint64 delay = retryDelayMs(m_options, item.attempts, outcome.retryAfterSeconds,
+                                              QRandomGenerator::global()->generateDouble());
             qCInfo(lcSend) << "Outbox" << item.id << "retry" << item.attempts << "in" << delay
                            << "ms:" << outcome.reason;
             o.state = OutboxItem::State::Pending;

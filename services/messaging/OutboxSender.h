@@ -52,6 +52,10 @@ public:
 
     // The delay before retry `attempt` (1-based), without jitter; Retry-After wins if longer.
     static qint64 backoffMs(const Options &options, int attempt, int retryAfterSeconds);
+    // The wait before the next try: backoffMs with ±20% jitter (jitter01 in [0, 1)), never
+    // shorter than Retry-After.
+    static qint64 retryDelayMs(const Options &options, int attempt, int retryAfterSeconds,
+                               double jitter01);
 
 Q_SIGNALS:
     void simulatorDelivered(qint64 channelId, const QString &customer,

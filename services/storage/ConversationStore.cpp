@@ -5,6 +5,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 
 #include <limits>
 
@@ -246,18 +247,31 @@ Result<Conversation> ConversationStore::lockConversation(qint64 tenantId, qint64
 Result<QList<qint64>> ConversationStore::searchMessages(qint64 tenantId, const QString &text,
                                                         int limit)
 {
-    QString pattern = text.trimmed().toLower();
-    if (pattern.isEmpty())
+    // Words (letters and digits) as prefixes, all of them: "amu butt" finds "Amul butter".
+    static const QRegularExpression word(QStringLiteral("[\\p{L}\\p{N}\\p{M}]+"));
+    QStringList words;
+    for (auto it = word.globalMatch(text.toLower()); it.hasNext() && words.size() < 8;)
+        words << it.next().captured(0);
+    if (words.isEmpty())
         return QList<qint64>{};
-    pattern.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
-        .replace(QLatin1Char('%'), QStringLiteral("\\%"))
-        .replace(QLatin1Char('_'), QStringLiteral("\\_"));
+    const bool pg = m_db.dialect() == SqlBackend::Dialect::Postgres;
+    QStringList terms;
+    for (const QString &w : std::as_const(words))
+        terms << (pg ? QStringLiteral("'%1':*").arg(w) : QStringLiteral("\"%1\"*").arg(w));
+    const QString match = terms.join(pg ? QStringLiteral(" & ") : QStringLiteral(" AND "));
+    const QString sql =
+        pg ? QStringLiteral("SELECT m.conversation_id, MAX(m.id) FROM messages m WHERE "
+                            "m.tenant_id = ? AND m.type <> 'system' AND "
+                            "to_tsvector('simple', m.body) @@ to_tsquery('simple', ?) "
+                            "GROUP BY m.conversation_id ORDER BY 2 DESC LIMIT ?")
+           : QStringLiteral(
+                 "SELECT m.conversation_id, MAX(m.id) FROM message_search JOIN "
+                 "messages m ON m.id = message_search.rowid WHERE message_search MATCH ? AND "
+                 "m.tenant_id = ? AND m.type <> 'system' "
+                 "GROUP BY m.conversation_id ORDER BY 2 DESC LIMIT ?");
     return guard([&] {
-        const SqlRows rows = m_db.query(
-            QStringLiteral("SELECT m.conversation_id, MAX(m.id) FROM messages m WHERE "
-                           "m.tenant_id = ? AND m.type <> 'system' AND lower(m.body) LIKE ? "
-                           "ESCAPE '\\' GROUP BY m.conversation_id ORDER BY 2 DESC LIMIT ?"),
-            {tenantId, QString(QLatin1Char('%') + pattern + QLatin1Char('%')), limit});
+        const SqlRows rows = pg ? m_db.query(sql, {tenantId, match, limit})
+                                : m_db.query(sql, {match, tenantId, limit});
         QList<qint64> ids;
         for (const SqlRow &r : rows)
             ids.append(r[0].toLongLong());

@@ -49,19 +49,25 @@ QStringList Migrator::statements(const QString &sql)
 
 QList<Migration> Migrator::available(SqlBackend::Dialect dialect)
 {
-    static const QRegularExpression pattern(QStringLiteral("^(\\d+)_(\\w+)\\.sql$"));
+    // NNN_name.sql for both databases; NNN_name.sqlite.sql / NNN_name.postgres.sql where they
+    // differ (full-text search).
+    static const QRegularExpression pattern(
+        QStringLiteral("^(\\d+)_(\\w+?)(?:\\.(sqlite|postgres))?\\.sql$"));
+    const QString mine = dialect == SqlBackend::Dialect::Postgres ? QStringLiteral("postgres")
+                                                                  : QStringLiteral("sqlite");
     QList<Migration> result;
     const QDir dir(QStringLiteral(":/migrations"));
     const QStringList files = dir.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
     for (const QString &file : files) {
         const auto match = pattern.match(file);
-        if (!match.hasMatch())
+        if (!match.hasMatch() || (!match.captured(3).isEmpty() && match.captured(3) != mine))
             continue;
         QFile f(dir.filePath(file));
         if (!f.open(QIODevice::ReadOnly))
             continue;
         result.append({match.captured(1).toInt(), match.captured(2),
-                       render(QString::fromUtf8(f.readAll()), dialect)});
+                       render(QString::fromUtf8(f.readAll()), dialect),
+                       !match.captured(3).isEmpty()});
     }
     std::sort(result.begin(), result.end(),
               [](const Migration &a, const Migration &b) { return a.version < b.version; });

@@ -11,7 +11,8 @@ struct Migration
 {
     int version = 0;
     QString name;
-    QString sql; // rendered for the backend's dialect
+    QString sql;              // rendered for the backend's dialect
+    bool dialectOnly = false; // written for this dialect alone (NNN_name.sqlite.sql, …)
 };
 
 struct SchemaStatus

@@ -74,11 +74,7 @@ class TakeoverTest : public QObject
     // Waits for a service call and returns its answer.
     template<typename T, typename Call> Result<T> wait(Call call)
     {
-        std::optional<Result<T>> out;
-        call([&out](Result<T> r) { out.emplace(std::move(r)); });
-        if (!QTest::qWaitFor([&] { return out.has_value(); }, 20000))
-            return Result<T>::failure(QStringLiteral("no answer"));
-        return std::move(*out);
+        return answerOf<T>(std::move(call));
     }
 
     Result<OwnershipChange> takeOver(qint64 id, qint64 op)

@@ -154,9 +154,29 @@ private Q_SLOTS:
         SD_TAKE(queued, send(c, QStringLiteral("retry me")));
         QVERIFY(waitForStatus(queued.message.id, MessageStatus::Sent));
         QCOMPARE(api->sendCount(), 3);
-        const auto sends = api->sends();
-        // Exponential: the second wait is longer than the first (50 ms then 100 ms, ±20%).
-        QVERIFY(sends[1].at.msecsTo(sends[2].at) >= sends[0].at.msecsTo(sends[1].at));
+        const Message sent = message(queued.message.id);
+        QCOMPARE(sent.providerMessageId.isEmpty(), false);
+    }
+
+    // The schedule the sender waits by (not measured gaps, which a loaded machine stretches):
+    // doubling from the base, ±20% jitter, capped, and never sooner than Retry-After.
+    void theBackoffScheduleDoublesWithJitterAndACap()
+    {
+        OutboxSender::Options o;
+        o.backoffBaseMs = 2000;
+        o.backoffCapMs = 60000;
+        for (int attempt = 1; attempt <= 8; ++attempt) {
+            const qint64 base = std::min<qint64>(2000LL << (attempt - 1), 60000);
+            QCOMPARE(OutboxSender::backoffMs(o, attempt, 0), base);
+            QCOMPARE(OutboxSender::retryDelayMs(o, attempt, 0, 0.0), qint64(base * 0.8));
+            QCOMPARE(OutboxSender::retryDelayMs(o, attempt, 0, 0.5), base);
+            QVERIFY(OutboxSender::retryDelayMs(o, attempt, 0, 0.999) <= qint64(base * 1.2));
+            if (attempt > 1 && base < 60000) // the slowest try n-1 waits less than the fastest n
+                QVERIFY(OutboxSender::retryDelayMs(o, attempt - 1, 0, 0.999) <
+                        OutboxSender::retryDelayMs(o, attempt, 0, 0.0));
+        }
+        QCOMPARE(OutboxSender::retryDelayMs(o, 1, 30, 0.0), 30000); // Retry-After is the floor
+        QVERIFY(OutboxSender::retryDelayMs(o, 1, 30, 0.999) >= 30000);
     }
 
     void retryAfterIsHonoured()

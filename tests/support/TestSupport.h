@@ -4,6 +4,8 @@
 
 #include <QTest>
 
+#include <optional>
+
 // QVERIFY for Result<T>: on failure the test log shows the error message.
 #define SD_VERIFY_OK(expr)                                                                         \
     do {                                                                                           \
@@ -18,6 +20,20 @@
     if (!var##_result_.ok())                                                                       \
         QFAIL(qPrintable(QStringLiteral(#expr " failed: ") + var##_result_.error()));              \
     auto var = std::move(var##_result_).value()
+
+namespace shopdesk::test {
+
+// Calls a service that answers through a callback (call(done)) and waits for the answer.
+template<typename T, typename Call> Result<T> answerOf(Call call, int timeoutMs = 20000)
+{
+    std::optional<Result<T>> out;
+    call([&out](Result<T> r) { out.emplace(std::move(r)); });
+    if (!QTest::qWaitFor([&] { return out.has_value(); }, timeoutMs))
+        return Result<T>::failure(QStringLiteral("no answer"));
+    return std::move(*out);
+}
+
+} // namespace shopdesk::test
 
 #include "domain/Conversation.h"
 #include "domain/Message.h"

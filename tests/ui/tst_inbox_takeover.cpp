@@ -1,33 +1,43 @@
 #include "AttentionNotifier.h"
 #include "ConsoleFixture.h"
 #include "ConsoleOperator.h"
+#include "ConsoleSettings.h"
 #include "ConversationFilterModel.h"
 #include "ConversationListModel.h"
 #include "MessageListModel.h"
 #include "agent/Agent.h"
+#include "domain/LedgerEntry.h"
 #include "messaging/ChannelConfig.h"
 #include "messaging/SimulatorPhone.h"
 #include "messaging/WebhookService.h"
 #include "panes/ConversationView.h"
 #include "panes/InboxPane.h"
+#include "panes/SettingsPane.h"
 #include "storage/SqlSupport.h"
+#include "widgets/BannerWidget.h"
 #include "widgets/agent/TracePanel.h"
+#include "widgets/inbox/AttachmentChip.h"
 #include "widgets/inbox/ChatComposer.h"
 #include "widgets/inbox/ConversationHeader.h"
+#include "widgets/inbox/InboxSettingsSection.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCompleter>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QListWidget>
 #include <QMenu>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSignalSpy>
+#include <QTableWidget>
 #include <QToolButton>
 #include <QtTest>
 
@@ -103,6 +113,15 @@ class InboxTakeoverTest : public QObject
         for (int row = 0; row < m->rowCount(); ++row)
             n += m->index(row, 0).data(MessageListModel::AuthorRole).toString() == author;
         return n;
+    }
+
+    // A real PNG photo in the fixture's home folder.
+    QString photo(const QString &name, QSize size = {120, 120})
+    {
+        QImage image(size, QImage::Format_RGB32);
+        image.fill(QColor(0x2e, 0xc2, 0x7e));
+        const QString path = console.path(name);
+        return image.save(path, "PNG") ? path : QString();
     }
 
     QString stateText()
@@ -365,6 +384,118 @@ private Q_SLOTS:
         QTest::mouseClick(composer()->sendButton(), Qt::LeftButton);
         QTRY_VERIFY(phoneReceived.contains(QStringLiteral("Hello Kavya, your order 42 is ready.")));
         QTRY_COMPARE(stored(id).owner, OwnerKind::Human);
+    }
+
+    void aPhotoGoesWithItsCaption()
+    {
+        const qint64 id = openNewChat();
+        const QString path = photo(QStringLiteral("shelf.png"));
+        QVERIFY(!path.isEmpty());
+        QVERIFY(composer()->attachButton()->isVisible());
+        composer()->attachFile(path);
+        QVERIFY(composer()->attachment()->isVisible());
+        QCOMPARE(composer()->attachment()->file(), path);
+        QTest::keyClicks(composer()->editor(), QStringLiteral("This one?"));
+        console.screenshot(QStringLiteral("inbox-attachment"));
+        QTest::keyClick(composer()->editor(), Qt::Key_Return);
+        QTRY_VERIFY(phoneReceived.contains(QStringLiteral("[image] This one?")));
+        QTRY_VERIFY(!composer()->attachment()->isVisible());
+        QTRY_COMPARE(stored(id).owner, OwnerKind::Human);
+        const QAbstractItemModel *m = view()->messageList()->model();
+        QTRY_COMPARE(m->index(m->rowCount() - 1, 0).data(MessageListModel::TypeRole).toString(),
+                     QStringLiteral("image"));
+
+        // A photo too big for WhatsApp: a banner says why, the caption and the file stay.
+        const QString huge = photo(QStringLiteral("huge.png"), {2600, 2600});
+        QFile grow(huge);
+        QVERIFY(grow.open(QIODevice::Append));
+        grow.write(QByteArray(6 * 1024 * 1024, '\0'));
+        grow.close();
+        composer()->attachFile(huge);
+        QTest::keyClicks(composer()->editor(), QStringLiteral("big one"));
+        QTest::keyClick(composer()->editor(), Qt::Key_Return);
+        QTRY_VERIFY(console.window().banner()->text().contains(QLatin1String("at most")));
+        QTRY_COMPARE(composer()->editor()->text(), QStringLiteral("big one"));
+        QVERIFY(composer()->attachment()->hasFile());
+        QTest::mouseClick(composer()->attachment()->removeButton(), Qt::LeftButton);
+        QVERIFY(!composer()->attachment()->hasFile());
+        composer()->editor()->clear();
+        QVERIFY(!phoneReceived.contains(QStringLiteral("[image] big one")));
+    }
+
+    void quickRepliesAndLabelsAreEditedInSettings()
+    {
+        InboxSettingsSection *section = console.window().settingsPane()->inbox();
+        QTRY_VERIFY(section->labels()->count() == 5);
+        QTRY_VERIFY(section->quickReplies()->rowCount() >= 1);
+        section->addLabel(QStringLiteral("Udhaar"), QStringLiteral("#c01c28"));
+        section->addReply({QStringLiteral("pay"),
+                           QStringLiteral("{name}, you owe {balance}. Scan to pay."), QString()});
+        QVERIFY(section->setReplyFile(section->quickReplies()->rowCount() - 1,
+                                      photo(QStringLiteral("upi-qr.png"))));
+        console.window().showPane(MainWindow::Settings);
+        console.window().settingsPane()->findChild<QScrollArea *>()->ensureWidgetVisible(section);
+        console.screenshot(QStringLiteral("settings-inbox"));
+        console.window().showPane(MainWindow::Inbox);
+        QSignalSpy reloaded(inbox(), &InboxPane::settingsLoaded);
+        QTest::mouseClick(section->saveButton(), Qt::LeftButton);
+        QTRY_VERIFY(!reloaded.isEmpty()); // the inbox reads them again by itself
+
+        // The new label is offered, in its colour, in the filter and the chat's menu.
+        QComboBox *filter = inbox()->labelFilter();
+        QVERIFY(filter->findData(QStringLiteral("Udhaar")) > 0);
+        const QImage dot =
+            filter->itemIcon(filter->findData(QStringLiteral("Udhaar"))).pixmap(12).toImage();
+        QCOMPARE(dot.pixelColor(6, 6).name(), QStringLiteral("#c01c28"));
+
+        // The quick reply fills in the balance and attaches the QR.
+        const qint64 id = openNewChat();
+        const qint64 contact = stored(id).contactId;
+        QVERIFY(console.run([&](Store &s) {
+            LedgerEntry credit;
+            credit.contactId = contact;
+            credit.amountMinor = 12000;
+            return s.catalog().addLedgerEntry(console.tenantId(), credit);
+        }));
+        openNewChat(); // another chat, then back: the balance is read when a chat opens
+        QVERIFY(inbox()->openConversation(id));
+        QTRY_COMPARE(view()->conversationId(), id);
+        QTRY_COMPARE(composer()->balance(), QStringLiteral("₹120"));
+        QTest::keyClicks(composer()->editor(), QStringLiteral("/pa"));
+        QTRY_COMPARE(composer()->quickReplyCompleter()->currentCompletion(),
+                     QStringLiteral("/pay"));
+        Q_EMIT composer()->quickReplyCompleter()->activated(QStringLiteral("/pay"));
+        QTRY_VERIFY(composer()->attachment()->hasFile());
+        QTRY_COMPARE(composer()->editor()->text(),
+                     QStringLiteral("Kavya, you owe ₹120. Scan to pay."));
+        QTest::mouseClick(composer()->sendButton(), Qt::LeftButton);
+        QTRY_VERIFY(phoneReceived.contains(QStringLiteral("[image] Kavya, you owe ₹120. Scan "
+                                                          "to pay.")));
+        // A label chip in the header has the label's colour.
+        for (QAction *a : header()->labelsButton()->menu()->actions())
+            if (a->text() == QLatin1String("Udhaar"))
+                a->setChecked(true);
+        auto *chips = header()->findChild<QLabel *>(QStringLiteral("conversationLabels"));
+        QTRY_VERIFY(chips->text().contains(QLatin1String("#c01c28")));
+        console.screenshot(QStringLiteral("inbox-quick-reply-file"));
+
+        // Bad settings are refused in a banner and not saved.
+        section->addReply({QStringLiteral("pay"), QStringLiteral("twice"), QString()});
+        QTest::mouseClick(section->saveButton(), Qt::LeftButton);
+        QTRY_VERIFY(console.window().banner()->text().contains(QLatin1String("/pay")));
+        section->quickReplies()->removeRow(section->quickReplies()->rowCount() - 1);
+    }
+
+    void theAlertSoundIsASetting()
+    {
+        QCheckBox *sound = console.window().settingsPane()->alertSound();
+        QVERIFY(sound->isChecked());
+        QVERIFY(console.window().attention()->soundEnabled());
+        sound->setChecked(false);
+        QVERIFY(!console.window().attention()->soundEnabled());
+        QVERIFY(!ConsoleSettings().alertSound());
+        sound->setChecked(true);
+        QVERIFY(console.window().attention()->soundEnabled());
     }
 
     void cleanupTestCase() { console.stop(); }

@@ -91,11 +91,21 @@ void ConversationItemDelegate::paint(QPainter *painter, const QStyleOptionViewIt
     const QString when =
         relativeTime(index.data(ConversationListModel::LastMessageAtRole).toDateTime(),
                      QDateTime::currentDateTime());
-    const int whenWidth = fm.horizontalAdvance(when);
+    int whenWidth = fm.horizontalAdvance(when);
     painter->setFont(option.font);
     painter->setPen(muted);
     painter->drawText(QRect(r.right() - whenWidth, r.top(), whenWidth, bfm.height()),
                       Qt::AlignRight | Qt::AlignVCenter, when);
+    // Labels as dots left of the time, WhatsApp Business style.
+    const QStringList labels = index.data(ConversationListModel::LabelsRole).toStringList();
+    painter->setRenderHint(QPainter::Antialiasing);
+    for (const QString &label : labels.mid(0, 5)) {
+        whenWidth += 12;
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(QColor(m_labelColors.value(label, QStringLiteral("#5e5c64"))));
+        painter->drawEllipse(QRect(r.right() - whenWidth, r.top() + (bfm.height() - 8) / 2, 8, 8));
+    }
+    painter->setPen(muted);
 
     painter->setFont(bold);
     painter->setPen(text);

@@ -1,10 +1,12 @@
 #pragma once
 
+#include <QMap>
 #include <QStyledItemDelegate>
 
 namespace shopdesk {
 
-// One inbox row: customer, time, last message, and who answers (bot, a person, needs a human).
+// One inbox row: customer, time, last message, who answers (bot, a person, needs a human), and
+// a coloured dot for each of its labels.
 class ConversationItemDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -15,6 +17,10 @@ public:
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
     static QString relativeTime(const QDateTime &when, const QDateTime &now);
+    void setLabelColors(const QMap<QString, QString> &colors) { m_labelColors = colors; }
+
+private:
+    QMap<QString, QString> m_labelColors;
 };
 
 } // namespace shopdesk

@@ -9,6 +9,7 @@
 #include "widgets/agent/TracePanel.h"
 #include "widgets/inbox/ChatComposer.h"
 #include "widgets/inbox/ConversationHeader.h"
+#include "widgets/inbox/LabelDot.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
@@ -111,7 +112,8 @@ void InboxPane::buildList(QWidget *left)
     m_list = new QListView(left);
     m_list->setObjectName(QStringLiteral("conversationList"));
     m_list->setModel(m_proxy);
-    m_list->setItemDelegate(new ConversationItemDelegate(m_list));
+    m_delegate = new ConversationItemDelegate(m_list);
+    m_list->setItemDelegate(m_delegate);
     m_list->setUniformItemSizes(true);
     m_list->setMinimumWidth(300);
     leftLayout->addWidget(m_list);
@@ -196,6 +198,15 @@ void InboxPane::connectActions()
                            });
     });
 
+    connectComposer();
+}
+
+void InboxPane::connectComposer()
+{
+    connect(&m_service, &ConversationService::inboxSettingsChanged, this, [this](qint64 tenantId) {
+        if (tenantId == m_tenantId)
+            loadSettings();
+    });
     ChatComposer *composer = m_view->chatComposer();
     connect(composer, &ChatComposer::sendRequested, this,
             [this](const QString &text, bool takeOver) {
@@ -211,6 +222,12 @@ void InboxPane::connectActions()
                 draft.language = language;
                 draft.params = values;
                 sendAsOperator(draft, takeOver, {});
+            });
+    connect(composer, &ChatComposer::fileRequested, this,
+            [this](const QString &path, const QString &caption, bool takeOver) {
+                OutboundDraft draft;
+                draft.caption = caption;
+                sendAsOperator(draft, takeOver, caption, path);
             });
     connect(composer, &ChatComposer::noteRequested, this, [this, composer](const QString &text) {
         if (!haveOperator()) {
@@ -234,7 +251,8 @@ void InboxPane::connectActions()
             });
 }
 
-void InboxPane::sendAsOperator(OutboundDraft draft, bool takeOver, const QString &typed)
+void InboxPane::sendAsOperator(OutboundDraft draft, bool takeOver, const QString &typed,
+                               const QString &file)
 {
     ChatComposer *composer = m_view->chatComposer();
     if (!haveOperator()) {
@@ -245,11 +263,15 @@ void InboxPane::sendAsOperator(OutboundDraft draft, bool takeOver, const QString
     draft.conversationId = m_openConversation;
     draft.author = Author::Human;
     draft.operatorId = m_operator.id;
-    m_service.reply(draft, takeOver, this, [this, composer, typed](Result<HumanReply> r) {
+    auto done = [this, composer, typed](Result<HumanReply> r) {
         composer->finished(r.ok(), typed);
         if (!r)
             Q_EMIT message(tr("Not sent: %1").arg(r.error()), true);
-    });
+    };
+    if (file.isEmpty())
+        m_service.reply(draft, takeOver, this, std::move(done));
+    else
+        m_service.sendFile(draft, file, takeOver, this, std::move(done));
 }
 
 qint64 InboxPane::openTenant() const
@@ -314,6 +336,16 @@ void InboxPane::runSearch()
 void InboxPane::setTenant(qint64 tenantId)
 {
     m_tenantId = tenantId;
+    loadSettings();
+    m_operators.operators(tenantId, this, [this, tenantId](Result<QList<Operator>> r) {
+        if (tenantId == m_tenantId && r)
+            m_view->header()->setOperators(r.value());
+    });
+}
+
+void InboxPane::loadSettings()
+{
+    const qint64 tenantId = m_tenantId;
     m_service.inboxSettings(tenantId, this, [this, tenantId](Result<InboxSettings> r) {
         if (tenantId != m_tenantId || !r)
             return;
@@ -323,15 +355,17 @@ void InboxPane::setTenant(qint64 tenantId)
         m_labelFilter->clear();
         m_labelFilter->addItem(tr("Any label"), QString());
         for (const QString &label : std::as_const(m_settings.labels))
-            m_labelFilter->addItem(label, label);
+            m_labelFilter->addItem(labelDot(m_settings.colorOf(label)), label, label);
         m_labelFilter->setCurrentIndex(std::max(0, m_labelFilter->findData(current)));
         m_labelFilter->blockSignals(false);
-        m_view->header()->setAvailableLabels(m_settings.labels);
+        QMap<QString, QString> colors;
+        for (const QString &label : std::as_const(m_settings.labels))
+            colors.insert(label, m_settings.colorOf(label));
+        m_view->header()->setAvailableLabels(m_settings.labels, colors);
+        m_delegate->setLabelColors(colors);
+        m_list->viewport()->update();
         m_view->chatComposer()->setQuickReplies(m_settings.quickReplies);
-    });
-    m_operators.operators(tenantId, this, [this, tenantId](Result<QList<Operator>> r) {
-        if (tenantId == m_tenantId && r)
-            m_view->header()->setOperators(r.value());
+        Q_EMIT settingsLoaded();
     });
 }
 
@@ -378,6 +412,11 @@ void InboxPane::onCurrentChanged()
     m_view->showConversation(summary, m_settings.storeName);
     if (switched) {
         const qint64 id = summary.conversation.id;
+        m_service.customerBalance(summary.conversation.tenantId, id, this,
+                                  [this, id](Result<QString> r) {
+                                      if (r)
+                                          m_view->chatComposer()->setBalance(id, r.value());
+                                  });
         m_service.templates(
             summary.conversation.tenantId, id, this, [this, id](Result<QList<MessageTemplate>> r) {
                 if (id == m_openConversation)

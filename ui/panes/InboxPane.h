@@ -16,6 +16,7 @@ class QPushButton;
 
 namespace shopdesk {
 
+class ConversationItemDelegate;
 class ConversationListModel;
 class ConversationService;
 class ConversationView;
@@ -54,17 +55,21 @@ public:
 Q_SIGNALS:
     void message(const QString &text, bool isError);
     void operatorNeeded(); // an action needs to know who is at the console
+    void settingsLoaded(); // the store's labels and quick replies are in place
 
 private:
     void buildList(QWidget *left);
     void connectActions();
+    void connectComposer();
+    void loadSettings();
     void onCurrentChanged();
     void updateCounts();
     void runSearch();
     bool haveOperator();
     void reportChange(const QString &what, const QString &error);
     // A reply or a template from the person at the console, taking the chat over if asked.
-    void sendAsOperator(OutboundDraft draft, bool takeOver, const QString &typed);
+    void sendAsOperator(OutboundDraft draft, bool takeOver, const QString &typed,
+                        const QString &file = {});
     void showOpen();
     qint64 openTenant() const;
 
@@ -79,6 +84,7 @@ private:
     QButtonGroup *m_views = nullptr;
     QComboBox *m_labelFilter = nullptr;
     QListView *m_list = nullptr;
+    ConversationItemDelegate *m_delegate = nullptr;
     ConversationView *m_view = nullptr;
     qint64 m_tenantId = 0;
     qint64 m_openConversation = 0;

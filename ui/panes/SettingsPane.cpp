@@ -6,7 +6,9 @@
 #include "storage/StoreWorker.h"
 #include "widgets/ChannelsSection.h"
 #include "widgets/agent/AiEmployeeSection.h"
+#include "widgets/inbox/InboxSettingsSection.h"
 
+#include <QCheckBox>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -78,6 +80,15 @@ SettingsPane::SettingsPane(Engine &engine, ConsoleSettings &settings, QWidget *p
     m_engineState = new QLabel(console);
     m_engineState->setObjectName(QStringLiteral("engineState"));
     consoleForm->addRow(tr("Engine"), m_engineState);
+    m_alertSound = new QCheckBox(
+        tr("Play the desktop's alert sound when a customer starts waiting for a person"), console);
+    m_alertSound->setObjectName(QStringLiteral("alertSound"));
+    m_alertSound->setChecked(settings.alertSound());
+    consoleForm->addRow(tr("Alerts"), m_alertSound);
+    connect(m_alertSound, &QCheckBox::toggled, this, [this](bool on) {
+        m_settings.setAlertSound(on);
+        Q_EMIT alertSoundChanged(on);
+    });
     layout->addWidget(console);
 
     m_channels = new ChannelsSection(engine, content);
@@ -106,6 +117,9 @@ SettingsPane::SettingsPane(Engine &engine, ConsoleSettings &settings, QWidget *p
     m_agent = new AiEmployeeSection(engine, content);
     connect(m_agent, &AiEmployeeSection::message, this, &SettingsPane::message);
     layout->addWidget(m_agent);
+    m_inbox = new InboxSettingsSection(engine.conversations(), engine.options().dataDir, content);
+    connect(m_inbox, &InboxSettingsSection::message, this, &SettingsPane::message);
+    layout->addWidget(m_inbox);
     layout->addStretch(1);
     connect(saveProfile, &QPushButton::clicked, this, &SettingsPane::saveProfile);
 
@@ -151,6 +165,7 @@ void SettingsPane::setTenant(qint64 tenantId)
     m_tenantId = tenantId;
     m_channels->setTenant(tenantId);
     m_agent->setTenant(tenantId);
+    m_inbox->setTenant(tenantId);
     loadProfile();
 }
 

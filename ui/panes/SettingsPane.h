@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QWidget>
 
+class QCheckBox;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
@@ -15,9 +16,11 @@ class AiEmployeeSection;
 class ChannelsSection;
 class ConsoleSettings;
 class Engine;
+class InboxSettingsSection;
 
 // This console's database and data folder, the store's channels, its profile (hours, address,
-// delivery: what the bot tells customers), and the AI employee's settings.
+// delivery: what the bot tells customers), the AI employee's settings, and the inbox's labels
+// and quick replies.
 class SettingsPane : public QWidget
 {
     Q_OBJECT
@@ -28,11 +31,14 @@ public:
     QLineEdit *databaseEdit() const { return m_database; }
     ChannelsSection *channels() const { return m_channels; }
     AiEmployeeSection *agent() const { return m_agent; }
+    InboxSettingsSection *inbox() const { return m_inbox; }
+    QCheckBox *alertSound() const { return m_alertSound; }
     QLineEdit *profileField(const QString &key) const { return m_profileEdits.value(key); }
     void saveProfile();
 
 Q_SIGNALS:
     void message(const QString &text, bool isError);
+    void alertSoundChanged(bool on);
 
 private:
     void saveDatabase();
@@ -46,6 +52,8 @@ private:
     QFormLayout *m_profile = nullptr;
     ChannelsSection *m_channels = nullptr;
     AiEmployeeSection *m_agent = nullptr;
+    InboxSettingsSection *m_inbox = nullptr;
+    QCheckBox *m_alertSound = nullptr;
     QHash<QString, QLineEdit *> m_profileEdits;
     qint64 m_tenantId = 0;
     LatestRequest m_request;

@@ -1,14 +1,23 @@
 #include "widgets/inbox/ChatComposer.h"
 
+#include "widgets/inbox/AttachmentChip.h"
+
 #include <QAbstractItemView>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCompleter>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMimeData>
 #include <QPushButton>
+#include <QStandardPaths>
 #include <QStringListModel>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace shopdesk {
@@ -32,8 +41,15 @@ ChatComposer::ChatComposer(QWidget *parent)
     m_editor->setMaxLength(4096);
     m_send = new QPushButton(tr("Send"), this);
     m_send->setObjectName(QStringLiteral("sendButton"));
+    m_attach = new QToolButton(this);
+    m_attach->setObjectName(QStringLiteral("attachButton"));
+    m_attach->setText(QStringLiteral("📎"));
+    m_attach->setToolTip(tr("Attach a photo or a document (or drop a file here)"));
+    m_chip = new AttachmentChip(this);
     buildTemplateRow();
+    layout->addWidget(m_chip);
     row->addWidget(m_note);
+    row->addWidget(m_attach);
     row->addWidget(m_editor, 1);
     row->addWidget(m_templates);
     row->addWidget(m_values, 1);
@@ -69,6 +85,59 @@ ChatComposer::ChatComposer(QWidget *parent)
     });
     connect(m_note, &QPushButton::toggled, this, &ChatComposer::updateMode);
     connect(m_keepBot, &QCheckBox::toggled, this, &ChatComposer::updateMode);
+    connect(m_attach, &QToolButton::clicked, this, &ChatComposer::chooseFile);
+    connect(m_chip, &AttachmentChip::removed, this, &ChatComposer::updateMode);
+    setAcceptDrops(true);
+}
+
+void ChatComposer::chooseFile()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Send a file"), QStandardPaths::writableLocation(QStandardPaths::PicturesLocation),
+        tr("Photos and documents (*.jpg *.jpeg *.png *.pdf *.doc *.docx *.xls *.xlsx *.txt "
+           "*.mp3 *.ogg *.m4a *.mp4);;All files (*)"));
+    if (!path.isEmpty())
+        attachFile(path);
+}
+
+void ChatComposer::attachFile(const QString &path)
+{
+    if (!QFileInfo(path).isFile()) {
+        m_hint->setText(tr("The file %1 is not there any more.").arg(path));
+        return;
+    }
+    if (m_note->isChecked())
+        m_note->setChecked(false); // a file goes to the customer, never into a note
+    m_chip->setFile(path);
+    updateMode();
+    m_editor->setFocus();
+}
+
+void ChatComposer::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.first().isLocalFile() && !templateMode())
+        event->acceptProposedAction();
+}
+
+void ChatComposer::dropEvent(QDropEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.first().isLocalFile()) {
+        attachFile(urls.first().toLocalFile());
+        event->acceptProposedAction();
+    }
+}
+
+void ChatComposer::setBalance(qint64 conversationId, const QString &balance)
+{
+    m_balanceFor = conversationId;
+    m_balance = balance;
+}
+
+QString ChatComposer::balance() const
+{
+    return m_balanceFor == m_summary.conversation.id ? m_balance : QString();
 }
 
 void ChatComposer::buildTemplateRow()
@@ -128,7 +197,7 @@ void ChatComposer::showTemplatePreview()
 }
 
 QString ChatComposer::expand(const QString &text, const ConversationSummary &summary,
-                             const QString &storeName)
+                             const QString &storeName, const QString &balance)
 {
     QString out = text;
     const QString name = summary.contactName.trimmed().isEmpty()
@@ -136,6 +205,7 @@ QString ChatComposer::expand(const QString &text, const ConversationSummary &sum
                              : summary.contactName.trimmed().section(QLatin1Char(' '), 0, 0);
     out.replace(QStringLiteral("{name}"), name);
     out.replace(QStringLiteral("{store}"), storeName);
+    out.replace(QStringLiteral("{balance}"), balance.isEmpty() ? QStringLiteral("…") : balance);
     return out;
 }
 
@@ -152,7 +222,9 @@ void ChatComposer::applyQuickReply(const QString &choice)
 {
     for (const QuickReply &r : std::as_const(m_replies)) {
         if (QLatin1Char('/') + r.shortcut == choice) {
-            m_editor->setText(expand(r.text, m_summary, m_storeName));
+            m_editor->setText(expand(r.text, m_summary, m_storeName, balance()));
+            if (!r.image.isEmpty())
+                attachFile(r.image);
             m_editor->setFocus();
             return;
         }
@@ -168,6 +240,7 @@ void ChatComposer::showConversation(const ConversationSummary &summary, const QS
         m_editor->clear();
         m_note->setChecked(false);
         m_keepBot->setChecked(false);
+        m_chip->clear();
     }
     updateMode();
 }
@@ -181,10 +254,15 @@ void ChatComposer::updateMode()
     m_keepBot->setVisible(!note && c.owner != OwnerKind::Human);
     m_editor->setStyleSheet(note ? QStringLiteral("QLineEdit { background:#fff4c2; }") : QString());
     m_editor->setPlaceholderText(note ? tr("A note for your team (the customer never sees it)…")
-                                      : tr("Write to the customer as yourself… (/ for quick "
-                                           "replies)"));
+                                 : m_chip->hasFile()
+                                     ? tr("Add a caption (optional)…")
+                                     : tr("Write to the customer as yourself… (/ for quick "
+                                          "replies)"));
     m_send->setText(note ? tr("Add note") : tr("Send"));
     const bool templates = templateMode();
+    if (templates || note)
+        m_chip->clear();
+    m_attach->setVisible(!templates && !note && c.channelId > 0);
     m_templateRow->setVisible(templates);
     m_templates->setVisible(templates);
     m_values->setVisible(templates);
@@ -230,11 +308,13 @@ void ChatComposer::submit()
         return;
     }
     const QString text = m_editor->text().trimmed();
-    if (text.isEmpty() || m_summary.conversation.id == 0)
+    if (m_summary.conversation.id == 0 || (text.isEmpty() && !m_chip->hasFile()))
         return;
     m_send->setEnabled(false);
     m_editor->setEnabled(false);
-    if (m_note->isChecked())
+    if (m_chip->hasFile() && !m_note->isChecked())
+        Q_EMIT fileRequested(m_chip->file(), text, !m_keepBot->isChecked());
+    else if (m_note->isChecked())
         Q_EMIT noteRequested(text);
     else
         Q_EMIT sendRequested(text, !m_keepBot->isChecked());
@@ -247,6 +327,7 @@ void ChatComposer::finished(bool ok, const QString &text)
     if (ok) {
         m_editor->clear();
         m_values->clear();
+        m_chip->clear();
         updateMode();
     } else if (!templateMode()) {
         m_editor->setText(text);

@@ -1,6 +1,7 @@
 #include "widgets/inbox/ConversationHeader.h"
 
 #include "messaging/PhoneAddress.h"
+#include "widgets/inbox/LabelDot.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -195,9 +196,8 @@ void ConversationHeader::refresh()
     m_state->setText(owner + QLatin1Char(' ') + windowText(c, now));
     QStringList chips;
     for (const QString &label : c.labels)
-        chips << QStringLiteral("<span style='background:#e0e7ff; color:#3730a3;'>&nbsp;%1&nbsp;"
-                                "</span>")
-                     .arg(label.toHtmlEscaped());
+        chips << QStringLiteral("<span style='background:%1; color:white;'>&nbsp;%2&nbsp;</span>")
+                     .arg(colorOf(label), label.toHtmlEscaped());
     m_labels->setText(chips.join(QStringLiteral(" ")));
     m_labels->setVisible(!chips.isEmpty());
 }
@@ -213,10 +213,19 @@ void ConversationHeader::setOperators(const QList<Operator> &operators)
     }
 }
 
-void ConversationHeader::setAvailableLabels(const QStringList &labels)
+void ConversationHeader::setAvailableLabels(const QStringList &labels,
+                                            const QMap<QString, QString> &colors)
 {
     m_availableLabels = labels;
+    m_labelColors = colors;
     rebuildLabelMenu();
+    if (m_summary.conversation.id > 0)
+        showConversation(m_summary);
+}
+
+QString ConversationHeader::colorOf(const QString &label) const
+{
+    return m_labelColors.value(label, QStringLiteral("#5e5c64"));
 }
 
 void ConversationHeader::rebuildLabelMenu()
@@ -227,7 +236,7 @@ void ConversationHeader::rebuildLabelMenu()
         if (!all.contains(own))
             all << own;
     for (const QString &label : std::as_const(all)) {
-        QAction *action = m_labelMenu->addAction(label);
+        QAction *action = m_labelMenu->addAction(labelDot(colorOf(label)), label);
         action->setCheckable(true);
         action->setChecked(m_summary.conversation.labels.contains(label));
         connect(action, &QAction::toggled, this,

@@ -3,6 +3,7 @@
 #include "domain/Conversation.h"
 #include "domain/Operator.h"
 
+#include <QMap>
 #include <QTimer>
 #include <QWidget>
 
@@ -27,7 +28,7 @@ public:
     void showConversation(const ConversationSummary &summary);
     void clear();
     void setOperators(const QList<Operator> &operators);
-    void setAvailableLabels(const QStringList &labels);
+    void setAvailableLabels(const QStringList &labels, const QMap<QString, QString> &colors);
 
     static QString windowText(const Conversation &c, const QDateTime &now);
     static QString waitingText(const Conversation &c, const QDateTime &now);
@@ -48,6 +49,7 @@ Q_SIGNALS:
     void labelToggled(const QString &label, bool on);
 
 private:
+    QString colorOf(const QString &label) const;
     void refresh();
     void rebuildLabelMenu();
     void addShortcut(const QKeySequence &keys, QAbstractButton *button);
@@ -66,6 +68,7 @@ private:
     QMenu *m_assignMenu = nullptr;
     QMenu *m_labelMenu = nullptr;
     QStringList m_availableLabels;
+    QMap<QString, QString> m_labelColors;
     QTimer m_clock; // the window and the wait, live
 };
 
