@@ -43,8 +43,8 @@ Result<OutgoingFile> OutgoingFile::prepare(const QString &source, const QString 
     if (source.isEmpty() || !info.exists() || !info.isFile())
         return R::failure(QStringLiteral("The file %1 does not exist any more.").arg(source));
     if (!info.isReadable())
-        return R::failure(QStringLiteral("The file %1 cannot be read (no permission).")
-                              .arg(info.fileName()));
+        return R::failure(
+            QStringLiteral("The file %1 cannot be read (no permission).").arg(info.fileName()));
     if (info.size() == 0)
         return R::failure(QStringLiteral("The file %1 is empty.").arg(info.fileName()));
     OutgoingFile out;
@@ -67,14 +67,15 @@ Result<OutgoingFile> OutgoingFile::prepare(const QString &source, const QString 
         out.path = info.absoluteFilePath();
         return out;
     }
-    const QString dir = QDir(dataDir).filePath(QStringLiteral("media/%1/%2").arg(tenantId).arg(folder));
+    const QString dir =
+        QDir(dataDir).filePath(QStringLiteral("media/%1/%2").arg(tenantId).arg(folder));
     if (!QDir().mkpath(dir))
         return R::failure(QStringLiteral("Cannot create the folder %1 for the file.").arg(dir));
     const QString suffix = info.suffix().isEmpty() ? QString() : QLatin1Char('.') + info.suffix();
     out.path = QDir(dir).filePath(QUuid::createUuid().toString(QUuid::WithoutBraces) + suffix);
     if (!QFile::copy(info.absoluteFilePath(), out.path))
-        return R::failure(QStringLiteral("Cannot copy %1 into %2 (is the disk full?).")
-                              .arg(out.fileName, dir));
+        return R::failure(
+            QStringLiteral("Cannot copy %1 into %2 (is the disk full?).").arg(out.fileName, dir));
     return out;
 }
 

@@ -8,6 +8,7 @@
 #include "core/Logging.h"
 #include "demo/DemoStoreLoader.h"
 #include "engine/DataDirectory.h"
+#include "engine/HealthCheck.h"
 #include "knowledge/KnowledgeService.h"
 #include "messaging/InboundProcessor.h"
 #include "messaging/MediaDownloader.h"
@@ -48,6 +49,7 @@ Engine::Engine(Options options, QObject *parent)
     , m_reminders(std::make_unique<ReminderSender>(*m_store))
     , m_conversations(std::make_unique<ConversationService>(*m_store, m_options.dataDir))
     , m_operators(std::make_unique<OperatorService>(*m_store))
+    , m_health(std::make_unique<HealthCheck>(*m_store, senderOptions(m_options).nodeId))
 {
     m_media->setRetryBaseMs(m_options.mediaRetryBaseMs);
     connect(m_store.get(), &StoreWorker::ready, this, &Engine::onStoreReady);
@@ -168,6 +170,11 @@ void Engine::startServices()
     if (m_options.listenPort >= 0) {
         m_http = std::make_unique<HttpServer>();
         m_http->setHandler([this](const HttpRequest &request, HttpReply reply) {
+            if (request.path() == QLatin1String("/healthz") && request.method == "GET") {
+                auto shared = std::make_shared<HttpReply>(std::move(reply));
+                m_health->answer([shared](const HttpResponse &r) { shared->send(r); });
+                return;
+            }
             m_webhooks->handle(request, std::move(reply));
         });
         auto bound =
@@ -194,6 +201,7 @@ void Engine::setState(State state, const QString &error)
         return;
     m_state = state;
     m_lastError = error;
+    m_health->setRunning(state == State::Running);
     Q_EMIT stateChanged(state);
 }
 

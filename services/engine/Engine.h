@@ -24,6 +24,7 @@ class Agent;
 class ReminderSender;
 class ConversationService;
 class OperatorService;
+class HealthCheck;
 
 // The whole engine as local services, for the console (embedded) and `shopdesk-cli serve`:
 // the store, the webhook server and inbox, inbound processing, media, the outbox sender, and
@@ -73,6 +74,7 @@ public:
     KnowledgeService &knowledge() { return *m_knowledge; }
     Agent &agent() { return *m_agent; }
     ReminderSender &reminders() { return *m_reminders; }
+    HealthCheck &health() { return *m_health; } // GET /healthz
     ConversationService &conversations() { return *m_conversations; }
     OperatorService &operators() { return *m_operators; }
     quint16 webhookPort() const { return m_http ? m_http->port() : 0; }
@@ -101,6 +103,7 @@ private:
     std::unique_ptr<ReminderSender> m_reminders;
     std::unique_ptr<ConversationService> m_conversations;
     std::unique_ptr<OperatorService> m_operators;
+    std::unique_ptr<HealthCheck> m_health;
     State m_state = State::Stopped;
     QString m_lastError;
     QString m_storeDescription;

@@ -124,15 +124,15 @@ private Q_SLOTS:
         QVERIFY(sent.takeover.has_value());
         // The copy lives in the data folder and is what the chat shows.
         const QString kept = sent.message.mediaRef;
-        QVERIFY2(kept.startsWith(QDir(h->dataDir()).filePath(
-                     QStringLiteral("media/%1/sent/").arg(tenant))),
+        QVERIFY2(kept.startsWith(
+                     QDir(h->dataDir()).filePath(QStringLiteral("media/%1/sent/").arg(tenant))),
                  qPrintable(kept));
         QVERIFY(QFile::exists(kept));
         QVERIFY(QFile::remove(qr)); // the original may go; the message does not need it
         QVERIFY(QTest::qWaitFor(
             [&] { return phoneReceived.contains(QStringLiteral("[image] Scan to pay")); }, 10000));
-        auto stored = h->run(
-            [&](Store &s) { return s.conversations().conversation(tenant, chat.id); });
+        auto stored =
+            h->run([&](Store &s) { return s.conversations().conversation(tenant, chat.id); });
         QCOMPARE(stored->owner, OwnerKind::Human);
         QCOMPARE(stored->ownerOperatorId, operatorId);
     }
@@ -177,8 +177,8 @@ private Q_SLOTS:
         QVERIFY(nothing.error().contains(QLatin1String("empty")));
         // Nothing was queued, nothing was copied, and the bot still has the chat.
         QCOMPARE(outboxRows(), before);
-        auto stored = h->run(
-            [&](Store &s) { return s.conversations().conversation(tenant, chat.id); });
+        auto stored =
+            h->run([&](Store &s) { return s.conversations().conversation(tenant, chat.id); });
         QCOMPARE(stored->owner, OwnerKind::Bot);
         QCOMPARE(OutgoingFile::mediaTypeFor(QStringLiteral("image/webp")),
                  QStringLiteral("document"));
@@ -228,9 +228,8 @@ private Q_SLOTS:
         mine.quickReplies = {{QStringLiteral("pay"), QStringLiteral("Pay {balance} here"), qr},
                              {QStringLiteral("hi"), QStringLiteral("Hello {name}"), QString()}};
         QSignalSpy changed(&service(), &ConversationService::inboxSettingsChanged);
-        SD_VERIFY_OK(answerOf<Done>([&](auto done) {
-            service().saveInboxSettings(tenant, mine, this, std::move(done));
-        }));
+        SD_VERIFY_OK(answerOf<Done>(
+            [&](auto done) { service().saveInboxSettings(tenant, mine, this, std::move(done)); }));
         QTRY_VERIFY(!changed.isEmpty());
         QCOMPARE(changed.first().at(0).toLongLong(), tenant);
         SD_TAKE(back, answerOf<InboxSettings>([&](auto done) {
@@ -244,9 +243,8 @@ private Q_SLOTS:
         // Refused, in words, and nothing changes.
         InboxSettings bad = mine;
         bad.quickReplies.append({QStringLiteral("Pay"), QStringLiteral("again"), QString()});
-        auto refused = answerOf<Done>([&](auto done) {
-            service().saveInboxSettings(tenant, bad, this, std::move(done));
-        });
+        auto refused = answerOf<Done>(
+            [&](auto done) { service().saveInboxSettings(tenant, bad, this, std::move(done)); });
         QVERIFY(!refused);
         QVERIFY2(refused.error().contains(QLatin1String("/Pay")), qPrintable(refused.error()));
         bad = mine;

@@ -44,8 +44,7 @@ void AttachmentChip::setFile(const QString &path)
 {
     m_path = path;
     const QFileInfo info(path);
-    m_name->setText(tr("%1  (%2)").arg(info.fileName(),
-                                       QLocale().formattedDataSize(info.size())));
+    m_name->setText(tr("%1  (%2)").arg(info.fileName(), QLocale().formattedDataSize(info.size())));
     QImageReader reader(path);
     reader.setScaledSize(QSize(40, 40));
     reader.setAutoTransform(true);

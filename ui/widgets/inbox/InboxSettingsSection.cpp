@@ -201,8 +201,8 @@ InboxSettings InboxSettingsSection::edited() const
             const QTableWidgetItem *item = m_replies->item(row, column);
             return item ? item->text().trimmed() : QString();
         };
-        out.quickReplies.append({text(Shortcut), text(Text),
-                                 m_replies->item(row, File)->data(PathRole).toString()});
+        out.quickReplies.append(
+            {text(Shortcut), text(Text), m_replies->item(row, File)->data(PathRole).toString()});
     }
     return out;
 }

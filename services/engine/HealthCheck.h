@@ -1,0 +1,48 @@
+#pragma once
+
+#include "net/HttpRequest.h"
+
+#include <QJsonObject>
+#include <QObject>
+
+#include <functional>
+
+namespace shopdesk {
+
+class StoreWorker;
+
+// GET /healthz for a load balancer in front of `serve` nodes: whether this node's database
+// answers (within timeoutMs), how many acknowledged customer messages wait for processing, and
+// the outbox's state. 200 with {"status": "ok", …} when the database answered and the engine
+// runs; 503 with the reason otherwise. Counts cover every store the node serves; no personal
+// data or settings are included.
+class HealthCheck : public QObject
+{
+    Q_OBJECT
+public:
+    struct Figures
+    {
+        qint64 inboundBacklog = 0;
+        qint64 outboxPending = 0;
+        qint64 outboxSending = 0;
+        qint64 outboxFailed = 0;
+        qint64 oldestPendingSeconds = 0; // how long the oldest due message has waited
+    };
+
+    HealthCheck(StoreWorker &store, QString nodeId, QObject *parent = nullptr);
+
+    void setRunning(bool running) { m_running = running; }
+    void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+    void answer(std::function<void(const HttpResponse &)> reply);
+
+    static HttpResponse response(bool running, const QString &databaseError, const Figures &f,
+                                 const QString &nodeId);
+
+private:
+    StoreWorker &m_store;
+    QString m_nodeId;
+    bool m_running = false;
+    int m_timeoutMs = 3000;
+};
+
+} // namespace shopdesk
