@@ -96,9 +96,8 @@ void HealthCheck::answer(std::function<void(const HttpResponse &)> reply)
                 guard->deleteLater();
             }
             if (*once)
-                std::exchange(*once, {})(
-                    response(running, figures ? QString() : figures.error(),
-                             figures ? figures.value() : Figures{}, node));
+                std::exchange(*once, {})(response(running, figures ? QString() : figures.error(),
+                                                  figures ? figures.value() : Figures{}, node));
         });
 }
 

@@ -25,6 +25,65 @@ void collect(PassResult &pass, InboundEventApplier::Outcome &&outcome)
     pass.media += outcome.media;
 }
 
+// Applies the next batch of recorded events in one transaction, under the inbox's processing
+// lock (one node at a time on PostgreSQL); if one event fails, redoes them one by one so the
+// others are not held back by it, each re-checked under the lock.
+Result<PassResult> processBatch(Store &store, qint64 after)
+{
+    auto channels = store.channels().allChannels(false);
+    if (!channels)
+        return Result<PassResult>::failure(channels.error());
+    QHash<qint64, QString> providers;
+    for (const Channel &c : std::as_const(channels.value()))
+        providers.insert(c.id, c.provider);
+    QList<InboundEvent> events;
+    try {
+        return sql::transaction(store.backend(), [&] {
+            sql::need(store.inbox().lockForProcessing());
+            events = sql::need(store.inbox().unprocessed(kBatch, after));
+            PassResult batch;
+            batch.fetched = int(events.size());
+            batch.lastId = events.isEmpty() ? after : events.last().id;
+            InboundEventApplier::Pass applied;
+            QList<qint64> done;
+            for (const InboundEvent &e : std::as_const(events)) {
+                auto outcome =
+                    InboundEventApplier::apply(store, e, providers.value(e.channelId), &applied);
+                if (outcome.done)
+                    done.append(e.id);
+                collect(batch, std::move(outcome));
+            }
+            collect(batch, InboundEventApplier::flush(store, applied));
+            sql::need(store.inbox().markProcessed(done));
+            return batch;
+        });
+    } catch (const std::exception &e) {
+        if (events.isEmpty())
+            return Result<PassResult>::failure(QString::fromUtf8(e.what()));
+        qCWarning(lcNet) << "Processing a batch failed, retrying one by one:" << e.what();
+    }
+    PassResult pass;
+    pass.fetched = int(events.size());
+    pass.lastId = events.last().id;
+    for (const InboundEvent &e : std::as_const(events)) {
+        try {
+            collect(pass, sql::transaction(store.backend(), [&] {
+                        sql::need(store.inbox().lockForProcessing());
+                        if (!sql::need(store.inbox().isUnprocessed(e.id)))
+                            return InboundEventApplier::Outcome{};
+                        auto outcome =
+                            InboundEventApplier::apply(store, e, providers.value(e.channelId));
+                        if (outcome.done)
+                            sql::need(store.inbox().markProcessed(e.tenantId, e.id));
+                        return outcome;
+                    }));
+        } catch (const std::exception &error) {
+            qCWarning(lcNet) << "Cannot process inbound event" << e.id << ":" << error.what();
+        }
+    }
+    return pass;
+}
+
 } // namespace
 
 InboundProcessor::InboundProcessor(StoreWorker &store, QObject *parent)
@@ -69,61 +128,7 @@ void InboundProcessor::runPass()
     m_again = false;
     const qint64 after = m_cursor;
     m_store.run(
-        this,
-        [after](Store &store) -> Result<PassResult> {
-            auto events = store.inbox().unprocessed(kBatch, after);
-            if (!events)
-                return Result<PassResult>::failure(events.error());
-            auto channels = store.channels().allChannels(false);
-            if (!channels)
-                return Result<PassResult>::failure(channels.error());
-            QHash<qint64, QString> providers;
-            for (const Channel &c : std::as_const(channels.value()))
-                providers.insert(c.id, c.provider);
-
-            PassResult pass;
-            pass.fetched = int(events->size());
-            pass.lastId = events->isEmpty() ? after : events->last().id;
-            const auto applyOne = [&](const InboundEvent &e) {
-                auto outcome = InboundEventApplier::apply(store, e, providers.value(e.channelId));
-                if (outcome.done) {
-                    if (auto marked = store.inbox().markProcessed(e.tenantId, e.id); !marked)
-                        throw SqlError(marked.error());
-                }
-                return outcome;
-            };
-            // The whole batch in one transaction; if one event fails, redo them one by one so
-            // the others are not held back by it.
-            try {
-                PassResult batch = pass;
-                InboundEventApplier::Pass applied;
-                sql::transaction(store.backend(), [&] {
-                    QList<qint64> done;
-                    for (const InboundEvent &e : std::as_const(events.value())) {
-                        auto outcome = InboundEventApplier::apply(
-                            store, e, providers.value(e.channelId), &applied);
-                        if (outcome.done)
-                            done.append(e.id);
-                        collect(batch, std::move(outcome));
-                    }
-                    collect(batch, InboundEventApplier::flush(store, applied));
-                    if (auto marked = store.inbox().markProcessed(done); !marked)
-                        throw SqlError(marked.error());
-                });
-                return batch;
-            } catch (const std::exception &e) {
-                qCWarning(lcNet) << "Processing a batch failed, retrying one by one:" << e.what();
-            }
-            for (const InboundEvent &e : std::as_const(events.value())) {
-                try {
-                    collect(pass, sql::transaction(store.backend(), [&] { return applyOne(e); }));
-                } catch (const std::exception &error) {
-                    qCWarning(lcNet)
-                        << "Cannot process inbound event" << e.id << ":" << error.what();
-                }
-            }
-            return pass;
-        },
+        this, [after](Store &store) { return processBatch(store, after); },
         [this](Result<PassResult> result) {
             m_running = false;
             if (!result) {

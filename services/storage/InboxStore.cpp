@@ -116,4 +116,24 @@ Result<qint64> InboxStore::countUnprocessed()
     });
 }
 
+Status InboxStore::lockForProcessing()
+{
+    if (m_db.dialect() != SqlBackend::Dialect::Postgres)
+        return Done{};
+    return guard([&] {
+        m_db.exec(QStringLiteral("SELECT pg_advisory_xact_lock(7405124)"), {});
+        return Done{};
+    });
+}
+
+Result<bool> InboxStore::isUnprocessed(qint64 eventId)
+{
+    return guard([&] {
+        return !m_db.query(QStringLiteral("SELECT 1 FROM inbound_events WHERE id = ? AND "
+                                          "processed_at IS NULL"),
+                           {eventId})
+                    .isEmpty();
+    });
+}
+
 } // namespace shopdesk

@@ -25,6 +25,12 @@ public:
     Status markProcessed(qint64 tenantId, qint64 eventId);
     Status markProcessed(const QList<qint64> &eventIds); // the engine's own pass, all stores
     Result<qint64> countUnprocessed();
+    // Inside a transaction, before reading unprocessed events: on PostgreSQL, waits until no
+    // other node is processing the inbox (a transaction-scoped advisory lock), so each event is
+    // applied by one node, once, in arrival order. SQLite has one writer and one node: nothing.
+    Status lockForProcessing();
+    // Whether the event still waits (another node may have processed it meanwhile).
+    Result<bool> isUnprocessed(qint64 eventId);
 
 private:
     SqlBackend &m_db;

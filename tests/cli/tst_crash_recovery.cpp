@@ -2,6 +2,7 @@
 // start it again, let the provider deliver again what it may not have got an answer for, and
 // prove that nothing was lost and nothing was sent or stored twice.
 #include "FakeProviderServer.h"
+#include "ServeNode.h"
 #include "TestDatabases.h"
 #include "TestSupport.h"
 #include "messaging/ChannelConfig.h"
@@ -15,10 +16,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
-#include <QRegularExpression>
 #include <QTest>
-
-#include <csignal>
 
 using namespace shopdesk;
 using namespace shopdesk::test;
@@ -31,46 +29,10 @@ class CrashRecoveryTest : public QObject
     QString m_url;
     QTemporaryDir m_home;
 
-    QProcessEnvironment env() const
+    ServeNode node() const
     {
-        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
-        e.insert(QStringLiteral("SHOPDESK_DATA_DIR"), m_home.filePath(QStringLiteral("data")));
-        return e;
-    }
-
-    QString cli(const QStringList &args)
-    {
-        QProcess p;
-        p.setProcessEnvironment(env());
-        p.start(QStringLiteral(SHOPDESK_CLI_PATH),
-                args + QStringList{QStringLiteral("--database"), m_url});
-        p.waitForFinished(60000);
-        if (p.exitCode() != 0)
-            qWarning() << "cli" << args << p.readAllStandardError();
-        return QString::fromUtf8(p.readAllStandardOutput());
-    }
-
-    // Starts `serve` and returns its webhook port (0 on failure).
-    int startServe(QProcess &serve)
-    {
-        serve.setProcessEnvironment(env());
-        serve.start(QStringLiteral(SHOPDESK_CLI_PATH),
-                    {QStringLiteral("serve"), QStringLiteral("--database"), m_url,
-                     QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                     QStringLiteral("--no-agent")}); // counts the store's own sends only
-        QByteArray out;
-        static const QRegularExpression port(
-            QStringLiteral("webhooks on http://127\\.0\\.0\\.1:(\\d+)"));
-        int found = 0;
-        QTest::qWaitFor(
-            [&] {
-                out += serve.readAllStandardOutput();
-                const auto m = port.match(QString::fromUtf8(out));
-                found = m.hasMatch() ? m.captured(1).toInt() : 0;
-                return found > 0 || serve.state() == QProcess::NotRunning;
-            },
-            20000);
-        return found;
+        return ServeNode(QStringLiteral(SHOPDESK_CLI_PATH), m_url,
+                         m_home.filePath(QStringLiteral("data")));
     }
 
 private Q_SLOTS:
@@ -87,21 +49,9 @@ private Q_SLOTS:
         QVERIFY(api.start() > 0);
         api.setAnswerDelayMs(25); // sends are in flight when the engine dies
 
-        cli({QStringLiteral("tenant"), QStringLiteral("add"), QStringLiteral("--slug"),
-             QStringLiteral("shop"), QStringLiteral("--name"), QStringLiteral("Shop")});
-        const QJsonObject added =
-            QJsonDocument::fromJson(
-                cli({QStringLiteral("channel"), QStringLiteral("add"), QStringLiteral("--tenant"),
-                     QStringLiteral("shop"), QStringLiteral("--provider"), QStringLiteral("meta"),
-                     QStringLiteral("--set"), QStringLiteral("phone_number_id=PN"),
-                     QStringLiteral("--set"), QStringLiteral("access_token=tok"),
-                     QStringLiteral("--set"), QStringLiteral("app_secret=sec"),
-                     QStringLiteral("--set"), QStringLiteral("verify_token=v"),
-                     QStringLiteral("--set"), QStringLiteral("rate_limit=1000"),
-                     QStringLiteral("--set"), QStringLiteral("api_base=") + api.baseUrl()})
-                    .toUtf8())
-                .object();
-        const qint64 channelId = added.value(QLatin1String("id")).toInteger();
+        ServeNode serve = node();
+        const qint64 channelId =
+            serve.addStoreWithMetaChannel(QStringLiteral("shop"), api.baseUrl());
         QVERIFY(channelId > 0);
 
         auto opened = Store::open(DatabaseUrl::parse(m_url).value());
@@ -111,8 +61,7 @@ private Q_SLOTS:
         SD_TAKE(channels, store->channels().channels(tenant.id));
         const Channel channel = channels.first();
 
-        QProcess serve;
-        int port = startServe(serve);
+        int port = serve.start({QStringLiteral("--no-agent")}); // counts the store's own sends
         QVERIFY(port > 0);
         const QString run = QStringLiteral("crash");
         constexpr int kCustomers = 30;
@@ -165,9 +114,9 @@ private Q_SLOTS:
         // ...and the engine is killed in the middle of both.
         QVERIFY(QTest::qWaitFor(
             [&] { return api.sendCount() >= 40 && acknowledged.size() >= kWarmup + 100; }, 30000));
-        serve.kill();
-        QVERIFY(serve.waitForFinished(10000));
-        QCOMPARE(serve.exitStatus(), QProcess::CrashExit);
+        serve.process().kill();
+        QVERIFY(serve.process().waitForFinished(10000));
+        QCOMPARE(serve.process().exitStatus(), QProcess::CrashExit);
         QVERIFY(QTest::qWaitFor([&] { return answered == kWarmup + kBurst; }, 30000));
         const int sendsBeforeCrash = api.sendCount();
         QVERIFY2(acknowledged.size() < kWarmup + kBurst || sendsBeforeCrash < kOutbound,
@@ -187,8 +136,8 @@ private Q_SLOTS:
 
         // Restart; the provider delivers everything again (as Meta retries unanswered webhooks,
         // and sometimes answered ones too).
-        QProcess again;
-        port = startServe(again);
+        ServeNode again = node();
+        port = again.start({QStringLiteral("--no-agent")});
         QVERIFY(port > 0);
         answered = 0;
         acknowledged.clear();
@@ -252,8 +201,7 @@ private Q_SLOTS:
         qInfo() << "before the kill:" << sendsBeforeCrash << "sends; after restart:" << sent
                 << "sent," << interrupted << "interrupted (not repeated)";
 
-        ::kill(pid_t(again.processId()), SIGTERM);
-        QVERIFY(again.waitForFinished(15000));
+        QVERIFY(again.stop());
     }
 };
 

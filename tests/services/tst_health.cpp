@@ -49,17 +49,17 @@ private Q_SLOTS:
         // A message to a Meta channel whose API does not answer (port 9 on this machine): it is
         // pending, being sent, or failed, and counted either way.
         const qint64 tenant = h->addTenant(QStringLiteral("health"));
-        const Channel channel = h->addChannel(
-            tenant, QStringLiteral("meta"),
-            {{QStringLiteral("phone_number_id"), QStringLiteral("1")},
-             {QStringLiteral("access_token"), QStringLiteral("t")},
-             {QStringLiteral("app_secret"), QStringLiteral("s")},
-             {QStringLiteral("verify_token"), QStringLiteral("v")},
-             {QStringLiteral("api_base"), QStringLiteral("http://127.0.0.1:9")}});
+        const Channel channel =
+            h->addChannel(tenant, QStringLiteral("meta"),
+                          {{QStringLiteral("phone_number_id"), QStringLiteral("1")},
+                           {QStringLiteral("access_token"), QStringLiteral("t")},
+                           {QStringLiteral("app_secret"), QStringLiteral("s")},
+                           {QStringLiteral("verify_token"), QStringLiteral("v")},
+                           {QStringLiteral("api_base"), QStringLiteral("http://127.0.0.1:9")}});
         QVERIFY(channel.id > 0);
         auto queued = h->run([&](Store &s) -> Result<qint64> {
-            auto contact = s.conversations().upsertContact(tenant, QStringLiteral("+919800000001"),
-                                                           QString());
+            auto contact =
+                s.conversations().upsertContact(tenant, QStringLiteral("+919800000001"), QString());
             if (!contact)
                 return Result<qint64>::failure(contact.error());
             auto c = s.conversations().openConversation(tenant, contact->id, channel.id);
@@ -73,9 +73,9 @@ private Q_SLOTS:
             return e ? Result<qint64>(e->outboxId) : Result<qint64>::failure(e.error());
         });
         QVERIFY2(queued, qPrintable(queued.error()));
-        const QJsonObject outbox =
-            bodyOf(h->http.get(h->url(QStringLiteral("/healthz")))).value(QLatin1String("outbox"))
-                .toObject();
+        const QJsonObject outbox = bodyOf(h->http.get(h->url(QStringLiteral("/healthz"))))
+                                       .value(QLatin1String("outbox"))
+                                       .toObject();
         const int counted = outbox.value(QLatin1String("pending")).toInt() +
                             outbox.value(QLatin1String("sending")).toInt() +
                             outbox.value(QLatin1String("failed")).toInt();
@@ -101,8 +101,10 @@ private Q_SLOTS:
         QCOMPARE(a.status, 503);
         const QJsonObject body = bodyOf(a);
         QCOMPARE(body.value(QLatin1String("status")).toString(), QStringLiteral("unavailable"));
-        QVERIFY2(body.value(QLatin1String("database")).toString().contains(QLatin1String("not "
-                                                                                       "answering")),
+        QVERIFY2(body.value(QLatin1String("database"))
+                     .toString()
+                     .contains(QLatin1String("not "
+                                             "answering")),
                  a.body.constData());
         QVERIFY(!body.contains(QLatin1String("outbox")));
         QVERIFY(QTest::qWaitFor([&] { return finished; }, 10000));
