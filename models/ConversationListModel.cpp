@@ -13,6 +13,11 @@ ConversationListModel::ConversationListModel(StoreWorker &worker, QObject *paren
             &ConversationListModel::onMessagesAppended);
     connect(&m_worker, &StoreWorker::conversationChanged, this,
             &ConversationListModel::onConversationChanged);
+    // Shared database: the live feed had a gap, or too much changed at once elsewhere.
+    connect(&m_worker, &StoreWorker::resyncNeeded, this, [this](qint64 tenantId) {
+        if (m_tenantId > 0 && (tenantId == 0 || tenantId == m_tenantId))
+            reload();
+    });
 }
 
 int ConversationListModel::rowCount(const QModelIndex &parent) const

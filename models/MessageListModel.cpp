@@ -15,6 +15,13 @@ MessageListModel::MessageListModel(StoreWorker &worker, QObject *parent)
 {
     connect(&m_worker, &StoreWorker::messagesAppended, this, &MessageListModel::onMessagesAppended);
     connect(&m_worker, &StoreWorker::messageUpdated, this, &MessageListModel::onMessageUpdated);
+    connect(&m_worker, &StoreWorker::resyncNeeded, this, [this](qint64 tenantId) {
+        if (m_conversationId > 0 && (tenantId == 0 || tenantId == m_tenantId)) {
+            const qint64 conversation = m_conversationId;
+            setConversation(m_tenantId, 0); // read the open chat again from the start
+            setConversation(m_tenantId, conversation);
+        }
+    });
 }
 
 int MessageListModel::rowCount(const QModelIndex &parent) const

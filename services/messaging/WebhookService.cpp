@@ -288,7 +288,8 @@ void WebhookService::flush()
             }
             if (!m_pending.isEmpty() || !m_unsavedRejections.isEmpty())
                 scheduleFlush();
-        });
+        },
+        StoreWorker::Priority::Urgent); // the provider is waiting for the acknowledgement
 }
 
 } // namespace shopdesk

@@ -69,7 +69,8 @@ Status AgentStore::setIntentExamples(qint64 tenantId, const IntentExamples &exam
         return Done{};
     });
     if (done)
-        Q_EMIT intentExamplesChanged(tenantId);
+        m_db.afterCommit([=, this] { Q_EMIT intentExamplesChanged(tenantId); },
+                         QStringLiteral("i:%1").arg(tenantId));
     return done;
 }
 
@@ -121,7 +122,8 @@ Result<ExecutionTrace> AgentStore::addTrace(const ExecutionTrace &trace)
         return t;
     });
     if (added)
-        Q_EMIT traceAdded(trace.tenantId, trace.conversationId);
+        m_db.afterCommit([=, this] { Q_EMIT traceAdded(trace.tenantId, trace.conversationId); },
+                         QStringLiteral("x:%1:%2").arg(trace.tenantId).arg(trace.conversationId));
     return added;
 }
 
@@ -159,7 +161,8 @@ Result<Reminder> AgentStore::addReminder(const Reminder &reminder)
             {m.tenantId, m.contactId, nullableId(m.conversationId), m.kind, ms(m.dueAt), m.body,
              m.amountMinor, m.state, ms(m.createdAt)});
         m.id = rows.value(0).value(0).toLongLong();
-        Q_EMIT remindersChanged(m.tenantId);
+        m_db.afterCommit([=, this] { Q_EMIT remindersChanged(m.tenantId); },
+                         QStringLiteral("r:%1").arg(m.tenantId));
         return m;
     });
 }
@@ -199,7 +202,8 @@ Status AgentStore::setReminderState(qint64 tenantId, qint64 reminderId, const QS
             QStringLiteral("UPDATE reminders SET state = ?, error = ?, sent_at = CASE WHEN "
                            "? = 'sent' THEN ? ELSE sent_at END WHERE tenant_id = ? AND id = ?"),
             {state, error, state, now(), tenantId, reminderId});
-        Q_EMIT remindersChanged(tenantId);
+        m_db.afterCommit([=, this] { Q_EMIT remindersChanged(tenantId); },
+                         QStringLiteral("r:%1").arg(tenantId));
         return Done{};
     });
 }
@@ -214,7 +218,8 @@ Result<bool> AgentStore::cancelReminder(qint64 tenantId, qint64 reminderId)
                         {tenantId, reminderId})
                  .isEmpty();
         if (cancelled)
-            Q_EMIT remindersChanged(tenantId);
+            m_db.afterCommit([=, this] { Q_EMIT remindersChanged(tenantId); },
+                             QStringLiteral("r:%1").arg(tenantId));
         return cancelled;
     });
 }

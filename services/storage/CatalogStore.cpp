@@ -95,7 +95,8 @@ Result<int> CatalogStore::upsertProducts(qint64 tenantId, const QList<Product> &
         });
     });
     if (result)
-        Q_EMIT productsChanged(tenantId);
+        m_db.afterCommit([=, this] { Q_EMIT productsChanged(tenantId); },
+                         QStringLiteral("p:%1").arg(tenantId));
     return result;
 }
 
@@ -131,7 +132,8 @@ Result<Product> CatalogStore::updateProduct(qint64 tenantId, const QString &sku,
         });
     });
     if (result)
-        Q_EMIT productsChanged(tenantId);
+        m_db.afterCommit([=, this] { Q_EMIT productsChanged(tenantId); },
+                         QStringLiteral("p:%1").arg(tenantId));
     return result;
 }
 
@@ -158,7 +160,8 @@ Status CatalogStore::deleteProducts(qint64 tenantId, const QStringList &skus)
         });
     });
     if (result)
-        Q_EMIT productsChanged(tenantId);
+        m_db.afterCommit([=, this] { Q_EMIT productsChanged(tenantId); },
+                         QStringLiteral("p:%1").arg(tenantId));
     return result;
 }
 
@@ -206,7 +209,8 @@ Result<Order> CatalogStore::addOrder(qint64 tenantId, const Order &order)
         });
     });
     if (result)
-        Q_EMIT ordersChanged(tenantId);
+        m_db.afterCommit([=, this] { Q_EMIT ordersChanged(tenantId); },
+                         QStringLiteral("o:%1").arg(tenantId));
     return result;
 }
 
@@ -374,7 +378,8 @@ Result<Order> CatalogStore::updateOrder(qint64 tenantId, const Order &order)
         });
     });
     if (result)
-        Q_EMIT ordersChanged(tenantId);
+        m_db.afterCommit([=, this] { Q_EMIT ordersChanged(tenantId); },
+                         QStringLiteral("o:%1").arg(tenantId));
     return result;
 }
 

@@ -50,7 +50,8 @@ Result<Channel> ChannelStore::addChannel(qint64 tenantId, const Channel &channel
         return channelFrom(rows.first());
     });
     if (result)
-        Q_EMIT channelsChanged(tenantId);
+        m_db.afterCommit([=, this] { Q_EMIT channelsChanged(tenantId); },
+                         QStringLiteral("h:%1").arg(tenantId));
     return result;
 }
 
@@ -69,7 +70,8 @@ Result<Channel> ChannelStore::updateChannel(qint64 tenantId, const Channel &chan
         return channelFrom(rows.first());
     });
     if (result)
-        Q_EMIT channelsChanged(tenantId);
+        m_db.afterCommit([=, this] { Q_EMIT channelsChanged(tenantId); },
+                         QStringLiteral("h:%1").arg(tenantId));
     return result;
 }
 

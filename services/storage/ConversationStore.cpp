@@ -114,7 +114,8 @@ Result<Conversation> ConversationStore::openConversation(qint64 tenantId, qint64
         });
     });
     if (result && reopened) {
-        Q_EMIT conversationChanged(tenantId, result.value());
+        m_db.afterCommit([=, this] { Q_EMIT conversationChanged(tenantId, result.value()); },
+                         QStringLiteral("c:%1:%2").arg(tenantId).arg(result.value().id));
         emitAppended(tenantId, lines);
     }
     return result;
@@ -221,7 +222,8 @@ Result<Conversation> ConversationStore::updateConversation(qint64 tenantId, qint
         return requireConversation(tenantId, conversationId);
     });
     if (result)
-        Q_EMIT conversationChanged(tenantId, result.value());
+        m_db.afterCommit([=, this] { Q_EMIT conversationChanged(tenantId, result.value()); },
+                         QStringLiteral("c:%1:%2").arg(tenantId).arg(result.value().id));
     return result;
 }
 
@@ -430,8 +432,14 @@ void ConversationStore::emitAppended(qint64 tenantId, const QList<Message> &mess
             order.append(m.conversationId);
         byConversation[m.conversationId].append(m);
     }
-    for (const qint64 id : std::as_const(order))
-        Q_EMIT messagesAppended(tenantId, id, byConversation.value(id));
+    for (const qint64 id : std::as_const(order)) {
+        QStringList ids;
+        for (const Message &m : byConversation.value(id))
+            ids << QString::number(m.id);
+        m_db.afterCommit(
+            [=, this] { Q_EMIT messagesAppended(tenantId, id, byConversation.value(id)); },
+            QStringLiteral("a:%1:%2:%3").arg(tenantId).arg(id).arg(ids.join(QLatin1Char(','))));
+    }
 }
 
 Result<Message> ConversationStore::appendMessage(qint64 tenantId, const Message &message)
@@ -487,7 +495,8 @@ Message ConversationStore::requireMessage(qint64 tenantId, qint64 messageId)
 Result<Message> ConversationStore::updated(Result<Message> result)
 {
     if (result)
-        Q_EMIT messageUpdated(result->tenantId, result.value());
+        m_db.afterCommit([=, this] { Q_EMIT messageUpdated(result->tenantId, result.value()); },
+                         QStringLiteral("u:%1:%2").arg(result->tenantId).arg((result.value()).id));
     return result;
 }
 
@@ -551,7 +560,8 @@ Result<std::optional<Message>> ConversationStore::advanceStatus(qint64 tenantId,
         return requireMessage(tenantId, messageId);
     });
     if (result && result->has_value())
-        Q_EMIT messageUpdated(tenantId, *result.value());
+        m_db.afterCommit([=, this] { Q_EMIT messageUpdated(tenantId, *result.value()); },
+                         QStringLiteral("u:%1:%2").arg(tenantId).arg((*result.value()).id));
     return result;
 }
 
@@ -591,7 +601,8 @@ Result<Conversation> ConversationStore::markHandledByStorePhone(qint64 tenantId,
         return requireConversation(tenantId, conversationId);
     });
     if (result)
-        Q_EMIT conversationChanged(tenantId, result.value());
+        m_db.afterCommit([=, this] { Q_EMIT conversationChanged(tenantId, result.value()); },
+                         QStringLiteral("c:%1:%2").arg(tenantId).arg(result.value().id));
     return result;
 }
 

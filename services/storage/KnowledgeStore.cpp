@@ -43,7 +43,8 @@ Result<KnowledgeDocument> KnowledgeStore::putDocument(qint64 tenantId,
         return transaction(m_db, [&] { return storeDocument(tenantId, document, chunks); });
     });
     if (result)
-        Q_EMIT documentsChanged(tenantId);
+        m_db.afterCommit([=, this] { Q_EMIT documentsChanged(tenantId); },
+                         QStringLiteral("d:%1").arg(tenantId));
     return result;
 }
 
@@ -96,7 +97,8 @@ KnowledgeStore::putDocuments(qint64 tenantId,
         });
     });
     if (result)
-        Q_EMIT documentsChanged(tenantId);
+        m_db.afterCommit([=, this] { Q_EMIT documentsChanged(tenantId); },
+                         QStringLiteral("d:%1").arg(tenantId));
     return result;
 }
 
@@ -171,7 +173,8 @@ Status KnowledgeStore::deleteDocument(qint64 tenantId, qint64 documentId)
         });
     });
     if (result)
-        Q_EMIT documentsChanged(tenantId);
+        m_db.afterCommit([=, this] { Q_EMIT documentsChanged(tenantId); },
+                         QStringLiteral("d:%1").arg(tenantId));
     return result;
 }
 
@@ -196,7 +199,8 @@ Status KnowledgeStore::updateChunk(qint64 tenantId, qint64 chunkId, const QStrin
         });
     });
     if (result)
-        Q_EMIT documentsChanged(tenantId);
+        m_db.afterCommit([=, this] { Q_EMIT documentsChanged(tenantId); },
+                         QStringLiteral("d:%1").arg(tenantId));
     return result;
 }
 

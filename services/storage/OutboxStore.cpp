@@ -84,7 +84,7 @@ Result<OutboxStore::Enqueued> OutboxStore::enqueue(qint64 tenantId, qint64 chann
         });
     });
     if (result)
-        Q_EMIT enqueued(tenantId, result->outboxId);
+        m_db.afterCommit([=, this] { Q_EMIT enqueued(tenantId, result->outboxId); });
     return result;
 }
 

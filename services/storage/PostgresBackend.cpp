@@ -3,7 +3,11 @@
 #include "core/Logging.h"
 
 #include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QUrl>
+#include <QUuid>
 
 #include <pqxx/pqxx>
 
@@ -81,6 +85,7 @@ PostgresBackend::PostgresBackend(const QString &connectionString)
 {
     const QUrl url(connectionString);
     m_where = QStringLiteral("%1:%2/%3").arg(url.host()).arg(url.port(5432)).arg(url.path().mid(1));
+    m_tag = QUuid::createUuid().toString(QUuid::Id128).left(12);
     try {
         m_session = std::make_unique<Session>(connectionString.toStdString());
     } catch (const std::exception &e) {
@@ -169,7 +174,7 @@ void PostgresBackend::exec(const QString &sql, const SqlParams &params)
     query(sql, params);
 }
 
-void PostgresBackend::begin()
+void PostgresBackend::beginTransaction()
 {
     try {
         m_session->transaction = std::make_unique<pqxx::work>(m_session->connection);
@@ -180,7 +185,7 @@ void PostgresBackend::begin()
     }
 }
 
-void PostgresBackend::commit()
+void PostgresBackend::commitTransaction()
 {
     auto transaction = std::move(m_session->transaction);
     try {
@@ -191,7 +196,36 @@ void PostgresBackend::commit()
     }
 }
 
-void PostgresBackend::rollback()
+QByteArray PostgresBackend::changePayload(const QString &tag, const QStringList &keys)
+{
+    constexpr qsizetype kLimit = 7900;
+    const auto encode = [&tag](const QStringList &k) {
+        return QJsonDocument(QJsonObject{{QStringLiteral("n"), tag},
+                                         {QStringLiteral("k"), QJsonArray::fromStringList(k)}})
+            .toJson(QJsonDocument::Compact);
+    };
+    QByteArray payload = encode(keys);
+    if (payload.size() <= kLimit)
+        return payload;
+    QStringList stores; // "x:<store>:…" -> "*:<store>": everything of that store changed
+    for (const QString &key : keys) {
+        const QString store = key.section(QLatin1Char(':'), 1, 1);
+        const QString wildcard =
+            store.isEmpty() ? QStringLiteral("*") : QStringLiteral("*:") + store;
+        if (!stores.contains(wildcard))
+            stores << wildcard;
+    }
+    payload = encode(stores);
+    return payload.size() <= kLimit ? payload : encode({QStringLiteral("*")});
+}
+
+void PostgresBackend::publish(const QStringList &keys)
+{
+    exec(QStringLiteral("SELECT pg_notify(?, ?)"),
+         {changeChannel(), QString::fromUtf8(changePayload(m_tag, keys))});
+}
+
+void PostgresBackend::rollbackTransaction()
 {
     auto transaction = std::move(m_session->transaction);
     if (!transaction)

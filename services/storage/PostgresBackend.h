@@ -20,13 +20,22 @@ public:
     QString describe() const override;
     void exec(const QString &sql, const SqlParams &params) override;
     SqlRows query(const QString &sql, const SqlParams &params) override;
-    void begin() override;
-    void commit() override;
-    void rollback() override;
     bool inTransaction() const override;
     void lockForMigration() override;
 
     static QString numberPlaceholders(const QString &sql);
+    // The NOTIFY channel, and this connection's tag in what it publishes (to ignore its own).
+    static QString changeChannel() { return QStringLiteral("shopdesk_changes"); }
+    QString changeTag() const { return m_tag; }
+    // The payload for these keys: {"n": tag, "k": [keys]}, under PostgreSQL's 8,000-byte limit
+    // (too many keys become per-store wildcards such as "*:3", or "*").
+    static QByteArray changePayload(const QString &tag, const QStringList &keys);
+
+protected:
+    void beginTransaction() override;
+    void commitTransaction() override;
+    void rollbackTransaction() override;
+    void publish(const QStringList &keys) override;
 
 private:
     std::string statementFor(const QString &sql);
@@ -35,6 +44,7 @@ private:
     std::unique_ptr<Session> m_session;
     QHash<QString, std::string> m_statements;
     QString m_where;
+    QString m_tag;
 };
 
 } // namespace shopdesk

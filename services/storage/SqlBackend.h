@@ -2,8 +2,10 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <QVariant>
 
+#include <functional>
 #include <stdexcept>
 
 namespace shopdesk {
@@ -39,13 +41,33 @@ public:
 
     virtual void exec(const QString &sql, const SqlParams &params = {}) = 0;
     virtual SqlRows query(const QString &sql, const SqlParams &params = {}) = 0;
-    virtual void begin() = 0;
-    virtual void commit() = 0;
-    virtual void rollback() = 0;
     virtual bool inTransaction() const = 0;
+
+    void begin();
+    // Commits, then runs what afterCommit queued; a failed commit drops it (and throws).
+    void commit();
+    void rollback(); // drops what afterCommit queued
+    // Runs f once the open transaction has committed, never if it rolls back; now when none
+    // is open. Stores announce changes this way, so nobody hears of a row that never existed.
+    void afterCommit(std::function<void()> f);
+    // The same, and tells every other node and console on a shared database what changed
+    // (`key`, such as "c:<store>:<chat>"): PostgreSQL sends one NOTIFY per committed
+    // transaction with the keys (ChangeFeed); SQLite has nobody else to tell.
+    void afterCommit(std::function<void()> f, const QString &key);
 
     // Statements that must run first inside a migration transaction (locks against other nodes).
     virtual void lockForMigration() {}
+
+protected:
+    virtual void beginTransaction() = 0;
+    virtual void commitTransaction() = 0;
+    virtual void rollbackTransaction() = 0;
+    // Tells the other nodes about the keys, inside the transaction about to commit (or alone).
+    virtual void publish(const QStringList &) {}
+
+private:
+    QList<std::function<void()>> m_afterCommit;
+    QStringList m_announced;
 };
 
 } // namespace shopdesk

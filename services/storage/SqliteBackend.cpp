@@ -101,19 +101,19 @@ SqlRows SqliteBackend::query(const QString &sql, const SqlParams &params)
     return rows;
 }
 
-void SqliteBackend::begin()
+void SqliteBackend::beginTransaction()
 {
     exec(QStringLiteral("BEGIN IMMEDIATE"), {});
     m_inTransaction = true;
 }
 
-void SqliteBackend::commit()
+void SqliteBackend::commitTransaction()
 {
     m_inTransaction = false;
     exec(QStringLiteral("COMMIT"), {});
 }
 
-void SqliteBackend::rollback()
+void SqliteBackend::rollbackTransaction()
 {
     m_inTransaction = false;
     for (auto &statement : m_statements)

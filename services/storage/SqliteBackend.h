@@ -21,10 +21,12 @@ public:
     QString describe() const override;
     void exec(const QString &sql, const SqlParams &params) override;
     SqlRows query(const QString &sql, const SqlParams &params) override;
-    void begin() override;
-    void commit() override;
-    void rollback() override;
     bool inTransaction() const override { return m_inTransaction; }
+
+protected:
+    void beginTransaction() override;
+    void commitTransaction() override;
+    void rollbackTransaction() override;
 
 private:
     QSqlQuery &prepared(const QString &sql);

@@ -1,13 +1,59 @@
 #include "storage/StoreWorker.h"
 
 #include "core/Logging.h"
+#include "storage/ChangeFeed.h"
+#include "storage/PostgresBackend.h"
+#include "storage/RemoteChanges.h"
+
+#include <QCoreApplication>
+#include <QEvent>
 
 namespace shopdesk {
+
+namespace {
+
+const QEvent::Type kJobEvent = QEvent::Type(QEvent::registerEventType());
+
+class JobEvent final : public QEvent
+{
+public:
+    explicit JobEvent(std::unique_ptr<StoreWorker::Task> task)
+        : QEvent(kJobEvent)
+        , m_task(std::move(task))
+    {}
+    void run() { m_task->run(); }
+
+private:
+    std::unique_ptr<StoreWorker::Task> m_task;
+};
+
+// Lives on the database thread; runs the jobs posted to it, urgent ones first (Qt serves
+// posted events by priority, in order within one priority).
+class JobRunner final : public QObject
+{
+public:
+    bool event(QEvent *e) override
+    {
+        if (e->type() != kJobEvent)
+            return QObject::event(e);
+        static_cast<JobEvent *>(e)->run();
+        return true;
+    }
+};
+
+} // namespace
+
+void StoreWorker::post(std::unique_ptr<Task> task, Priority priority)
+{
+    QCoreApplication::postEvent(m_threadContext, new JobEvent(std::move(task)),
+                                priority == Priority::Urgent ? Qt::HighEventPriority
+                                                             : Qt::NormalEventPriority);
+}
 
 StoreWorker::StoreWorker(DatabaseUrl url, QObject *parent)
     : QObject(parent)
     , m_url(std::move(url))
-    , m_threadContext(new QObject)
+    , m_threadContext(new JobRunner)
 {
     m_thread.setObjectName(QStringLiteral("shopdesk-db"));
     m_threadContext->moveToThread(&m_thread);
@@ -24,6 +70,7 @@ StoreWorker::~StoreWorker()
 void StoreWorker::close()
 {
     m_closed = true;
+    m_feed.reset();
     if (m_thread.isRunning()) {
         // The connection is closed on the thread that opened it, after every queued job.
         QMetaObject::invokeMethod(
@@ -54,9 +101,88 @@ void StoreWorker::openInThread()
     }
     m_store = std::move(opened).value();
     forwardSignals();
+    if (auto *pg = dynamic_cast<PostgresBackend *>(&m_store->backend()))
+        QMetaObject::invokeMethod(
+            this, [this, tag = pg->changeTag()] { startFeed(tag); }, Qt::QueuedConnection);
     m_open = true;
     qCInfo(lcDb) << "Opened" << m_store->describe();
     Q_EMIT ready(m_store->describe());
+}
+
+bool StoreWorker::hearsOtherNodes() const
+{
+    return m_feed && m_feed->isListening();
+}
+
+void StoreWorker::startFeed(const QString &tag)
+{
+    if (m_closed || m_feed)
+        return;
+    m_feed = std::make_unique<ChangeFeed>(m_url.postgresConnectionString(), tag);
+    connect(m_feed.get(), &ChangeFeed::changed, this, &StoreWorker::announceRemote);
+    connect(m_feed.get(), &ChangeFeed::missed, this, [this] { Q_EMIT resyncNeeded(0); });
+    m_feed->start();
+}
+
+void StoreWorker::announceRemote(const QStringList &keys)
+{
+    run(
+        this, [keys](Store &s) { return Result<RemoteChanges>(RemoteChanges::resolve(s, keys)); },
+        [this](Result<RemoteChanges> r) {
+            if (!r)
+                return;
+            const RemoteChanges &c = r.value();
+            if (c.tenants)
+                Q_EMIT tenantsChanged();
+            for (const auto &[tenant, conversation] : c.conversations)
+                Q_EMIT conversationChanged(tenant, conversation);
+            for (const RemoteChanges::Appended &a : c.appended)
+                Q_EMIT messagesAppended(a.tenantId, a.conversationId, a.messages);
+            for (const auto &[tenant, message] : c.updated)
+                Q_EMIT messageUpdated(tenant, message);
+            for (const auto &[tenant, conversation] : c.traces)
+                Q_EMIT traceAdded(tenant, conversation);
+            for (const auto &[kind, tenant] : c.perStore) {
+                switch (kind.toLatin1()) {
+                case 's':
+                    Q_EMIT settingsChanged(tenant);
+                    break;
+                case 'h':
+                    Q_EMIT channelsChanged(tenant);
+                    break;
+                case 'o':
+                    Q_EMIT ordersChanged(tenant);
+                    break;
+                case 'p':
+                    Q_EMIT productsChanged(tenant);
+                    break;
+                case 'd':
+                    Q_EMIT documentsChanged(tenant);
+                    break;
+                case 'i':
+                    Q_EMIT intentExamplesChanged(tenant);
+                    break;
+                case 'r':
+                    Q_EMIT remindersChanged(tenant);
+                    break;
+                default:
+                    break;
+                }
+            }
+            for (const qint64 tenant : c.resync) {
+                if (tenant > 0) { // everything of one store: every per-store view reads again
+                    Q_EMIT settingsChanged(tenant);
+                    Q_EMIT channelsChanged(tenant);
+                    Q_EMIT ordersChanged(tenant);
+                    Q_EMIT productsChanged(tenant);
+                    Q_EMIT documentsChanged(tenant);
+                    Q_EMIT remindersChanged(tenant);
+                } else {
+                    Q_EMIT tenantsChanged();
+                }
+                Q_EMIT resyncNeeded(tenant);
+            }
+        });
 }
 
 void StoreWorker::forwardSignals()

@@ -14,6 +14,8 @@
 
 namespace shopdesk {
 
+class ChangeFeed;
+
 // Owns the engine's database connection on its own named thread. Callers hand it jobs
 // (Store& -> Result<T>) and get the result back on their own thread as a plain value; the
 // stores' change signals are re-emitted here so models can subscribe without touching the thread.
@@ -28,8 +30,15 @@ public:
     void close(); // runs the queued jobs, closes the connection on its thread, ends the thread
     const DatabaseUrl &url() const { return m_url; }
     bool isOpen() const { return m_open; }
+    // Shared PostgreSQL: listening for other nodes' and consoles' changes right now.
+    bool hearsOtherNodes() const;
 
-    template<typename Job, typename Done> void run(QObject *context, Job job, Done done)
+    // Urgent jobs (recording webhooks, whose acknowledgement a provider waits for) are served
+    // before every normal one already queued (bot turns, the console's reads).
+    enum class Priority { Normal, Urgent };
+
+    template<typename Job, typename Done>
+    void run(QObject *context, Job job, Done done, Priority priority = Priority::Normal)
     {
         using R = std::invoke_result_t<Job, Store &>;
         QPointer<QObject> receiver(context);
@@ -42,21 +51,26 @@ public:
                 Qt::QueuedConnection);
             return;
         }
-        QMetaObject::invokeMethod(
-            m_threadContext,
-            [this, receiver, job = std::move(job), done = std::move(done)]() mutable {
-                R result = m_store ? job(*m_store) : R::failure(m_openError);
-                if (!receiver)
-                    return;
-                QMetaObject::invokeMethod(
-                    receiver.data(),
-                    [done = std::move(done), result = std::move(result)]() mutable {
-                        done(std::move(result));
-                    },
-                    Qt::QueuedConnection);
-            },
-            Qt::QueuedConnection);
+        post(makeTask([this, receiver, job = std::move(job), done = std::move(done)]() mutable {
+                 R result = m_store ? job(*m_store) : R::failure(m_openError);
+                 if (!receiver)
+                     return;
+                 QMetaObject::invokeMethod(
+                     receiver.data(),
+                     [done = std::move(done), result = std::move(result)]() mutable {
+                         done(std::move(result));
+                     },
+                     Qt::QueuedConnection);
+             }),
+             priority);
     }
+
+    // A job to run on the database thread, movable only (its lambda may own move-only data).
+    struct Task
+    {
+        virtual ~Task() = default;
+        virtual void run() = 0;
+    };
 
 Q_SIGNALS:
     void ready(const QString &description);
@@ -76,15 +90,35 @@ Q_SIGNALS:
     void intentExamplesChanged(qint64 tenantId);
     void traceAdded(qint64 tenantId, qint64 conversationId);
     void remindersChanged(qint64 tenantId);
+    // Shared PostgreSQL: the live feed was interrupted or too much changed at once elsewhere;
+    // whatever shows this store (0: every store) should be read again.
+    void resyncNeeded(qint64 tenantId);
 
 private:
+    template<typename F> static std::unique_ptr<Task> makeTask(F f)
+    {
+        struct Holder final : Task
+        {
+            explicit Holder(F fn)
+                : f(std::move(fn))
+            {}
+            void run() override { f(); }
+            F f;
+        };
+        return std::make_unique<Holder>(std::move(f));
+    }
+    void post(std::unique_ptr<Task> task, Priority priority);
     void openInThread();
     void forwardSignals();
+    // Shared PostgreSQL: other nodes' commits, announced here as if they were this node's.
+    void startFeed(const QString &tag);
+    void announceRemote(const QStringList &keys);
 
     DatabaseUrl m_url;
     QThread m_thread;
     QObject *m_threadContext = nullptr; // lives on m_thread; jobs run as its queued calls
     std::unique_ptr<Store> m_store;     // created, used and destroyed on m_thread
+    std::unique_ptr<ChangeFeed> m_feed; // on this object's thread
     QString m_openError = QStringLiteral("The database is not open yet.");
     std::atomic_bool m_open = false;
     bool m_closed = false; // after close(): jobs are answered with an error, never queued

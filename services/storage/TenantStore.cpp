@@ -51,7 +51,7 @@ Result<Tenant> TenantStore::addTenant(const QString &slug, const QString &name)
         return tenantFrom(rows.first());
     });
     if (result)
-        Q_EMIT tenantsChanged();
+        m_db.afterCommit([=, this] { Q_EMIT tenantsChanged(); }, QStringLiteral("t"));
     return result;
 }
 
@@ -133,7 +133,8 @@ Status TenantStore::setSetting(qint64 tenantId, const QString &key, const QStrin
         return Done{};
     });
     if (result)
-        Q_EMIT settingsChanged(tenantId);
+        m_db.afterCommit([=, this] { Q_EMIT settingsChanged(tenantId); },
+                         QStringLiteral("s:%1").arg(tenantId));
     return result;
 }
 
@@ -152,7 +153,8 @@ Status TenantStore::setSettings(qint64 tenantId, const QList<QPair<QString, QStr
         });
     });
     if (result)
-        Q_EMIT settingsChanged(tenantId);
+        m_db.afterCommit([=, this] { Q_EMIT settingsChanged(tenantId); },
+                         QStringLiteral("s:%1").arg(tenantId));
     return result;
 }
 

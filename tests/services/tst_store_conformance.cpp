@@ -4,6 +4,7 @@
 #include "TestSupport.h"
 #include "demo/DemoStoreLoader.h"
 #include "storage/SqlBackend.h"
+#include "storage/SqlSupport.h"
 #include "storage/Store.h"
 
 #include <QSignalSpy>
@@ -286,6 +287,59 @@ private Q_SLOTS:
         SD_TAKE(messages, m_store->conversations().latestMessages(t.id, a.id, 10));
         QVERIFY(messages.isEmpty());
         QCOMPARE(spy.size(), 0);
+    }
+
+    // Store signals wait for the outermost commit: a step that fails later in the same batch
+    // rolls everything back and nobody hears of the rows; a committed batch is announced once,
+    // when a listener can already read what it announces.
+    void signalsWaitForTheOutermostCommit()
+    {
+        const Tenant t = addTenant(QStringLiteral("s1"));
+        const Conversation a = conversationFor(t.id, QStringLiteral("919800000001"));
+        QSignalSpy appended(&m_store->conversations(), &ConversationStore::messagesAppended);
+        QSignalSpy changed(&m_store->conversations(), &ConversationStore::conversationChanged);
+        QSignalSpy settings(&m_store->tenants(), &TenantStore::settingsChanged);
+        int heardInside = -1;
+        auto failed = sql::guard([&] {
+            return sql::transaction(m_store->backend(), [&] {
+                sql::need(m_store->conversations().appendMessage(
+                    t.id, text(a.id, Author::Customer, QStringLiteral("never happened"))));
+                sql::need(m_store->conversations().setLabels(t.id, a.id, {QStringLiteral("x")}));
+                sql::need(
+                    m_store->tenants().setSetting(t.id, QStringLiteral("k"), QStringLiteral("v")));
+                heardInside = int(appended.size() + changed.size() + settings.size());
+                throw SqlError(QStringLiteral("a later step failed"));
+                return 0;
+            });
+        });
+        QVERIFY(!failed);
+        QCOMPARE(heardInside, 0);     // not while the batch was open...
+        QCOMPARE(appended.size(), 0); // ...and not after it rolled back
+        QCOMPARE(changed.size(), 0);
+        QCOMPARE(settings.size(), 0);
+        SD_TAKE(none, m_store->conversations().latestMessages(t.id, a.id, 10));
+        QVERIFY(none.isEmpty());
+
+        int visibleWhenAnnounced = -1;
+        connect(&m_store->conversations(), &ConversationStore::messagesAppended, this,
+                [&](qint64 tenantId, qint64 conversationId) {
+                    auto seen =
+                        m_store->conversations().latestMessages(tenantId, conversationId, 10);
+                    visibleWhenAnnounced = seen ? int(seen->size()) : -1;
+                });
+        SD_VERIFY_OK(sql::guard([&] {
+            return sql::transaction(m_store->backend(), [&] {
+                sql::need(m_store->conversations().appendMessage(
+                    t.id, text(a.id, Author::Customer, QStringLiteral("one"))));
+                sql::need(m_store->conversations().appendMessage(
+                    t.id, text(a.id, Author::Customer, QStringLiteral("two"))));
+                heardInside = int(appended.size());
+                return 0;
+            });
+        }));
+        QCOMPARE(heardInside, 0);
+        QCOMPARE(appended.size(), 2);
+        QCOMPARE(visibleWhenAnnounced, 2);
     }
 
     void inboundEventsAreRecordedOnce()

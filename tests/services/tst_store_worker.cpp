@@ -2,6 +2,7 @@
 #include "TestDatabases.h"
 #include "storage/StoreWorker.h"
 
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QTest>
 #include <QThread>
@@ -40,6 +41,46 @@ private Q_SLOTS:
         QVERIFY(jobThread != QThread::currentThread());
         QCOMPARE(jobThread->objectName(), QStringLiteral("shopdesk-db"));
         QCOMPARE(answerThread, QThread::currentThread());
+    }
+
+    // A webhook's recording does not wait behind bot work already queued: urgent jobs are
+    // served before every normal one waiting, in order among themselves.
+    void urgentJobsOvertakeTheQueue()
+    {
+        test::TestDatabases dbs;
+        StoreWorker worker(dbs.fresh());
+        QSignalSpy ready(&worker, &StoreWorker::ready);
+        worker.start();
+        QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 10000);
+        QSemaphore release;
+        QStringList order; // written on the worker thread only, read after the last answer
+        worker.run(
+            this,
+            [&](Store &) {
+                release.acquire(); // the thread is busy while the queue fills
+                return Status(Done{});
+            },
+            [](Status) {});
+        int answered = 0;
+        const auto job = [&](const QString &name, StoreWorker::Priority p) {
+            worker.run(
+                this,
+                [&order, name](Store &) {
+                    order << name;
+                    return Status(Done{});
+                },
+                [&answered](Status) { ++answered; }, p);
+        };
+        for (int i = 0; i < 5; ++i)
+            job(QStringLiteral("bot%1").arg(i), StoreWorker::Priority::Normal);
+        job(QStringLiteral("webhook1"), StoreWorker::Priority::Urgent);
+        job(QStringLiteral("webhook2"), StoreWorker::Priority::Urgent);
+        release.release();
+        QTRY_COMPARE_WITH_TIMEOUT(answered, 7, 10000);
+        QCOMPARE(order, (QStringList{QStringLiteral("webhook1"), QStringLiteral("webhook2"),
+                                     QStringLiteral("bot0"), QStringLiteral("bot1"),
+                                     QStringLiteral("bot2"), QStringLiteral("bot3"),
+                                     QStringLiteral("bot4")}));
     }
 
     void storeSignalsReachSubscribersOnTheirThread()

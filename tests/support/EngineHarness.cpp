@@ -44,7 +44,8 @@ HttpAnswer HttpTestClient::get(const QUrl &url, int timeoutMs)
 
 EngineHarness::EngineHarness(Engine::Options overrides, bool withAgent)
 {
-    m_url = m_dbs.fresh();
+    // A database given in the options is shared (a second node or console); else a fresh one.
+    m_url = overrides.database.toString().isEmpty() ? m_dbs.fresh() : overrides.database;
     Engine::Options options = overrides;
     options.agent = withAgent;
     options.database = m_url;

@@ -36,7 +36,8 @@ private:
     QNetworkAccessManager m_network;
 };
 
-// A running engine on a fresh database (SQLite, or PostgreSQL with SHOPDESK_TEST_BACKEND),
+// A running engine on a fresh database (SQLite, or PostgreSQL with SHOPDESK_TEST_BACKEND), or on
+// the one in overrides.database (to run a second node or console on the same PostgreSQL),
 // serving webhooks on a free port of 127.0.0.1, with fast retries for tests.
 class EngineHarness
 {
