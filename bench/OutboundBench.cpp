@@ -38,13 +38,7 @@ int main(int argc, char *argv[])
         return 1;
     const qint64 tenant = h.addTenant();
     const Channel channel =
-        h.addChannel(tenant, QStringLiteral("meta"),
-                     {{QStringLiteral("phone_number_id"), QStringLiteral("PN")},
-                      {QStringLiteral("access_token"), QStringLiteral("t")},
-                      {QStringLiteral("app_secret"), QStringLiteral("s")},
-                      {QStringLiteral("verify_token"), QStringLiteral("v")},
-                      {QStringLiteral("rate_limit"), parser.value(QStringLiteral("rate-limit"))},
-                      {QStringLiteral("api_base"), api.baseUrl()}});
+        h.addMetaChannel(tenant, api.baseUrl(), parser.value(QStringLiteral("rate-limit")));
     // Stop the sender while the queue is filled, so the drain is timed alone.
     h.engine().sender().stop();
     auto queued = h.run([&](Store &s) -> Result<int> {

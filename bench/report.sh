@@ -90,6 +90,9 @@ printf "| outbound drain to a fake Meta API (PostgreSQL) | %.0f | msg/s | |\n" "
 echo
 echo "(load generators and engine share the $(nproc) cores; webhooks acknowledged only after they are on disk; PostgreSQL with fsync on)"
 
+# The same webhooks with the bot answering and with --no-agent, side by side.
+bash bench/webhooks.sh "$seconds"
+
 # Knowledge: retrieval index over passages made from the BigBasket catalog's vocabulary, and the
 # demo store's own BEIR set through the bot's retriever.
 sizes=10000,100000,1000000

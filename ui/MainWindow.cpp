@@ -34,6 +34,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QShortcut>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -221,7 +222,18 @@ void MainWindow::buildStatusBar()
     m_storeStatus->setObjectName(QStringLiteral("storeStatus"));
     m_engineStatus = new QLabel(this);
     m_engineStatus->setObjectName(QStringLiteral("engineStatus"));
+    // Backpressure: when customers write faster than the bot answers, say how far behind it is
+    // (every message is still answered, oldest first).
+    m_botBacklog = new QLabel(this);
+    m_botBacklog->setObjectName(QStringLiteral("botBacklog"));
+    m_botBacklog->setStyleSheet(QStringLiteral("color:#9a6700;"));
+    m_botBacklog->hide();
+    connect(&m_engine.agent(), &Agent::backlogChanged, this, [this](int messages) {
+        m_botBacklog->setText(tr("Bot is %1 messages behind").arg(QLocale().toString(messages)));
+        m_botBacklog->setVisible(messages >= 10);
+    });
     statusBar()->addWidget(m_storeStatus, 1);
+    statusBar()->addPermanentWidget(m_botBacklog);
     statusBar()->addPermanentWidget(m_engineStatus);
 }
 

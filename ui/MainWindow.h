@@ -44,6 +44,7 @@ public:
     QWidget *pane(Pane pane) const;
     QComboBox *storeSwitcher() const { return m_storeSwitcher; }
     BannerWidget *banner() const { return m_banner; }
+    QLabel *botBacklog() const { return m_botBacklog; }
     ConsoleOperator *consoleOperator() const { return m_operator; }
     AttentionNotifier *attention() const { return m_attention; }
     qint64 currentTenantId() const { return m_tenantId; }
@@ -82,6 +83,7 @@ private:
     QComboBox *m_storeSwitcher = nullptr;
     QLabel *m_storeStatus = nullptr;
     QLabel *m_engineStatus = nullptr;
+    QLabel *m_botBacklog = nullptr;
     InboxPane *m_inbox = nullptr;
     InventoryPane *m_inventory = nullptr;
     OrdersPane *m_ordersPane = nullptr;

@@ -1,10 +1,13 @@
 #include "cli/ServeCommand.h"
 
+#include "agent/Agent.h"
 #include "cli/UnixSignalWatcher.h"
 #include "engine/DataDirectory.h"
 #include "engine/Engine.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QLocale>
 #include <QLoggingCategory>
 
 namespace shopdesk {
@@ -64,7 +67,7 @@ int ServeCommand::run(const QCommandLineParser &parser)
             if (engine.webhookPort() > 0)
                 out() << "webhooks on " << (options.tls.enabled() ? "https://" : "http://")
                       << options.listenAddress.toString() << ':' << engine.webhookPort()
-                      << Qt::endl;
+                      << " (health: GET /healthz)" << Qt::endl;
         } else if (state == Engine::State::Failed) {
             exitCode = fail(engine.lastError());
             QCoreApplication::exit(exitCode);
@@ -74,6 +77,19 @@ int ServeCommand::run(const QCommandLineParser &parser)
         out() << "received signal " << number << ", shutting down" << Qt::endl;
         engine.stop();
         QCoreApplication::exit(ExitOk);
+    });
+    // Backpressure, said where an operator looks: the bot falls behind, acknowledgements do not.
+    QElapsedTimer lastSaid;
+    bool saidBehind = false;
+    QObject::connect(&engine.agent(), &Agent::backlogChanged, &engine, [&](int messages) {
+        if (messages >= 100 && (!lastSaid.isValid() || lastSaid.elapsed() >= 5000)) {
+            out() << "bot is " << QLocale().toString(messages) << " messages behind" << Qt::endl;
+            lastSaid.start();
+            saidBehind = true;
+        } else if (messages == 0 && saidBehind) {
+            out() << "bot caught up" << Qt::endl;
+            saidBehind = false;
+        }
     });
     engine.start();
     const int code = QCoreApplication::exec();

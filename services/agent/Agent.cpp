@@ -46,7 +46,21 @@ Agent::Agent(StoreWorker &store, KnowledgeService &knowledge, QNetworkAccessMana
     , m_knowledge(knowledge)
     , m_ai(network)
     , m_models(std::make_shared<AgentModels>())
-{}
+{
+    m_backlogCheck.setInterval(1000);
+    connect(&m_backlogCheck, &QTimer::timeout, this, [this] {
+        const int now = backlog();
+        if (now != m_lastBacklog)
+            Q_EMIT backlogChanged(m_lastBacklog = now);
+        if (now == 0)
+            m_backlogCheck.stop();
+    });
+}
+
+int Agent::backlog() const
+{
+    return m_backlog;
+}
 
 Agent::~Agent() = default;
 
@@ -99,15 +113,24 @@ void Agent::handle(qint64 tenantId, qint64 conversationId, const QList<Message> 
 {
     auto &queue = m_queues[conversationId];
     for (const Message &m : messages) {
-        if (m.author == Author::Customer)
+        if (m.author == Author::Customer) {
             queue.enqueue({tenantId, conversationId, m});
+            ++m_backlog;
+        }
     }
     if (!m_busy.contains(conversationId) && !queue.isEmpty())
         next(conversationId);
+    // A burst is said at once; smaller changes at the next check.
+    if (m_backlog - m_lastBacklog >= 100)
+        Q_EMIT backlogChanged(m_lastBacklog = m_backlog);
+    if (!m_backlogCheck.isActive())
+        m_backlogCheck.start();
 }
 
 void Agent::next(qint64 conversationId)
 {
+    if (m_busy.contains(conversationId))
+        --m_backlog; // its previous turn has finished
     auto &queue = m_queues[conversationId];
     if (queue.isEmpty()) {
         done(conversationId);

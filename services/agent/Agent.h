@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QQueue>
 #include <QSet>
+#include <QTimer>
 
 #include <memory>
 
@@ -35,6 +36,9 @@ public:
 
     void handle(qint64 tenantId, qint64 conversationId, const QList<shopdesk::Message> &messages);
     bool isIdle() const { return m_busy.isEmpty(); }
+    // Customer messages the bot has not finished answering (waiting or being answered): when
+    // it cannot keep up they wait here, oldest first per chat, and none is dropped.
+    int backlog() const;
     // The store's model breaker: open while the bot does without the model.
     bool modelPaused(qint64 tenantId) const;
     // Asks the endpoint one short question with the bot's tools attached, as a turn would: how
@@ -51,6 +55,7 @@ Q_SIGNALS:
                  const shopdesk::AgentTurn::Outcome &outcome);
     void failed(qint64 tenantId, qint64 conversationId, const QString &error);
     void idle();
+    void backlogChanged(int messages); // checked once a second, sent when it changed
     // The store's language model was switched off for a cool-down (open), or is back.
     void modelBreakerChanged(qint64 tenantId, bool open, const QString &reason);
 
@@ -75,6 +80,9 @@ private:
     std::shared_ptr<AgentModels> m_models;    // used on the database thread only
     QHash<qint64, QQueue<AgentTurn::Input>> m_queues;
     QHash<qint64, bool> m_busy;
+    QTimer m_backlogCheck;
+    int m_backlog = 0; // customer messages handed over and not finished
+    int m_lastBacklog = 0;
 };
 
 } // namespace shopdesk

@@ -71,6 +71,7 @@ Engine::Engine(Options options, QObject *parent)
             &KnowledgeService::embedPending);
     // Each new customer message goes to the bot, which answers only while it owns the chat.
     if (m_options.agent) {
+        connect(m_agent.get(), &Agent::backlogChanged, m_health.get(), &HealthCheck::setBotBacklog);
         connect(m_inbound.get(), &InboundProcessor::customerMessages, m_agent.get(),
                 &Agent::handle);
     }

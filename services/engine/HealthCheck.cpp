@@ -19,7 +19,7 @@ HealthCheck::HealthCheck(StoreWorker &store, QString nodeId, QObject *parent)
 {}
 
 HttpResponse HealthCheck::response(bool running, const QString &databaseError, const Figures &f,
-                                   const QString &nodeId)
+                                   const QString &nodeId, int botBacklog)
 {
     const bool ok = running && databaseError.isEmpty();
     QJsonObject body{
@@ -30,6 +30,7 @@ HttpResponse HealthCheck::response(bool running, const QString &databaseError, c
         {QStringLiteral("node"), nodeId}};
     if (databaseError.isEmpty()) {
         body.insert(QStringLiteral("inbound_backlog"), f.inboundBacklog);
+        body.insert(QStringLiteral("bot_backlog"), botBacklog);
         body.insert(QStringLiteral("outbox"),
                     QJsonObject{{QStringLiteral("pending"), f.outboxPending},
                                 {QStringLiteral("sending"), f.outboxSending},
@@ -90,7 +91,8 @@ void HealthCheck::answer(std::function<void(const HttpResponse &)> reply)
                 return f;
             });
         },
-        [once, running, node, guard = QPointer<QTimer>(timer)](Result<Figures> figures) {
+        [once, running, node, guard = QPointer<QTimer>(timer),
+         bot = m_botBacklog](Result<Figures> figures) {
             if (guard) {
                 guard->stop();
                 guard->deleteLater();

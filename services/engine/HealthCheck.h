@@ -12,10 +12,10 @@ namespace shopdesk {
 class StoreWorker;
 
 // GET /healthz for a load balancer in front of `serve` nodes: whether this node's database
-// answers (within timeoutMs), how many acknowledged customer messages wait for processing, and
-// the outbox's state. 200 with {"status": "ok", …} when the database answered and the engine
-// runs; 503 with the reason otherwise. Counts cover every store the node serves; no personal
-// data or settings are included.
+// answers (within timeoutMs), how many acknowledged customer messages wait for processing, how
+// many this node's bot has still to answer, and the outbox's state. 200 with {"status": "ok", …}
+// when the database answered and the engine runs; 503 with the reason otherwise. Counts cover every
+// store the node serves; no personal data or settings are included.
 class HealthCheck : public QObject
 {
     Q_OBJECT
@@ -32,17 +32,19 @@ public:
     HealthCheck(StoreWorker &store, QString nodeId, QObject *parent = nullptr);
 
     void setRunning(bool running) { m_running = running; }
+    void setBotBacklog(int messages) { m_botBacklog = messages; }
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
     void answer(std::function<void(const HttpResponse &)> reply);
 
     static HttpResponse response(bool running, const QString &databaseError, const Figures &f,
-                                 const QString &nodeId);
+                                 const QString &nodeId, int botBacklog = 0);
 
 private:
     StoreWorker &m_store;
     QString m_nodeId;
     bool m_running = false;
     int m_timeoutMs = 3000;
+    int m_botBacklog = 0;
 };
 
 } // namespace shopdesk

@@ -154,7 +154,10 @@ void InboundProcessor::runPass()
                 runPass();
             else
                 Q_EMIT idle();
-        });
+        },
+        // Before the bot's turns: customers' messages reach the console (and the bot's queue)
+        // at once even when the bot is behind.
+        StoreWorker::Priority::Urgent);
 }
 
 } // namespace shopdesk

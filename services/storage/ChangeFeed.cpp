@@ -76,15 +76,14 @@ void ChangeFeed::loop()
     while (!m_stop) {
         try {
             pqxx::connection connection(m_connectionString.toStdString());
-            Receiver receiver(connection, PostgresBackend::changeChannel().toStdString(),
-                              [this](const std::string &payload) {
-                                  const QStringList keys = keysOf(
-                                      QByteArray::fromStdString(payload), m_ownTag);
-                                  if (!keys.isEmpty())
-                                      QMetaObject::invokeMethod(
-                                          this, [this, keys] { Q_EMIT changed(keys); },
-                                          Qt::QueuedConnection);
-                              });
+            Receiver receiver(
+                connection, PostgresBackend::changeChannel().toStdString(),
+                [this](const std::string &payload) {
+                    const QStringList keys = keysOf(QByteArray::fromStdString(payload), m_ownTag);
+                    if (!keys.isEmpty())
+                        QMetaObject::invokeMethod(
+                            this, [this, keys] { Q_EMIT changed(keys); }, Qt::QueuedConnection);
+                });
             m_listening = true;
             QMetaObject::invokeMethod(
                 this,

@@ -8,46 +8,66 @@
 #include <QCoreApplication>
 #include <QEvent>
 
+#include <deque>
+#include <mutex>
+
 namespace shopdesk {
 
 namespace {
 
-const QEvent::Type kJobEvent = QEvent::Type(QEvent::registerEventType());
+const QEvent::Type kWake = QEvent::Type(QEvent::registerEventType());
 
-class JobEvent final : public QEvent
-{
-public:
-    explicit JobEvent(std::unique_ptr<StoreWorker::Task> task)
-        : QEvent(kJobEvent)
-        , m_task(std::move(task))
-    {}
-    void run() { m_task->run(); }
-
-private:
-    std::unique_ptr<StoreWorker::Task> m_task;
-};
-
-// Lives on the database thread; runs the jobs posted to it, urgent ones first (Qt serves
-// posted events by priority, in order within one priority).
+// Lives on the database thread and runs the jobs handed to it one at a time, always the oldest
+// urgent one first, then the oldest normal one. (Qt's own event priorities cannot do this: an
+// event posted while a batch of events is being delivered waits for the whole batch.)
 class JobRunner final : public QObject
 {
 public:
+    void push(std::unique_ptr<StoreWorker::Task> task, bool urgent)
+    {
+        {
+            const std::lock_guard lock(m_mutex);
+            (urgent ? m_urgent : m_normal).push_back(std::move(task));
+            if (m_wakePosted)
+                return;
+            m_wakePosted = true;
+        }
+        QCoreApplication::postEvent(this, new QEvent(kWake));
+    }
+
     bool event(QEvent *e) override
     {
-        if (e->type() != kJobEvent)
+        if (e->type() != kWake)
             return QObject::event(e);
-        static_cast<JobEvent *>(e)->run();
-        return true;
+        for (;;) {
+            std::unique_ptr<StoreWorker::Task> task;
+            {
+                const std::lock_guard lock(m_mutex);
+                std::deque<std::unique_ptr<StoreWorker::Task>> &from =
+                    m_urgent.empty() ? m_normal : m_urgent;
+                if (from.empty()) {
+                    m_wakePosted = false;
+                    return true;
+                }
+                task = std::move(from.front());
+                from.pop_front();
+            }
+            task->run();
+        }
     }
+
+private:
+    std::mutex m_mutex;
+    std::deque<std::unique_ptr<StoreWorker::Task>> m_urgent;
+    std::deque<std::unique_ptr<StoreWorker::Task>> m_normal;
+    bool m_wakePosted = false;
 };
 
 } // namespace
 
 void StoreWorker::post(std::unique_ptr<Task> task, Priority priority)
 {
-    QCoreApplication::postEvent(m_threadContext, new JobEvent(std::move(task)),
-                                priority == Priority::Urgent ? Qt::HighEventPriority
-                                                             : Qt::NormalEventPriority);
+    static_cast<JobRunner *>(m_threadContext)->push(std::move(task), priority == Priority::Urgent);
 }
 
 StoreWorker::StoreWorker(DatabaseUrl url, QObject *parent)

@@ -116,7 +116,7 @@ private:
 
     DatabaseUrl m_url;
     QThread m_thread;
-    QObject *m_threadContext = nullptr; // lives on m_thread; jobs run as its queued calls
+    QObject *m_threadContext = nullptr; // lives on m_thread; runs the jobs, urgent ones first
     std::unique_ptr<Store> m_store;     // created, used and destroyed on m_thread
     std::unique_ptr<ChangeFeed> m_feed; // on this object's thread
     QString m_openError = QStringLiteral("The database is not open yet.");

@@ -408,8 +408,11 @@ private Q_SLOTS:
         QByteArray out;
         QTRY_VERIFY_WITH_TIMEOUT((out += serve.readAllStandardOutput()).contains("webhooks on"),
                                  15000);
-        const QByteArray portText =
-            out.mid(out.indexOf("webhooks on http://127.0.0.1:") + 29).split('\n').first();
+        const QByteArray portText = out.mid(out.indexOf("webhooks on http://127.0.0.1:") + 29)
+                                        .split('\n')
+                                        .first()
+                                        .split(' ')
+                                        .first();
         QVERIFY(portText.toInt() > 0);
 
         const Run simulated =

@@ -72,8 +72,8 @@ private Q_SLOTS:
                 return sql::transaction(s.backend(), [&] {
                     const Contact c = sql::need(s.conversations().upsertContact(
                         tenant, QStringLiteral("+919800000011"), QStringLiteral("Asha")));
-                    const Conversation chat = sql::need(s.conversations().openConversation(
-                        tenant, c.id));
+                    const Conversation chat =
+                        sql::need(s.conversations().openConversation(tenant, c.id));
                     return sql::need(s.conversations().appendMessage(
                         tenant, customerText(chat.id, QStringLiteral("is atta available?"))));
                 });

@@ -89,6 +89,18 @@ qint64 EngineHarness::addTenant(const QString &slug)
     return tenant ? tenant->id : 0;
 }
 
+Channel EngineHarness::addMetaChannel(qint64 tenantId, const QString &apiBase,
+                                      const QString &rateLimit)
+{
+    return addChannel(tenantId, QStringLiteral("meta"),
+                      {{QStringLiteral("phone_number_id"), QStringLiteral("PN")},
+                       {QStringLiteral("access_token"), QStringLiteral("t")},
+                       {QStringLiteral("app_secret"), QStringLiteral("s")},
+                       {QStringLiteral("verify_token"), QStringLiteral("v")},
+                       {QStringLiteral("rate_limit"), rateLimit},
+                       {QStringLiteral("api_base"), apiBase}});
+}
+
 Channel EngineHarness::addChannel(qint64 tenantId, const QString &provider, QJsonObject config)
 {
     if (auto valid = ChannelConfig::validate(provider, config); !valid) {

@@ -67,6 +67,9 @@ public:
 
     qint64 addTenant(const QString &slug = QStringLiteral("shop"));
     Channel addChannel(qint64 tenantId, const QString &provider, QJsonObject config);
+    // A Meta channel (app secret "s") whose Graph API is at apiBase (a fake on 127.0.0.1).
+    Channel addMetaChannel(qint64 tenantId, const QString &apiBase,
+                           const QString &rateLimit = QStringLiteral("1000"));
     QList<Message> messages(qint64 tenantId); // every message, oldest first
     std::optional<Message> messageByProviderId(qint64 tenantId, const QString &id);
     // Waits until the webhook service has loaded channels and inbound processing is idle.

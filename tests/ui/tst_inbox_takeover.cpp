@@ -33,6 +33,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
+#include <QLocale>
 #include <QMenu>
 #include <QPushButton>
 #include <QScrollArea>
@@ -496,6 +497,18 @@ private Q_SLOTS:
         QVERIFY(!ConsoleSettings().alertSound());
         sound->setChecked(true);
         QVERIFY(console.window().attention()->soundEnabled());
+    }
+
+    void theStatusBarSaysWhenTheBotIsBehind()
+    {
+        QLabel *behind = console.window().botBacklog();
+        QVERIFY(!behind->isVisible());
+        Q_EMIT console.engine().agent().backlogChanged(1200);
+        QVERIFY(behind->isVisible());
+        QCOMPARE(behind->text(),
+                 QStringLiteral("Bot is %1 messages behind").arg(QLocale().toString(1200)));
+        Q_EMIT console.engine().agent().backlogChanged(0);
+        QVERIFY(!behind->isVisible());
     }
 
     void cleanupTestCase() { console.stop(); }

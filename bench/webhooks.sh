@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Signed Meta webhooks into `shopdesk-cli serve` on SQLite, with the bot answering (the default)
+# and with --no-agent, in the same run: the sustained rate (wrk), the acknowledgement p50/p99 at
+# 1,000 req/s (more than the bot answers), and how far behind the bot was at the end.
+#   bench/webhooks.sh [SECONDS]      (uses the build in ./build)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-10}
+cli=build/app/shopdesk-cli
+cmake --build build --target shopdesk-cli >/dev/null
+work=$(mktemp -d)
+trap 'kill "${serve:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
+field() { echo "$1" | sed "s/.*\"$2\":\([0-9.e+-]*\).*/\1/"; }
+
+run() { # $1: label, $2...: extra serve arguments
+    local label=$1; shift
+    local db="sqlite:$work/$label.sqlite3"
+    "$cli" tenant add --slug bench --name Bench --database "$db" >/dev/null
+    local channel
+    channel=$("$cli" channel add --tenant bench --provider meta --set phone_number_id=PN \
+        --set access_token=t --set app_secret=s --set verify_token=v --set api_base=http://127.0.0.1:9 \
+        --database "$db" | sed 's/.*"id":\([0-9]*\).*/\1/')
+    "$cli" serve --database "$db" --data-dir "$work/data-$label" --listen 127.0.0.1:0 "$@" \
+        > "$work/serve-$label.log" 2>&1 &
+    serve=$!
+    for _ in $(seq 100); do grep -q "webhooks on" "$work/serve-$label.log" && break; sleep 0.1; done
+    local url
+    url=$(grep -o "http://127.0.0.1:[0-9]*" "$work/serve-$label.log" | head -1)
+    echo "webhooks ($label): wrk for ${seconds}s..." >&2
+    "$cli" simulate --channel "$channel" --url "$url" --wrk-script "$work/$label.lua" \
+        --count 150000 --database "$db" >/dev/null
+    wrk -t1 -c32 -d"${seconds}s" -s "$work/$label.lua" "$url" > "$work/wrk-$label.txt"
+    local sustained steady backlog
+    sustained=$(awk '/Requests\/sec/ {print $2}' "$work/wrk-$label.txt")
+    echo "webhooks ($label): 1,000 requests/s for ${seconds}s..." >&2
+    steady=$("$cli" simulate --channel "$channel" --url "$url" --rate 1000 --duration "$seconds" \
+        --json --database "$db")
+    backlog=$(curl -s "$url/healthz" | sed 's/.*"inbound_backlog":\([0-9]*\).*/\1/')
+    kill "$serve"; wait "$serve" || true
+    printf "%s %s %s %s %s\n" "$label" "$sustained" "$(field "$steady" p50_ms)" \
+        "$(field "$steady" p99_ms)" "${backlog:-?}" >> "$work/rows"
+}
+
+run "bot-on"
+run "bot-off" --no-agent
+echo
+echo "| webhooks (SQLite) | bot on | bot off | unit | goal |"
+echo "|---|---:|---:|---|---|"
+on=($(grep '^bot-on ' "$work/rows")); off=($(grep '^bot-off ' "$work/rows"))
+printf "| sustained, wrk | %.0f | %.0f | req/s | on >= 0.8 x off, >= 5,000 |\n" "${on[1]}" "${off[1]}"
+printf "| acknowledgement p50 at 1,000 req/s | %.2f | %.2f | ms | |\n" "${on[2]}" "${off[2]}"
+printf "| acknowledgement p99 at 1,000 req/s | %.2f | %.2f | ms | <= 10 |\n" "${on[3]}" "${off[3]}"
+printf "| inbound backlog at the end (/healthz) | %s | %s | events | |\n" "${on[4]}" "${off[4]}"
+echo
+echo "($(nproc) cores shared by wrk, the load generator and the engine; $(date -u +%Y-%m-%d))"
