@@ -35,10 +35,13 @@ run() { # $1: label, $2...: extra serve arguments
     echo "webhooks ($label): 1,000 requests/s for ${seconds}s..." >&2
     steady=$("$cli" simulate --channel "$channel" --url "$url" --rate 1000 --duration "$seconds" \
         --json --database "$db")
-    backlog=$(curl -s "$url/healthz" | sed 's/.*"inbound_backlog":\([0-9]*\).*/\1/')
+    local health bot
+    health=$(curl -s "$url/healthz")
+    backlog=$(echo "$health" | sed 's/.*"inbound_backlog":\([0-9]*\).*/\1/')
+    bot=$(echo "$health" | sed 's/.*"bot_backlog":\([0-9]*\).*/\1/')
     kill "$serve"; wait "$serve" || true
-    printf "%s %s %s %s %s\n" "$label" "$sustained" "$(field "$steady" p50_ms)" \
-        "$(field "$steady" p99_ms)" "${backlog:-?}" >> "$work/rows"
+    printf "%s %s %s %s %s %s\n" "$label" "$sustained" "$(field "$steady" p50_ms)" \
+        "$(field "$steady" p99_ms)" "${backlog:-?}" "${bot:-?}" >> "$work/rows"
 }
 
 run "bot-on"
@@ -51,5 +54,6 @@ printf "| sustained, wrk | %.0f | %.0f | req/s | on >= 0.8 x off, >= 5,000 |\n" 
 printf "| acknowledgement p50 at 1,000 req/s | %.2f | %.2f | ms | |\n" "${on[2]}" "${off[2]}"
 printf "| acknowledgement p99 at 1,000 req/s | %.2f | %.2f | ms | <= 10 |\n" "${on[3]}" "${off[3]}"
 printf "| inbound backlog at the end (/healthz) | %s | %s | events | |\n" "${on[4]}" "${off[4]}"
+printf "| bot backlog at the end (/healthz) | %s | %s | messages | answered later, oldest first |\n" "${on[5]}" "${off[5]}"
 echo
 echo "($(nproc) cores shared by wrk, the load generator and the engine; $(date -u +%Y-%m-%d))"
