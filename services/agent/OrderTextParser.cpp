@@ -98,13 +98,14 @@ QList<OrderTextParser::Item> OrderTextParser::parse(const QString &message)
     // "2kg", "500ml", "3cs": a number glued to its unit.
     static const QRegularExpression glued(QStringLiteral("^(\\d+(?:[.,]\\d+)?)([a-z]+)$"));
     static const QRegularExpression tokens(QStringLiteral("[^\\s]+"));
+    static const QRegularExpression edgePunctuation(QStringLiteral("^[.!?:\"']+|[.!?:\"']+$"));
     QList<Item> items;
     for (const QString &segment : message.split(separators, Qt::SkipEmptyParts)) {
         QStringList words;
         auto it = tokens.globalMatch(segment);
         while (it.hasNext()) {
             QString w = it.next().captured(0);
-            w.remove(QRegularExpression(QStringLiteral("^[.!?:\"']+|[.!?:\"']+$")));
+            w.remove(edgePunctuation);
             if (!w.isEmpty())
                 words << w;
         }

@@ -61,12 +61,11 @@ std::optional<PaymentPromise::Promise> PaymentPromise::find(const QString &messa
         QStringLiteral("\\b(?:in )?(\\d{1,2}) (?:days?|din)\\b"));
     if (const auto m = inDays.match(text); m.hasMatch())
         return found(m.captured(1).toInt(), m.captured(0));
+    static const QRegularExpression ordinal(QStringLiteral("\\b\\d{1,2}(?:st|nd|rd|th)\\b"));
     static const QRegularExpression dateOfMonth(
         QStringLiteral("\\b(\\d{1,2})(?:st|nd|rd|th)?(?: (?:tarikh|tareekh|date))?\\b"));
     if (text.contains(QLatin1String("tarikh")) || text.contains(QLatin1String("tareekh")) ||
-        QRegularExpression(QStringLiteral("\\b\\d{1,2}(?:st|nd|rd|th)\\b"))
-            .match(text)
-            .hasMatch()) {
+        ordinal.match(text).hasMatch()) {
         const auto m = dateOfMonth.match(text);
         const int day = m.hasMatch() ? m.captured(1).toInt() : 0;
         if (day >= 1 && day <= 31) {

@@ -17,8 +17,9 @@ QString tr(const char *text)
 
 QString headerKey(const QString &name)
 {
+    static const QRegularExpression nonWord(QStringLiteral("[^a-z0-9]+"));
     QString key = name.trimmed().toLower();
-    key.replace(QRegularExpression(QStringLiteral("[^a-z0-9]+")), QStringLiteral("_"));
+    key.replace(nonWord, QStringLiteral("_"));
     while (key.startsWith(QLatin1Char('_')))
         key.remove(0, 1);
     while (key.endsWith(QLatin1Char('_')))
@@ -142,9 +143,10 @@ ProductCsv::Mapping ProductCsv::guessMapping(const QStringList &header)
 
 qint64 ProductCsv::priceMinor(const QString &text)
 {
+    static const QRegularExpression currency(QStringLiteral("^(rs\\.?|inr|₹)\\s*"),
+                                             QRegularExpression::CaseInsensitiveOption);
     QString t = text.trimmed();
-    t.remove(QRegularExpression(QStringLiteral("^(rs\\.?|inr|₹)\\s*"),
-                                QRegularExpression::CaseInsensitiveOption));
+    t.remove(currency);
     t.remove(QLatin1Char(','));
     t = t.trimmed();
     static const QRegularExpression number(QStringLiteral("^\\d+(\\.\\d{1,2})?$"));
@@ -187,9 +189,9 @@ ProductCsv::Parsed ProductCsv::parse(const Table &table, const Mapping &mapping)
         p.brand = cell(row, mapping, Field::Brand);
         p.category = cell(row, mapping, Field::Category);
         p.unit = cell(row, mapping, Field::Unit);
+        static const QRegularExpression aliasSeparator(QStringLiteral("[|;,]"));
         const QString aliases = cell(row, mapping, Field::Aliases);
-        for (const QString &a :
-             aliases.split(QRegularExpression(QStringLiteral("[|;,]")), Qt::SkipEmptyParts))
+        for (const QString &a : aliases.split(aliasSeparator, Qt::SkipEmptyParts))
             p.aliases << a.trimmed();
         if (mapping.contains(Field::Stock)) {
             const QString stock = cell(row, mapping, Field::Stock);
