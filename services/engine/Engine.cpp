@@ -52,6 +52,10 @@ Engine::Engine(Options options, QObject *parent)
     , m_health(std::make_unique<HealthCheck>(*m_store, senderOptions(m_options).nodeId))
 {
     m_media->setRetryBaseMs(m_options.mediaRetryBaseMs);
+    // On a shared database a node whose bot is off leaves new customer messages to nodes whose
+    // bot is on for 5 s (it applies only older ones), so the bot answers them.
+    if (!m_options.agent && m_options.database.kind() == DatabaseUrl::Kind::Postgres)
+        m_inbound->setDeferMs(5000);
     connect(m_store.get(), &StoreWorker::ready, this, &Engine::onStoreReady);
     connect(m_store.get(), &StoreWorker::channelsChanged, this, [this] {
         m_webhooks->reloadChannels();

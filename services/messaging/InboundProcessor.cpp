@@ -28,7 +28,7 @@ void collect(PassResult &pass, InboundEventApplier::Outcome &&outcome)
 // Applies the next batch of recorded events in one transaction, under the inbox's processing
 // lock (one node at a time on PostgreSQL); if one event fails, redoes them one by one so the
 // others are not held back by it, each re-checked under the lock.
-Result<PassResult> processBatch(Store &store, qint64 after)
+Result<PassResult> processBatch(Store &store, qint64 after, const QDateTime &receivedBefore)
 {
     auto channels = store.channels().allChannels(false);
     if (!channels)
@@ -40,7 +40,7 @@ Result<PassResult> processBatch(Store &store, qint64 after)
     try {
         return sql::transaction(store.backend(), [&] {
             sql::need(store.inbox().lockForProcessing());
-            events = sql::need(store.inbox().unprocessed(kBatch, after));
+            events = sql::need(store.inbox().unprocessed(kBatch, after, receivedBefore));
             PassResult batch;
             batch.fetched = int(events.size());
             batch.lastId = events.isEmpty() ? after : events.last().id;
@@ -128,7 +128,11 @@ void InboundProcessor::runPass()
     m_again = false;
     const qint64 after = m_cursor;
     m_store.run(
-        this, [after](Store &store) { return processBatch(store, after); },
+        this,
+        [after, before = m_deferMs > 0 ? QDateTime::currentDateTimeUtc().addMSecs(-m_deferMs)
+                                       : QDateTime()](Store &store) {
+            return processBatch(store, after, before);
+        },
         [this](Result<PassResult> result) {
             m_running = false;
             if (!result) {

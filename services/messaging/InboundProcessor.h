@@ -25,6 +25,9 @@ public:
     void stop();
     void wake();
     bool isIdle() const { return !m_running && !m_again; }
+    // Leaves events younger than this to other nodes (a node whose bot is off, on a shared
+    // database: a node with the bot on should apply them, so its bot answers them).
+    void setDeferMs(int ms) { m_deferMs = ms; }
 
 Q_SIGNALS:
     // New customer messages (the agent answers these in a later stage).
@@ -42,6 +45,7 @@ private:
     bool m_running = false;
     bool m_again = false;
     qint64 m_cursor = 0;
+    int m_deferMs = 0;
 };
 
 } // namespace shopdesk

@@ -3,6 +3,7 @@
 #include "core/Result.h"
 #include "domain/InboundEvent.h"
 
+#include <QDateTime>
 #include <QObject>
 
 namespace shopdesk {
@@ -21,7 +22,9 @@ public:
     // false when it was already recorded (a repeated delivery).
     Result<QList<bool>> record(const QList<InboundEvent> &events);
     // Events not processed yet, oldest first, across all stores (the engine processes them all).
-    Result<QList<InboundEvent>> unprocessed(int limit, qint64 afterId = 0);
+    // receivedBefore (when valid): only events that have waited since before it.
+    Result<QList<InboundEvent>> unprocessed(int limit, qint64 afterId = 0,
+                                            const QDateTime &receivedBefore = {});
     Status markProcessed(qint64 tenantId, qint64 eventId);
     Status markProcessed(const QList<qint64> &eventIds); // the engine's own pass, all stores
     Result<qint64> countUnprocessed();

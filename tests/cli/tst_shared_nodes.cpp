@@ -114,6 +114,68 @@ private Q_SLOTS:
         QVERIFY(a.stop());
         QVERIFY(b.stop());
     }
+
+    // A receive-only node (--no-agent) takes every delivery; the node with the bot on answers
+    // them all, once (the receive-only node leaves young messages to it).
+    void aReceiveOnlyNodeLeavesMessagesToTheBot()
+    {
+        if (!TestDatabases::postgresWanted())
+            QSKIP("Shared mode is PostgreSQL's: run with SHOPDESK_TEST_BACKEND=postgresql.");
+        TestDatabases dbs;
+        const QString url = dbs.fresh().toString();
+        QVERIFY(!url.isEmpty());
+        FakeProviderServer api(FakeProviderServer::Provider::Meta);
+        QVERIFY(api.start() > 0);
+        ServeNode receiver(QStringLiteral(SHOPDESK_CLI_PATH), url,
+                           m_home.filePath(QStringLiteral("r")));
+        ServeNode bot(QStringLiteral(SHOPDESK_CLI_PATH), url, m_home.filePath(QStringLiteral("s")));
+        QVERIFY(receiver.addStoreWithMetaChannel(QStringLiteral("shop"), api.baseUrl()) > 0);
+        auto opened = Store::open(DatabaseUrl::parse(url).value());
+        QVERIFY2(opened.ok(), qPrintable(opened.error()));
+        std::unique_ptr<Store> store = std::move(opened).value();
+        SD_TAKE(tenant, store->tenants().tenantBySlug(QStringLiteral("shop")));
+        SD_TAKE(channels, store->channels().channels(tenant.id));
+        QVERIFY(receiver.start({QStringLiteral("--no-agent")}) > 0);
+        QVERIFY(bot.start() > 0);
+
+        constexpr int kMessages = 100;
+        QNetworkAccessManager network;
+        int acknowledged = 0;
+        int answered = 0;
+        for (int n = 0; n < kMessages; ++n) {
+            const SimulatedWebhook hook = SimulatedWebhook::customerMessage(
+                channels.first(), QUrl(QStringLiteral("http://127.0.0.1:%1").arg(receiver.port())),
+                QStringLiteral("receive-only"), n, 10);
+            QNetworkRequest request(hook.url);
+            for (const auto &[k, v] : hook.headers)
+                request.setRawHeader(k, v);
+            QNetworkReply *reply = network.post(request, hook.body);
+            connect(reply, &QNetworkReply::finished, this, [&, reply] {
+                reply->deleteLater();
+                ++answered;
+                acknowledged +=
+                    reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200;
+            });
+        }
+        QVERIFY(QTest::qWaitFor([&] { return answered == kMessages; }, 60000));
+        QCOMPARE(acknowledged, kMessages);
+        const auto count = [&](const QString &sql) {
+            const SqlRows rows = store->backend().query(sql, {tenant.id});
+            return rows.isEmpty() ? -1 : rows.first()[0].toInt();
+        };
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return count(QStringLiteral("SELECT COUNT(*) FROM execution_traces WHERE "
+                                            "tenant_id = ?")) >= kMessages;
+            },
+            60000));
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(DISTINCT message_id) FROM execution_traces "
+                                      "WHERE tenant_id = ?")),
+                 kMessages);
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM messages WHERE tenant_id = ? AND "
+                                      "direction = 'in'")),
+                 kMessages);
+    }
 };
 
 QTEST_GUILESS_MAIN(SharedNodesTest)
