@@ -9,12 +9,17 @@ using namespace sql;
 
 namespace {
 
+// The customer's number and window come from per-row lookups by unique key rather than joins:
+// a prepared statement's generic plan on a fresh PostgreSQL server (no statistics yet) joined
+// contacts to the outbox by store alone and took 110 ms for three rows, so 5,000 queued
+// messages drained at 68 a second; these lookups take well under a millisecond on any plan.
 const QString kItemSelect = QStringLiteral(
     "SELECT o.id, o.tenant_id, o.channel_id, o.conversation_id, o.message_id, o.kind, o.payload, "
     "o.state, o.attempts, o.next_attempt_at, o.last_error, o.provider_message_id, o.created_at, "
-    "ct.phone, c.last_customer_message_at FROM outbox o JOIN conversations c ON c.tenant_id = "
-    "o.tenant_id AND c.id = o.conversation_id JOIN contacts ct ON ct.tenant_id = c.tenant_id AND "
-    "ct.id = c.contact_id ");
+    "(SELECT ct.phone FROM contacts ct WHERE ct.tenant_id = o.tenant_id AND ct.id = (SELECT "
+    "c.contact_id FROM conversations c WHERE c.tenant_id = o.tenant_id AND c.id = "
+    "o.conversation_id)), (SELECT c.last_customer_message_at FROM conversations c WHERE "
+    "c.tenant_id = o.tenant_id AND c.id = o.conversation_id) FROM outbox o ");
 
 OutboxItem itemFrom(const SqlRow &r)
 {
