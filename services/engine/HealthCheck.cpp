@@ -1,6 +1,5 @@
 #include "engine/HealthCheck.h"
 
-#include "storage/SqlSupport.h"
 #include "storage/StoreWorker.h"
 
 #include <QDateTime>
@@ -63,33 +62,16 @@ void HealthCheck::answer(std::function<void(const HttpResponse &)> reply)
     m_store.run(
         this,
         [](Store &s) -> Result<Figures> {
-            return sql::guard([&] {
-                Figures f;
-                SqlBackend &db = s.backend();
-                f.inboundBacklog = db.query(QStringLiteral("SELECT COUNT(*) FROM inbound_events "
-                                                           "WHERE processed_at IS NULL"))
-                                       .first()[0]
-                                       .toLongLong();
-                const SqlRows outbox = db.query(
-                    QStringLiteral("SELECT state, COUNT(*), MIN(next_attempt_at) FROM outbox "
-                                   "WHERE state IN ('pending', 'sending', 'failed') GROUP BY "
-                                   "state"));
-                const qint64 now = QDateTime::currentMSecsSinceEpoch();
-                for (const SqlRow &row : outbox) {
-                    const QString state = row[0].toString();
-                    const qint64 n = row[1].toLongLong();
-                    if (state == QLatin1String("pending")) {
-                        f.outboxPending = n;
-                        const qint64 due = row[2].toLongLong();
-                        f.oldestPendingSeconds = due > 0 && due < now ? (now - due) / 1000 : 0;
-                    } else if (state == QLatin1String("sending")) {
-                        f.outboxSending = n;
-                    } else {
-                        f.outboxFailed = n;
-                    }
-                }
-                return f;
-            });
+            auto backlog = s.inbox().countUnprocessed();
+            if (!backlog)
+                return Result<Figures>::failure(backlog.error());
+            auto outbox = s.outbox().counts();
+            if (!outbox)
+                return Result<Figures>::failure(outbox.error());
+            const QDateTime now = QDateTime::currentDateTimeUtc();
+            const QDateTime due = outbox->earliestDue;
+            return Figures{backlog.value(), outbox->pending, outbox->sending, outbox->failed,
+                           due.isValid() && due < now ? due.secsTo(now) : 0};
         },
         [once, running, node, guard = QPointer<QTimer>(timer),
          bot = m_botBacklog](Result<Figures> figures) {

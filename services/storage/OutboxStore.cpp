@@ -134,6 +134,26 @@ Result<QList<OutboxItem>> OutboxStore::claimDue(int limit, const QString &node)
     });
 }
 
+Result<OutboxStore::Counts> OutboxStore::counts()
+{
+    return guard([&] {
+        Counts c;
+        const SqlRows rows = m_db.query(
+            QStringLiteral("SELECT state, COUNT(*), MIN(next_attempt_at) FROM outbox WHERE state "
+                           "IN ('pending', 'sending', 'failed') GROUP BY state"));
+        for (const SqlRow &r : rows) {
+            const QString state = r[0].toString();
+            if (state == QLatin1String("pending")) {
+                c.pending = r[1].toLongLong();
+                c.earliestDue = time(r[2]);
+            } else {
+                (state == QLatin1String("sending") ? c.sending : c.failed) = r[1].toLongLong();
+            }
+        }
+        return c;
+    });
+}
+
 Result<QDateTime> OutboxStore::nextDueAt()
 {
     return guard([&] {

@@ -34,6 +34,16 @@ public:
     Result<QList<OutboxItem>> claimDue(int limit, const QString &node = {});
     // The earliest time a pending row is due; invalid when nothing is pending.
     Result<QDateTime> nextDueAt();
+    // Across all stores (the node's health): rows waiting, being sent and failed, and the due
+    // time of the earliest waiting one (invalid when none waits).
+    struct Counts
+    {
+        qint64 pending = 0;
+        qint64 sending = 0;
+        qint64 failed = 0;
+        QDateTime earliestDue;
+    };
+    Result<Counts> counts();
 
     Result<Message> markSent(qint64 tenantId, qint64 outboxId, const QString &providerMessageId);
     Status retryLater(qint64 tenantId, qint64 outboxId, const QDateTime &at, const QString &error);

@@ -1,15 +1,13 @@
 #include "EngineHarness.h"
 #include "FakeProviderServer.h"
 #include "TestSupport.h"
+#include "WebhookBurst.h"
 #include "agent/Agent.h"
 #include "messaging/InboundProcessor.h"
-#include "messaging/SimulatedWebhook.h"
 #include "storage/SqlSupport.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -49,25 +47,11 @@ private Q_SLOTS:
         h.engine().inbound().stop();
         constexpr int kMessages = 600;
         constexpr int kCustomers = 20;
-        QNetworkAccessManager network;
-        int acknowledged = 0;
-        int answered = 0;
-        for (int n = 0; n < kMessages; ++n) {
-            const SimulatedWebhook hook = SimulatedWebhook::customerMessage(
-                channel, h.url(QString()), QStringLiteral("burst"), n, kCustomers);
-            QNetworkRequest request(hook.url);
-            for (const auto &[k, v] : hook.headers)
-                request.setRawHeader(k, v);
-            QNetworkReply *reply = network.post(request, hook.body);
-            connect(reply, &QNetworkReply::finished, this, [&, reply] {
-                reply->deleteLater();
-                ++answered;
-                acknowledged +=
-                    reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200;
-            });
-        }
-        QVERIFY(QTest::qWaitFor([&] { return answered == kMessages; }, 60000));
-        QCOMPARE(acknowledged, kMessages);
+        WebhookBurst burst;
+        for (int n = 0; n < kMessages; ++n)
+            burst.post(channel, h.url(QString()), QStringLiteral("burst"), n, kCustomers);
+        QVERIFY(burst.waitForAnswers(60000));
+        QCOMPARE(burst.acknowledged(), kMessages);
         h.engine().inbound().start();
 
         // The bot fell behind and said so; /healthz shows it while it lasts.

@@ -5,12 +5,10 @@
 #include "ServeNode.h"
 #include "TestDatabases.h"
 #include "TestSupport.h"
-#include "messaging/SimulatedWebhook.h"
+#include "WebhookBurst.h"
 #include "storage/SqlBackend.h"
 #include "storage/Store.h"
 
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -51,33 +49,18 @@ private Q_SLOTS:
         // 400 messages from 40 customers, alternating nodes; every 5th to both at once.
         constexpr int kMessages = 400;
         constexpr int kCustomers = 40;
-        QNetworkAccessManager network;
-        int answered = 0;
-        int acknowledged = 0;
-        int posted = 0;
+        WebhookBurst burst;
         const auto post = [&](int n, int port) {
-            const SimulatedWebhook hook = SimulatedWebhook::customerMessage(
-                channel, QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)),
-                QStringLiteral("shared"), n, kCustomers);
-            QNetworkRequest request(hook.url);
-            for (const auto &[k, v] : hook.headers)
-                request.setRawHeader(k, v);
-            QNetworkReply *reply = network.post(request, hook.body);
-            ++posted;
-            connect(reply, &QNetworkReply::finished, this, [&, reply] {
-                reply->deleteLater();
-                ++answered;
-                acknowledged +=
-                    reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200;
-            });
+            burst.post(channel, QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)),
+                       QStringLiteral("shared"), n, kCustomers);
         };
         for (int n = 0; n < kMessages; ++n) {
             post(n, ports[n % 2]);
             if (n % 5 == 0)
                 post(n, ports[(n + 1) % 2]);
         }
-        QVERIFY(QTest::qWaitFor([&] { return answered == posted; }, 60000));
-        QCOMPARE(acknowledged, posted);
+        QVERIFY(burst.waitForAnswers(60000));
+        QCOMPARE(burst.acknowledged(), burst.posted());
 
         // Both nodes finish: every event processed, every customer message has had its turn.
         const auto count = [&](const QString &sql) {
@@ -139,26 +122,13 @@ private Q_SLOTS:
         QVERIFY(bot.start() > 0);
 
         constexpr int kMessages = 100;
-        QNetworkAccessManager network;
-        int acknowledged = 0;
-        int answered = 0;
-        for (int n = 0; n < kMessages; ++n) {
-            const SimulatedWebhook hook = SimulatedWebhook::customerMessage(
-                channels.first(), QUrl(QStringLiteral("http://127.0.0.1:%1").arg(receiver.port())),
-                QStringLiteral("receive-only"), n, 10);
-            QNetworkRequest request(hook.url);
-            for (const auto &[k, v] : hook.headers)
-                request.setRawHeader(k, v);
-            QNetworkReply *reply = network.post(request, hook.body);
-            connect(reply, &QNetworkReply::finished, this, [&, reply] {
-                reply->deleteLater();
-                ++answered;
-                acknowledged +=
-                    reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200;
-            });
-        }
-        QVERIFY(QTest::qWaitFor([&] { return answered == kMessages; }, 60000));
-        QCOMPARE(acknowledged, kMessages);
+        WebhookBurst burst;
+        for (int n = 0; n < kMessages; ++n)
+            burst.post(channels.first(),
+                       QUrl(QStringLiteral("http://127.0.0.1:%1").arg(receiver.port())),
+                       QStringLiteral("receive-only"), n, 10);
+        QVERIFY(burst.waitForAnswers(60000));
+        QCOMPARE(burst.acknowledged(), kMessages);
         const auto count = [&](const QString &sql) {
             const SqlRows rows = store->backend().query(sql, {tenant.id});
             return rows.isEmpty() ? -1 : rows.first()[0].toInt();

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "domain/Channel.h"
+
+#include <QNetworkAccessManager>
+#include <QUrl>
+
+namespace shopdesk::test {
+
+// Signed customer messages (SimulatedWebhook) posted all at once to an engine on 127.0.0.1,
+// counting what came back.
+class WebhookBurst
+{
+public:
+    // Message number n of run `run`, from one of `customers` customers, to the engine at base.
+    void post(const Channel &channel, const QUrl &base, const QString &run, qint64 n,
+              int customers);
+    bool waitForAnswers(int timeoutMs); // every post answered (any status)
+
+    int posted() const { return m_posted; }
+    int acknowledged() const { return m_acknowledged; } // answered 200
+
+private:
+    QNetworkAccessManager m_network;
+    int m_posted = 0;
+    int m_answered = 0;
+    int m_acknowledged = 0;
+};
+
+} // namespace shopdesk::test
