@@ -10,8 +10,8 @@ namespace shopdesk::test {
 void WebhookBurst::post(const Channel &channel, const QUrl &base, const QString &run, qint64 n,
                         int customers)
 {
-    const SimulatedWebhook hook = SimulatedWebhook::customerMessage(channel, base, run, n,
-                                                                    customers);
+    const SimulatedWebhook hook =
+        SimulatedWebhook::customerMessage(channel, base, run, n, customers);
     QNetworkRequest request(hook.url);
     for (const auto &[k, v] : hook.headers)
         request.setRawHeader(k, v);
