@@ -50,7 +50,9 @@ int main(int argc, char *argv[])
             Message m;
             m.conversationId = conv->id;
             m.body = QStringLiteral("hi");
-            s.conversations().appendMessage(tenant, m);
+            auto stored = s.conversations().appendMessage(tenant, m);
+            if (!stored)
+                return Result<int>::failure(stored);
             ids.append(conv->id);
         }
         for (int i = 0; i < total; ++i) {

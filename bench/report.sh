@@ -93,6 +93,9 @@ echo "(load generators and engine share the $(nproc) cores; webhooks acknowledge
 # The same webhooks with the bot answering and with --no-agent, side by side.
 bash bench/webhooks.sh "$seconds"
 
+# Shared mode: one node against two on one PostgreSQL, the bot on.
+bash bench/shared.sh "$seconds"
+
 # Knowledge: retrieval index over passages made from the BigBasket catalog's vocabulary, and the
 # demo store's own BEIR set through the bot's retriever.
 sizes=10000,100000,1000000

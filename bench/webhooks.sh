@@ -29,9 +29,24 @@ run() { # $1: label, $2...: extra serve arguments
     echo "webhooks ($label): wrk for ${seconds}s..." >&2
     "$cli" simulate --channel "$channel" --url "$url" --wrk-script "$work/$label.lua" \
         --count 150000 --database "$db" >/dev/null
+    local started drained replies
+    started=$(date +%s.%N)
     wrk -t1 -c32 -d"${seconds}s" -s "$work/$label.lua" "$url" > "$work/wrk-$label.txt"
     local sustained steady backlog
     sustained=$(awk '/Requests\/sec/ {print $2}' "$work/wrk-$label.txt")
+    # Bot replies per second: every message wrk delivered, answered from the start of wrk until
+    # the bot's queue is empty (at most 5 minutes).
+    replies="-"
+    if [ "$label" = "bot-on" ]; then
+        echo "webhooks ($label): waiting for the bot to answer them all..." >&2
+        for _ in $(seq 3000); do
+            [ "$(field "$(curl -s "$url/healthz")" bot_backlog)" = "0" ] && break
+            sleep 0.1
+        done
+        drained=$(date +%s.%N)
+        replies=$(awk -v r="$sustained" -v s="$seconds" -v a="$started" -v b="$drained" \
+            'BEGIN { printf "%.0f", r * s / (b - a) }')
+    fi
     echo "webhooks ($label): 1,000 requests/s for ${seconds}s..." >&2
     steady=$("$cli" simulate --channel "$channel" --url "$url" --rate 1000 --duration "$seconds" \
         --json --database "$db")
@@ -40,8 +55,8 @@ run() { # $1: label, $2...: extra serve arguments
     backlog=$(echo "$health" | sed 's/.*"inbound_backlog":\([0-9]*\).*/\1/')
     bot=$(echo "$health" | sed 's/.*"bot_backlog":\([0-9]*\).*/\1/')
     kill "$serve"; wait "$serve" || true
-    printf "%s %s %s %s %s %s\n" "$label" "$sustained" "$(field "$steady" p50_ms)" \
-        "$(field "$steady" p99_ms)" "${backlog:-?}" "${bot:-?}" >> "$work/rows"
+    printf "%s %s %s %s %s %s %s\n" "$label" "$sustained" "$(field "$steady" p50_ms)" \
+        "$(field "$steady" p99_ms)" "${backlog:-?}" "${bot:-?}" "$replies" >> "$work/rows"
 }
 
 run "bot-on"
@@ -55,5 +70,6 @@ printf "| acknowledgement p50 at 1,000 req/s | %.2f | %.2f | ms | |\n" "${on[2]}
 printf "| acknowledgement p99 at 1,000 req/s | %.2f | %.2f | ms | <= 10 |\n" "${on[3]}" "${off[3]}"
 printf "| inbound backlog at the end (/healthz) | %s | %s | events | |\n" "${on[4]}" "${off[4]}"
 printf "| bot backlog at the end (/healthz) | %s | %s | messages | answered later, oldest first |\n" "${on[5]}" "${off[5]}"
+printf "| bot replies, wrk's messages start to last answer | %s | %s | replies/s | |\n" "${on[6]}" "${off[6]}"
 echo
 echo "($(nproc) cores shared by wrk, the load generator and the engine; $(date -u +%Y-%m-%d))"

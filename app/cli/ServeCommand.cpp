@@ -27,6 +27,11 @@ void ServeCommand::addOptions(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("no-agent"),
                       QStringLiteral("Receive and send only: the bot does not answer customers "
                                      "on this node.")});
+    parser.addOption({QStringLiteral("bot-lease"),
+                      QStringLiteral("How long this node holds a chat for its bot between turns, "
+                                     "in seconds (default 30): when a node dies, the others "
+                                     "answer its chats this much later."),
+                      QStringLiteral("SECONDS")});
 }
 
 int ServeCommand::run(const QCommandLineParser &parser)
@@ -36,6 +41,15 @@ int ServeCommand::run(const QCommandLineParser &parser)
         return fail(url.error());
     Engine::Options options;
     options.agent = !parser.isSet(QStringLiteral("no-agent"));
+    if (parser.isSet(QStringLiteral("bot-lease"))) {
+        bool ok = false;
+        const double seconds = parser.value(QStringLiteral("bot-lease")).toDouble(&ok);
+        if (!ok || seconds < 0.1 || seconds > 3600)
+            return fail(QStringLiteral("--bot-lease needs a number of seconds between 0.1 and "
+                                       "3600, not \"%1\".")
+                            .arg(parser.value(QStringLiteral("bot-lease"))));
+        options.botLeaseMs = int(seconds * 1000);
+    }
     if (parser.isSet(QStringLiteral("listen"))) {
         const QString listen = parser.value(QStringLiteral("listen"));
         const qsizetype colon = listen.lastIndexOf(QLatin1Char(':'));

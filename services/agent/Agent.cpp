@@ -3,11 +3,16 @@
 #include "agent/ModelToolSchemas.h"
 #include "core/Logging.h"
 #include "knowledge/KnowledgeService.h"
+#include "storage/Store.h"
 #include "storage/StoreWorker.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QPointer>
+#include <QThread>
+#include <QUuid>
+
+#include <algorithm>
 
 namespace shopdesk {
 
@@ -47,19 +52,44 @@ Agent::Agent(StoreWorker &store, KnowledgeService &knowledge, QNetworkAccessMana
     , m_ai(network)
     , m_models(std::make_shared<AgentModels>())
 {
-    m_backlogCheck.setInterval(1000);
-    connect(&m_backlogCheck, &QTimer::timeout, this, [this] {
-        const int now = backlog();
-        if (now != m_lastBacklog)
-            Q_EMIT backlogChanged(m_lastBacklog = now);
-        if (now == 0)
-            m_backlogCheck.stop();
-    });
+    m_node = QUuid::createUuid().toString(QUuid::Id128).left(12);
+    m_compute.setObjectName(QStringLiteral("shopdesk-agent"));
+    m_compute.setMaxThreadCount(std::max(1, QThread::idealThreadCount() - 1));
+    m_sweep.setInterval(1000);
+    connect(&m_sweep, &QTimer::timeout, this, &Agent::sweep);
 }
 
 int Agent::backlog() const
 {
     return m_backlog;
+}
+
+void Agent::setNode(const QString &node, qint64 leaseMs)
+{
+    if (!node.isEmpty())
+        m_node = node;
+    m_leaseMs = std::max<qint64>(leaseMs, 100);
+    m_sweep.setInterval(int(std::clamp<qint64>(m_leaseMs / 4, 50, 1000)));
+}
+
+void Agent::start()
+{
+    m_running = true;
+    m_sweep.start();
+    sweep();
+}
+
+void Agent::stop()
+{
+    m_running = false;
+    m_sweep.stop();
+    const QString node = m_node;
+    for (auto it = m_busy.cbegin(); it != m_busy.cend(); ++it) {
+        const BotQueueStore::Chat chat{it.value(), it.key()};
+        m_store.run(
+            this, [chat, node](Store &store) { return store.botQueue().release(chat, node); },
+            [](Status) {});
+    }
 }
 
 Agent::~Agent() = default;
@@ -109,50 +139,198 @@ void Agent::checkModel(const ModelEndpoint &endpoint, QObject *context,
               });
 }
 
-void Agent::handle(qint64 tenantId, qint64 conversationId, const QList<Message> &messages)
+void Agent::onMessagesAppended(qint64 tenantId, qint64 conversationId,
+                               const QList<Message> &messages)
 {
-    auto &queue = m_queues[conversationId];
     for (const Message &m : messages) {
-        if (m.author == Author::Customer) {
-            queue.enqueue({tenantId, conversationId, m});
-            ++m_backlog;
+        if (m.author == Author::Customer && m.direction == Direction::Inbound) {
+            wake(tenantId, conversationId);
+            return;
         }
     }
-    if (!m_busy.contains(conversationId) && !queue.isEmpty())
-        next(conversationId);
-    // A burst is said at once; smaller changes at the next check.
-    if (m_backlog - m_lastBacklog >= 100)
-        Q_EMIT backlogChanged(m_lastBacklog = m_backlog);
-    if (!m_backlogCheck.isActive())
-        m_backlogCheck.start();
 }
 
-void Agent::next(qint64 conversationId)
+void Agent::wake(qint64 tenantId, qint64 conversationId)
 {
-    if (m_busy.contains(conversationId))
-        --m_backlog; // its previous turn has finished
-    auto &queue = m_queues[conversationId];
-    if (queue.isEmpty()) {
-        done(conversationId);
+    if (!m_running)
+        return;
+    if (m_busy.contains(conversationId)) {
+        m_again.insert(conversationId);
         return;
     }
-    m_busy.insert(conversationId, true);
-    const AgentTurn::Input input = queue.dequeue();
+    m_busy.insert(conversationId, tenantId);
+    next({tenantId, conversationId});
+}
+
+void Agent::sweep()
+{
+    if (!m_running || m_sweeping)
+        return;
+    m_sweeping = true;
+    struct Found
+    {
+        QList<BotQueueStore::Chat> chats;
+        int waiting = 0;
+    };
+    m_store.run(
+        this,
+        [node = m_node](Store &store) -> Result<Found> {
+            auto chats = store.botQueue().available(node, 200);
+            if (!chats)
+                return Result<Found>::failure(chats);
+            auto waiting = store.botQueue().waiting();
+            if (!waiting)
+                return Result<Found>::failure(waiting);
+            return Found{chats.value(), waiting.value()};
+        },
+        [this](Result<Found> found) {
+            m_sweeping = false;
+            if (!found) {
+                qCWarning(lcAgent).noquote() << "The bot cannot read its queue:" << found.error();
+                return;
+            }
+            if (found->waiting != m_backlog)
+                Q_EMIT backlogChanged(m_backlog = found->waiting);
+            for (const BotQueueStore::Chat &c : std::as_const(found->chats))
+                wake(c.tenantId, c.conversationId);
+        });
+}
+
+namespace {
+
+// The chat's next waiting message, under this node's lease. With none left the lease is given
+// back, then the queue looked at once more: a message stored while this node held the chat
+// (whose node could not take the chat) is found here.
+Result<std::optional<AgentTurn::Input>> claimNext(Store &store, const BotQueueStore::Chat &chat,
+                                                  const QString &node, qint64 leaseMs)
+{
+    using R = Result<std::optional<AgentTurn::Input>>;
+    BotQueueStore &queue = store.botQueue();
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        auto held = queue.claim(chat, node, leaseMs);
+        if (!held)
+            return R::failure(held);
+        if (!held.value())
+            return std::optional<AgentTurn::Input>(); // another node answers this chat
+        auto message = queue.next(chat);
+        if (!message)
+            return R::failure(message);
+        if (message->has_value())
+            return std::optional<AgentTurn::Input>(
+                AgentTurn::Input{chat.tenantId, chat.conversationId, *message.value()});
+        const Status released = queue.release(chat, node);
+        if (!released)
+            return R::failure(released);
+        auto late = queue.next(chat);
+        if (!late)
+            return R::failure(late);
+        if (!late->has_value())
+            break;
+    }
+    return std::optional<AgentTurn::Input>();
+}
+
+} // namespace
+
+void Agent::next(Chat chat)
+{
+    if (!m_running) {
+        done(chat.conversationId);
+        return;
+    }
     auto models = m_models;
     m_store.run(
-        this, [input, models](Store &store) { return AgentTurn::decide(store, *models, input); },
-        [this, input, conversationId](Result<AgentTurn::Plan> plan) {
+        this,
+        [chat, node = m_node, lease = m_leaseMs, models](Store &store) -> Result<AgentTurn::Plan> {
+            auto input = claimNext(store, {chat.tenantId, chat.conversationId}, node, lease);
+            if (!input)
+                return Result<AgentTurn::Plan>::failure(input);
+            if (!input->has_value()) {
+                AgentTurn::Plan none; // nothing to answer here
+                return none;
+            }
+            auto plan = AgentTurn::load(store, *models, *input.value());
+            if (!plan && plan.errorKind() != ErrorKind::ConnectionLost) {
+                // It would fail again: the message leaves the queue so the chat goes on.
+                auto taken = store.botQueue().take(chat.tenantId, input.value()->message.id);
+                if (!taken)
+                    return Result<AgentTurn::Plan>::failure(taken);
+            }
+            return plan;
+        },
+        [this, chat](Result<AgentTurn::Plan> plan) {
             if (!plan) {
-                Q_EMIT failed(input.tenantId, conversationId, plan.error());
-                next(conversationId);
+                // The next sweep comes back for the chat (and its next message, when this
+                // one left the queue).
+                Q_EMIT failed(chat.tenantId, chat.conversationId, plan.error());
+                done(chat.conversationId);
+                return;
+            }
+            if (plan->input.conversationId == 0) {
+                done(chat.conversationId);
+                return;
+            }
+            understand(std::move(plan.value()));
+        });
+}
+
+void Agent::understand(AgentTurn::Plan plan)
+{
+    if (!plan.silentReason.isEmpty()) {
+        respond(std::move(plan));
+        return;
+    }
+    auto kept = std::make_shared<AgentTurn::Plan>(std::move(plan));
+    QPointer<Agent> self(this);
+    m_compute.start([self, kept] {
+        AgentTurn::understand(*kept);
+        if (self)
+            QMetaObject::invokeMethod(
+                self, [self, kept] { self->respond(std::move(*kept)); }, Qt::QueuedConnection);
+    });
+}
+
+void Agent::respond(AgentTurn::Plan plan)
+{
+    const AgentTurn::Input input = plan.input;
+    m_store.run(
+        this,
+        [plan = std::move(plan)](Store &store) mutable {
+            return AgentTurn::respond(store, std::move(plan));
+        },
+        [this, input](Result<AgentTurn::Plan> plan) {
+            if (!plan) {
+                giveUp(input.tenantId, input.conversationId, input.message, plan.error());
                 return;
             }
             if (plan->silentReason.isEmpty() && plan->modelMayAnswer) {
-                askModel(conversationId,
+                askModel(input.conversationId,
                          std::make_shared<AgentTurn::Plan>(std::move(plan.value())));
                 return;
             }
-            askKnowledge(conversationId, std::move(plan.value()));
+            askKnowledge(input.conversationId, std::move(plan.value()));
+        });
+}
+
+void Agent::giveUp(qint64 tenantId, qint64 conversationId, const Message &message,
+                   const QString &error)
+{
+    Q_EMIT failed(tenantId, conversationId, error);
+    // A turn that fails for its message (not for the database) would fail again: the message
+    // leaves the queue, with the error in the log, so the chat goes on.
+    qCWarning(lcAgent).noquote() << "The bot could not answer message" << message.id << ":"
+                                 << error;
+    m_store.run(
+        this,
+        [tenantId, id = message.id](Store &store) -> Status {
+            auto taken = store.botQueue().take(tenantId, id);
+            return taken ? success() : Status::failure(taken);
+        },
+        [this, tenantId, conversationId](Status taken) {
+            if (taken)
+                next({tenantId, conversationId});
+            else
+                done(conversationId); // the sweep comes back for it
         });
 }
 
@@ -290,24 +468,34 @@ void Agent::finish(qint64 conversationId, AgentTurn::Plan plan,
                    std::optional<AgentTurn::KnowledgeAnswer> knowledge)
 {
     const qint64 tenantId = plan.input.tenantId;
+    const Message message = plan.input.message;
     m_store.run(
         this,
         [plan = std::move(plan), knowledge](Store &store) mutable {
             return AgentTurn::commit(store, std::move(plan), knowledge);
         },
-        [this, tenantId, conversationId](Result<AgentTurn::Outcome> outcome) {
-            if (outcome)
-                Q_EMIT handled(tenantId, conversationId, outcome.value());
-            else
-                Q_EMIT failed(tenantId, conversationId, outcome.error());
-            next(conversationId);
+        [this, tenantId, conversationId, message](Result<AgentTurn::Outcome> outcome) {
+            if (!outcome) {
+                if (outcome.errorKind() == ErrorKind::ConnectionLost) {
+                    Q_EMIT failed(tenantId, conversationId, outcome.error());
+                    done(conversationId); // still queued: the sweep comes back for it
+                } else {
+                    giveUp(tenantId, conversationId, message, outcome.error());
+                }
+                return;
+            }
+            Q_EMIT handled(tenantId, conversationId, outcome.value());
+            next({tenantId, conversationId});
         });
 }
 
 void Agent::done(qint64 conversationId)
 {
-    m_busy.remove(conversationId);
-    m_queues.remove(conversationId);
+    const qint64 tenantId = m_busy.take(conversationId);
+    if (m_again.remove(conversationId) && m_running) {
+        wake(tenantId, conversationId);
+        return;
+    }
     if (m_busy.isEmpty())
         Q_EMIT idle();
 }

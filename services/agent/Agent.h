@@ -7,8 +7,8 @@
 
 #include <QHash>
 #include <QObject>
-#include <QQueue>
 #include <QSet>
+#include <QThreadPool>
 #include <QTimer>
 
 #include <memory>
@@ -18,9 +18,14 @@ namespace shopdesk {
 class StoreWorker;
 class KnowledgeService;
 
-// The AI employee: answers each new customer message, one message at a time per conversation
-// and in order. The turn's reading and writing run on the database thread (AgentTurn); when the
-// answer must come from the store's documents, the knowledge service is asked in between.
+// The AI employee: answers each customer message once, in order per chat, from the bot's
+// durable queue (BotQueueStore): a message waits there from the transaction that stores it to
+// the one that answers it. One engine node at a time answers a chat, holding a lease on it
+// that each turn renews; a node sweeps the queue once a second for chats nobody holds (a node
+// that crashed, a node whose bot is off) and wakes at once for new customer messages, its own
+// or other nodes' (LISTEN/NOTIFY). A turn reads and writes on the database thread (AgentTurn)
+// and does its CPU work (normalizing, classifying, matching) on the agent's compute pool; when
+// the answer must come from the store's documents, the knowledge service is asked in between.
 // With a language model configured (ai.chat), the model may write the reply with the bot's
 // tools (ModelToolLoop); its reply is sent only when grounded in what the tools returned. Each
 // store's model sits behind a circuit breaker: after 3 failures in a row or one answer slower
@@ -34,10 +39,18 @@ public:
           QObject *parent = nullptr);
     ~Agent() override;
 
-    void handle(qint64 tenantId, qint64 conversationId, const QList<shopdesk::Message> &messages);
+    // This node's name in the chats' leases (stable across restarts: a node that restarts
+    // takes its own chats back at once), and how long a lease lasts without a turn renewing it.
+    void setNode(const QString &node, qint64 leaseMs = 30000);
+    void start(); // answers what is queued, then whatever arrives
+    void stop();  // gives back the chats it holds; turns under way finish
+    // Customer messages were stored in this chat (here or on another node): answer them.
+    void wake(qint64 tenantId, qint64 conversationId);
+    void onMessagesAppended(qint64 tenantId, qint64 conversationId,
+                            const QList<shopdesk::Message> &messages);
     bool isIdle() const { return m_busy.isEmpty(); }
-    // Customer messages the bot has not finished answering (waiting or being answered): when
-    // it cannot keep up they wait here, oldest first per chat, and none is dropped.
+    // Customer messages waiting for the bot on this database (all nodes), as of the last
+    // sweep: when it cannot keep up they wait in the queue, oldest first, and none is dropped.
     int backlog() const;
     // The store's model breaker: open while the bot does without the model.
     bool modelPaused(qint64 tenantId) const;
@@ -60,7 +73,17 @@ Q_SIGNALS:
     void modelBreakerChanged(qint64 tenantId, bool open, const QString &reason);
 
 private:
-    void next(qint64 conversationId);
+    struct Chat
+    {
+        qint64 tenantId = 0;
+        qint64 conversationId = 0;
+    };
+    void sweep();
+    void next(Chat chat);
+    void understand(AgentTurn::Plan plan);
+    void respond(AgentTurn::Plan plan);
+    void giveUp(qint64 tenantId, qint64 conversationId, const Message &message,
+                const QString &error);
     void askModel(qint64 conversationId, std::shared_ptr<AgentTurn::Plan> plan);
     void useModel(qint64 conversationId, std::shared_ptr<AgentTurn::Plan> plan,
                   AgentTurn::ModelReply reply);
@@ -78,11 +101,15 @@ private:
     QHash<qint64, CircuitBreaker> m_breakers; // per store
     QSet<qint64> m_paused;                    // stores told their model is paused
     std::shared_ptr<AgentModels> m_models;    // used on the database thread only
-    QHash<qint64, QQueue<AgentTurn::Input>> m_queues;
-    QHash<qint64, bool> m_busy;
-    QTimer m_backlogCheck;
-    int m_backlog = 0; // customer messages handed over and not finished
-    int m_lastBacklog = 0;
+    QString m_node;
+    qint64 m_leaseMs = 30000;
+    bool m_running = false;
+    bool m_sweeping = false;
+    QHash<qint64, qint64> m_busy; // chats this node is answering -> their store
+    QSet<qint64> m_again;         // ... that were woken meanwhile
+    QTimer m_sweep;
+    int m_backlog = 0;     // customer messages waiting for the bot, as of the last sweep
+    QThreadPool m_compute; // last: waits for its work before the rest goes
 };
 
 } // namespace shopdesk

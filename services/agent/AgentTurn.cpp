@@ -240,402 +240,329 @@ public:
         askToConfirm(notes);
     }
 
-    Store &store;
-    const AgentModels::Models &models;
-    ShopTools &tools;
-    Plan &plan;
-    const ReplyTemplates &templates;
-};
-
-Result<AgentTurn::Plan> AgentTurn::decide(Store &store, AgentModels &models, const Input &input)
-{
-    using R = Result<Plan>;
-    QElapsedTimer total;
-    total.start();
-    QElapsedTimer step;
-    step.start();
-    Plan plan;
-    plan.input = input;
-    plan.startedNs = 0;
-    const auto mark = [&](const char *name) {
-        plan.steps.append(QJsonObject{{QStringLiteral("step"), QString::fromLatin1(name)},
-                                      {QStringLiteral("ms"), msSince(step)}});
-        step.restart();
-    };
-
-    // Conversation 0 is a preview (the console's "try a message"): a new chat the bot owns.
-    auto conversation =
-        input.conversationId == 0
-            ? Result<Conversation>(Conversation{})
-            : store.conversations().conversation(input.tenantId, input.conversationId);
-    if (!conversation)
-        return R::failure(conversation.error());
-    plan.contactId = conversation->contactId;
-    auto settings = store.tenants().settings(input.tenantId);
-    if (!settings)
-        return R::failure(settings.error());
-    auto tenant = store.tenants().tenants();
-    if (tenant) {
-        for (const Tenant &t : tenant.value()) {
-            if (t.id == input.tenantId)
-                settings->insert(QStringLiteral("store.name"), t.name);
-        }
-    }
-    plan.settings = settings.value();
-    const ReplyTemplates templates(settings.value());
-    auto kept = input.conversationId == 0
-                    ? Result<QByteArray>(QByteArray())
-                    : store.agent().conversationState(input.tenantId, input.conversationId);
-    if (!kept)
-        return R::failure(kept.error());
-    plan.state = ConversationState::fromJson(kept.value());
-    const QString text = input.message.body.trimmed();
-    plan.state.hinglish = MessageNormalizer::looksHinglish(text);
-    plan.before = plan.state;
-    plan.handover = settings->value(QStringLiteral("escalation.handover_message")).trimmed();
-    if (plan.handover.isEmpty())
-        plan.handover = templates.render(QStringLiteral("handover"), plan.state.hinglish, {});
-    mark("load");
-
-    if (conversation->owner != OwnerKind::Bot) {
-        plan.silentReason = QStringLiteral("a person owns this chat");
-    } else if (conversation->needsHuman) {
-        plan.silentReason = QStringLiteral("the chat is waiting for a person");
-    } else if (text.isEmpty() || input.message.type != QLatin1String("text")) {
-        plan.silentReason = QStringLiteral("not a text message");
-    }
-    if (!plan.silentReason.isEmpty()) {
-        plan.trace.insert(QStringLiteral("normalized"), QString());
-        return plan;
-    }
-
-    auto loaded = models.forStore(store, input.tenantId);
-    if (!loaded)
-        return R::failure(loaded.error());
-    const AgentModels::Models m = loaded.value();
-    mark(loaded->retrained ? "models (retrained)" : "models");
-
-    const QString normalized = MessageNormalizer::normalize(text);
-    plan.trace.insert(QStringLiteral("normalized"), normalized);
-    plan.trace.insert(QStringLiteral("hinglish"), plan.state.hinglish);
-    mark("normalize");
-
-    const IntentClassifier::Prediction intent = m.intents->classify(text);
-    QJsonArray ranking;
-    for (const auto &[label, p] : intent.ranking)
-        ranking.append(
-            QJsonObject{{QStringLiteral("intent"), label}, {QStringLiteral("probability"), p}});
-    plan.trace.insert(QStringLiteral("intent"),
-                      QJsonObject{{QStringLiteral("label"), intent.label},
-                                  {QStringLiteral("probability"), intent.probability},
-                                  {QStringLiteral("out_of_scope"), intent.outOfScope},
-                                  {QStringLiteral("ranking"), ranking}});
-    plan.confidence = intent.probability;
-    mark("classify");
-
-    ShopTools tools(store, input.tenantId, *m.products, settings.value());
-    Context cx(store, m, tools, plan, templates);
-    const QString label = intent.label;
-    const auto &S = plan.state;
-    using A = ConversationState::Awaiting;
-
-    // Entities: the items and products the message names.
-    QList<ProductMatcher::Match> items;
-    const bool ordering = label == ShopIntents::PlaceOrder || label == ShopIntents::ChangeOrder;
-    if (ordering)
-        items = m.products->matchOrder(text);
-    QJsonArray entities;
-    for (const auto &it : std::as_const(items)) {
-        QJsonObject e{{QStringLiteral("text"), it.item.text},
-                      {QStringLiteral("quantity"), it.item.quantity},
-                      {QStringLiteral("unit"), it.item.unit},
-                      {QStringLiteral("confidence"), it.confidence}};
-        if (it.best() >= 0)
-            e.insert(QStringLiteral("product"), productLabel(m.products->product(it.best())));
-        entities.append(e);
-    }
-    plan.trace.insert(QStringLiteral("entities"), entities);
-    mark("entities");
-
-    // A reply to the bot's own question comes first.
-    bool handled = false;
-    if (S.awaiting == A::Choice) {
-        bool ok = false;
-        const int number = normalized.toInt(&ok);
-        int chosen = -1;
-        if (ok && number >= 1 && number <= S.choices.size()) {
-            chosen = m.products->indexOfId(S.choices.at(number - 1));
-        } else if (label == ShopIntents::Affirm && S.choices.size() == 1) {
-            chosen = m.products->indexOfId(S.choices.first());
-        } else if (!ok && label != ShopIntents::Deny) {
-            for (const auto &c : m.products->search(text)) {
-                if (S.choices.contains(m.products->product(c.index).id)) {
-                    chosen = c.index;
-                    break;
+    // A reply to the bot's own question (which product, or confirm the cart); false when the
+    // message is not one.
+    bool answerOwnQuestion(const QString &text, const QString &label)
+    {
+        using A = ConversationState::Awaiting;
+        const ConversationState &S = plan.state;
+        const Understanding &u = plan.understood;
+        if (S.awaiting == A::Choice) {
+            bool ok = false;
+            const int number = u.normalized.toInt(&ok);
+            int chosen = -1;
+            if (ok && number >= 1 && number <= S.choices.size()) {
+                chosen = models.products->indexOfId(S.choices.at(number - 1));
+            } else if (label == ShopIntents::Affirm && S.choices.size() == 1) {
+                chosen = models.products->indexOfId(S.choices.first());
+            } else if (!ok && label != ShopIntents::Deny) {
+                for (const auto &c : u.choiceSearch) {
+                    if (S.choices.contains(models.products->product(c.index).id)) {
+                        chosen = c.index;
+                        break;
+                    }
                 }
             }
-        }
-        if (chosen >= 0) {
-            const double quantity = S.choiceQuantity;
-            plan.state.awaiting = A::Nothing;
-            plan.state.choices.clear();
-            const QString note = cx.addToCart(chosen, quantity);
-            cx.askToConfirm(note.isEmpty() ? QStringList() : QStringList{note});
-            handled = true;
-        } else if (label == ShopIntents::Deny) {
-            plan.state.awaiting = plan.state.cart.isEmpty() ? A::Nothing : A::Confirmation;
-            plan.state.choices.clear();
-            cx.askToConfirm({});
-            if (plan.reply.isEmpty())
-                plan.reply = cx.say(QStringLiteral("order_kept"));
-            handled = true;
-        }
-    } else if (S.awaiting == A::Confirmation &&
-               (label == ShopIntents::Affirm || label == ShopIntents::Deny)) {
-        if (label == ShopIntents::Affirm) {
-            plan.orderAction = OrderAction::Create;
-            plan.order.contactId = plan.contactId;
-            plan.order.conversationId = input.conversationId;
-            for (const auto &l : S.cart)
-                plan.order.lines.append(
-                    {0, l.productId, l.name, l.quantity, QString(), l.unitPriceMinor, 0});
-            const qint64 totalMinor = S.cartTotalMinor();
-            const double limit =
-                settings->value(QStringLiteral("escalation.order_above")).toDouble();
-            if (limit > 0 && double(totalMinor) > limit * 100) {
-                cx.escalate(
-                    QStringLiteral(
-                        "An order of %1 is above the store's limit of %2: a person confirms it.")
-                        .arg(tools.money(totalMinor), tools.money(qRound64(limit * 100))));
-            } else {
-                plan.order.status = QStringLiteral("confirmed");
-                const QJsonObject delivery = tools.businessInfo(QStringLiteral("delivery"));
-                const QString time = delivery.value(QStringLiteral("time")).toString();
-                plan.reply = cx.say(
-                    QStringLiteral("order_placed"),
-                    {{QStringLiteral("lines"), cx.cartLines()},
-                     {QStringLiteral("total"), tools.money(totalMinor)},
-                     {QStringLiteral("delivery"),
-                      time.isEmpty() ? QString() : QStringLiteral("Delivery %1.").arg(time)}});
+            if (chosen >= 0) {
+                const double quantity = S.choiceQuantity;
+                plan.state.awaiting = A::Nothing;
+                plan.state.choices.clear();
+                const QString note = addToCart(chosen, quantity);
+                askToConfirm(note.isEmpty() ? QStringList() : QStringList{note});
+                return true;
             }
-            plan.state.cart.clear();
-        } else {
-            plan.state.cart.clear();
-            plan.reply = cx.say(QStringLiteral("order_kept"));
+            if (label == ShopIntents::Deny) {
+                plan.state.awaiting = plan.state.cart.isEmpty() ? A::Nothing : A::Confirmation;
+                plan.state.choices.clear();
+                askToConfirm({});
+                if (plan.reply.isEmpty())
+                    plan.reply = say(QStringLiteral("order_kept"));
+                return true;
+            }
+            return false;
         }
+        if (S.awaiting != A::Confirmation ||
+            (label != ShopIntents::Affirm && label != ShopIntents::Deny))
+            return false;
+        if (label == ShopIntents::Affirm)
+            placeOrder();
+        else
+            plan.reply = say(QStringLiteral("order_kept"));
+        plan.state.cart.clear();
         plan.state.awaiting = A::Nothing;
-        handled = true;
+        return true;
     }
 
-    if (!handled) {
-        if (label != ShopIntents::Affirm && label != ShopIntents::Deny && !ordering)
-            plan.state.awaiting = plan.state.cart.isEmpty() ? A::Nothing : plan.state.awaiting;
-        if (label == ShopIntents::Greeting) {
-            plan.reply = cx.say(QStringLiteral("greeting"));
-        } else if (label == ShopIntents::Thanks) {
-            plan.reply = cx.say(QStringLiteral("thanks"));
-        } else if (label == ShopIntents::Human) {
-            cx.escalate(QStringLiteral("The customer asked for a person."));
-        } else if (label == ShopIntents::Complaint) {
-            cx.escalate(QStringLiteral("The customer is complaining: \"%1\"").arg(text.left(120)));
-        } else if (label == ShopIntents::StoreHours || label == ShopIntents::StoreLocation ||
-                   label == ShopIntents::Delivery) {
-            const QString topic = label == ShopIntents::StoreHours ? QStringLiteral("hours")
-                                  : label == ShopIntents::StoreLocation
-                                      ? QStringLiteral("location")
-                                      : QStringLiteral("delivery");
-            const QJsonObject info = tools.businessInfo(topic);
-            cx.tool(QStringLiteral("business_info"), {{QStringLiteral("topic"), topic}}, info);
-            QHash<QString, QString> values;
-            bool complete = true;
-            for (auto it = info.begin(); it != info.end(); ++it) {
-                values.insert(it.key(), it.value().toString());
-                complete = complete && !it.value().toString().isEmpty();
-            }
-            if (complete)
-                plan.reply =
-                    cx.say(topic == QLatin1String("location") ? QStringLiteral("location") : topic,
-                           values);
-            else
-                plan.knowledgeQuestion = text; // the settings say nothing: try the documents
-        } else if (label == ShopIntents::PaymentBalance) {
-            auto balance = tools.customerBalance(plan.contactId);
-            if (!balance)
-                return R::failure(balance.error());
-            cx.tool(QStringLiteral("customer_balance"), {}, balance.value());
-            const qint64 owed = balance->value(QStringLiteral("balance_minor")).toInteger();
-            const auto promise = PaymentPromise::find(text, QDate::currentDate());
-            if (owed > 0 && promise) {
-                // Written in commit(), with everything else.
-                plan.reminderInDays = promise->inDays;
-                const QDate day = QDate::currentDate().addDays(promise->inDays);
-                plan.reply = cx.say(
-                    QStringLiteral("reminder_scheduled"),
+    // The customer confirmed the cart: the order, or a person when it is above the limit.
+    void placeOrder()
+    {
+        const ConversationState &S = plan.state;
+        plan.orderAction = OrderAction::Create;
+        plan.order.contactId = plan.contactId;
+        plan.order.conversationId = plan.input.conversationId;
+        for (const auto &l : S.cart)
+            plan.order.lines.append(
+                {0, l.productId, l.name, l.quantity, QString(), l.unitPriceMinor, 0});
+        const qint64 totalMinor = S.cartTotalMinor();
+        const double limit =
+            plan.settings.value(QStringLiteral("escalation.order_above")).toDouble();
+        if (limit > 0 && double(totalMinor) > limit * 100) {
+            escalate(QStringLiteral(
+                         "An order of %1 is above the store's limit of %2: a person confirms it.")
+                         .arg(tools.money(totalMinor), tools.money(qRound64(limit * 100))));
+            return;
+        }
+        plan.order.status = QStringLiteral("confirmed");
+        const QJsonObject delivery = tools.businessInfo(QStringLiteral("delivery"));
+        const QString time = delivery.value(QStringLiteral("time")).toString();
+        plan.reply = say(QStringLiteral("order_placed"),
+                         {{QStringLiteral("lines"), cartLines()},
+                          {QStringLiteral("total"), tools.money(totalMinor)},
+                          {QStringLiteral("delivery"),
+                           time.isEmpty() ? QString() : QStringLiteral("Delivery %1.").arg(time)}});
+    }
+
+    // Hours, location or delivery from the store's settings; the documents when they say
+    // nothing.
+    void answerStoreInfo(const QString &label, const QString &text)
+    {
+        const QString topic = label == ShopIntents::StoreHours      ? QStringLiteral("hours")
+                              : label == ShopIntents::StoreLocation ? QStringLiteral("location")
+                                                                    : QStringLiteral("delivery");
+        const QJsonObject info = tools.businessInfo(topic);
+        tool(QStringLiteral("business_info"), {{QStringLiteral("topic"), topic}}, info);
+        QHash<QString, QString> values;
+        bool complete = true;
+        for (auto it = info.begin(); it != info.end(); ++it) {
+            values.insert(it.key(), it.value().toString());
+            complete = complete && !it.value().toString().isEmpty();
+        }
+        if (complete)
+            plan.reply = say(
+                topic == QLatin1String("location") ? QStringLiteral("location") : topic, values);
+        else
+            plan.knowledgeQuestion = text;
+    }
+
+    Status answerBalance(const QString &text)
+    {
+        auto balance = tools.customerBalance(plan.contactId);
+        if (!balance)
+            return Status::failure(balance);
+        tool(QStringLiteral("customer_balance"), {}, balance.value());
+        const qint64 owed = balance->value(QStringLiteral("balance_minor")).toInteger();
+        const auto promise = PaymentPromise::find(text, QDate::currentDate());
+        if (owed > 0 && promise) {
+            // Written in commit(), with everything else.
+            plan.reminderInDays = promise->inDays;
+            const QDate day = QDate::currentDate().addDays(promise->inDays);
+            plan.reply =
+                say(QStringLiteral("reminder_scheduled"),
                     {{QStringLiteral("balance"), tools.money(owed)},
                      {QStringLiteral("date"),
                       QLocale(QLocale::English).toString(day, QStringLiteral("dddd, d MMMM"))}});
-            } else {
-                plan.reply = owed > 0 ? cx.say(QStringLiteral("balance"),
-                                               {{QStringLiteral("balance"), tools.money(owed)}})
-                                      : cx.say(QStringLiteral("no_balance"));
+        } else {
+            plan.reply = owed > 0 ? say(QStringLiteral("balance"),
+                                        {{QStringLiteral("balance"), tools.money(owed)}})
+                                  : say(QStringLiteral("no_balance"));
+        }
+        return success();
+    }
+
+    // Is X available, what does X cost: the best few products, a substitute for one sold out.
+    void answerProductQuestion(const QString &label)
+    {
+        const Understanding &u = plan.understood;
+        const auto &candidates = u.productSearch;
+        tool(QStringLiteral("search_inventory"), {{QStringLiteral("query"), u.productQuery}},
+             tools.searchResult(u.productQuery, candidates));
+        if (candidates.isEmpty()) {
+            plan.reply =
+                say(QStringLiteral("not_found"), {{QStringLiteral("item"), u.productQuery}});
+            return;
+        }
+        QStringList lines;
+        const double top = candidates.first().score;
+        for (const auto &c : candidates) {
+            if (c.score < top - 0.1 || lines.size() >= 4)
+                break;
+            const Product &p = product(c.index);
+            const QHash<QString, QString> v{{QStringLiteral("product"), productLabel(p)},
+                                            {QStringLiteral("price"), tools.money(p.priceMinor)}};
+            if (!p.outOfStock()) {
+                lines << say(label == ShopIntents::Price ? QStringLiteral("price")
+                                                         : QStringLiteral("available"),
+                             v);
+                continue;
             }
-        } else if (label == ShopIntents::ProductAvailability || label == ShopIntents::Price) {
-            const QString query = productQuery(text);
-            const QString searched = query.isEmpty() ? text : query;
-            const auto candidates = m.products->search(searched);
-            cx.tool(QStringLiteral("search_inventory"), {{QStringLiteral("query"), searched}},
-                    tools.searchResult(searched, candidates));
-            if (candidates.isEmpty()) {
-                plan.reply = cx.say(QStringLiteral("not_found"), {{QStringLiteral("item"), query}});
-            } else {
-                QStringList lines;
-                const double top = candidates.first().score;
-                for (const auto &c : candidates) {
-                    if (c.score < top - 0.1 || lines.size() >= 4)
-                        break;
-                    const Product &p = m.products->product(c.index);
-                    const QHash<QString, QString> v{
-                        {QStringLiteral("product"), productLabel(p)},
-                        {QStringLiteral("price"), tools.money(p.priceMinor)}};
-                    if (p.outOfStock()) {
-                        QString line = cx.say(QStringLiteral("out_of_stock"), v);
-                        const QList<int> subs = m.products->substitutes(c.index, 1);
-                        if (!subs.isEmpty() && lines.isEmpty()) {
-                            const Product &s = m.products->product(subs.first());
-                            cx.tool(QStringLiteral("suggest_substitute"),
-                                    {{QStringLiteral("product_id"), p.id}},
-                                    tools.suggestSubstitute(c.index));
-                            line += QLatin1Char(' ') +
-                                    cx.say(QStringLiteral("substitute"),
+            QString line = say(QStringLiteral("out_of_stock"), v);
+            const QList<int> subs = models.products->substitutes(c.index, 1);
+            if (!subs.isEmpty() && lines.isEmpty()) {
+                const Product &s = product(subs.first());
+                tool(QStringLiteral("suggest_substitute"), {{QStringLiteral("product_id"), p.id}},
+                     tools.suggestSubstitute(c.index));
+                line +=
+                    QLatin1Char(' ') + say(QStringLiteral("substitute"),
                                            {{QStringLiteral("substitute"), productLabel(s)},
                                             {QStringLiteral("price"), tools.money(s.priceMinor)}});
-                            plan.state.awaiting = A::Choice;
-                            plan.state.choices = {s.id};
-                            plan.state.choiceQuantity = 1;
-                            plan.state.choiceText = productLabel(s);
-                        }
-                        lines << line;
-                    } else {
-                        lines << cx.say(label == ShopIntents::Price ? QStringLiteral("price")
-                                                                    : QStringLiteral("available"),
-                                        v);
-                    }
-                }
-                plan.reply = lines.join(QLatin1Char(' '));
-                plan.confidence = std::min(plan.confidence, top);
+                plan.state.awaiting = ConversationState::Awaiting::Choice;
+                plan.state.choices = {s.id};
+                plan.state.choiceQuantity = 1;
+                plan.state.choiceText = productLabel(s);
             }
+            lines << line;
+        }
+        plan.reply = lines.join(QLatin1Char(' '));
+        plan.confidence = std::min(plan.confidence, top);
+    }
+
+    // Where is my order, cancel it, change it.
+    Status answerAboutOrder(const QString &label)
+    {
+        auto latest = store.catalog().latestOrder(plan.input.tenantId, plan.contactId);
+        if (!latest)
+            return Status::failure(latest);
+        auto status = tools.orderStatus(plan.contactId);
+        tool(QStringLiteral("order_status"), {}, status ? status.value() : QJsonObject());
+        const bool open =
+            latest->has_value() && (latest->value().status == QLatin1String("open") ||
+                                    latest->value().status == QLatin1String("confirmed"));
+        if (label == ShopIntents::OrderStatus) {
+            plan.reply =
+                latest->has_value()
+                    ? say(QStringLiteral("order_status"),
+                          {{QStringLiteral("order"), QString::number(latest->value().id)},
+                           {QStringLiteral("total"), tools.money(latest->value().totalMinor)},
+                           {QStringLiteral("status"), latest->value().status}})
+                    : say(QStringLiteral("no_orders"));
+        } else if (!open) {
+            plan.reply = say(QStringLiteral("no_open_order"));
+        } else if (label == ShopIntents::CancelOrder) {
+            plan.order = latest->value();
+            plan.order.status = QStringLiteral("cancelled");
+            plan.orderAction = OrderAction::Update;
+            plan.reply = say(QStringLiteral("order_cancelled"),
+                             {{QStringLiteral("order"), QString::number(plan.order.id)}});
+        } else {
+            plan.order = latest->value();
+            changeOrder();
+            plan.orderAction = OrderAction::Update;
+        }
+        return success();
+    }
+
+    // Items named with a quantity replace that product's line; "remove X" drops it.
+    void changeOrder()
+    {
+        const QString &normalized = plan.understood.normalized;
+        const bool removing = normalized.contains(QLatin1String("remove")) ||
+                              normalized.contains(QLatin1String("hata")) ||
+                              normalized.contains(QLatin1String("nahi chahiye"));
+        QStringList notes;
+        for (const auto &it : std::as_const(plan.understood.items)) {
+            if (!it.accepted()) {
+                notes << say(QStringLiteral("not_found"), {{QStringLiteral("item"), it.item.text}});
+                continue;
+            }
+            const Product &p = product(it.best());
+            bool found = false;
+            for (qsizetype i = 0; i < plan.order.lines.size(); ++i) {
+                if (plan.order.lines[i].productId != p.id)
+                    continue;
+                found = true;
+                if (removing)
+                    plan.order.lines.removeAt(i);
+                else
+                    plan.order.lines[i].quantity = models.products->packs(it);
+                break;
+            }
+            if (!found && !removing)
+                plan.order.lines.append({0, p.id, productLabel(p), models.products->packs(it),
+                                         QString(), p.priceMinor, 0});
+        }
+        if (plan.order.lines.isEmpty()) {
+            plan.order.status = QStringLiteral("cancelled");
+            plan.reply = say(QStringLiteral("order_cancelled"),
+                             {{QStringLiteral("order"), QString::number(plan.order.id)}});
+            return;
+        }
+        qint64 totalMinor = 0;
+        QStringList lines;
+        for (const OrderLine &l : std::as_const(plan.order.lines)) {
+            totalMinor += qint64(std::llround(l.quantity * double(l.unitPriceMinor)));
+            lines << lineText(tools, l.productName, l.quantity, l.unitPriceMinor);
+        }
+        notes << say(QStringLiteral("order_changed"),
+                     {{QStringLiteral("order"), QString::number(plan.order.id)},
+                      {QStringLiteral("lines"), lines.join(QStringLiteral(", "))},
+                      {QStringLiteral("total"), tools.money(totalMinor)}});
+        plan.reply = notes.join(QLatin1Char(' '));
+    }
+
+    // The message's intent, when it was not an answer to the bot's own question.
+    Status answerIntent(const QString &label, const QString &text, bool ordering)
+    {
+        using A = ConversationState::Awaiting;
+        if (label != ShopIntents::Affirm && label != ShopIntents::Deny && !ordering)
+            plan.state.awaiting = plan.state.cart.isEmpty() ? A::Nothing : plan.state.awaiting;
+        if (label == ShopIntents::Greeting) {
+            plan.reply = say(QStringLiteral("greeting"));
+        } else if (label == ShopIntents::Thanks || label == ShopIntents::Affirm ||
+                   label == ShopIntents::Deny) {
+            plan.reply = say(QStringLiteral("thanks"));
+        } else if (label == ShopIntents::Human) {
+            escalate(QStringLiteral("The customer asked for a person."));
+        } else if (label == ShopIntents::Complaint) {
+            escalate(QStringLiteral("The customer is complaining: \"%1\"").arg(text.left(120)));
+        } else if (label == ShopIntents::StoreHours || label == ShopIntents::StoreLocation ||
+                   label == ShopIntents::Delivery) {
+            answerStoreInfo(label, text);
+        } else if (label == ShopIntents::PaymentBalance) {
+            return answerBalance(text);
+        } else if (label == ShopIntents::ProductAvailability || label == ShopIntents::Price) {
+            answerProductQuestion(label);
         } else if (label == ShopIntents::PlaceOrder) {
-            cx.takeItems(items);
+            takeItems(plan.understood.items);
         } else if (label == ShopIntents::ChangeOrder || label == ShopIntents::CancelOrder ||
                    label == ShopIntents::OrderStatus) {
-            auto latest = store.catalog().latestOrder(input.tenantId, plan.contactId);
-            if (!latest)
-                return R::failure(latest.error());
-            auto status = tools.orderStatus(plan.contactId);
-            cx.tool(QStringLiteral("order_status"), {}, status ? status.value() : QJsonObject());
-            const bool open =
-                latest->has_value() && (latest->value().status == QLatin1String("open") ||
-                                        latest->value().status == QLatin1String("confirmed"));
-            if (label == ShopIntents::OrderStatus) {
-                plan.reply =
-                    latest->has_value()
-                        ? cx.say(
-                              QStringLiteral("order_status"),
-                              {{QStringLiteral("order"), QString::number(latest->value().id)},
-                               {QStringLiteral("total"), tools.money(latest->value().totalMinor)},
-                               {QStringLiteral("status"), latest->value().status}})
-                        : cx.say(QStringLiteral("no_orders"));
-            } else if (!open) {
-                plan.reply = cx.say(QStringLiteral("no_open_order"));
-            } else if (label == ShopIntents::CancelOrder) {
-                plan.order = latest->value();
-                plan.order.status = QStringLiteral("cancelled");
-                plan.orderAction = OrderAction::Update;
-                plan.reply = cx.say(QStringLiteral("order_cancelled"),
-                                    {{QStringLiteral("order"), QString::number(plan.order.id)}});
-            } else {
-                // Items named with a quantity replace that product's line; "remove X" drops it.
-                plan.order = latest->value();
-                const bool removing = normalized.contains(QLatin1String("remove")) ||
-                                      normalized.contains(QLatin1String("hata")) ||
-                                      normalized.contains(QLatin1String("nahi chahiye"));
-                QStringList notes;
-                for (const auto &it : std::as_const(items)) {
-                    if (!it.accepted()) {
-                        notes << cx.say(QStringLiteral("not_found"),
-                                        {{QStringLiteral("item"), it.item.text}});
-                        continue;
-                    }
-                    const Product &p = m.products->product(it.best());
-                    bool found = false;
-                    for (qsizetype i = 0; i < plan.order.lines.size(); ++i) {
-                        if (plan.order.lines[i].productId != p.id)
-                            continue;
-                        found = true;
-                        if (removing)
-                            plan.order.lines.removeAt(i);
-                        else
-                            plan.order.lines[i].quantity = m.products->packs(it);
-                        break;
-                    }
-                    if (!found && !removing)
-                        plan.order.lines.append({0, p.id, productLabel(p), m.products->packs(it),
-                                                 QString(), p.priceMinor, 0});
-                }
-                if (plan.order.lines.isEmpty()) {
-                    plan.order.status = QStringLiteral("cancelled");
-                    plan.reply =
-                        cx.say(QStringLiteral("order_cancelled"),
-                               {{QStringLiteral("order"), QString::number(plan.order.id)}});
-                } else {
-                    qint64 totalMinor = 0;
-                    QStringList lines;
-                    for (const OrderLine &l : std::as_const(plan.order.lines)) {
-                        totalMinor += qint64(std::llround(l.quantity * double(l.unitPriceMinor)));
-                        lines << lineText(tools, l.productName, l.quantity, l.unitPriceMinor);
-                    }
-                    notes << cx.say(QStringLiteral("order_changed"),
-                                    {{QStringLiteral("order"), QString::number(plan.order.id)},
-                                     {QStringLiteral("lines"), lines.join(QStringLiteral(", "))},
-                                     {QStringLiteral("total"), tools.money(totalMinor)}});
-                    plan.reply = notes.join(QLatin1Char(' '));
-                }
-                plan.orderAction = OrderAction::Update;
-            }
-        } else if (label == ShopIntents::Affirm || label == ShopIntents::Deny) {
-            plan.reply = cx.say(QStringLiteral("thanks"));
+            return answerAboutOrder(label);
         } else {
             // store_policy, out of scope, or not sure: the store's own documents may know.
             plan.knowledgeQuestion = text;
             // The classifier's own verdict, for when the documents do not know either.
+            const IntentClassifier::Prediction &intent = plan.understood.intent;
             if (intent.outOfScope && intent.ranking.first().first == ShopIntents::OutOfScope)
-                plan.outOfScopeReply = cx.say(QStringLiteral("out_of_scope"));
+                plan.outOfScopeReply = say(QStringLiteral("out_of_scope"));
         }
+        return success();
     }
-    if (plan.knowledgeQuestion.isEmpty() && plan.escalation.isEmpty())
-        plan.state.misunderstandings = 0;
-    mark("tools");
 
     // The language model may write the reply unless the deterministic path is answering its own
     // question, changing an order, or handing over on a rule (a request for a person, a
-    // complaint, a large order).
-    plan.model = ModelEndpoint::fromJson(settings->value(KnowledgeSettings::kChatKey));
-    const bool modelOn = plan.model.configured() &&
-                         settings->value(QStringLiteral("agent.model")) != QLatin1String("off");
-    const bool cartUnderstood = ordering && plan.state.awaiting == A::Confirmation;
-    plan.modelMayAnswer = modelOn && !handled && plan.before.awaiting == A::Nothing &&
-                          plan.orderAction == OrderAction::None && plan.escalation.isEmpty() &&
-                          !cartUnderstood;
-    plan.smallTalk = label == ShopIntents::Greeting || label == ShopIntents::Thanks ||
-                     label == ShopIntents::Affirm || label == ShopIntents::Deny;
-    if (plan.modelMayAnswer) {
+    // complaint, a large order); then it gets the recent conversation, personal data masked.
+    Status prepareModel(const QString &label, const QString &text, bool handled, bool ordering)
+    {
+        using A = ConversationState::Awaiting;
+        plan.model = ModelEndpoint::fromJson(plan.settings.value(KnowledgeSettings::kChatKey));
+        const bool modelOn =
+            plan.model.configured() &&
+            plan.settings.value(QStringLiteral("agent.model")) != QLatin1String("off");
+        const bool cartUnderstood = ordering && plan.state.awaiting == A::Confirmation;
+        plan.modelMayAnswer = modelOn && !handled && plan.before.awaiting == A::Nothing &&
+                              plan.orderAction == OrderAction::None && plan.escalation.isEmpty() &&
+                              !cartUnderstood;
+        plan.smallTalk = label == ShopIntents::Greeting || label == ShopIntents::Thanks ||
+                         label == ShopIntents::Affirm || label == ShopIntents::Deny;
+        if (!plan.modelMayAnswer)
+            return success();
+        const Input &input = plan.input;
         auto contact = store.conversations().contact(input.tenantId, plan.contactId);
         if (contact && !contact->name.trimmed().isEmpty())
             plan.names << contact->name;
         auto history =
             store.conversations().latestMessages(input.tenantId, input.conversationId, 8);
         if (!history)
-            return R::failure(history.error());
+            return Status::failure(history);
         plan.modelMessages.append(QJsonObject{
             {QStringLiteral("role"), QStringLiteral("system")},
             {QStringLiteral("content"), systemPrompt(plan.settings, plan.state.hinglish)}});
@@ -654,10 +581,171 @@ Result<AgentTurn::Plan> AgentTurn::decide(Store &store, AgentModels &models, con
             plan.modelMessages.append(
                 QJsonObject{{QStringLiteral("role"), QStringLiteral("user")},
                             {QStringLiteral("content"), PersonalDataMask::mask(text, plan.names)}});
-        mark("model prompt");
+        return success();
     }
-    plan.trace.insert(QStringLiteral("decide_ms"), msSince(total));
+
+    Store &store;
+    const AgentModels::Models &models;
+    ShopTools &tools;
+    Plan &plan;
+    const ReplyTemplates &templates;
+};
+
+void AgentTurn::mark(Plan &plan, const char *step)
+{
+    const qint64 now = plan.clock.nsecsElapsed();
+    plan.steps.append(QJsonObject{{QStringLiteral("step"), QString::fromLatin1(step)},
+                                  {QStringLiteral("ms"), double(now - plan.stepNs) / 1e6}});
+    plan.stepNs = now;
+}
+
+Result<AgentTurn::Plan> AgentTurn::load(Store &store, AgentModels &models, const Input &input)
+{
+    using R = Result<Plan>;
+    Plan plan;
+    plan.input = input;
+    plan.clock.start();
+
+    // Conversation 0 is a preview (the console's "try a message"): a new chat the bot owns.
+    auto conversation =
+        input.conversationId == 0
+            ? Result<Conversation>(Conversation{})
+            : store.conversations().conversation(input.tenantId, input.conversationId);
+    if (!conversation)
+        return R::failure(conversation);
+    plan.contactId = conversation->contactId;
+    auto settings = store.tenants().settings(input.tenantId);
+    if (!settings)
+        return R::failure(settings);
+    auto tenant = store.tenants().tenants();
+    if (tenant) {
+        for (const Tenant &t : tenant.value()) {
+            if (t.id == input.tenantId)
+                settings->insert(QStringLiteral("store.name"), t.name);
+        }
+    }
+    plan.settings = settings.value();
+    auto kept = input.conversationId == 0
+                    ? Result<QByteArray>(QByteArray())
+                    : store.agent().conversationState(input.tenantId, input.conversationId);
+    if (!kept)
+        return R::failure(kept);
+    plan.state = ConversationState::fromJson(kept.value());
+    const QString text = input.message.body.trimmed();
+    plan.state.hinglish = MessageNormalizer::looksHinglish(text);
+    plan.before = plan.state;
+    plan.handover = plan.settings.value(QStringLiteral("escalation.handover_message")).trimmed();
+    if (plan.handover.isEmpty())
+        plan.handover = ReplyTemplates(plan.settings)
+                            .render(QStringLiteral("handover"), plan.state.hinglish, {});
+    mark(plan, "load");
+
+    if (conversation->owner != OwnerKind::Bot) {
+        plan.silentReason = QStringLiteral("a person owns this chat");
+    } else if (conversation->needsHuman) {
+        plan.silentReason = QStringLiteral("the chat is waiting for a person");
+    } else if (text.isEmpty() || input.message.type != QLatin1String("text")) {
+        plan.silentReason = QStringLiteral("not a text message");
+    }
+    if (!plan.silentReason.isEmpty()) {
+        plan.trace.insert(QStringLiteral("normalized"), QString());
+        return plan;
+    }
+    auto loaded = models.forStore(store, input.tenantId);
+    if (!loaded)
+        return R::failure(loaded);
+    plan.models = loaded.value();
+    mark(plan, loaded->retrained ? "models (retrained)" : "models");
     return plan;
+}
+
+void AgentTurn::understand(Plan &plan)
+{
+    if (!plan.silentReason.isEmpty() || !plan.models.intents)
+        return;
+    const AgentModels::Models &m = plan.models;
+    Understanding &u = plan.understood;
+    const QString text = plan.input.message.body.trimmed();
+    u.normalized = MessageNormalizer::normalize(text);
+    plan.trace.insert(QStringLiteral("normalized"), u.normalized);
+    plan.trace.insert(QStringLiteral("hinglish"), plan.state.hinglish);
+    mark(plan, "normalize");
+
+    u.intent = m.intents->classify(text);
+    QJsonArray ranking;
+    for (const auto &[label, p] : u.intent.ranking)
+        ranking.append(
+            QJsonObject{{QStringLiteral("intent"), label}, {QStringLiteral("probability"), p}});
+    plan.trace.insert(QStringLiteral("intent"),
+                      QJsonObject{{QStringLiteral("label"), u.intent.label},
+                                  {QStringLiteral("probability"), u.intent.probability},
+                                  {QStringLiteral("out_of_scope"), u.intent.outOfScope},
+                                  {QStringLiteral("ranking"), ranking}});
+    plan.confidence = u.intent.probability;
+    mark(plan, "classify");
+
+    // Entities: the items and products the message names, and the products it asks about.
+    const QString &label = u.intent.label;
+    if (label == ShopIntents::PlaceOrder || label == ShopIntents::ChangeOrder)
+        u.items = m.products->matchOrder(text);
+    QJsonArray entities;
+    for (const auto &it : std::as_const(u.items)) {
+        QJsonObject e{{QStringLiteral("text"), it.item.text},
+                      {QStringLiteral("quantity"), it.item.quantity},
+                      {QStringLiteral("unit"), it.item.unit},
+                      {QStringLiteral("confidence"), it.confidence}};
+        if (it.best() >= 0)
+            e.insert(QStringLiteral("product"), productLabel(m.products->product(it.best())));
+        entities.append(e);
+    }
+    plan.trace.insert(QStringLiteral("entities"), entities);
+    if (label == ShopIntents::ProductAvailability || label == ShopIntents::Price) {
+        const QString query = productQuery(text);
+        u.productQuery = query.isEmpty() ? text : query;
+        u.productSearch = m.products->search(u.productQuery);
+    }
+    if (plan.state.awaiting == ConversationState::Awaiting::Choice)
+        u.choiceSearch = m.products->search(text);
+    mark(plan, "entities");
+}
+
+Result<AgentTurn::Plan> AgentTurn::respond(Store &store, Plan plan)
+{
+    if (!plan.silentReason.isEmpty() || !plan.models.intents)
+        return plan;
+    const AgentModels::Models m = plan.models;
+    const ReplyTemplates templates(plan.settings);
+    ShopTools tools(store, plan.input.tenantId, *m.products, plan.settings);
+    Context cx(store, m, tools, plan, templates);
+    const QString text = plan.input.message.body.trimmed();
+    const QString label = plan.understood.intent.label;
+    const bool ordering = label == ShopIntents::PlaceOrder || label == ShopIntents::ChangeOrder;
+
+    const bool handled = cx.answerOwnQuestion(text, label);
+    if (!handled) {
+        const Status answered = cx.answerIntent(label, text, ordering);
+        if (!answered)
+            return Result<Plan>::failure(answered);
+    }
+    if (plan.knowledgeQuestion.isEmpty() && plan.escalation.isEmpty())
+        plan.state.misunderstandings = 0;
+    mark(plan, "tools");
+    const Status prepared = cx.prepareModel(label, text, handled, ordering);
+    if (!prepared)
+        return Result<Plan>::failure(prepared);
+    if (plan.modelMayAnswer)
+        mark(plan, "model prompt");
+    plan.trace.insert(QStringLiteral("decide_ms"), double(plan.clock.nsecsElapsed()) / 1e6);
+    return plan;
+}
+
+Result<AgentTurn::Plan> AgentTurn::decide(Store &store, AgentModels &models, const Input &input)
+{
+    auto plan = load(store, models, input);
+    if (!plan)
+        return plan;
+    understand(plan.value());
+    return respond(store, std::move(plan.value()));
 }
 
 QJsonObject AgentTurn::runModelTool(Store &store, AgentModels &models, const Plan &plan,
@@ -787,98 +875,112 @@ Result<AgentTurn::Outcome> AgentTurn::commit(Store &store, Plan plan,
         }
     }
 
-    auto outcome = sql::guard([&] {
-        return sql::transaction(store.backend(), [&] {
-            Outcome out;
-            // The owner is read under the chat's lock, the one a takeover takes: a takeover
-            // that committed first makes the bot silent here, and one that comes later waits
-            // for this commit.
-            auto conversation = store.conversations().lockConversation(plan.input.tenantId,
-                                                                       plan.input.conversationId);
-            if (!conversation)
-                throw SqlError(conversation.error());
-            if (plan.silentReason.isEmpty() && conversation->owner != OwnerKind::Bot)
-                plan.silentReason =
-                    QStringLiteral("a person took the chat over while the bot was answering");
-            if (plan.silentReason.isEmpty()) {
-                if (plan.orderAction == OrderAction::Create) {
-                    auto order = store.catalog().addOrder(plan.input.tenantId, plan.order);
-                    if (!order)
-                        throw SqlError(order.error());
-                    out.orderId = order->id;
-                    plan.reply.replace(QStringLiteral("#{order}"),
-                                       QStringLiteral("#%1").arg(order->id));
-                    plan.reply.replace(QStringLiteral("{order}"), QString::number(order->id));
-                } else if (plan.orderAction == OrderAction::Update) {
-                    auto order = store.catalog().updateOrder(plan.input.tenantId, plan.order);
-                    if (!order)
-                        throw SqlError(order.error());
-                    out.orderId = order->id;
-                }
-                if (plan.reminderInDays >= 0) {
-                    auto reminder = ShopTools::addPaymentReminder(
-                        store, plan.input.tenantId, plan.settings, plan.contactId,
-                        plan.input.conversationId, plan.reminderInDays);
-                    if (!reminder)
-                        throw SqlError(reminder.error());
-                    plan.tools.append(
-                        QJsonObject{{QStringLiteral("tool"), QStringLiteral("schedule_reminder")},
-                                    {QStringLiteral("arguments"),
-                                     QJsonObject{{QStringLiteral("in_days"), plan.reminderInDays}}},
-                                    {QStringLiteral("result"), reminder.value()}});
-                }
-                if (!plan.reply.isEmpty()) {
-                    OutboundDraft draft;
-                    draft.tenantId = plan.input.tenantId;
-                    draft.conversationId = plan.input.conversationId;
-                    draft.author = Author::Bot;
-                    draft.text = plan.reply;
-                    auto sent = MessagingService::enqueue(store, draft);
-                    if (!sent)
-                        throw SqlError(sent.error());
-                }
-                if (!plan.escalation.isEmpty()) {
-                    auto marked = store.conversations().setNeedsHuman(
-                        plan.input.tenantId, plan.input.conversationId, true, plan.escalation);
-                    if (!marked)
-                        throw SqlError(marked.error());
-                }
-                auto saved = store.agent().setConversationState(
-                    plan.input.tenantId, plan.input.conversationId, plan.state.toJson());
-                if (!saved)
-                    throw SqlError(saved.error());
+    return store.transact([&]() -> R {
+        // The message leaves the bot's queue with this turn's writes: a crash before the commit
+        // leaves it queued for the next turn, and a turn another node committed first wins.
+        if (plan.input.message.id > 0) {
+            auto taken = store.botQueue().take(plan.input.tenantId, plan.input.message.id);
+            if (!taken)
+                return R::failure(taken);
+            if (taken.value() == BotQueueStore::Taken::AlreadyAnswered) {
+                Outcome out;
+                out.decision = QStringLiteral("silent");
+                out.reason = QStringLiteral("another engine node answered this message");
+                return out;
             }
-            out.decision = !plan.silentReason.isEmpty() ? QStringLiteral("silent")
-                           : !plan.escalation.isEmpty() ? QStringLiteral("escalate")
-                                                        : QStringLiteral("reply");
-            out.reply = plan.silentReason.isEmpty() ? plan.reply : QString();
-            out.reason = !plan.silentReason.isEmpty() ? plan.silentReason : plan.escalation;
-            plan.steps.append(QJsonObject{{QStringLiteral("step"), QStringLiteral("commit")},
-                                          {QStringLiteral("ms"), msSince(step)}});
-            QJsonObject trace = plan.trace;
-            trace.insert(QStringLiteral("message"), plan.input.message.body);
-            trace.insert(QStringLiteral("steps"), plan.steps);
-            trace.insert(QStringLiteral("tools"), plan.tools);
-            trace.insert(QStringLiteral("confidence"), plan.confidence);
-            trace.insert(QStringLiteral("decision"), out.decision);
-            trace.insert(QStringLiteral("reason"), out.reason);
-            trace.insert(QStringLiteral("reply"), out.reply);
-            if (out.orderId > 0)
-                trace.insert(QStringLiteral("order"), out.orderId);
-            ExecutionTrace t;
-            t.tenantId = plan.input.tenantId;
-            t.conversationId = plan.input.conversationId;
-            t.messageId = plan.input.message.id;
-            t.json = QJsonDocument(trace).toJson(QJsonDocument::Compact);
-            auto added = store.agent().addTrace(t);
-            if (!added)
-                throw SqlError(added.error());
-            out.traceId = added->id;
-            out.trace = trace;
-            return out;
-        });
+        }
+        // The owner is read under the chat's lock, the one a takeover takes: a takeover that
+        // committed first makes the bot silent here, and one that comes later waits for this
+        // commit.
+        auto conversation =
+            store.conversations().lockConversation(plan.input.tenantId, plan.input.conversationId);
+        if (!conversation)
+            return R::failure(conversation);
+        if (plan.silentReason.isEmpty() && conversation->owner != OwnerKind::Bot)
+            plan.silentReason =
+                QStringLiteral("a person took the chat over while the bot was answering");
+        Outcome out;
+        if (plan.silentReason.isEmpty()) {
+            const Status written = writeTurn(store, plan, out);
+            if (!written)
+                return R::failure(written);
+        }
+        out.decision = !plan.silentReason.isEmpty() ? QStringLiteral("silent")
+                       : !plan.escalation.isEmpty() ? QStringLiteral("escalate")
+                                                    : QStringLiteral("reply");
+        out.reply = plan.silentReason.isEmpty() ? plan.reply : QString();
+        out.reason = !plan.silentReason.isEmpty() ? plan.silentReason : plan.escalation;
+        plan.steps.append(QJsonObject{{QStringLiteral("step"), QStringLiteral("commit")},
+                                      {QStringLiteral("ms"), msSince(step)}});
+        QJsonObject trace = plan.trace;
+        trace.insert(QStringLiteral("message"), plan.input.message.body);
+        trace.insert(QStringLiteral("steps"), plan.steps);
+        trace.insert(QStringLiteral("tools"), plan.tools);
+        trace.insert(QStringLiteral("confidence"), plan.confidence);
+        trace.insert(QStringLiteral("decision"), out.decision);
+        trace.insert(QStringLiteral("reason"), out.reason);
+        trace.insert(QStringLiteral("reply"), out.reply);
+        if (out.orderId > 0)
+            trace.insert(QStringLiteral("order"), out.orderId);
+        ExecutionTrace t;
+        t.tenantId = plan.input.tenantId;
+        t.conversationId = plan.input.conversationId;
+        t.messageId = plan.input.message.id;
+        t.json = QJsonDocument(trace).toJson(QJsonDocument::Compact);
+        auto added = store.agent().addTrace(t);
+        if (!added)
+            return R::failure(added);
+        out.traceId = added->id;
+        out.trace = trace;
+        return out;
     });
-    return outcome;
+}
+
+Status AgentTurn::writeTurn(Store &store, Plan &plan, Outcome &out)
+{
+    const qint64 tenant = plan.input.tenantId;
+    const qint64 conversation = plan.input.conversationId;
+    if (plan.orderAction == OrderAction::Create) {
+        auto order = store.catalog().addOrder(tenant, plan.order);
+        if (!order)
+            return Status::failure(order);
+        out.orderId = order->id;
+        plan.reply.replace(QStringLiteral("#{order}"), QStringLiteral("#%1").arg(order->id));
+        plan.reply.replace(QStringLiteral("{order}"), QString::number(order->id));
+    } else if (plan.orderAction == OrderAction::Update) {
+        auto order = store.catalog().updateOrder(tenant, plan.order);
+        if (!order)
+            return Status::failure(order);
+        out.orderId = order->id;
+    }
+    if (plan.reminderInDays >= 0) {
+        auto reminder = ShopTools::addPaymentReminder(store, tenant, plan.settings, plan.contactId,
+                                                      conversation, plan.reminderInDays);
+        if (!reminder)
+            return Status::failure(reminder);
+        plan.tools.append(
+            QJsonObject{{QStringLiteral("tool"), QStringLiteral("schedule_reminder")},
+                        {QStringLiteral("arguments"),
+                         QJsonObject{{QStringLiteral("in_days"), plan.reminderInDays}}},
+                        {QStringLiteral("result"), reminder.value()}});
+    }
+    if (!plan.reply.isEmpty()) {
+        OutboundDraft draft;
+        draft.tenantId = tenant;
+        draft.conversationId = conversation;
+        draft.author = Author::Bot;
+        draft.text = plan.reply;
+        auto sent = MessagingService::enqueue(store, draft);
+        if (!sent)
+            return Status::failure(sent);
+    }
+    if (!plan.escalation.isEmpty()) {
+        auto marked =
+            store.conversations().setNeedsHuman(tenant, conversation, true, plan.escalation);
+        if (!marked)
+            return Status::failure(marked);
+    }
+    return store.agent().setConversationState(tenant, conversation, plan.state.toJson());
 }
 
 } // namespace shopdesk

@@ -21,15 +21,16 @@ namespace shopdesk {
 class Store;
 class ShopTools;
 
-// The deterministic bot for one customer message, in two steps on the database thread.
-// decide() reads: normalizes the message, classifies its intent, reads the items and products
-// in it, follows the conversation's state (a question the bot asked), runs the tools and drafts
-// the reply or the hand-over; it writes nothing. When the answer has to come from the store's
-// knowledge it says so, and the caller asks the knowledge service in between. commit() then
-// writes everything in one transaction: it re-checks that the bot still owns the conversation
-// (a person who took over meanwhile wins: nothing is sent), creates or changes the order,
-// saves the state, puts the reply in the outbox, marks the chat as needing a person with the
-// reason, and records the execution trace.
+// The deterministic bot for one customer message. Deciding (load, understand, respond below)
+// normalizes the message, classifies its intent, reads the items and products in it, follows
+// the conversation's state (a question the bot asked), runs the tools and drafts the reply or
+// the hand-over; it writes nothing. When the answer has to come from the store's knowledge it
+// says so, and the caller asks the knowledge service in between. commit() then writes
+// everything in one transaction: it takes the message off the bot's queue (a turn for a message
+// another node already answered sends nothing), re-checks that the bot still owns the
+// conversation (a person who took over meanwhile wins: nothing is sent), creates or changes the
+// order, saves the state, puts the reply in the outbox, marks the chat as needing a person with
+// the reason, and records the execution trace.
 class AgentTurn
 {
 public:
@@ -46,6 +47,16 @@ public:
         double confidence = 0;
         QString reason;
         QJsonObject trace;
+    };
+    // What the message says, worked out off the database thread (understand()).
+    struct Understanding
+    {
+        QString normalized;
+        IntentClassifier::Prediction intent;
+        QList<ProductMatcher::Match> items;             // an order's items
+        QString productQuery;                           // what an availability/price asks
+        QList<ProductMatcher::Candidate> productSearch; // ... and the products found
+        QList<ProductMatcher::Candidate> choiceSearch;  // the bot asked which product
     };
     enum class OrderAction { None, Create, Update };
     struct Plan
@@ -66,7 +77,10 @@ public:
         QJsonObject trace;
         QJsonArray steps;
         QJsonArray tools;
-        qint64 startedNs = 0;
+        AgentModels::Models models; // the store's classifier and matcher, for understand()
+        Understanding understood;
+        QElapsedTimer clock; // since load(): the trace's step times
+        qint64 stepNs = 0;
 
         // The store's optional language model (setting ai.chat). It may write the reply when
         // the deterministic path is not in the middle of an order: then it gets the tools, the
@@ -98,7 +112,16 @@ public:
         QJsonObject trace;
     };
 
-    // With conversationId 0 it previews the turn for a new chat (nothing is read from a chat).
+    // A turn's deciding, in three steps so the work that needs no database runs elsewhere:
+    // load() reads the chat, its state, the store's settings and models (database thread);
+    // understand() normalizes, classifies and matches products (any thread: pure CPU over the
+    // models' immutable data); respond() runs the tools and drafts the reply (database thread).
+    // A silent turn (a person owns the chat) stops after load().
+    static Result<Plan> load(Store &store, AgentModels &models, const Input &input);
+    static void understand(Plan &plan);
+    static Result<Plan> respond(Store &store, Plan plan);
+    // All three on one thread. With conversationId 0 it previews the turn for a new chat
+    // (nothing is read from a chat).
     static Result<Plan> decide(Store &store, AgentModels &models, const Input &input);
     // A tool the language model called, run on the database thread (add_to_cart changes
     // `state`, the model's copy of the conversation state). Errors come back as {"error": ...}
@@ -115,6 +138,10 @@ public:
 
 private:
     class Context;
+    static void mark(Plan &plan, const char *step);
+    // The turn's writes when the bot answers: the order, a reminder, the reply, the hand-over,
+    // the conversation's state.
+    static Status writeTurn(Store &store, Plan &plan, Outcome &out);
 };
 
 } // namespace shopdesk

@@ -51,16 +51,19 @@ Engine::Engine(Options options, QObject *parent)
     , m_operators(std::make_unique<OperatorService>(*m_store))
     , m_health(std::make_unique<HealthCheck>(*m_store, senderOptions(m_options).nodeId))
 {
+    m_networkThread.setObjectName(QStringLiteral("shopdesk-net"));
+    m_webhooks->moveToThread(&m_networkThread);
+    m_health->moveToThread(&m_networkThread);
+    m_networkThread.start();
+    connect(m_webhooks.get(), &WebhookService::channelsLoaded, this,
+            &Engine::webhookChannelsLoaded);
     m_media->setRetryBaseMs(m_options.mediaRetryBaseMs);
-    // On a shared database a node whose bot is off leaves new customer messages to nodes whose
-    // bot is on for 5 s (it applies only older ones), so the bot answers them.
-    if (!m_options.agent && m_options.database.kind() == DatabaseUrl::Kind::Postgres)
-        m_inbound->setDeferMs(5000);
+    m_agent->setNode(senderOptions(m_options).nodeId, m_options.botLeaseMs);
     connect(m_store.get(), &StoreWorker::ready, this, &Engine::onStoreReady);
-    connect(m_store.get(), &StoreWorker::channelsChanged, this, [this] {
-        m_webhooks->reloadChannels();
-        m_sender->reloadChannels();
-    });
+    connect(m_store.get(), &StoreWorker::channelsChanged, m_webhooks.get(),
+            &WebhookService::reloadChannels);
+    connect(m_store.get(), &StoreWorker::channelsChanged, m_sender.get(),
+            &OutboxSender::reloadChannels);
     connect(m_store.get(), &StoreWorker::outboxEnqueued, m_sender.get(), &OutboxSender::wake);
     connect(m_webhooks.get(), &WebhookService::itemsRecorded, m_inbound.get(),
             &InboundProcessor::wake);
@@ -73,11 +76,12 @@ Engine::Engine(Options options, QObject *parent)
             &KnowledgeService::embedPending);
     connect(m_store.get(), &StoreWorker::settingsChanged, m_knowledge.get(),
             &KnowledgeService::embedPending);
-    // Each new customer message goes to the bot, which answers only while it owns the chat.
+    // Each new customer message (stored here or by another node) wakes the bot, which answers
+    // it from its queue, only while it owns the chat.
     if (m_options.agent) {
         connect(m_agent.get(), &Agent::backlogChanged, m_health.get(), &HealthCheck::setBotBacklog);
-        connect(m_inbound.get(), &InboundProcessor::customerMessages, m_agent.get(),
-                &Agent::handle);
+        connect(m_store.get(), &StoreWorker::messagesAppended, m_agent.get(),
+                &Agent::onMessagesAppended);
     }
     connect(m_store.get(), &StoreWorker::failed, this,
             [this](const QString &message) { setState(State::Failed, message); });
@@ -86,6 +90,23 @@ Engine::Engine(Options options, QObject *parent)
 Engine::~Engine()
 {
     stop();
+    // The network thread's objects come back to this thread to be destroyed here.
+    QThread *here = thread();
+    onNetworkThread([this, here] {
+        m_http.reset();
+        m_webhooks->moveToThread(here);
+        m_health->moveToThread(here);
+    });
+    m_networkThread.quit();
+    m_networkThread.wait();
+}
+
+void Engine::onNetworkThread(const std::function<void()> &f)
+{
+    if (m_networkThread.isRunning())
+        QMetaObject::invokeMethod(m_webhooks.get(), f, Qt::BlockingQueuedConnection);
+    else
+        f();
 }
 
 QString Engine::stateText() const
@@ -117,9 +138,12 @@ void Engine::stop()
     if (m_state == State::Stopped)
         return;
     qCInfo(lcEngine) << "Stopping the engine";
-    if (m_http)
-        m_http->close(); // no new webhooks; the ones being recorded finish below
+    onNetworkThread([this] {
+        if (m_http)
+            m_http->close(); // no new webhooks; the ones being recorded finish below
+    });
     m_inbound->stop();
+    m_agent->stop();
     m_sender->stop();
     m_reminders->stop();
     m_knowledge->shutdown();
@@ -159,20 +183,30 @@ void Engine::onStoreReady(const QString &description)
 
 void Engine::startServices()
 {
-    m_webhooks->reloadChannels();
+    QMetaObject::invokeMethod(m_webhooks.get(), &WebhookService::reloadChannels);
     m_inbound->start();
     m_sender->start();
-    if (m_options.agent)
+    if (m_options.agent) {
+        m_agent->start();
         m_reminders->start(m_options.reminderIntervalMs);
-    if (m_options.agent)
         m_conversations->startAutoHandBack(m_options.autoHandBackCheckMs);
+    }
     m_store->run(
         this, [](Store &store) { return store.tenants().tenants(); },
         [this](Result<QList<Tenant>> tenants) {
             for (const Tenant &t : tenants ? tenants.value() : QList<Tenant>{})
                 m_knowledge->embedPending(t.id);
         });
-    if (m_options.listenPort >= 0) {
+    if (m_options.listenPort >= 0)
+        listen();
+    else
+        setState(State::Running);
+}
+
+void Engine::listen()
+{
+    Result<quint16> bound = Result<quint16>::failure(QString());
+    onNetworkThread([this, &bound] {
         m_http = std::make_unique<HttpServer>();
         m_http->setHandler([this](const HttpRequest &request, HttpReply reply) {
             if (request.path() == QLatin1String("/healthz") && request.method == "GET") {
@@ -182,21 +216,23 @@ void Engine::startServices()
             }
             m_webhooks->handle(request, std::move(reply));
         });
-        auto bound =
+        bound =
             m_http->listen(m_options.listenAddress, quint16(m_options.listenPort), m_options.tls);
-        if (!bound) {
+        if (!bound)
             m_http.reset();
-            if (m_options.listenRequired) {
-                setState(State::Failed, bound.error());
-                return;
-            }
-            Q_EMIT notice(tr("WhatsApp webhooks are off on this computer: %1").arg(bound.error()));
-            setState(State::Running);
+    });
+    if (!bound) {
+        if (m_options.listenRequired) {
+            setState(State::Failed, bound.error());
             return;
         }
-        qCInfo(lcEngine) << "Webhooks on" << (m_options.tls.enabled() ? "https" : "http")
-                         << m_options.listenAddress.toString() << "port" << bound.value();
+        Q_EMIT notice(tr("WhatsApp webhooks are off on this computer: %1").arg(bound.error()));
+        setState(State::Running);
+        return;
     }
+    m_webhookPort = bound.value();
+    qCInfo(lcEngine) << "Webhooks on" << (m_options.tls.enabled() ? "https" : "http")
+                     << m_options.listenAddress.toString() << "port" << bound.value();
     setState(State::Running);
 }
 
@@ -206,7 +242,10 @@ void Engine::setState(State state, const QString &error)
         return;
     m_state = state;
     m_lastError = error;
-    m_health->setRunning(state == State::Running);
+    QMetaObject::invokeMethod(m_health.get(),
+                              [health = m_health.get(), running = state == State::Running] {
+                                  health->setRunning(running);
+                              });
     Q_EMIT stateChanged(state);
 }
 

@@ -6,6 +6,7 @@
 
 #include <QHostAddress>
 #include <QObject>
+#include <QThread>
 
 #include <memory>
 
@@ -51,6 +52,9 @@ public:
         bool agent = true; // the bot answers customers (off for tests of messaging alone)
         int reminderIntervalMs = 60000;  // how often due payment reminders are sent (with agent)
         int autoHandBackCheckMs = 30000; // how often quiet human chats are looked for (with agent)
+        // How long this node holds a chat for its bot without a turn renewing it: after a crash
+        // other nodes answer its chats this much later (the node itself at once on restart).
+        int botLeaseMs = 30000;
     };
 
     explicit Engine(Options options, QObject *parent = nullptr);
@@ -77,18 +81,26 @@ public:
     HealthCheck &health() { return *m_health; } // GET /healthz
     ConversationService &conversations() { return *m_conversations; }
     OperatorService &operators() { return *m_operators; }
-    quint16 webhookPort() const { return m_http ? m_http->port() : 0; }
+    quint16 webhookPort() const { return m_webhookPort; }
 
 Q_SIGNALS:
     void stateChanged(shopdesk::Engine::State state);
+    // The webhook service (on the network thread) has loaded the channels: their paths answer.
+    void webhookChannelsLoaded();
     void notice(const QString &message); // something a person should know (demo loaded, ...)
 
 private:
     void setState(State state, const QString &error = {});
     void onStoreReady(const QString &description);
     void startServices();
+    void listen();
+    // Runs f on the network thread and waits for it (the thread never waits for this one).
+    void onNetworkThread(const std::function<void()> &f);
 
     Options m_options;
+    // The network thread: the HTTP server, the webhook service (signatures, parsing, recording,
+    // acknowledging) and /healthz, so a busy console or bot never delays an acknowledgement.
+    QThread m_networkThread;
     std::unique_ptr<StoreWorker> m_store;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<HttpServer> m_http;
@@ -107,6 +119,7 @@ private:
     State m_state = State::Stopped;
     QString m_lastError;
     QString m_storeDescription;
+    quint16 m_webhookPort = 0;
 };
 
 } // namespace shopdesk

@@ -134,9 +134,7 @@ void EvolutionClient::fetchMedia(const MediaJob &job, qint64 maxBytes, FetchDone
                     return;
                 }
                 if (data.size() > maxBytes) {
-                    done(Result<FetchedMedia>::failure(
-                        QStringLiteral("The file is larger than the %1 MB limit.")
-                            .arg(maxBytes / (1024 * 1024))));
+                    done(ProviderClient::tooLarge(maxBytes));
                     return;
                 }
                 done(FetchedMedia{data, answer.value(QLatin1String("mimetype")).toString()});

@@ -149,10 +149,12 @@ InboundEventApplier::Outcome applyMessage(Store &store, const InboundEvent &even
         return outcome;
     }
     const Message stored = take(conversations.appendMessage(tenant, m));
-    if (item.fromStore)
+    if (item.fromStore) {
         take(conversations.markHandledByStorePhone(tenant, conversationId));
-    else
+    } else {
+        take(store.botQueue().enqueue(tenant, {stored.id}));
         outcome.customerMessages.append(stored);
+    }
     if (item.hasMedia()) {
         job.messageId = stored.id;
         outcome.media.append(job);
@@ -181,6 +183,10 @@ InboundEventApplier::Outcome InboundEventApplier::flush(Store &store, Pass &pass
     for (auto it = pass.drafts.cbegin(); it != pass.drafts.cend(); ++it) {
         const QList<Message> stored =
             take(store.conversations().appendMessages(it.key(), it.value()));
+        QList<qint64> ids;
+        for (const Message &m : stored)
+            ids.append(m.id);
+        take(store.botQueue().enqueue(it.key(), ids));
         const QList<MediaJob> &jobs = pass.jobs.value(it.key());
         for (qsizetype i = 0; i < stored.size(); ++i) {
             outcome.customerMessages.append(stored.at(i));

@@ -15,20 +15,18 @@ struct PassResult
 {
     int fetched = 0;
     qint64 lastId = 0;
-    QList<Message> customerMessages;
     QList<MediaJob> media;
 };
 
 void collect(PassResult &pass, InboundEventApplier::Outcome &&outcome)
 {
-    pass.customerMessages += outcome.customerMessages;
     pass.media += outcome.media;
 }
 
 // Applies the next batch of recorded events in one transaction, under the inbox's processing
 // lock (one node at a time on PostgreSQL); if one event fails, redoes them one by one so the
 // others are not held back by it, each re-checked under the lock.
-Result<PassResult> processBatch(Store &store, qint64 after, const QDateTime &receivedBefore)
+Result<PassResult> processBatch(Store &store, qint64 after)
 {
     auto channels = store.channels().allChannels(false);
     if (!channels)
@@ -40,7 +38,7 @@ Result<PassResult> processBatch(Store &store, qint64 after, const QDateTime &rec
     try {
         return sql::transaction(store.backend(), [&] {
             sql::need(store.inbox().lockForProcessing());
-            events = sql::need(store.inbox().unprocessed(kBatch, after, receivedBefore));
+            events = sql::need(store.inbox().unprocessed(kBatch, after));
             PassResult batch;
             batch.fetched = int(events.size());
             batch.lastId = events.isEmpty() ? after : events.last().id;
@@ -128,11 +126,7 @@ void InboundProcessor::runPass()
     m_again = false;
     const qint64 after = m_cursor;
     m_store.run(
-        this,
-        [after, before = m_deferMs > 0 ? QDateTime::currentDateTimeUtc().addMSecs(-m_deferMs)
-                                       : QDateTime()](Store &store) {
-            return processBatch(store, after, before);
-        },
+        this, [after](Store &store) { return processBatch(store, after); },
         [this](Result<PassResult> result) {
             m_running = false;
             if (!result) {
@@ -140,18 +134,6 @@ void InboundProcessor::runPass()
                 return; // the retry timer tries again
             }
             m_cursor = result->lastId;
-            if (!result->customerMessages.isEmpty()) {
-                QHash<qint64, QList<Message>> byConversation;
-                QList<qint64> order;
-                for (const Message &m : std::as_const(result->customerMessages)) {
-                    if (!byConversation.contains(m.conversationId))
-                        order.append(m.conversationId);
-                    byConversation[m.conversationId].append(m);
-                }
-                for (const qint64 id : std::as_const(order))
-                    Q_EMIT customerMessages(byConversation.value(id).first().tenantId, id,
-                                            byConversation.value(id));
-            }
             if (!result->media.isEmpty())
                 Q_EMIT mediaWanted(result->media);
             if (result->fetched == kBatch || m_again)

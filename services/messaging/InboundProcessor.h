@@ -12,7 +12,8 @@ namespace shopdesk {
 class StoreWorker;
 
 // Turns recorded inbound events into chat messages and delivery statuses, after the provider
-// has been answered. Events are processed in arrival order on the database thread; each one
+// has been answered; the customers' messages join the bot's queue in the same transaction.
+// Events are processed in arrival order on the database thread; each one
 // is written and marked processed in the same transaction, so a crash neither loses nor
 // doubles one. Statuses for a message whose send is not recorded yet wait and are retried.
 class InboundProcessor : public QObject
@@ -25,14 +26,8 @@ public:
     void stop();
     void wake();
     bool isIdle() const { return !m_running && !m_again; }
-    // Leaves events younger than this to other nodes (a node whose bot is off, on a shared
-    // database: a node with the bot on should apply them, so its bot answers them).
-    void setDeferMs(int ms) { m_deferMs = ms; }
 
 Q_SIGNALS:
-    // New customer messages (the agent answers these in a later stage).
-    void customerMessages(qint64 tenantId, qint64 conversationId,
-                          const QList<shopdesk::Message> &messages);
     void mediaWanted(const QList<shopdesk::MediaJob> &jobs);
     void idle(); // everything recorded so far is processed (or waiting for its message)
 
@@ -45,7 +40,6 @@ private:
     bool m_running = false;
     bool m_again = false;
     qint64 m_cursor = 0;
-    int m_deferMs = 0;
 };
 
 } // namespace shopdesk

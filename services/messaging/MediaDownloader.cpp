@@ -88,7 +88,7 @@ void MediaDownloader::attempt(const MediaJob &job, int attemptNumber)
                   attemptNumber);
             return;
         }
-        const bool permanent = result.error().contains(QLatin1String("limit"));
+        const bool permanent = result.errorKind() == ErrorKind::Invalid;
         if (permanent || attemptNumber >= m_maxAttempts) {
             fail(job, result.error());
             return;

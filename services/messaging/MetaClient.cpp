@@ -234,9 +234,7 @@ void MetaClient::fetchMedia(const MediaJob &job, qint64 maxBytes, FetchDone done
                     return;
                 }
                 if (info.value(QLatin1String("file_size")).toDouble() > double(maxBytes)) {
-                    done(Result<FetchedMedia>::failure(
-                        QStringLiteral("The file is larger than the %1 MB limit.")
-                            .arg(maxBytes / (1024 * 1024))));
+                    done(ProviderClient::tooLarge(maxBytes));
                     return;
                 }
                 QNetworkRequest req{QUrl(url)};

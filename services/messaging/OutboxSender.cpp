@@ -302,7 +302,10 @@ void OutboxSender::recordOutcomes()
                                 error = r.error();
                             break;
                         default:
-                            store.channels().noteSendFailure(tenant, o.item.channelId, o.reason);
+                            if (auto noted = store.channels().noteSendFailure(
+                                    tenant, o.item.channelId, o.reason);
+                                !noted)
+                                qCWarning(lcNet) << "Channel health not updated:" << noted.error();
                             if (auto r = store.outbox().markFailed(tenant, id, o.reason); !r)
                                 error = r.error();
                             break;

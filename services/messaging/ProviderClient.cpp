@@ -19,6 +19,13 @@ ProviderClient::ProviderClient(ChannelConfig config, QNetworkAccessManager &netw
     , m_network(network)
 {}
 
+Result<FetchedMedia> ProviderClient::tooLarge(qint64 maxBytes)
+{
+    return Result<FetchedMedia>::failure(
+        QStringLiteral("The file is larger than the %1 MB limit.").arg(maxBytes / (1024 * 1024)),
+        ErrorKind::Invalid);
+}
+
 std::unique_ptr<ProviderClient> ProviderClient::create(const ChannelConfig &config,
                                                        QNetworkAccessManager &network)
 {
@@ -108,9 +115,7 @@ void ProviderClient::download(QNetworkRequest req, qint64 maxBytes, FetchDone do
             [reply, tooBig, maxBytes, done = std::move(done)] {
                 reply->deleteLater();
                 if (*tooBig) {
-                    done(Result<FetchedMedia>::failure(
-                        QStringLiteral("The file is larger than the %1 MB limit.")
-                            .arg(maxBytes / (1024 * 1024))));
+                    done(ProviderClient::tooLarge(maxBytes));
                     return;
                 }
                 if (reply->error() != QNetworkReply::NoError) {

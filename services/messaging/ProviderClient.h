@@ -58,6 +58,8 @@ public:
     virtual void testConnection(TestDone done) = 0;
     virtual void fetchMedia(const MediaJob &job, qint64 maxBytes, FetchDone done) = 0;
 
+    // The failure for a file above the channel's size limit (kind Invalid: retrying is useless).
+    static Result<FetchedMedia> tooLarge(qint64 maxBytes);
     static std::unique_ptr<ProviderClient> create(const ChannelConfig &config,
                                                   QNetworkAccessManager &network);
 

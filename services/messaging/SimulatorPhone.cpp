@@ -1,5 +1,7 @@
 #include "messaging/SimulatorPhone.h"
 
+#include <QPointer>
+
 #include "messaging/ChannelConfig.h"
 #include "messaging/PhoneAddress.h"
 #include "messaging/WebhookService.h"
@@ -136,10 +138,18 @@ void SimulatorPhone::post(qint64 channelId, const QByteArray &body, std::functio
                     {"X-Hub-Signature-256",
                      WebhookSignatures::metaHeader(
                          body, config.value(QStringLiteral("app_secret")).toUtf8())}};
-                m_webhooks.handle(request, HttpReply::toCallback([done](const HttpResponse &r) {
-                                      if (done)
-                                          done(r.status);
+                // The webhook service runs on the engine's network thread; its answer comes
+                // back to this one.
+                QPointer<SimulatorPhone> self(this);
+                QMetaObject::invokeMethod(&m_webhooks, [self, request, done, hooks = &m_webhooks] {
+                    hooks->handle(request,
+                                  HttpReply::toCallback([self, done](const HttpResponse &r) {
+                                      if (!self || !done)
+                                          return;
+                                      QMetaObject::invokeMethod(
+                                          self, [done, status = r.status] { done(status); });
                                   }));
+                });
                 return;
             }
         });

@@ -196,13 +196,28 @@ std::optional<WebhookService::Rejection> WebhookService::verifyAndParse(const Ch
     return std::nullopt;
 }
 
+WebhookService::Counters WebhookService::counters() const
+{
+    const QMutexLocker lock(&m_countersLock);
+    return m_counters;
+}
+
+WebhookService::Counters WebhookService::counters(qint64 channelId) const
+{
+    const QMutexLocker lock(&m_countersLock);
+    return m_perChannel.value(channelId);
+}
+
 void WebhookService::reject(qint64 channelId, const QString &path, const Rejection &rejection,
                             HttpReply &reply)
 {
     qCWarning(lcNet).noquote() << "Rejected webhook for channel" << channelId << "(" << path
                                << "):" << rejection.status << rejection.reason;
-    ++m_counters.rejected;
-    ++m_perChannel[channelId].rejected;
+    {
+        const QMutexLocker lock(&m_countersLock);
+        ++m_counters.rejected;
+        ++m_perChannel[channelId].rejected;
+    }
     auto &unsaved = m_unsavedRejections[channelId];
     unsaved.first += 1;
     unsaved.second = rejection.reason;
@@ -250,13 +265,20 @@ void WebhookService::flush()
                                              : store.inbox().record(events);
             if (recorded) {
                 const QDateTime now = QDateTime::currentDateTimeUtc();
-                for (auto it = tenantOfChannel.cbegin(); it != tenantOfChannel.cend(); ++it)
-                    store.channels().noteWebhooks(it.value(), it.key(), now);
+                for (auto it = tenantOfChannel.cbegin(); it != tenantOfChannel.cend(); ++it) {
+                    if (auto noted = store.channels().noteWebhooks(it.value(), it.key(), now);
+                        !noted)
+                        qCWarning(lcNet) << "Channel health not updated:" << noted.error();
+                }
             }
             for (auto it = rejections.cbegin(); it != rejections.cend(); ++it) {
-                if (tenantOfRejected.contains(it.key()))
-                    store.channels().noteRejected(tenantOfRejected.value(it.key()), it.key(),
-                                                  it.value().first, it.value().second);
+                if (!tenantOfRejected.contains(it.key()))
+                    continue;
+                if (auto noted =
+                        store.channels().noteRejected(tenantOfRejected.value(it.key()), it.key(),
+                                                      it.value().first, it.value().second);
+                    !noted)
+                    qCWarning(lcNet) << "Channel health not updated:" << noted.error();
             }
             return recorded;
         },
@@ -271,6 +293,7 @@ void WebhookService::flush()
             } else {
                 int index = 0;
                 int fresh = 0;
+                const QMutexLocker lock(&m_countersLock);
                 for (const Pending &p : batch) {
                     Counters &channel = m_perChannel[p.channelId];
                     for (qsizetype i = 0; i < p.events.size(); ++i, ++index) {

@@ -7,6 +7,7 @@
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QMutex>
 #include <QObject>
 
 namespace shopdesk {
@@ -16,7 +17,8 @@ class StoreWorker;
 // The inbound half of messaging. For each webhook: find the channel by its path, check the
 // provider's signature on the raw bytes, parse and normalize, record every item durably (many
 // requests share one transaction), and only then answer the provider. Rejected requests get a
-// clear 4xx, a log line, nothing stored, and are counted per channel.
+// clear 4xx, a log line, nothing stored, and are counted per channel. Lives on the engine's
+// network thread with the HTTP server, so acknowledging never waits for the console or the bot.
 class WebhookService : public QObject
 {
     Q_OBJECT
@@ -35,8 +37,9 @@ public:
     void handle(const HttpRequest &request, HttpReply reply);
     void setMaxBodyBytes(qint64 bytes) { m_maxBodyBytes = bytes; }
 
-    Counters counters() const { return m_counters; }
-    Counters counters(qint64 channelId) const { return m_perChannel.value(channelId); }
+    // Safe from any thread (the service itself runs on the engine's network thread).
+    Counters counters() const;
+    Counters counters(qint64 channelId) const;
 
 Q_SIGNALS:
     void itemsRecorded(int newItems); // the processor has work
@@ -74,6 +77,7 @@ private:
     bool m_flushScheduled = false;
     QHash<qint64, std::pair<qint64, QString>> m_unsavedRejections; // channel -> count, reason
     qint64 m_maxBodyBytes = 1024 * 1024;
+    mutable QMutex m_countersLock;
     Counters m_counters;
     QHash<qint64, Counters> m_perChannel;
 };

@@ -53,18 +53,15 @@ Result<QList<bool>> InboxStore::record(const QList<InboundEvent> &events)
     });
 }
 
-Result<QList<InboundEvent>> InboxStore::unprocessed(int limit, qint64 afterId,
-                                                    const QDateTime &receivedBefore)
+Result<QList<InboundEvent>> InboxStore::unprocessed(int limit, qint64 afterId)
 {
     return guard([&] {
         QList<InboundEvent> list;
-        const qint64 before = receivedBefore.isValid() ? receivedBefore.toMSecsSinceEpoch()
-                                                       : std::numeric_limits<qint64>::max();
         const SqlRows rows = m_db.query(
             QStringLiteral("SELECT id, tenant_id, channel_id, provider_message_id, kind, body, "
                            "received_at FROM inbound_events WHERE processed_at IS NULL AND "
-                           "id > ? AND received_at < ? ORDER BY id LIMIT ?"),
-            {afterId, before, limit});
+                           "id > ? ORDER BY id LIMIT ?"),
+            {afterId, limit});
         for (const SqlRow &r : rows) {
             InboundEvent e;
             e.id = r[0].toLongLong();

@@ -22,9 +22,7 @@ public:
     // false when it was already recorded (a repeated delivery).
     Result<QList<bool>> record(const QList<InboundEvent> &events);
     // Events not processed yet, oldest first, across all stores (the engine processes them all).
-    // receivedBefore (when valid): only events that have waited since before it.
-    Result<QList<InboundEvent>> unprocessed(int limit, qint64 afterId = 0,
-                                            const QDateTime &receivedBefore = {});
+    Result<QList<InboundEvent>> unprocessed(int limit, qint64 afterId = 0);
     Status markProcessed(qint64 tenantId, qint64 eventId);
     Status markProcessed(const QList<qint64> &eventIds); // the engine's own pass, all stores
     Result<qint64> countUnprocessed();

@@ -91,7 +91,7 @@ PostgresBackend::PostgresBackend(const QString &connectionString)
     } catch (const std::exception &e) {
         throw SqlError(QStringLiteral("Cannot connect to the PostgreSQL server at %1: %2")
                            .arg(m_where, describeFailure(e)),
-                       true);
+                       ErrorKind::ConnectionLost);
     }
 }
 
@@ -159,9 +159,17 @@ SqlRows PostgresBackend::query(const QString &sql, const SqlParams &params)
         qCWarning(lcDb) << "PostgreSQL connection lost:" << describeFailure(e);
         throw SqlError(
             QStringLiteral("Lost the connection to the PostgreSQL server at %1.").arg(m_where),
-            true);
+            ErrorKind::ConnectionLost);
     } catch (const SqlError &) {
         throw;
+    } catch (const pqxx::unique_violation &e) {
+        throw SqlError(QStringLiteral("The PostgreSQL database %1 already has this: %2")
+                           .arg(m_where, describeFailure(e)),
+                       ErrorKind::Conflict);
+    } catch (const pqxx::data_exception &e) {
+        throw SqlError(QStringLiteral("The PostgreSQL database %1 refused a value: %2")
+                           .arg(m_where, describeFailure(e)),
+                       ErrorKind::Invalid);
     } catch (const std::exception &e) {
         qCWarning(lcDb) << "PostgreSQL statement failed:" << describeFailure(e);
         throw SqlError(QStringLiteral("The PostgreSQL database %1 refused a change: %2")
@@ -181,7 +189,7 @@ void PostgresBackend::beginTransaction()
     } catch (const std::exception &e) {
         throw SqlError(
             QStringLiteral("Cannot start a transaction on %1: %2").arg(m_where, describeFailure(e)),
-            true);
+            ErrorKind::ConnectionLost);
     }
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/Result.h"
+
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -14,18 +16,20 @@ using SqlParams = QVariantList;
 using SqlRow = QVariantList;
 using SqlRows = QList<SqlRow>;
 
-// A database failure inside the storage layer. Never leaves it: Store turns it into a Result.
+// A database failure inside the storage layer. Never leaves it: Store turns it into a Result
+// with the same kind.
 class SqlError : public std::runtime_error
 {
 public:
-    explicit SqlError(const QString &message, bool connectionLost = false)
+    explicit SqlError(const QString &message, ErrorKind kind = ErrorKind::Failed)
         : std::runtime_error(message.toStdString())
-        , m_connectionLost(connectionLost)
+        , m_kind(kind)
     {}
-    bool connectionLost() const { return m_connectionLost; }
+    ErrorKind kind() const { return m_kind; }
+    bool connectionLost() const { return m_kind == ErrorKind::ConnectionLost; }
 
 private:
-    bool m_connectionLost;
+    ErrorKind m_kind;
 };
 
 // One database connection. SQL uses '?' placeholders in both dialects; the PostgreSQL driver

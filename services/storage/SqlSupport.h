@@ -31,14 +31,26 @@ inline qint64 now()
 class NotFound : public SqlError
 {
 public:
-    using SqlError::SqlError;
+    explicit NotFound(const QString &message)
+        : SqlError(message, ErrorKind::NotFound)
+    {}
 };
 
-// Inside a transaction: a failed step throws, so the transaction rolls back with its message.
+// The input was refused (a value out of range, a name already taken by the rules).
+class Invalid : public SqlError
+{
+public:
+    explicit Invalid(const QString &message)
+        : SqlError(message, ErrorKind::Invalid)
+    {}
+};
+
+// Inside a transaction: a failed step throws, so the transaction rolls back with its message
+// and kind.
 template<typename T> T need(Result<T> r)
 {
     if (!r)
-        throw SqlError(r.error());
+        throw SqlError(r.error(), r.errorKind());
     return std::move(r).value();
 }
 
@@ -69,8 +81,42 @@ template<typename F> auto guard(F &&f) -> Result<decltype(f())>
     using T = decltype(f());
     try {
         return Result<T>(f());
+    } catch (const SqlError &e) {
+        return Result<T>::failure(QString::fromUtf8(e.what()), e.kind());
     } catch (const std::exception &e) {
         return Result<T>::failure(QString::fromUtf8(e.what()));
+    }
+}
+
+// Runs f, which returns a Result, in one transaction (or the caller's): a failed Result or an
+// exception rolls it back, and the failure comes back with its kind; store signals queued
+// inside are sent only after the outermost commit.
+template<typename F> auto transact(SqlBackend &db, F &&f) -> decltype(f())
+{
+    using R = decltype(f());
+    struct Rollback
+    {
+        R failed;
+    };
+    try {
+        return transaction(db, [&]() -> R {
+            R r = f();
+            if (!r)
+                throw Rollback{std::move(r)};
+            return r;
+        });
+    } catch (Rollback &rolledBack) {
+        if (db.inTransaction())
+            throw SqlError(rolledBack.failed.error(), rolledBack.failed.errorKind());
+        return std::move(rolledBack.failed);
+    } catch (const SqlError &e) {
+        if (db.inTransaction())
+            throw;
+        return R::failure(QString::fromUtf8(e.what()), e.kind());
+    } catch (const std::exception &e) {
+        if (db.inTransaction())
+            throw;
+        return R::failure(QString::fromUtf8(e.what()));
     }
 }
 

@@ -74,8 +74,10 @@ QSqlQuery &SqliteBackend::run(const QString &sql, const SqlParams &params)
         const QString reason = q.lastError().databaseText();
         q.finish();
         qCWarning(lcDb) << "SQLite statement failed:" << reason;
+        const bool duplicate = reason.contains(QLatin1String("UNIQUE constraint failed"));
         throw SqlError(
-            QStringLiteral("The database file %1 could not be updated: %2").arg(m_path, reason));
+            QStringLiteral("The database file %1 could not be updated: %2").arg(m_path, reason),
+            duplicate ? ErrorKind::Conflict : ErrorKind::Failed);
     }
     return q;
 }

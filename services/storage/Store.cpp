@@ -45,6 +45,7 @@ Store::Store(std::unique_ptr<SqlBackend> backend)
     , m_inbox(std::make_unique<InboxStore>(*m_backend))
     , m_outbox(std::make_unique<OutboxStore>(*m_backend, *m_conversations))
     , m_agent(std::make_unique<AgentStore>(*m_backend))
+    , m_botQueue(std::make_unique<BotQueueStore>(*m_backend))
 {}
 
 Store::~Store() = default;

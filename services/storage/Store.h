@@ -2,6 +2,7 @@
 
 #include "core/Result.h"
 #include "storage/AgentStore.h"
+#include "storage/BotQueueStore.h"
 #include "storage/CatalogStore.h"
 #include "storage/ChannelStore.h"
 #include "storage/ConversationStore.h"
@@ -10,6 +11,7 @@
 #include "storage/KnowledgeStore.h"
 #include "storage/Migrator.h"
 #include "storage/OutboxStore.h"
+#include "storage/SqlSupport.h"
 #include "storage/TenantStore.h"
 
 #include <memory>
@@ -42,6 +44,14 @@ public:
     InboxStore &inbox() { return *m_inbox; }
     OutboxStore &outbox() { return *m_outbox; }
     AgentStore &agent() { return *m_agent; }
+    BotQueueStore &botQueue() { return *m_botQueue; }
+
+    // Runs f (returning a Result) in one transaction: a failed Result or a database error rolls
+    // it back and comes back as the failure, with its kind; signals go out after the commit.
+    template<typename F> auto transact(F &&f) -> decltype(f())
+    {
+        return sql::transact(*m_backend, std::forward<F>(f));
+    }
 
     // Raw access for tests and benchmarks only.
     SqlBackend &backend() { return *m_backend; }
@@ -56,6 +66,7 @@ private:
     std::unique_ptr<InboxStore> m_inbox;
     std::unique_ptr<OutboxStore> m_outbox;
     std::unique_ptr<AgentStore> m_agent;
+    std::unique_ptr<BotQueueStore> m_botQueue;
 };
 
 } // namespace shopdesk

@@ -1,10 +1,13 @@
 // kill -9 the headless engine in the middle of a burst of inbound webhooks and outbound sends,
-// start it again, let the provider deliver again what it may not have got an answer for, and
-// prove that nothing was lost and nothing was sent or stored twice.
+// or while its bot is answering, start it again, let the provider deliver again what it may
+// not have got an answer for, and prove that nothing was lost and nothing was sent, stored or
+// answered twice.
+#include "BotTurnAudit.h"
 #include "FakeProviderServer.h"
 #include "ServeNode.h"
 #include "TestDatabases.h"
 #include "TestSupport.h"
+#include "WebhookBurst.h"
 #include "messaging/ChannelConfig.h"
 #include "messaging/MessagingService.h"
 #include "messaging/SimulatedWebhook.h"
@@ -201,6 +204,57 @@ private Q_SLOTS:
         qInfo() << "before the kill:" << sendsBeforeCrash << "sends; after restart:" << sent
                 << "sent," << interrupted << "interrupted (not repeated)";
 
+        QVERIFY(again.stop());
+    }
+
+    // The bot is answering a backlog when the engine dies: after the restart every message
+    // acknowledged before the kill is answered (none twice), in order per chat, without waiting
+    // for a lease to run out (the node takes its own chats back).
+    void theBotAnswersAfterARestartWhatItHadNotAnswered()
+    {
+        FakeProviderServer api(FakeProviderServer::Provider::Meta);
+        QVERIFY(api.start() > 0);
+        ServeNode serve = node();
+        QVERIFY(serve.addStoreWithMetaChannel(QStringLiteral("shop"), api.baseUrl()) > 0);
+        auto opened = Store::open(DatabaseUrl::parse(m_url).value());
+        QVERIFY2(opened.ok(), qPrintable(opened.error()));
+        std::unique_ptr<Store> store = std::move(opened).value();
+        SD_TAKE(tenant, store->tenants().tenantBySlug(QStringLiteral("shop")));
+        SD_TAKE(channels, store->channels().channels(tenant.id));
+        int port = serve.start();
+        QVERIFY(port > 0);
+
+        constexpr int kMessages = 1000;
+        constexpr int kCustomers = 50;
+        const QString run = QStringLiteral("bot-crash");
+        WebhookBurst burst;
+        for (int n = 0; n < kMessages; ++n)
+            burst.post(channels.first(), QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)), run,
+                       n, kCustomers);
+        BotTurnAudit audit(*store, tenant.id);
+        QVERIFY(QTest::qWaitFor([&] { return audit.turns() >= 20; }, 60000));
+        serve.process().kill();
+        QVERIFY(serve.process().waitForFinished(10000));
+        QCOMPARE(serve.process().exitStatus(), QProcess::CrashExit);
+        QVERIFY(burst.waitForAnswers(30000));
+        const int turnsAtKill = audit.turns();
+        QVERIFY2(turnsAtKill < kMessages, "the kill came too late: every message was answered");
+
+        // Restart (same data folder: the same node) with the default 30 s lease; the provider
+        // delivers again what got no answer.
+        ServeNode again = node();
+        port = again.start();
+        QVERIFY(port > 0);
+        WebhookBurst retry;
+        for (const qint64 n : burst.unacknowledged())
+            retry.post(channels.first(), QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)), run,
+                       n, kCustomers);
+        QVERIFY(retry.waitForAnswers(30000));
+        QCOMPARE(retry.acknowledged(), retry.posted());
+        QVERIFY(QTest::qWaitFor([&] { return audit.settled(kMessages); }, 20000));
+        const QString problems = audit.problems(kMessages);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems));
+        qInfo() << "bot turns before the kill:" << turnsAtKill << "of" << kMessages;
         QVERIFY(again.stop());
     }
 };

@@ -58,10 +58,12 @@ class TestKnowledgeService : public QObject
     }
     void close(const std::shared_ptr<KnowledgeRetriever> &retriever)
     {
-        m_h->run([=](Store &) {
+        const Status closed = m_h->run([=](Store &) {
             retriever->close();
             return success();
         });
+        if (!closed)
+            qWarning("%s", qPrintable(closed.error()));
     }
 
 private Q_SLOTS:

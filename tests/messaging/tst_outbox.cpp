@@ -76,6 +76,7 @@ class TestOutbox : public QObject
     qint64 conversation(const QString &phone, qint64 secondsAgo = 60)
     {
         const qint64 channelId = channel.id;
+        const qint64 tenant = this->tenant;
         auto c = h->run([=](Store &s) -> Result<qint64> {
             auto contact =
                 s.conversations().upsertContact(tenant, phone, QStringLiteral("Customer"));

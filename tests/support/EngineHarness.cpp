@@ -111,13 +111,15 @@ Channel EngineHarness::addChannel(qint64 tenantId, const QString &provider, QJso
     channel.provider = provider;
     channel.name = provider;
     channel.configJson = QString::fromUtf8(QJsonDocument(config).toJson(QJsonDocument::Compact));
+    // The webhook service reloads on the change signal (on its own thread, maybe before the
+    // add's answer is read here); wait until it knows the new path.
+    QSignalSpy loaded(m_engine.get(), &Engine::webhookChannelsLoaded);
     auto added =
         run([tenantId, channel](Store &s) { return s.channels().addChannel(tenantId, channel); });
     if (!added)
         return {};
-    // The webhook service reloads on the change signal; wait until it knows the new path.
-    QSignalSpy loaded(&m_engine->webhooks(), &WebhookService::channelsLoaded);
-    QTest::qWaitFor([&] { return loaded.size() > 0; }, 10000);
+    if (!QTest::qWaitFor([&] { return loaded.size() > 0; }, 10000))
+        qWarning("the webhook service did not reload its channels");
     return added.value();
 }
 

@@ -41,7 +41,7 @@ int ServeNode::start(const QStringList &extra)
         QStringLiteral("webhooks on http://127\\.0\\.0\\.1:(\\d+)"));
     QByteArray out;
     m_port = 0;
-    QTest::qWaitFor(
+    const bool started = QTest::qWaitFor(
         [&] {
             out += m_process.readAllStandardOutput();
             const auto m = port.match(QString::fromUtf8(out));
@@ -49,7 +49,7 @@ int ServeNode::start(const QStringList &extra)
             return m_port > 0 || m_process.state() == QProcess::NotRunning;
         },
         30000);
-    if (m_port == 0)
+    if (!started || m_port == 0)
         qWarning() << "serve did not start:" << out << m_process.readAllStandardError();
     return m_port;
 }

@@ -2,6 +2,7 @@
 
 #include "domain/Channel.h"
 
+#include <QHash>
 #include <QNetworkAccessManager>
 #include <QUrl>
 
@@ -19,12 +20,15 @@ public:
 
     int posted() const { return m_posted; }
     int acknowledged() const { return m_acknowledged; } // answered 200
+    // Message numbers whose every delivery went unanswered or failed (a provider retries them).
+    QList<qint64> unacknowledged() const;
 
 private:
     QNetworkAccessManager m_network;
     int m_posted = 0;
     int m_answered = 0;
     int m_acknowledged = 0;
+    QHash<qint64, bool> m_delivered; // message number -> some delivery was acknowledged
 };
 
 } // namespace shopdesk::test

@@ -103,7 +103,8 @@ class InboxTakeoverTest : public QObject
         const qint64 id = chatOf(phone);
         inbox()->setView(View::AllOpen);
         inbox()->openConversation(id);
-        QTest::qWaitFor([&] { return view()->conversationId() == id; }, 5000);
+        if (!QTest::qWaitFor([&] { return view()->conversationId() == id; }, 5000))
+            qWarning("the chat %lld did not open", id);
         return id;
     }
 
@@ -135,6 +136,7 @@ private Q_SLOTS:
     {
         qRegisterMetaType<AgentTurn::Outcome>();
         QVERIFY(console.start(QStringLiteral("tst_inbox_takeover"), true, {1400, 860}));
+        QSignalSpy loaded(&console.engine(), &Engine::webhookChannelsLoaded);
         auto added = console.run([this](Store &s) {
             QJsonObject config{{QStringLiteral("templates"),
                                 QJsonArray{QJsonObject{
@@ -152,7 +154,6 @@ private Q_SLOTS:
         });
         QVERIFY2(added, qPrintable(added.error()));
         channel = added.value();
-        QSignalSpy loaded(&console.engine().webhooks(), &WebhookService::channelsLoaded);
         QVERIFY(QTest::qWaitFor([&] { return loaded.size() > 0; }, 10000));
         connect(&console.engine().simulator(), &SimulatorPhone::received, this,
                 [this](qint64, const QString &, const QString &text) { phoneReceived << text; });

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Shared mode on PostgreSQL: one `shopdesk-cli serve` node against two on the same database, the
+# bot on, signed Meta webhooks from wrk spread evenly over the nodes (as a load balancer would):
+# the sustained acknowledged rate, and the bot's replies per second (every message wrk
+# delivered, from the start of wrk to the last answer).
+#   bench/shared.sh [SECONDS]      (uses the build in ./build; starts its own PostgreSQL)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-10}
+cli=build/app/shopdesk-cli
+cmake --build build --target shopdesk-cli >/dev/null
+work=$(mktemp -d)
+pids=()
+cleanup() {
+    for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+    bash scripts/pg-test-server.sh stop "$work/pg" >/dev/null 2>&1 || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+PG_DURABLE=1 bash scripts/pg-test-server.sh start "$work/pg" >&2
+admin=$(cat "$work/pg/url")
+field() { echo "$1" | sed "s/.*\"$2\":\([0-9.e+-]*\).*/\1/"; }
+
+run() { # $1: how many nodes
+    local nodes=$1 label="nodes-$1"
+    psql -q "$admin" -c "CREATE DATABASE bench_$nodes" >/dev/null
+    local db=${admin%/postgres}/bench_$nodes
+    "$cli" tenant add --slug bench --name Bench --database "$db" >/dev/null
+    local channel
+    channel=$("$cli" channel add --tenant bench --provider meta --set phone_number_id=PN \
+        --set access_token=t --set app_secret=s --set verify_token=v --set api_base=http://127.0.0.1:9 \
+        --database "$db" | sed 's/.*"id":\([0-9]*\).*/\1/')
+    local urls=()
+    for n in $(seq "$nodes"); do
+        "$cli" serve --database "$db" --data-dir "$work/data-$label-$n" --listen 127.0.0.1:0 \
+            > "$work/serve-$label-$n.log" 2>&1 &
+        pids+=($!)
+        for _ in $(seq 100); do grep -q "webhooks on" "$work/serve-$label-$n.log" && break; sleep 0.1; done
+        urls+=("$(grep -o "http://127.0.0.1:[0-9]*" "$work/serve-$label-$n.log" | head -1)")
+    done
+    "$cli" simulate --channel "$channel" --url "${urls[0]}" --wrk-script "$work/$label.lua" \
+        --count 150000 --database "$db" >/dev/null
+    echo "shared ($label): wrk for ${seconds}s..." >&2
+    local started drained total=0 wrks=()
+    started=$(date +%s.%N)
+    for n in $(seq "$nodes"); do
+        wrk -t1 -c$((32 / nodes)) -d"${seconds}s" -s "$work/$label.lua" "${urls[$((n - 1))]}" \
+            > "$work/wrk-$label-$n.txt" &
+        wrks+=($!)
+    done
+    for w in "${wrks[@]}"; do wait "$w"; done
+    for n in $(seq "$nodes"); do
+        total=$(awk -v t="$total" '/Requests\/sec/ {print t + $2}' "$work/wrk-$label-$n.txt")
+    done
+    echo "shared ($label): waiting for the bots to answer them all..." >&2
+    for _ in $(seq 3000); do
+        [ "$(field "$(curl -s "${urls[0]}/healthz")" bot_backlog)" = "0" ] && break
+        sleep 0.1
+    done
+    drained=$(date +%s.%N)
+    local replies
+    replies=$(awk -v r="$total" -v s="$seconds" -v a="$started" -v b="$drained" \
+        'BEGIN { printf "%.0f", r * s / (b - a) }')
+    for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
+    pids=()
+    printf "%s %s %s\n" "$nodes" "$total" "$replies" >> "$work/rows"
+}
+
+run 1
+run 2
+one=($(grep '^1 ' "$work/rows")); two=($(grep '^2 ' "$work/rows"))
+echo
+echo "| shared PostgreSQL, bot on | one node | two nodes | two / one | unit | goal |"
+echo "|---|---:|---:|---:|---|---|"
+awk -v a="${one[1]}" -v b="${two[1]}" 'BEGIN { printf "| webhooks acknowledged, wrk | %.0f | %.0f | %.2f | req/s | >= 1.6 |\n", a, b, b / a }'
+awk -v a="${one[2]}" -v b="${two[2]}" 'BEGIN { printf "| bot replies | %.0f | %.0f | %.2f | replies/s | >= 1.6 |\n", a, b, b / a }'
+echo
+echo "($(nproc) cores shared by wrk, the nodes and PostgreSQL; $(date -u +%Y-%m-%d))"
