@@ -80,7 +80,6 @@ MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *paren
 
     m_inbox = new InboxPane(*m_conversations, *m_messages, *m_traces, engine.conversations(),
                             engine.operators(), m_stack);
-    m_inbox->setMediaDirectory(engine.options().dataDir);
     m_inventory = new InventoryPane(*m_products, engine.store(), m_stack);
     m_settingsPane = new SettingsPane(engine, settings, m_stack);
     m_stack->addWidget(m_inbox);

@@ -6,6 +6,7 @@
 #include "storage/Store.h"
 #include "storage/StoreWorker.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QPointer>
@@ -55,6 +56,9 @@ Agent::Agent(StoreWorker &store, KnowledgeService &knowledge, QNetworkAccessMana
     m_node = QUuid::createUuid().toString(QUuid::Id128).left(12);
     m_compute.setObjectName(QStringLiteral("shopdesk-agent"));
     m_compute.setMaxThreadCount(std::max(1, QThread::idealThreadCount() - 1));
+    // The bot's CPU work yields to acknowledging webhooks and to the console: on a busy machine
+    // the bot falls behind (and says so), the acknowledgements do not.
+    m_compute.setThreadPriority(QThread::IdlePriority); // SCHED_IDLE on Linux
     m_sweep.setInterval(1000);
     connect(&m_sweep, &QTimer::timeout, this, &Agent::sweep);
 }
@@ -85,6 +89,8 @@ void Agent::stop()
     m_sweep.stop();
     const QString node = m_node;
     for (auto it = m_busy.cbegin(); it != m_busy.cend(); ++it) {
+        if (!m_heldUntil.contains(it.key()))
+            continue;
         const BotQueueStore::Chat chat{it.value(), it.key()};
         m_store.run(
             this, [chat, node](Store &store) { return store.botQueue().release(chat, node); },
@@ -198,36 +204,51 @@ void Agent::sweep()
 
 namespace {
 
-// The chat's next waiting message, under this node's lease. With none left the lease is given
-// back, then the queue looked at once more: a message stored while this node held the chat
-// (whose node could not take the chat) is found here.
-Result<std::optional<AgentTurn::Input>> claimNext(Store &store, const BotQueueStore::Chat &chat,
-                                                  const QString &node, qint64 leaseMs)
+// The chat's next waiting message, under this node's lease: taken or renewed (one write) only
+// when less than half of it is left, so a busy chat costs no write per turn for the lease. With
+// no message left the lease is given back, then the queue looked at once more: a message stored
+// while this node held the chat (whose node could not take the chat) is found here.
+struct Claimed
 {
-    using R = Result<std::optional<AgentTurn::Input>>;
+    std::optional<AgentTurn::Input> input;
+    qint64 heldUntil = 0; // this node's lease (0: it holds none now)
+};
+
+Result<Claimed> claimNext(Store &store, const BotQueueStore::Chat &chat, const QString &node,
+                          qint64 leaseMs, qint64 heldUntil)
+{
+    using R = Result<Claimed>;
     BotQueueStore &queue = store.botQueue();
+    Claimed out;
     for (int attempt = 0; attempt < 2; ++attempt) {
-        auto held = queue.claim(chat, node, leaseMs);
-        if (!held)
-            return R::failure(held);
-        if (!held.value())
-            return std::optional<AgentTurn::Input>(); // another node answers this chat
+        if (heldUntil - QDateTime::currentMSecsSinceEpoch() < leaseMs / 2) {
+            const qint64 until = QDateTime::currentMSecsSinceEpoch() + leaseMs;
+            auto held = queue.claim(chat, node, leaseMs);
+            if (!held)
+                return R::failure(held);
+            if (!held.value())
+                return out; // another node answers this chat
+            heldUntil = until;
+        }
+        out.heldUntil = heldUntil;
         auto message = queue.next(chat);
         if (!message)
             return R::failure(message);
-        if (message->has_value())
-            return std::optional<AgentTurn::Input>(
-                AgentTurn::Input{chat.tenantId, chat.conversationId, *message.value()});
+        if (message->has_value()) {
+            out.input = AgentTurn::Input{chat.tenantId, chat.conversationId, *message.value()};
+            return out;
+        }
         const Status released = queue.release(chat, node);
         if (!released)
             return R::failure(released);
+        out.heldUntil = heldUntil = 0;
         auto late = queue.next(chat);
         if (!late)
             return R::failure(late);
         if (!late->has_value())
             break;
     }
-    return std::optional<AgentTurn::Input>();
+    return out;
 }
 
 } // namespace
@@ -239,26 +260,34 @@ void Agent::next(Chat chat)
         return;
     }
     auto models = m_models;
+    auto held = std::make_shared<qint64>(m_heldUntil.value(chat.conversationId, 0));
     m_store.run(
         this,
-        [chat, node = m_node, lease = m_leaseMs, models](Store &store) -> Result<AgentTurn::Plan> {
-            auto input = claimNext(store, {chat.tenantId, chat.conversationId}, node, lease);
-            if (!input)
-                return Result<AgentTurn::Plan>::failure(input);
-            if (!input->has_value()) {
+        [chat, node = m_node, lease = m_leaseMs, models,
+         held](Store &store) -> Result<AgentTurn::Plan> {
+            auto claimed =
+                claimNext(store, {chat.tenantId, chat.conversationId}, node, lease, *held);
+            if (!claimed)
+                return Result<AgentTurn::Plan>::failure(claimed);
+            *held = claimed->heldUntil;
+            if (!claimed->input) {
                 AgentTurn::Plan none; // nothing to answer here
                 return none;
             }
-            auto plan = AgentTurn::load(store, *models, *input.value());
+            auto plan = AgentTurn::load(store, *models, *claimed->input);
             if (!plan && plan.errorKind() != ErrorKind::ConnectionLost) {
                 // It would fail again: the message leaves the queue so the chat goes on.
-                auto taken = store.botQueue().take(chat.tenantId, input.value()->message.id);
+                auto taken = store.botQueue().take(chat.tenantId, claimed->input->message.id);
                 if (!taken)
                     return Result<AgentTurn::Plan>::failure(taken);
             }
             return plan;
         },
-        [this, chat](Result<AgentTurn::Plan> plan) {
+        [this, chat, held](Result<AgentTurn::Plan> plan) {
+            if (*held > 0)
+                m_heldUntil.insert(chat.conversationId, *held);
+            else
+                m_heldUntil.remove(chat.conversationId);
             if (!plan) {
                 // The next sweep comes back for the chat (and its next message, when this
                 // one left the queue).

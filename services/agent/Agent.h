@@ -105,8 +105,9 @@ private:
     qint64 m_leaseMs = 30000;
     bool m_running = false;
     bool m_sweeping = false;
-    QHash<qint64, qint64> m_busy; // chats this node is answering -> their store
-    QSet<qint64> m_again;         // ... that were woken meanwhile
+    QHash<qint64, qint64> m_busy;      // chats this node is answering -> their store
+    QSet<qint64> m_again;              // ... that were woken meanwhile
+    QHash<qint64, qint64> m_heldUntil; // chats whose lease this node holds -> until (ms)
     QTimer m_sweep;
     int m_backlog = 0;     // customer messages waiting for the bot, as of the last sweep
     QThreadPool m_compute; // last: waits for its work before the rest goes

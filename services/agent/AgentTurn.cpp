@@ -242,7 +242,7 @@ public:
 
     // A reply to the bot's own question (which product, or confirm the cart); false when the
     // message is not one.
-    bool answerOwnQuestion(const QString &text, const QString &label)
+    bool answerOwnQuestion(const QString &label)
     {
         using A = ConversationState::Awaiting;
         const ConversationState &S = plan.state;
@@ -721,7 +721,7 @@ Result<AgentTurn::Plan> AgentTurn::respond(Store &store, Plan plan)
     const QString label = plan.understood.intent.label;
     const bool ordering = label == ShopIntents::PlaceOrder || label == ShopIntents::ChangeOrder;
 
-    const bool handled = cx.answerOwnQuestion(text, label);
+    const bool handled = cx.answerOwnQuestion(label);
     if (!handled) {
         const Status answered = cx.answerIntent(label, text, ordering);
         if (!answered)

@@ -1,5 +1,7 @@
 #include "conversation/ConversationService.h"
 
+#include "messaging/MediaFiles.h"
+
 #include "agent/ShopTools.h"
 #include "conversation/OutgoingFile.h"
 #include "messaging/ChannelConfig.h"
@@ -122,12 +124,21 @@ void ConversationService::sendFile(const OutboundDraft &draft, const QString &pa
             OutboundDraft media = draft;
             media.mediaType = file->mediaType;
             media.mediaFile = file->path;
+            media.mediaRef = file->ref;
             media.fileName = file->fileName;
             media.caption = draft.caption.isEmpty() ? draft.text.trimmed() : draft.caption;
             media.text.clear();
             reply(media, takeOverFirst, receiver, std::move(done));
         });
     });
+}
+
+void ConversationService::mediaFile(qint64 tenantId, const QString &ref, QObject *context,
+                                    std::function<void(Result<QString>)> done)
+{
+    m_store.run(
+        context, [=, this](Store &s) { return MediaFiles::localFile(s, m_dataDir, tenantId, ref); },
+        std::move(done));
 }
 
 void ConversationService::addNote(qint64 tenantId, qint64 conversationId, qint64 operatorId,

@@ -46,6 +46,10 @@ public:
     // then replies with it like reply().
     void sendFile(const OutboundDraft &draft, const QString &path, bool takeOverFirst,
                   QObject *context, std::function<void(Result<HumanReply>)> done);
+    // A message's file on this computer (its path), fetched from the database first when it was
+    // received or chosen on another of the store's computers (shared mode).
+    void mediaFile(qint64 tenantId, const QString &ref, QObject *context,
+                   std::function<void(Result<QString>)> done);
     void addNote(qint64 tenantId, qint64 conversationId, qint64 operatorId, const QString &text,
                  QObject *context, std::function<void(Result<Message>)> done);
     void setLabel(qint64 tenantId, qint64 conversationId, qint64 operatorId, const QString &label,

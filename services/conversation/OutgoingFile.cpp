@@ -73,6 +73,7 @@ Result<OutgoingFile> OutgoingFile::prepare(const QString &source, const QString 
         return R::failure(QStringLiteral("Cannot create the folder %1 for the file.").arg(dir));
     const QString suffix = info.suffix().isEmpty() ? QString() : QLatin1Char('.') + info.suffix();
     out.path = QDir(dir).filePath(QUuid::createUuid().toString(QUuid::WithoutBraces) + suffix);
+    out.ref = QDir(dataDir).relativeFilePath(out.path);
     if (!QFile::copy(info.absoluteFilePath(), out.path))
         return R::failure(
             QStringLiteral("Cannot copy %1 into %2 (is the disk full?).").arg(out.fileName, dir));

@@ -17,6 +17,7 @@ struct OutgoingFile
 {
     QString mediaType; // image, audio, video or document
     QString path;      // the copy to send (absolute)
+    QString ref;       // ... its path inside the data folder (empty without one)
     QString fileName;  // the name the customer sees for a document
     QString mime;
     qint64 bytes = 0;

@@ -28,6 +28,8 @@ OutboxSender::Options senderOptions(const Engine::Options &options)
     OutboxSender::Options o = options.sender;
     if (o.nodeId.isEmpty() && !options.dataDir.isEmpty())
         o.nodeId = DataDirectory::nodeId(options.dataDir);
+    if (o.dataDir.isEmpty())
+        o.dataDir = options.dataDir;
     return o;
 }
 

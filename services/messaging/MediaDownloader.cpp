@@ -113,6 +113,12 @@ void MediaDownloader::store(const MediaJob &job, const QByteArray &data,
             QString mime;
             const QString problem = saveMedia(job, data, announcedMime, dataDir, &relative, &mime);
             const bool ok = problem.isEmpty();
+            if (ok && s.isPostgres()) { // shared mode: every computer of the store can open it
+                const Status shared = s.media().put(job.tenantId, relative, mime, data);
+                if (!shared)
+                    qCWarning(lcNet).noquote() << "Media for message" << job.messageId
+                                               << "kept on this computer only:" << shared.error();
+            }
             auto updated =
                 s.conversations().setMedia(job.tenantId, job.messageId,
                                            ok ? QStringLiteral("ready") : QStringLiteral("failed"),

@@ -1,5 +1,7 @@
 #include "messaging/MessagingService.h"
 
+#include "messaging/MediaFiles.h"
+
 #include "messaging/ChannelConfig.h"
 #include "storage/StoreWorker.h"
 
@@ -84,7 +86,7 @@ Result<OutboxStore::Enqueued> MessagingService::enqueue(Store &store, const Outb
         bubble.type = draft.mediaType;
         bubble.body = draft.caption;
         bubble.mediaState = QStringLiteral("ready");
-        bubble.mediaRef = draft.mediaFile;
+        bubble.mediaRef = draft.mediaRef.isEmpty() ? draft.mediaFile : draft.mediaRef;
         bubble.mediaSource = draft.mediaLink;
         payload = {{QStringLiteral("media_type"), draft.mediaType},
                    {QStringLiteral("caption"), draft.caption}};
@@ -92,6 +94,8 @@ Result<OutboxStore::Enqueued> MessagingService::enqueue(Store &store, const Outb
             payload.insert(QLatin1String("link"), draft.mediaLink);
         if (!draft.mediaFile.isEmpty())
             payload.insert(QLatin1String("file"), draft.mediaFile);
+        if (!draft.mediaRef.isEmpty())
+            payload.insert(QLatin1String("media_ref"), draft.mediaRef);
         if (!draft.fileName.isEmpty())
             payload.insert(QLatin1String("file_name"), draft.fileName);
     } else {
@@ -112,6 +116,13 @@ Result<OutboxStore::Enqueued> MessagingService::enqueue(Store &store, const Outb
             return R::failure(QStringLiteral(
                 "The customer's last message was more than 24 hours ago, so WhatsApp only "
                 "allows an approved template message now. Send a template instead."));
+    }
+    // Shared mode: the file goes into the database too, so whichever node sends it has it.
+    if (kind == QLatin1String("media") && !draft.mediaRef.isEmpty()) {
+        const Status shared =
+            MediaFiles::share(store, draft.tenantId, draft.mediaRef, draft.mediaFile, QString());
+        if (!shared && shared.errorKind() != ErrorKind::Invalid)
+            return R::failure(shared);
     }
     return store.outbox().enqueue(
         draft.tenantId, channel->id, bubble, kind,

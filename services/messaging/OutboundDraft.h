@@ -23,6 +23,7 @@ struct OutboundDraft
     QString mediaType; // ... or a file: image, document, audio, video
     QString mediaLink; // a public link to it, or
     QString mediaFile; // a local file to upload
+    QString mediaRef;  // ... its path inside the data folder (other computers find it by this)
     QString caption;
     QString fileName;
 };

@@ -1,10 +1,15 @@
 #include "messaging/OutboxSender.h"
 
 #include "core/Logging.h"
+#include "messaging/MediaFiles.h"
 #include "messaging/SimulatorClient.h"
 #include "storage/SqlSupport.h"
+#include "storage/Store.h"
 #include "storage/StoreWorker.h"
 
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRandomGenerator>
 
 #include <algorithm>
@@ -17,6 +22,25 @@ namespace {
 const QString kWindowClosed = QStringLiteral(
     "Not sent: the customer's last message was more than 24 hours ago, so WhatsApp only allows "
     "an approved template message now.");
+
+// A file chosen on another of the store's computers (shared mode) is written here first.
+void fileHere(Store &store, const QString &dataDir, OutboxItem &item)
+{
+    if (item.kind != QLatin1String("media"))
+        return;
+    QJsonObject payload = QJsonDocument::fromJson(item.payloadJson.toUtf8()).object();
+    const QString file = payload.value(QLatin1String("file")).toString();
+    const QString ref = payload.value(QLatin1String("media_ref")).toString();
+    if (ref.isEmpty() || file.isEmpty() || QFileInfo::exists(file))
+        return;
+    auto here = MediaFiles::localFile(store, dataDir, item.tenantId, ref);
+    if (!here) {
+        qCWarning(lcSend).noquote() << "Outbox" << item.id << ":" << here.error();
+        return; // the client says it cannot read the file
+    }
+    payload.insert(QLatin1String("file"), here.value());
+    item.payloadJson = QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact));
+}
 
 } // namespace
 
@@ -150,8 +174,13 @@ void OutboxSender::pump()
     m_again = false;
     m_store.run(
         this,
-        [free, node = m_options.nodeId](Store &store) {
-            return store.outbox().claimDue(free, node);
+        [free, node = m_options.nodeId, dataDir = m_options.dataDir](Store &store) {
+            auto claimed = store.outbox().claimDue(free, node);
+            if (claimed) {
+                for (OutboxItem &item : claimed.value())
+                    fileHere(store, dataDir, item);
+            }
+            return claimed;
         },
         [this, free](Result<QList<OutboxItem>> result) {
             m_claiming = false;

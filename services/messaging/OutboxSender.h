@@ -37,6 +37,8 @@ public:
         // This engine's name in claims: a restarted node interrupts its own unfinished sends
         // at once (the engine uses a stable id kept in its data directory).
         QString nodeId;
+        // Where files chosen on another computer are written before they are sent.
+        QString dataDir;
     };
 
     OutboxSender(StoreWorker &store, QNetworkAccessManager &network, Options options,

@@ -23,6 +23,7 @@ QString Migrator::render(const QString &sql, SqlBackend::Dialect dialect)
     out.replace(QLatin1String("@BIGINT@"), pg ? QLatin1String("BIGINT") : QLatin1String("INTEGER"));
     out.replace(QLatin1String("@REAL@"),
                 pg ? QLatin1String("DOUBLE PRECISION") : QLatin1String("REAL"));
+    out.replace(QLatin1String("@BLOB@"), pg ? QLatin1String("BYTEA") : QLatin1String("BLOB"));
     return out;
 }
 

@@ -46,6 +46,7 @@ Store::Store(std::unique_ptr<SqlBackend> backend)
     , m_outbox(std::make_unique<OutboxStore>(*m_backend, *m_conversations))
     , m_agent(std::make_unique<AgentStore>(*m_backend))
     , m_botQueue(std::make_unique<BotQueueStore>(*m_backend))
+    , m_media(std::make_unique<MediaStore>(*m_backend))
 {}
 
 Store::~Store() = default;

@@ -9,6 +9,7 @@
 #include "storage/DatabaseUrl.h"
 #include "storage/InboxStore.h"
 #include "storage/KnowledgeStore.h"
+#include "storage/MediaStore.h"
 #include "storage/Migrator.h"
 #include "storage/OutboxStore.h"
 #include "storage/SqlSupport.h"
@@ -45,6 +46,7 @@ public:
     OutboxStore &outbox() { return *m_outbox; }
     AgentStore &agent() { return *m_agent; }
     BotQueueStore &botQueue() { return *m_botQueue; }
+    MediaStore &media() { return *m_media; }
 
     // Runs f (returning a Result) in one transaction: a failed Result or a database error rolls
     // it back and comes back as the failure, with its kind; signals go out after the commit.
@@ -67,6 +69,7 @@ private:
     std::unique_ptr<OutboxStore> m_outbox;
     std::unique_ptr<AgentStore> m_agent;
     std::unique_ptr<BotQueueStore> m_botQueue;
+    std::unique_ptr<MediaStore> m_media;
 };
 
 } // namespace shopdesk

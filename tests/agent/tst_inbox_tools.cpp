@@ -1,4 +1,5 @@
 #include "EngineHarness.h"
+#include "TestDatabases.h"
 #include "TestSupport.h"
 #include "conversation/ConversationService.h"
 #include "conversation/OutgoingFile.h"
@@ -122,12 +123,15 @@ private Q_SLOTS:
         QCOMPARE(sent.message.type, QStringLiteral("image"));
         QCOMPARE(sent.message.body, QStringLiteral("Scan to pay"));
         QVERIFY(sent.takeover.has_value());
-        // The copy lives in the data folder and is what the chat shows.
-        const QString kept = sent.message.mediaRef;
-        QVERIFY2(kept.startsWith(
-                     QDir(h->dataDir()).filePath(QStringLiteral("media/%1/sent/").arg(tenant))),
-                 qPrintable(kept));
+        // The copy lives in the data folder and is what the chat shows (by its path there).
+        QVERIFY2(sent.message.mediaRef.startsWith(QStringLiteral("media/%1/sent/").arg(tenant)),
+                 qPrintable(sent.message.mediaRef));
+        const QString kept = QDir(h->dataDir()).filePath(sent.message.mediaRef);
         QVERIFY(QFile::exists(kept));
+        SD_TAKE(opened, answerOf<QString>([&](auto done) {
+                    service().mediaFile(tenant, sent.message.mediaRef, this, std::move(done));
+                }));
+        QCOMPARE(opened, kept);
         QVERIFY(QFile::remove(qr)); // the original may go; the message does not need it
         QVERIFY(QTest::qWaitFor(
             [&] { return phoneReceived.contains(QStringLiteral("[image] Scan to pay")); }, 10000));
@@ -287,6 +291,49 @@ private Q_SLOTS:
         QVERIFY(!mineOnly.contains(theirs.id));
         SD_TAKE(theirsOnly, search(QStringLiteral("amul butter"), other));
         QCOMPARE(theirsOnly, QList<qint64>{theirs.id});
+    }
+
+    // Shared mode: a file chosen on one computer opens on another of the store's computers,
+    // which has its own data folder, from the database; on SQLite a missing file says so.
+    void aFileChosenHereOpensOnAnotherComputer()
+    {
+        const Conversation chat = newChat(QStringLiteral("send the menu"));
+        const QByteArray bytes = png() + QByteArray(3000, 'x');
+        const QString menu = makeFile(QStringLiteral("menu.png"), bytes, bytes.size());
+        SD_TAKE(sent, sendFile(chat, menu, QStringLiteral("Menu")));
+        const QString ref = sent.message.mediaRef;
+        QVERIFY(QFile::remove(QDir(h->dataDir()).filePath(ref))); // gone from this computer
+        if (!TestDatabases::postgresWanted()) {
+            auto missing = answerOf<QString>(
+                [&](auto done) { service().mediaFile(tenant, ref, this, std::move(done)); });
+            QVERIFY(!missing.ok());
+            QCOMPARE(missing.errorKind(), ErrorKind::NotFound);
+            QVERIFY2(missing.error().contains(QLatin1String("not on this computer")),
+                     qPrintable(missing.error()));
+            return;
+        }
+        Engine::Options shared;
+        shared.database = h->database();
+        EngineHarness other(shared);
+        QVERIFY(other.start());
+        SD_TAKE(there, answerOf<QString>([&](auto done) {
+                    other.engine().conversations().mediaFile(tenant, ref, this, std::move(done));
+                }));
+        QVERIFY2(there.startsWith(other.dataDir()), qPrintable(there));
+        QFile file(there);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), bytes);
+        // This computer gets its copy back the same way.
+        SD_TAKE(here, answerOf<QString>([&](auto done) {
+                    service().mediaFile(tenant, ref, this, std::move(done));
+                }));
+        QCOMPARE(here, QDir(h->dataDir()).filePath(ref));
+        // Another store cannot read it.
+        const qint64 stranger = h->addTenant(QStringLiteral("stranger"));
+        auto refused = answerOf<QString>([&](auto done) {
+            other.engine().conversations().mediaFile(stranger, ref, this, std::move(done));
+        });
+        QVERIFY(!refused.ok());
     }
 
     void cleanupTestCase() { h.reset(); }

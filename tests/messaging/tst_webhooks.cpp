@@ -1,6 +1,8 @@
 #include "EngineHarness.h"
 #include "FakeProviderServer.h"
+#include "TestDatabases.h"
 #include "TestSupport.h"
+#include "conversation/ConversationService.h"
 #include "messaging/ChannelConfig.h"
 #include "messaging/FormBody.h"
 #include "messaging/OutboxSender.h"
@@ -317,6 +319,21 @@ private Q_SLOTS:
         QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
         QCOMPARE(file.readAll(), png);
         QCOMPARE(m.mediaMime, QStringLiteral("image/png"));
+        // Shared mode: a console on another computer (its own data folder) opens it too.
+        if (TestDatabases::postgresWanted()) {
+            Engine::Options shared;
+            shared.database = h->database();
+            EngineHarness console(shared);
+            QVERIFY(console.start());
+            SD_TAKE(there, answerOf<QString>([&](auto done) {
+                        console.engine().conversations().mediaFile(tenant, m.mediaRef, this,
+                                                                   std::move(done));
+                    }));
+            QVERIFY2(there.startsWith(console.dataDir()), qPrintable(there));
+            QFile copy(there);
+            QVERIFY(copy.open(QIODevice::ReadOnly));
+            QCOMPARE(copy.readAll(), png);
+        }
         // Meta was asked with the channel's token, for this media id.
         bool askedForId = false;
         for (const auto &r : metaApi->requests())

@@ -244,10 +244,15 @@ void InboxPane::connectComposer()
     });
     connect(m_view, &ConversationView::openMediaRequested, this,
             [this](const QString &ref, const QString &) {
-                const QString path = QDir(m_mediaDir).filePath(ref);
-                if (!QFileInfo::exists(path) ||
-                    !QDesktopServices::openUrl(QUrl::fromLocalFile(path)))
-                    Q_EMIT message(tr("The file %1 could not be opened.").arg(path), true);
+                // Received or chosen on another of the store's computers: fetched first.
+                m_service.mediaFile(openTenant(), ref, this, [this](Result<QString> path) {
+                    if (!path)
+                        Q_EMIT message(tr("The file could not be opened: %1").arg(path.error()),
+                                       true);
+                    else if (!QDesktopServices::openUrl(QUrl::fromLocalFile(path.value())))
+                        Q_EMIT message(
+                            tr("No program on this computer opens %1.").arg(path.value()), true);
+                });
             });
 }
 

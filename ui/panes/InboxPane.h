@@ -50,7 +50,6 @@ public:
 
     void setTenant(qint64 tenantId);
     void setOperator(const Operator &op);
-    void setMediaDirectory(const QString &dir) { m_mediaDir = dir; }
 
 Q_SIGNALS:
     void message(const QString &text, bool isError);
@@ -90,7 +89,6 @@ private:
     qint64 m_openConversation = 0;
     Operator m_operator;
     InboxSettings m_settings;
-    QString m_mediaDir;
 };
 
 } // namespace shopdesk
