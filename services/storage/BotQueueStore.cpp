@@ -33,14 +33,19 @@ Status BotQueueStore::enqueue(qint64 tenantId, const QList<qint64> &messageIds)
 Result<QList<BotQueueStore::Chat>> BotQueueStore::available(const QString &node, int limit)
 {
     return guard([&] {
-        const SqlRows rows = m_db.query(
-            QStringLiteral(
-                "SELECT m.tenant_id, m.conversation_id, MIN(m.id) AS first FROM messages m "
-                "JOIN conversations c ON c.tenant_id = m.tenant_id AND c.id = m.conversation_id "
-                "WHERE m.bot_pending = 1 AND (c.bot_node IS NULL OR c.bot_node = ? OR "
-                "c.bot_lease_until < ?) GROUP BY m.tenant_id, m.conversation_id ORDER BY first "
-                "LIMIT ?"),
-            {node, now(), limit});
+        const SqlRows rows =
+            leased()
+                ? m_db.query(QStringLiteral(
+                                 "SELECT m.tenant_id, m.conversation_id, MIN(m.id) AS first FROM "
+                                 "messages m JOIN conversations c ON c.tenant_id = m.tenant_id AND "
+                                 "c.id = m.conversation_id WHERE m.bot_pending = 1 AND (c.bot_node "
+                                 "IS NULL OR c.bot_node = ? OR c.bot_lease_until < ?) GROUP BY "
+                                 "m.tenant_id, m.conversation_id ORDER BY first LIMIT ?"),
+                             {node, now(), limit})
+                : m_db.query(QStringLiteral("SELECT tenant_id, conversation_id, MIN(id) AS first "
+                                            "FROM messages WHERE bot_pending = 1 GROUP BY "
+                                            "tenant_id, conversation_id ORDER BY first LIMIT ?"),
+                             {limit});
         QList<Chat> chats;
         for (const SqlRow &r : rows)
             chats.append({r[0].toLongLong(), r[1].toLongLong()});
@@ -48,8 +53,15 @@ Result<QList<BotQueueStore::Chat>> BotQueueStore::available(const QString &node,
     });
 }
 
+bool BotQueueStore::leased() const
+{
+    return m_db.dialect() == SqlBackend::Dialect::Postgres;
+}
+
 Result<bool> BotQueueStore::claim(const Chat &chat, const QString &node, qint64 leaseMs)
 {
+    if (!leased())
+        return true;
     return guard([&] {
         const qint64 t = now();
         const SqlRows rows = m_db.query(
@@ -63,6 +75,8 @@ Result<bool> BotQueueStore::claim(const Chat &chat, const QString &node, qint64 
 
 Status BotQueueStore::release(const Chat &chat, const QString &node)
 {
+    if (!leased())
+        return success();
     return guard([&] {
         m_db.exec(QStringLiteral("UPDATE conversations SET bot_node = NULL, bot_lease_until = "
                                  "NULL WHERE tenant_id = ? AND id = ? AND bot_node = ?"),

@@ -17,6 +17,8 @@ class SqlBackend;
 // queued for the next node. A chat is answered by one engine node at a time: the node holds a
 // lease on the conversation (renewed each turn) and gives it back when its queue is empty; a
 // node that died loses its leases when they expire, and gets its own back at once on restart.
+// Leases are PostgreSQL's: a SQLite file has one engine, so there claim() always succeeds and
+// writes nothing.
 class BotQueueStore
 {
 public:
@@ -48,6 +50,7 @@ public:
     Result<int> waiting();
 
 private:
+    bool leased() const; // shared mode: chats are leased to nodes
     SqlBackend &m_db;
 };
 

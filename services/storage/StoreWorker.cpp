@@ -70,12 +70,14 @@ void StoreWorker::post(std::unique_ptr<Task> task, Priority priority)
     static_cast<JobRunner *>(m_threadContext)->push(std::move(task), priority == Priority::Urgent);
 }
 
-StoreWorker::StoreWorker(DatabaseUrl url, QObject *parent)
+StoreWorker::StoreWorker(DatabaseUrl url, QObject *parent, Role role)
     : QObject(parent)
     , m_url(std::move(url))
+    , m_role(role)
     , m_threadContext(new JobRunner)
 {
-    m_thread.setObjectName(QStringLiteral("shopdesk-db"));
+    m_thread.setObjectName(role == Role::Main ? QStringLiteral("shopdesk-db")
+                                              : QStringLiteral("shopdesk-inbox"));
     m_threadContext->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_threadContext, &QObject::deleteLater);
 }
@@ -112,7 +114,7 @@ void StoreWorker::start()
 
 void StoreWorker::openInThread()
 {
-    auto opened = Store::open(m_url);
+    auto opened = Store::open(m_url, m_role == Role::Main);
     if (!opened) {
         m_openError = opened.error();
         qCWarning(lcDb) << "Cannot open" << m_url.redacted() << ":" << m_openError;
@@ -120,6 +122,11 @@ void StoreWorker::openInThread()
         return;
     }
     m_store = std::move(opened).value();
+    if (m_role == Role::Inbox) {
+        m_open = true;
+        Q_EMIT ready(m_store->describe());
+        return;
+    }
     forwardSignals();
     if (auto *pg = dynamic_cast<PostgresBackend *>(&m_store->backend()))
         QMetaObject::invokeMethod(

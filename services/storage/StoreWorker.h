@@ -23,7 +23,12 @@ class StoreWorker : public QObject
 {
     Q_OBJECT
 public:
-    explicit StoreWorker(DatabaseUrl url, QObject *parent = nullptr);
+    // Main: the engine's connection (migrates, re-emits the stores' signals, hears other nodes).
+    // Inbox: a second PostgreSQL connection on a thread of its own for recording webhooks, so an
+    // acknowledgement never waits behind the bot's work on the main one; it opens an
+    // already-migrated database and sends no signals.
+    enum class Role { Main, Inbox };
+    explicit StoreWorker(DatabaseUrl url, QObject *parent = nullptr, Role role = Role::Main);
     ~StoreWorker() override;
 
     void start(); // opens and migrates on the worker thread; then ready() or failed()
@@ -115,6 +120,7 @@ private:
     void announceRemote(const QStringList &keys);
 
     DatabaseUrl m_url;
+    Role m_role;
     QThread m_thread;
     QObject *m_threadContext = nullptr; // lives on m_thread; runs the jobs, urgent ones first
     std::unique_ptr<Store> m_store;     // created, used and destroyed on m_thread
