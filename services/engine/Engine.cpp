@@ -40,11 +40,9 @@ Engine::Engine(Options options, QObject *parent)
     , m_options(std::move(options))
     , m_store(std::make_unique<StoreWorker>(m_options.database))
     , m_inboxStore(
-          m_options.database.kind() == DatabaseUrl::Kind::Postgres
-              ? std::make_unique<StoreWorker>(m_options.database, nullptr, StoreWorker::Role::Inbox)
-              : nullptr)
+          std::make_unique<StoreWorker>(m_options.database, nullptr, StoreWorker::Role::Inbox))
     , m_network(std::make_unique<QNetworkAccessManager>())
-    , m_webhooks(std::make_unique<WebhookService>(m_inboxStore ? *m_inboxStore : *m_store))
+    , m_webhooks(std::make_unique<WebhookService>(*m_inboxStore))
     , m_inbound(std::make_unique<InboundProcessor>(*m_store))
     , m_sender(std::make_unique<OutboxSender>(*m_store, *m_network, senderOptions(m_options)))
     , m_media(std::make_unique<MediaDownloader>(*m_store, *m_sender, m_options.dataDir))
@@ -148,8 +146,7 @@ void Engine::stop()
         if (m_http)
             m_http->close(); // no new webhooks; the ones being recorded finish below
     });
-    if (m_inboxStore)
-        m_inboxStore->close(); // after the webhooks being recorded
+    m_inboxStore->close(); // after the webhooks being recorded
     m_inbound->stop();
     m_agent->stop();
     m_sender->stop();
@@ -162,8 +159,7 @@ void Engine::stop()
 void Engine::onStoreReady(const QString &description)
 {
     m_storeDescription = description;
-    if (m_inboxStore)
-        m_inboxStore->start(); // the schema is up to date now
+    m_inboxStore->start(); // the schema is up to date now
     if (!m_options.loadDemoIfEmpty) {
         startServices();
         return;

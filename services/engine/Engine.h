@@ -102,7 +102,7 @@ private:
     // acknowledging) and /healthz, so a busy console or bot never delays an acknowledgement.
     QThread m_networkThread;
     std::unique_ptr<StoreWorker> m_store;
-    std::unique_ptr<StoreWorker> m_inboxStore; // shared PostgreSQL: webhooks' own connection
+    std::unique_ptr<StoreWorker> m_inboxStore; // the webhooks' own connection and thread
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<HttpServer> m_http;
     std::unique_ptr<WebhookService> m_webhooks;

@@ -4,11 +4,31 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlRecord>
 #include <QUuid>
 
+#include <sqlite3.h>
+
+#include <thread>
+
 namespace shopdesk {
+
+namespace {
+
+// While another connection (the engine's webhook connection, the CLI beside the console) holds
+// the write lock: retry every 0.1 ms for the first 0.1 s, then every millisecond, up to 10 s.
+// SQLite's own handler sleeps in steps of up to 100 ms, which an acknowledgement cannot afford.
+int waitForTheLock(void *, int attempt)
+{
+    if (attempt >= 1000 + 9900)
+        return 0;
+    std::this_thread::sleep_for(std::chrono::microseconds(attempt < 1000 ? 100 : 1000));
+    return 1;
+}
+
+} // namespace
 
 SqliteBackend::SqliteBackend(const QString &path)
     : m_path(path)
@@ -28,8 +48,14 @@ SqliteBackend::SqliteBackend(const QString &path)
     query(QStringLiteral("PRAGMA journal_mode=WAL"), {});
     exec(QStringLiteral("PRAGMA foreign_keys=ON"), {});
     exec(QStringLiteral("PRAGMA synchronous=NORMAL"), {});
-    // Another process (the CLI beside the console) may hold the write lock for a moment.
-    query(QStringLiteral("PRAGMA busy_timeout=5000"), {});
+    // Another connection may hold the write lock for a moment.
+    const QVariant handle = m_db.driver()->handle();
+    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0) {
+        if (sqlite3 *db = *static_cast<sqlite3 *const *>(handle.constData()))
+            sqlite3_busy_handler(db, &waitForTheLock, nullptr);
+    } else {
+        query(QStringLiteral("PRAGMA busy_timeout=10000"), {});
+    }
 }
 
 SqliteBackend::~SqliteBackend()

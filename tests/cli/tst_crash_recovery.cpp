@@ -209,7 +209,7 @@ private Q_SLOTS:
 
     // The bot is answering a backlog when the engine dies: after the restart every message
     // acknowledged before the kill is answered (none twice), in order per chat, without waiting
-    // for a lease to run out (the node takes its own chats back).
+    // for its 5-minute lease to run out (the node takes its own chats back).
     void theBotAnswersAfterARestartWhatItHadNotAnswered()
     {
         FakeProviderServer api(FakeProviderServer::Provider::Meta);
@@ -221,7 +221,9 @@ private Q_SLOTS:
         std::unique_ptr<Store> store = std::move(opened).value();
         SD_TAKE(tenant, store->tenants().tenantBySlug(QStringLiteral("shop")));
         SD_TAKE(channels, store->channels().channels(tenant.id));
-        int port = serve.start();
+        // A 5-minute lease: the restarted node must not wait for it to run out.
+        const QStringList lease{QStringLiteral("--bot-lease"), QStringLiteral("300")};
+        int port = serve.start(lease);
         QVERIFY(port > 0);
 
         constexpr int kMessages = 1000;
@@ -240,10 +242,10 @@ private Q_SLOTS:
         const int turnsAtKill = audit.turns();
         QVERIFY2(turnsAtKill < kMessages, "the kill came too late: every message was answered");
 
-        // Restart (same data folder: the same node) with the default 30 s lease; the provider
-        // delivers again what got no answer.
+        // Restart (same data folder: the same node); the provider delivers again what got no
+        // answer.
         ServeNode again = node();
-        port = again.start();
+        port = again.start(lease);
         QVERIFY(port > 0);
         WebhookBurst retry;
         for (const qint64 n : burst.unacknowledged())
@@ -251,7 +253,7 @@ private Q_SLOTS:
                        n, kCustomers);
         QVERIFY(retry.waitForAnswers(30000));
         QCOMPARE(retry.acknowledged(), retry.posted());
-        QVERIFY(QTest::qWaitFor([&] { return audit.settled(kMessages); }, 20000));
+        QVERIFY(QTest::qWaitFor([&] { return audit.settled(kMessages); }, 120000));
         const QString problems = audit.problems(kMessages);
         QVERIFY2(problems.isEmpty(), qPrintable(problems));
         qInfo() << "bot turns before the kill:" << turnsAtKill << "of" << kMessages;
