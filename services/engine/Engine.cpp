@@ -15,6 +15,7 @@
 #include "messaging/MessagingService.h"
 #include "messaging/SimulatorPhone.h"
 #include "messaging/WebhookService.h"
+#include "storage/SqliteCheckpointer.h"
 #include "storage/StoreWorker.h"
 
 #include <QNetworkAccessManager>
@@ -147,6 +148,8 @@ void Engine::stop()
             m_http->close(); // no new webhooks; the ones being recorded finish below
     });
     m_inboxStore->close(); // after the webhooks being recorded
+    if (m_checkpointer)
+        m_checkpointer->stop();
     m_inbound->stop();
     m_agent->stop();
     m_sender->stop();
@@ -160,6 +163,7 @@ void Engine::onStoreReady(const QString &description)
 {
     m_storeDescription = description;
     m_inboxStore->start(); // the schema is up to date now
+    checkpointInTheBackground();
     if (!m_options.loadDemoIfEmpty) {
         startServices();
         return;
@@ -207,6 +211,22 @@ void Engine::startServices()
         listen();
     else
         setState(State::Running);
+}
+
+void Engine::checkpointInTheBackground()
+{
+    if (m_options.database.kind() != DatabaseUrl::Kind::Sqlite || m_checkpointer)
+        return;
+    m_checkpointer = std::make_unique<SqliteCheckpointer>(m_options.database.sqlitePath());
+    m_checkpointer->start();
+    for (StoreWorker *worker : {m_store.get(), m_inboxStore.get()})
+        worker->run(
+            this, [](Store &s) { return s.setAutomaticCheckpoints(false); },
+            [](Status off) {
+                if (!off)
+                    qCWarning(lcEngine) << "Checkpoints stay automatic:" << off.error();
+            },
+            StoreWorker::Priority::Urgent);
 }
 
 void Engine::listen()

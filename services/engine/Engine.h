@@ -14,6 +14,8 @@ class QNetworkAccessManager;
 
 namespace shopdesk {
 
+class SqliteCheckpointer;
+
 class StoreWorker;
 class WebhookService;
 class InboundProcessor;
@@ -94,6 +96,7 @@ private:
     void onStoreReady(const QString &description);
     void startServices();
     void listen();
+    void checkpointInTheBackground(); // SQLite
     // Runs f on the network thread and waits for it (the thread never waits for this one).
     void onNetworkThread(const std::function<void()> &f);
 
@@ -102,7 +105,8 @@ private:
     // acknowledging) and /healthz, so a busy console or bot never delays an acknowledgement.
     QThread m_networkThread;
     std::unique_ptr<StoreWorker> m_store;
-    std::unique_ptr<StoreWorker> m_inboxStore; // the webhooks' own connection and thread
+    std::unique_ptr<StoreWorker> m_inboxStore;          // the webhooks' own connection and thread
+    std::unique_ptr<SqliteCheckpointer> m_checkpointer; // SQLite: checkpoints off both of them
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<HttpServer> m_http;
     std::unique_ptr<WebhookService> m_webhooks;

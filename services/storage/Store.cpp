@@ -61,6 +61,18 @@ bool Store::isPostgres() const
     return m_backend->dialect() == SqlBackend::Dialect::Postgres;
 }
 
+Status Store::setAutomaticCheckpoints(bool on)
+{
+    if (isPostgres())
+        return success();
+    return sql::guard([&] {
+        m_backend->query(on ? QStringLiteral("PRAGMA wal_autocheckpoint=1000")
+                            : QStringLiteral("PRAGMA wal_autocheckpoint=0"),
+                         {});
+        return Done{};
+    });
+}
+
 Result<SchemaStatus> Store::schemaStatus()
 {
     return sql::guard([&] { return Migrator(*m_backend).status(); });

@@ -34,6 +34,10 @@ public:
     QString describe() const;
     bool isPostgres() const;
 
+    // SQLite: whether this connection copies the write-ahead log back into the file itself
+    // (on by default; the engine leaves it to a SqliteCheckpointer). Nothing on PostgreSQL.
+    Status setAutomaticCheckpoints(bool on);
+
     Result<SchemaStatus> schemaStatus();
     Result<QList<Migration>> migrate();
 

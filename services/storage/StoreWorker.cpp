@@ -8,6 +8,12 @@
 #include <QCoreApplication>
 #include <QEvent>
 
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
 #include <deque>
 #include <mutex>
 
@@ -122,6 +128,12 @@ void StoreWorker::openInThread()
         return;
     }
     m_store = std::move(opened).value();
+#ifdef Q_OS_LINUX
+    // Under a full CPU the webhooks' thread comes first: this one (the bot's reads and writes,
+    // the console's) runs at a lower priority (nice 5); the inbox thread keeps the default.
+    if (m_role == Role::Main)
+        setpriority(PRIO_PROCESS, pid_t(syscall(SYS_gettid)), 5);
+#endif
     if (m_role == Role::Inbox) {
         m_open = true;
         Q_EMIT ready(m_store->describe());
