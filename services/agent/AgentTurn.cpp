@@ -599,6 +599,15 @@ void AgentTurn::mark(Plan &plan, const char *step)
     plan.stepNs = now;
 }
 
+void AgentTurn::markWait(Plan &plan, const char *step)
+{
+    // Shown only when the wait was long enough to matter (a busy machine).
+    if (plan.clock.nsecsElapsed() - plan.stepNs >= 100000)
+        mark(plan, step);
+    else
+        plan.stepNs = plan.clock.nsecsElapsed();
+}
+
 Result<AgentTurn::Plan> AgentTurn::load(Store &store, AgentModels &models, const Input &input)
 {
     using R = Result<Plan>;
@@ -663,6 +672,7 @@ void AgentTurn::understand(Plan &plan)
 {
     if (!plan.silentReason.isEmpty() || !plan.models.intents)
         return;
+    markWait(plan, "queued for the compute pool");
     const AgentModels::Models &m = plan.models;
     Understanding &u = plan.understood;
     const QString text = plan.input.message.body.trimmed();
@@ -713,6 +723,7 @@ Result<AgentTurn::Plan> AgentTurn::respond(Store &store, Plan plan)
 {
     if (!plan.silentReason.isEmpty() || !plan.models.intents)
         return plan;
+    markWait(plan, "queued for the database");
     const AgentModels::Models m = plan.models;
     const ReplyTemplates templates(plan.settings);
     ShopTools tools(store, plan.input.tenantId, *m.products, plan.settings);

@@ -139,6 +139,7 @@ public:
 private:
     class Context;
     static void mark(Plan &plan, const char *step);
+    static void markWait(Plan &plan, const char *step); // time waiting between threads
     // The turn's writes when the bot answers: the order, a reminder, the reply, the hand-over,
     // the conversation's state.
     static Status writeTurn(Store &store, Plan &plan, Outcome &out);

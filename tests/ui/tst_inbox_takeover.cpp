@@ -103,7 +103,13 @@ class InboxTakeoverTest : public QObject
         const qint64 id = chatOf(phone);
         inbox()->setView(View::AllOpen);
         inbox()->openConversation(id);
-        if (!QTest::qWaitFor([&] { return view()->conversationId() == id; }, 5000))
+        // Open, with the customer's message and the bot's answer shown.
+        if (!QTest::qWaitFor(
+                [&] {
+                    return view()->conversationId() == id &&
+                           view()->messageList()->model()->rowCount() >= 2;
+                },
+                5000))
             qWarning("the chat %lld did not open", id);
         return id;
     }
