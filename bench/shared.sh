@@ -19,24 +19,19 @@ cleanup() {
 trap cleanup EXIT
 PG_DURABLE=1 bash scripts/pg-test-server.sh start "$work/pg" >&2
 admin=$(cat "$work/pg/url")
-field() { echo "$1" | sed "s/.*\"$2\":\([0-9.e+-]*\).*/\1/"; }
+source bench/serve-lib.sh
 
 run() { # $1: how many nodes
     local nodes=$1 label="nodes-$1"
     psql -q "$admin" -c "CREATE DATABASE bench_$nodes" >/dev/null
     local db=${admin%/postgres}/bench_$nodes
-    "$cli" tenant add --slug bench --name Bench --database "$db" >/dev/null
     local channel
-    channel=$("$cli" channel add --tenant bench --provider meta --set phone_number_id=PN \
-        --set access_token=t --set app_secret=s --set verify_token=v --set api_base=http://127.0.0.1:9 \
-        --database "$db" | sed 's/.*"id":\([0-9]*\).*/\1/')
+    channel=$(bench_store "$db")
     local urls=()
     for n in $(seq "$nodes"); do
-        "$cli" serve --database "$db" --data-dir "$work/data-$label-$n" --listen 127.0.0.1:0 \
-            > "$work/serve-$label-$n.log" 2>&1 &
-        pids+=($!)
-        for _ in $(seq 100); do grep -q "webhooks on" "$work/serve-$label-$n.log" && break; sleep 0.1; done
-        urls+=("$(grep -o "http://127.0.0.1:[0-9]*" "$work/serve-$label-$n.log" | head -1)")
+        start_serve "$db" "$work/data-$label-$n" "$work/serve-$label-$n.log"
+        pids+=("$serve")
+        urls+=("$url")
     done
     "$cli" simulate --channel "$channel" --url "${urls[0]}" --wrk-script "$work/$label.lua" \
         --count 150000 --database "$db" >/dev/null
@@ -53,10 +48,7 @@ run() { # $1: how many nodes
         total=$(awk -v t="$total" '/Requests\/sec/ {print t + $2}' "$work/wrk-$label-$n.txt")
     done
     echo "shared ($label): waiting for the bots to answer them all..." >&2
-    for _ in $(seq 3000); do
-        [ "$(field "$(curl -s "${urls[0]}/healthz")" bot_backlog)" = "0" ] && break
-        sleep 0.1
-    done
+    wait_for_bot "${urls[0]}"
     drained=$(date +%s.%N)
     local replies
     replies=$(awk -v r="$total" -v s="$seconds" -v a="$started" -v b="$drained" \

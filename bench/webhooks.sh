@@ -10,22 +10,14 @@ cli=build/app/shopdesk-cli
 cmake --build build --target shopdesk-cli >/dev/null
 work=$(mktemp -d)
 trap 'kill "${serve:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
-field() { echo "$1" | sed "s/.*\"$2\":\([0-9.e+-]*\).*/\1/"; }
+source bench/serve-lib.sh
 
 run() { # $1: label, $2...: extra serve arguments
     local label=$1; shift
     local db="sqlite:$work/$label.sqlite3"
-    "$cli" tenant add --slug bench --name Bench --database "$db" >/dev/null
     local channel
-    channel=$("$cli" channel add --tenant bench --provider meta --set phone_number_id=PN \
-        --set access_token=t --set app_secret=s --set verify_token=v --set api_base=http://127.0.0.1:9 \
-        --database "$db" | sed 's/.*"id":\([0-9]*\).*/\1/')
-    "$cli" serve --database "$db" --data-dir "$work/data-$label" --listen 127.0.0.1:0 "$@" \
-        > "$work/serve-$label.log" 2>&1 &
-    serve=$!
-    for _ in $(seq 100); do grep -q "webhooks on" "$work/serve-$label.log" && break; sleep 0.1; done
-    local url
-    url=$(grep -o "http://127.0.0.1:[0-9]*" "$work/serve-$label.log" | head -1)
+    channel=$(bench_store "$db")
+    start_serve "$db" "$work/data-$label" "$work/serve-$label.log" "$@"
     echo "webhooks ($label): wrk for ${seconds}s..." >&2
     "$cli" simulate --channel "$channel" --url "$url" --wrk-script "$work/$label.lua" \
         --count 150000 --database "$db" >/dev/null
@@ -42,10 +34,7 @@ run() { # $1: label, $2...: extra serve arguments
     replies="-"
     if [ "$label" = "bot-on" ]; then
         echo "webhooks ($label): waiting for the bot to answer them all..." >&2
-        for _ in $(seq 3000); do
-            [ "$(field "$(curl -s "$url/healthz")" bot_backlog)" = "0" ] && break
-            sleep 0.1
-        done
+        wait_for_bot "$url"
         drained=$(date +%s.%N)
         replies=$(awk -v r="$sustained" -v s="$seconds" -v a="$started" -v b="$drained" \
             'BEGIN { printf "%.0f", r * s / (b - a) }')

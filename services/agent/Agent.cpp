@@ -265,8 +265,7 @@ void Agent::next(Chat chat)
         this,
         [chat, node = m_node, lease = m_leaseMs, models,
          held](Store &store) -> Result<AgentTurn::Plan> {
-            auto claimed =
-                claimNext(store, {chat.tenantId, chat.conversationId}, node, lease, *held);
+            auto claimed = claimNext(store, chat, node, lease, *held);
             if (!claimed)
                 return Result<AgentTurn::Plan>::failure(claimed);
             *held = claimed->heldUntil;

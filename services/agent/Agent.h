@@ -4,6 +4,7 @@
 #include "ai/CircuitBreaker.h"
 #include "ai/OpenAiClient.h"
 #include "domain/Message.h"
+#include "storage/BotQueueStore.h"
 
 #include <QHash>
 #include <QObject>
@@ -73,11 +74,7 @@ Q_SIGNALS:
     void modelBreakerChanged(qint64 tenantId, bool open, const QString &reason);
 
 private:
-    struct Chat
-    {
-        qint64 tenantId = 0;
-        qint64 conversationId = 0;
-    };
+    using Chat = BotQueueStore::Chat;
     void sweep();
     void next(Chat chat);
     void understand(AgentTurn::Plan plan);

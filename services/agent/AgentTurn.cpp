@@ -140,6 +140,18 @@ public:
     }
     const Product &product(int index) const { return models.products->product(index); }
 
+    // Offers the substitute (the bot then waits for a yes or a number); the sentence for it.
+    QString offer(const Product &substitute, double quantity)
+    {
+        plan.state.awaiting = ConversationState::Awaiting::Choice;
+        plan.state.choices = {substitute.id};
+        plan.state.choiceQuantity = quantity;
+        plan.state.choiceText = productLabel(substitute);
+        return say(QStringLiteral("substitute"),
+                   {{QStringLiteral("substitute"), productLabel(substitute)},
+                    {QStringLiteral("price"), tools.money(substitute.priceMinor)}});
+    }
+
     // Adds an accepted product to the cart (or offers a substitute when it is out of stock);
     // returns the sentence for it when it could not be added.
     QString addToCart(int index, double quantity)
@@ -154,17 +166,8 @@ public:
             tool(QStringLiteral("suggest_substitute"), {{QStringLiteral("product_id"), p.id}},
                  subs);
             const QList<int> alternatives = models.products->substitutes(index, 1);
-            if (!alternatives.isEmpty()) {
-                const Product &s = product(alternatives.first());
-                text +=
-                    QLatin1Char(' ') + say(QStringLiteral("substitute"),
-                                           {{QStringLiteral("substitute"), productLabel(s)},
-                                            {QStringLiteral("price"), tools.money(s.priceMinor)}});
-                plan.state.awaiting = ConversationState::Awaiting::Choice;
-                plan.state.choices = {s.id};
-                plan.state.choiceQuantity = quantity;
-                plan.state.choiceText = productLabel(s);
-            }
+            if (!alternatives.isEmpty())
+                text += QLatin1Char(' ') + offer(product(alternatives.first()), quantity);
             return text;
         }
         for (ConversationState::CartLine &line : plan.state.cart) {
@@ -398,17 +401,9 @@ public:
             QString line = say(QStringLiteral("out_of_stock"), v);
             const QList<int> subs = models.products->substitutes(c.index, 1);
             if (!subs.isEmpty() && lines.isEmpty()) {
-                const Product &s = product(subs.first());
                 tool(QStringLiteral("suggest_substitute"), {{QStringLiteral("product_id"), p.id}},
                      tools.suggestSubstitute(c.index));
-                line +=
-                    QLatin1Char(' ') + say(QStringLiteral("substitute"),
-                                           {{QStringLiteral("substitute"), productLabel(s)},
-                                            {QStringLiteral("price"), tools.money(s.priceMinor)}});
-                plan.state.awaiting = ConversationState::Awaiting::Choice;
-                plan.state.choices = {s.id};
-                plan.state.choiceQuantity = 1;
-                plan.state.choiceText = productLabel(s);
+                line += QLatin1Char(' ') + offer(product(subs.first()), 1);
             }
             lines << line;
         }
