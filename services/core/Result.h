@@ -65,5 +65,10 @@ inline Status success()
 {
     return Status(Done{});
 }
+// Success or the failure of any Result, dropping its value.
+template<typename T> Status statusOf(const Result<T> &r)
+{
+    return r ? success() : Status::failure(r);
+}
 
 } // namespace shopdesk

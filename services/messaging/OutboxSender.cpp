@@ -297,6 +297,39 @@ void OutboxSender::finish(const OutboxItem &item, const SendOutcome &outcome)
     }
 }
 
+Status OutboxSender::writeOutcomes(Store &store, const QList<Outcome> &batch)
+{
+    return store.transact([&]() -> Status {
+        QList<OutboxStore::SentRow> sent;
+        for (const Outcome &o : batch) {
+            const qint64 tenant = o.item.tenantId;
+            const qint64 id = o.item.id;
+            Status written = Done{};
+            switch (o.state) {
+            case OutboxItem::State::Sent:
+                sent.append({tenant, id, o.item.messageId, o.providerMessageId});
+                break;
+            case OutboxItem::State::Pending:
+                written = store.outbox().retryLater(tenant, id, o.retryAt, o.reason);
+                break;
+            case OutboxItem::State::Interrupted:
+                written = statusOf(store.outbox().markInterrupted(tenant, id, o.reason));
+                break;
+            default:
+                if (auto noted =
+                        store.channels().noteSendFailure(tenant, o.item.channelId, o.reason);
+                    !noted)
+                    qCWarning(lcNet) << "Channel health not updated:" << noted.error();
+                written = statusOf(store.outbox().markFailed(tenant, id, o.reason));
+                break;
+            }
+            if (!written)
+                return written;
+        }
+        return store.outbox().markSentMany(sent);
+    });
+}
+
 void OutboxSender::recordOutcomes()
 {
     m_recordScheduled = false;
@@ -306,48 +339,8 @@ void OutboxSender::recordOutcomes()
     // Every outcome that finished meanwhile is written in one transaction (group commit).
     const QList<Outcome> batch = std::exchange(m_outcomes, {});
     m_store.run(
-        this,
-        [batch](Store &store) -> Result<QList<QString>> {
-            return sql::guard([&] {
-                return sql::transaction(store.backend(), [&] {
-                    QList<QString> errors;
-                    for (const Outcome &o : batch) {
-                        const qint64 tenant = o.item.tenantId;
-                        const qint64 id = o.item.id;
-                        QString error;
-                        switch (o.state) {
-                        case OutboxItem::State::Sent:
-                            if (auto r = store.outbox().markSent(tenant, id, o.providerMessageId);
-                                !r)
-                                error = r.error();
-                            break;
-                        case OutboxItem::State::Pending:
-                            if (auto r = store.outbox().retryLater(tenant, id, o.retryAt, o.reason);
-                                !r)
-                                error = r.error();
-                            break;
-                        case OutboxItem::State::Interrupted:
-                            if (auto r = store.outbox().markInterrupted(tenant, id, o.reason); !r)
-                                error = r.error();
-                            break;
-                        default:
-                            if (auto noted = store.channels().noteSendFailure(
-                                    tenant, o.item.channelId, o.reason);
-                                !noted)
-                                qCWarning(lcNet) << "Channel health not updated:" << noted.error();
-                            if (auto r = store.outbox().markFailed(tenant, id, o.reason); !r)
-                                error = r.error();
-                            break;
-                        }
-                        if (!error.isEmpty())
-                            throw SqlError(error);
-                        errors.append(error);
-                    }
-                    return errors;
-                });
-            });
-        },
-        [this, batch](Result<QList<QString>> result) {
+        this, [batch](Store &store) { return writeOutcomes(store, batch); },
+        [this, batch](Status result) {
             m_recording = false;
             if (!result)
                 qCWarning(lcSend) << "Could not record send outcomes (the rows stay 'sending' "

@@ -14,6 +14,7 @@ class QNetworkAccessManager;
 
 namespace shopdesk {
 
+class Store;
 class StoreWorker;
 
 // Drains the outbox. Claims due rows, checks the 24-hour window, waits for the number's rate
@@ -26,7 +27,7 @@ class OutboxSender : public QObject
 public:
     struct Options
     {
-        int maxInFlight = 16;
+        int maxInFlight = 64;
         int backoffBaseMs = 2000;
         int backoffCapMs = 10 * 60 * 1000;
         int maxAttempts = 8;
@@ -82,6 +83,7 @@ private:
         QString reason;
         QDateTime retryAt;
     };
+    static Status writeOutcomes(Store &store, const QList<Outcome> &batch);
     QList<Outcome> m_outcomes; // finished sends waiting to be written together
     bool m_recording = false;
     bool m_recordScheduled = false;

@@ -565,6 +565,47 @@ Result<std::optional<Message>> ConversationStore::advanceStatus(qint64 tenantId,
     return result;
 }
 
+Status ConversationStore::markSentMany(const QList<ProviderReceipt> &receipts, const QDateTime &at)
+{
+    if (receipts.isEmpty())
+        return Done{};
+    // Ranked as in advanceStatus: only 'received' and 'queued' move forward to 'sent'.
+    static const QString earlier = QStringLiteral("status IN ('received', 'queued')");
+    auto result = guard([&] {
+        SqlParams params;
+        for (const ProviderReceipt &r : receipts)
+            params << r.tenantId << r.messageId << r.providerMessageId;
+        const qint64 t = at.isValid() ? at.toMSecsSinceEpoch() : now();
+        params << t;
+        const SqlRows rows = m_db.query(
+            QStringLiteral("WITH v(vt, vm, vp) AS (VALUES ") +
+                valuesRows(receipts.size(), QStringLiteral("(CAST(? AS BIGINT), CAST(? AS "
+                                                           "BIGINT), CAST(? AS TEXT))")) +
+                QStringLiteral(") UPDATE messages SET provider_message_id = v.vp, "
+                               "status = CASE WHEN ") +
+                earlier + QStringLiteral(" THEN 'sent' ELSE status END, sent_at = CASE WHEN ") +
+                earlier +
+                QStringLiteral(" THEN CAST(? AS BIGINT) ELSE sent_at END, "
+                               "failure_reason = CASE WHEN ") +
+                earlier +
+                QStringLiteral(" THEN '' ELSE failure_reason END FROM v WHERE "
+                               "messages.tenant_id = v.vt AND messages.id = v.vm RETURNING ") +
+                messageColumns(),
+            params);
+        QList<Message> messages;
+        messages.reserve(rows.size());
+        for (const SqlRow &row : rows)
+            messages.append(messageFrom(row));
+        return messages;
+    });
+    if (!result)
+        return Result<Done>::failure(result);
+    for (const Message &m : std::as_const(result.value()))
+        m_db.afterCommit([=, this] { Q_EMIT messageUpdated(m.tenantId, m); },
+                         QStringLiteral("u:%1:%2").arg(m.tenantId).arg(m.id));
+    return Done{};
+}
+
 Result<Message> ConversationStore::setProviderMessageId(qint64 tenantId, qint64 messageId,
                                                         const QString &providerId)
 {

@@ -69,6 +69,15 @@ public:
     Result<std::optional<Message>> advanceStatus(qint64 tenantId, qint64 messageId,
                                                  MessageStatus status, const QDateTime &at,
                                                  const QString &failureReason = {});
+    // The provider accepted these messages: each takes its provider id and becomes 'sent' unless
+    // a status already moved it further. Set-based (a few statements for the whole batch).
+    struct ProviderReceipt
+    {
+        qint64 tenantId = 0;
+        qint64 messageId = 0;
+        QString providerMessageId;
+    };
+    Status markSentMany(const QList<ProviderReceipt> &receipts, const QDateTime &at);
     Result<Message> setProviderMessageId(qint64 tenantId, qint64 messageId,
                                          const QString &providerId);
     Result<Message> setMedia(qint64 tenantId, qint64 messageId, const QString &state,

@@ -163,20 +163,34 @@ Result<QDateTime> OutboxStore::nextDueAt()
     });
 }
 
-Result<Message> OutboxStore::markSent(qint64 tenantId, qint64 outboxId,
-                                      const QString &providerMessageId)
+Status OutboxStore::markSentMany(const QList<SentRow> &rows)
 {
+    constexpr qsizetype kChunk = 250; // well under every backend's parameter limit
     return guard([&] {
         return transaction(m_db, [&] {
-            const qint64 messageId = messageIdOf(m_db, tenantId, outboxId);
-            m_db.exec(QStringLiteral("UPDATE outbox SET state = 'sent', provider_message_id = ?, "
-                                     "last_error = '', updated_at = ? WHERE tenant_id = ? AND "
-                                     "id = ?"),
-                      {providerMessageId, now(), tenantId, outboxId});
-            take(m_conversations.setProviderMessageId(tenantId, messageId, providerMessageId));
-            take(m_conversations.advanceStatus(tenantId, messageId, MessageStatus::Sent,
-                                               QDateTime::currentDateTimeUtc()));
-            return take(m_conversations.message(tenantId, messageId));
+            const qint64 t = now();
+            for (qsizetype from = 0; from < rows.size(); from += kChunk) {
+                const QList<SentRow> chunk = rows.mid(from, kChunk);
+                SqlParams params;
+                QList<ConversationStore::ProviderReceipt> receipts;
+                for (const SentRow &r : chunk) {
+                    params << r.tenantId << r.outboxId << r.providerMessageId;
+                    receipts.append({r.tenantId, r.messageId, r.providerMessageId});
+                }
+                params << t;
+                m_db.exec(QStringLiteral("WITH v(vt, vo, vp) AS (VALUES ") +
+                              valuesRows(chunk.size(),
+                                         QStringLiteral("(CAST(? AS BIGINT), CAST(? AS BIGINT), "
+                                                        "CAST(? AS TEXT))")) +
+                              QStringLiteral(") UPDATE outbox SET state = 'sent', "
+                                             "provider_message_id = v.vp, last_error = '', "
+                                             "updated_at = ? FROM v WHERE outbox.tenant_id = "
+                                             "v.vt AND outbox.id = v.vo"),
+                          params);
+                if (auto marked = m_conversations.markSentMany(receipts, QDateTime()); !marked)
+                    throw SqlError(marked.error(), marked.errorKind());
+            }
+            return Done{};
         });
     });
 }

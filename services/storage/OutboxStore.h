@@ -45,7 +45,16 @@ public:
     };
     Result<Counts> counts();
 
-    Result<Message> markSent(qint64 tenantId, qint64 outboxId, const QString &providerMessageId);
+    // The provider accepted these rows; their bubbles become 'sent'. One transaction and a few
+    // statements for the whole batch, whichever stores the rows belong to.
+    struct SentRow
+    {
+        qint64 tenantId = 0;
+        qint64 outboxId = 0;
+        qint64 messageId = 0;
+        QString providerMessageId;
+    };
+    Status markSentMany(const QList<SentRow> &rows);
     Status retryLater(qint64 tenantId, qint64 outboxId, const QDateTime &at, const QString &error);
     Result<Message> markFailed(qint64 tenantId, qint64 outboxId, const QString &reason);
 

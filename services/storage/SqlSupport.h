@@ -27,6 +27,20 @@ inline qint64 now()
     return QDateTime::currentMSecsSinceEpoch();
 }
 
+// "(row), (row), ..." for a VALUES list of `count` rows, each written as `row` (its
+// placeholders with CASTs, so PostgreSQL knows their types).
+inline QString valuesRows(qsizetype count, const QString &row)
+{
+    QString out;
+    out.reserve(count * (row.size() + 2));
+    for (qsizetype i = 0; i < count; ++i) {
+        if (i > 0)
+            out += QStringLiteral(", ");
+        out += row;
+    }
+    return out;
+}
+
 // Something the caller asked for is not in this store (or belongs to another one).
 class NotFound : public SqlError
 {

@@ -176,6 +176,53 @@ private Q_SLOTS:
         QCOMPARE(oldest[0].status, MessageStatus::Received);
     }
 
+    void sentBatchKeepsLaterStatusesAndTenants()
+    {
+        const Tenant t = addTenant(QStringLiteral("s1"));
+        const Tenant other = addTenant(QStringLiteral("s2"));
+        const Conversation c = conversationFor(t.id, QStringLiteral("919800000001"));
+        Channel ch;
+        ch.provider = QStringLiteral("simulator");
+        ch.name = QStringLiteral("Test phone");
+        SD_TAKE(channel, m_store->channels().addChannel(t.id, ch));
+        QList<qint64> outbox;
+        QList<qint64> messages;
+        for (int i = 0; i < 3; ++i) {
+            SD_TAKE(queued,
+                    m_store->outbox().enqueue(t.id, channel.id,
+                                              text(c.id, Author::Bot, QStringLiteral("r%1").arg(i)),
+                                              QStringLiteral("text"), QStringLiteral("{}")));
+            outbox << queued.outboxId;
+            messages << queued.message.id;
+        }
+        // A delivery status overtook the send's own record: the bubble stays 'delivered'.
+        SD_VERIFY_OK(m_store->conversations().advanceStatus(t.id, messages[1],
+                                                            MessageStatus::Delivered, {}));
+        QSignalSpy updated(&m_store->conversations(), &ConversationStore::messageUpdated);
+        SD_VERIFY_OK(m_store->outbox().markSentMany(
+            {{t.id, outbox[0], messages[0], QStringLiteral("wamid.A")},
+             {t.id, outbox[1], messages[1], QStringLiteral("wamid.B")},
+             // Another store's id for this row changes nothing (every row is tenant-scoped).
+             {other.id, outbox[2], messages[2], QStringLiteral("wamid.X")}}));
+        QCOMPARE(updated.size(), 2);
+        SD_TAKE(latest, m_store->conversations().latestMessages(t.id, c.id, 10));
+        QCOMPARE(latest.size(), 3);
+        QCOMPARE(latest[0].status, MessageStatus::Sent);
+        QCOMPARE(latest[0].providerMessageId, QStringLiteral("wamid.A"));
+        QVERIFY(latest[0].sentAt.isValid());
+        QCOMPARE(latest[1].status, MessageStatus::Delivered);
+        QCOMPARE(latest[1].providerMessageId, QStringLiteral("wamid.B"));
+        QCOMPARE(latest[2].status, MessageStatus::Queued);
+        QVERIFY(latest[2].providerMessageId.isEmpty());
+        SD_TAKE(rows, m_store->outbox().items(t.id));
+        QStringList states;
+        for (const OutboxItem &item : std::as_const(rows))
+            states << toText(item.state);
+        states.sort();
+        QCOMPARE(states, (QStringList{QStringLiteral("pending"), QStringLiteral("sent"),
+                                      QStringLiteral("sent")}));
+    }
+
     void conversationClocksAndWindow()
     {
         const Tenant t = addTenant(QStringLiteral("s1"));
