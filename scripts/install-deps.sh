@@ -12,6 +12,7 @@ packages=(
     libpoppler-cpp-dev libminizip-dev libhnswlib-dev liblinear-dev
     postgresql postgresql-client
     xvfb xauth fonts-dejavu-core fonts-noto-color-emoji openssl wrk
+    python3-pattern
 )
 
 # npm is test tooling only (the twilio interop test); keep an existing Node.js install.

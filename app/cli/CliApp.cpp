@@ -12,6 +12,7 @@
 #include "cli/KbSearchCommand.h"
 #include "cli/MessagesCommand.h"
 #include "cli/OrderParseCommand.h"
+#include "cli/ReportCommand.h"
 #include "cli/SendCommand.h"
 #include "cli/ServeCommand.h"
 #include "cli/SimulateCommand.h"
@@ -54,6 +55,7 @@ CliApp::CliApp()
     m_commands.push_back(std::make_unique<AgentTryCommand>());
     m_commands.push_back(std::make_unique<InventoryImportCommand>());
     m_commands.push_back(std::make_unique<InventoryExportCommand>());
+    m_commands.push_back(std::make_unique<ReportCommand>());
 }
 
 CliApp::~CliApp() = default;

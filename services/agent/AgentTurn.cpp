@@ -1,5 +1,7 @@
 #include "agent/AgentTurn.h"
 
+#include "domain/EscalationReason.h"
+
 #include "agent/MessageNormalizer.h"
 #include "agent/PaymentPromise.h"
 #include "agent/ReplyGrounding.h"
@@ -133,9 +135,10 @@ public:
                                       {QStringLiteral("arguments"), args},
                                       {QStringLiteral("result"), result}});
     }
-    void escalate(const QString &reason)
+    void escalate(QLatin1StringView code, const QString &reason)
     {
         plan.escalation = reason;
+        plan.escalationCode = code;
         plan.reply = plan.handover;
     }
     const Product &product(int index) const { return models.products->product(index); }
@@ -310,7 +313,9 @@ public:
         const double limit =
             plan.settings.value(QStringLiteral("escalation.order_above")).toDouble();
         if (limit > 0 && double(totalMinor) > limit * 100) {
-            escalate(QStringLiteral(
+            plan.order.takenBy = QStringLiteral("person");
+            escalate(EscalationReason::OrderAboveLimit,
+                     QStringLiteral(
                          "An order of %1 is above the store's limit of %2: a person confirms it.")
                          .arg(tools.money(totalMinor), tools.money(qRound64(limit * 100))));
             return;
@@ -506,9 +511,11 @@ public:
                    label == ShopIntents::Deny) {
             plan.reply = say(QStringLiteral("thanks"));
         } else if (label == ShopIntents::Human) {
-            escalate(QStringLiteral("The customer asked for a person."));
+            escalate(EscalationReason::AskedForPerson,
+                     QStringLiteral("The customer asked for a person."));
         } else if (label == ShopIntents::Complaint) {
-            escalate(QStringLiteral("The customer is complaining: \"%1\"").arg(text.left(120)));
+            escalate(EscalationReason::Complaint,
+                     QStringLiteral("The customer is complaining: \"%1\"").arg(text.left(120)));
         } else if (label == ShopIntents::StoreHours || label == ShopIntents::StoreLocation ||
                    label == ShopIntents::Delivery) {
             answerStoreInfo(label, text);
@@ -828,6 +835,7 @@ void AgentTurn::useModelReply(Store &store, AgentModels &models, Plan &plan,
         plan.state = reply.state;
         plan.escalation =
             QStringLiteral("The language model handed over: %1").arg(reply.escalation);
+        plan.escalationCode = EscalationReason::Model;
         plan.reply = plan.handover;
     } else {
         auto loaded = models.forStore(store, plan.input.tenantId);
@@ -862,6 +870,7 @@ Result<AgentTurn::Outcome> AgentTurn::commit(Store &store, Plan plan,
             plan.confidence = knowledge->confidence;
             plan.state.misunderstandings = 0;
         } else if (++plan.state.misunderstandings >= misunderstandingsAllowed(plan.settings)) {
+            plan.escalationCode = EscalationReason::Misunderstood;
             plan.escalation =
                 plan.state.misunderstandings == 1
                     ? QStringLiteral("The bot did not understand the customer.")
@@ -873,6 +882,7 @@ Result<AgentTurn::Outcome> AgentTurn::commit(Store &store, Plan plan,
         } else if (!plan.outOfScopeReply.isEmpty()) {
             plan.reply = plan.outOfScopeReply;
         } else {
+            plan.escalationCode = EscalationReason::LowConfidence;
             plan.escalation =
                 QStringLiteral("Not sure of the answer: %1")
                     .arg(knowledge ? knowledge->reason
@@ -981,8 +991,8 @@ Status AgentTurn::writeTurn(Store &store, Plan &plan, Outcome &out)
             return Status::failure(sent);
     }
     if (!plan.escalation.isEmpty()) {
-        auto marked =
-            store.conversations().setNeedsHuman(tenant, conversation, true, plan.escalation);
+        auto marked = store.conversations().setNeedsHuman(tenant, conversation, true,
+                                                          plan.escalation, {}, plan.escalationCode);
         if (!marked)
             return Status::failure(marked);
     }

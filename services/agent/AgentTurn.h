@@ -66,6 +66,7 @@ public:
         ConversationState state;
         QString reply;
         QString escalation;        // the reason, when the chat goes to a person
+        QString escalationCode;    // its EscalationReason, for the reports
         QString silentReason;      // why the bot says nothing
         QString knowledgeQuestion; // ask the store's knowledge, then finish in commit()
         QString outOfScopeReply;   // when the classifier says out of scope and knowledge fails

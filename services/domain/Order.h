@@ -26,6 +26,7 @@ struct Order
     qint64 conversationId = 0;
     QString status = QStringLiteral("open");
     qint64 totalMinor = 0;
+    QString takenBy = QStringLiteral("bot"); // "person": above the store's limit, a person confirms
     QList<OrderLine> lines;
     QString customerName; // filled by CatalogStore::orders for lists
     QString customerPhone;

@@ -1,5 +1,7 @@
 #include "engine/Engine.h"
 
+#include "analytics/AnalyticsService.h"
+
 #include "agent/Agent.h"
 #include "agent/ReminderSender.h"
 
@@ -42,6 +44,8 @@ Engine::Engine(Options options, QObject *parent)
     , m_store(std::make_unique<StoreWorker>(m_options.database))
     , m_inboxStore(
           std::make_unique<StoreWorker>(m_options.database, nullptr, StoreWorker::Role::Inbox))
+    , m_reportStore(
+          std::make_unique<StoreWorker>(m_options.database, nullptr, StoreWorker::Role::Reports))
     , m_network(std::make_unique<QNetworkAccessManager>())
     , m_webhooks(std::make_unique<WebhookService>(*m_inboxStore))
     , m_inbound(std::make_unique<InboundProcessor>(*m_store))
@@ -54,6 +58,7 @@ Engine::Engine(Options options, QObject *parent)
     , m_reminders(std::make_unique<ReminderSender>(*m_store))
     , m_conversations(std::make_unique<ConversationService>(*m_store, m_options.dataDir))
     , m_operators(std::make_unique<OperatorService>(*m_store))
+    , m_analytics(std::make_unique<AnalyticsService>(*m_reportStore))
     , m_health(std::make_unique<HealthCheck>(*m_store, senderOptions(m_options).nodeId))
 {
     m_networkThread.setObjectName(QStringLiteral("shopdesk-net"));
@@ -148,6 +153,8 @@ void Engine::stop()
             m_http->close(); // no new webhooks; the ones being recorded finish below
     });
     m_inboxStore->close(); // after the webhooks being recorded
+    m_analytics->cancel();
+    m_reportStore->close();
     if (m_checkpointer)
         m_checkpointer->stop();
     m_inbound->stop();
@@ -163,6 +170,7 @@ void Engine::onStoreReady(const QString &description)
 {
     m_storeDescription = description;
     m_inboxStore->start(); // the schema is up to date now
+    m_reportStore->start();
     checkpointInTheBackground();
     if (!m_options.loadDemoIfEmpty) {
         startServices();
@@ -219,7 +227,7 @@ void Engine::checkpointInTheBackground()
         return;
     m_checkpointer = std::make_unique<SqliteCheckpointer>(m_options.database.sqlitePath());
     m_checkpointer->start();
-    for (StoreWorker *worker : {m_store.get(), m_inboxStore.get()})
+    for (StoreWorker *worker : {m_store.get(), m_inboxStore.get(), m_reportStore.get()})
         worker->run(
             this, [](Store &s) { return s.setAutomaticCheckpoints(false); },
             [](Status off) {

@@ -27,6 +27,7 @@ class Agent;
 class ReminderSender;
 class ConversationService;
 class OperatorService;
+class AnalyticsService;
 class HealthCheck;
 
 // The whole engine as local services, for the console (embedded) and `shopdesk-cli serve`:
@@ -83,6 +84,7 @@ public:
     HealthCheck &health() { return *m_health; } // GET /healthz
     ConversationService &conversations() { return *m_conversations; }
     OperatorService &operators() { return *m_operators; }
+    AnalyticsService &analytics() { return *m_analytics; } // on the reports connection
     quint16 webhookPort() const { return m_webhookPort; }
 
 Q_SIGNALS:
@@ -106,6 +108,7 @@ private:
     QThread m_networkThread;
     std::unique_ptr<StoreWorker> m_store;
     std::unique_ptr<StoreWorker> m_inboxStore;          // the webhooks' own connection and thread
+    std::unique_ptr<StoreWorker> m_reportStore;         // the analytics' connection and thread
     std::unique_ptr<SqliteCheckpointer> m_checkpointer; // SQLite: checkpoints off both of them
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<HttpServer> m_http;
@@ -120,6 +123,7 @@ private:
     std::unique_ptr<ReminderSender> m_reminders;
     std::unique_ptr<ConversationService> m_conversations;
     std::unique_ptr<OperatorService> m_operators;
+    std::unique_ptr<AnalyticsService> m_analytics;
     std::unique_ptr<HealthCheck> m_health;
     State m_state = State::Stopped;
     QString m_lastError;

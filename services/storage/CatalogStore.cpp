@@ -198,10 +198,12 @@ Result<Order> CatalogStore::addOrder(qint64 tenantId, const Order &order)
                 order.createdAt.isValid() ? order.createdAt.toMSecsSinceEpoch() : now();
             const SqlRows rows = m_db.query(
                 QStringLiteral("INSERT INTO orders (tenant_id, contact_id, conversation_id, "
-                               "status, total_minor, created_at, updated_at) VALUES "
-                               "(?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+                               "status, total_minor, created_at, updated_at, taken_by) VALUES "
+                               "(?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
                 {tenantId, order.contactId, nullableId(order.conversationId), order.status,
-                 stored.totalMinor, created, created});
+                 stored.totalMinor, created, created,
+                 order.takenBy == QLatin1String("person") ? QStringLiteral("person")
+                                                          : QStringLiteral("bot")});
             stored.id = rows.first()[0].toLongLong();
             stored.createdAt = stored.updatedAt = time(created);
             insertLines(tenantId, stored);

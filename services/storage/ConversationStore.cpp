@@ -1,5 +1,7 @@
 #include "storage/ConversationStore.h"
 
+#include "domain/EscalationReason.h"
+
 #include "storage/Rows.h"
 #include "storage/SqlSupport.h"
 
@@ -154,6 +156,8 @@ std::optional<Conversation> ConversationStore::reopenClosed(qint64 tenantId, qin
                          : QStringLiteral("The customer wrote again: the chat is open and the "
                                           "bot answers.");
     line.createdAt = QDateTime::currentDateTimeUtc();
+    recordEvent(tenantId, id, QStringLiteral("reopen"), 0, {}, QStringLiteral("customer wrote"),
+                line.createdAt.toMSecsSinceEpoch());
     lines = insertMessages(tenantId, {line});
     touchConversations(tenantId, lines);
     return requireConversation(tenantId, id);
@@ -189,20 +193,64 @@ Result<QList<ConversationSummary>> ConversationStore::summaries(qint64 tenantId,
 
 Result<Conversation> ConversationStore::setOwner(qint64 tenantId, qint64 conversationId,
                                                  OwnerKind owner, qint64 operatorId,
-                                                 const QString &closedReason)
+                                                 const QString &closedReason, const QDateTime &at)
 {
     if (owner == OwnerKind::Human && operatorId <= 0)
         return Result<Conversation>::failure(
             QStringLiteral("A conversation taken by a person needs that person's name."));
     // Whoever owns it now, nobody is waiting any more: a person answers, the bot was handed it
     // back on purpose, or the chat is closed. A closed chat remembers who closed it.
-    return updateConversation(
-        tenantId, conversationId,
-        QStringLiteral("owner_kind = ?, owner_operator_id = ?, needs_human = 0, "
-                       "needs_human_since = NULL, closed_reason = ?"),
-        {toText(owner),
-         operatorId > 0 && owner != OwnerKind::Bot ? QVariant(operatorId) : QVariant(),
-         owner == OwnerKind::Closed ? closedReason : QString()});
+    return transact(m_db, [&]() -> Result<Conversation> {
+        const Conversation before = requireConversation(tenantId, conversationId);
+        auto after = updateConversation(
+            tenantId, conversationId,
+            QStringLiteral("owner_kind = ?, owner_operator_id = ?, needs_human = 0, "
+                           "needs_human_since = NULL, closed_reason = ?"),
+            {toText(owner),
+             operatorId > 0 && owner != OwnerKind::Bot ? QVariant(operatorId) : QVariant(),
+             owner == OwnerKind::Closed ? closedReason : QString()});
+        if (after) {
+            const QString kind = ownerEvent(before, after.value());
+            // A person who takes a chat nobody asked for starts a handoff of their own ("self");
+            // taking one that waited answers the bot's ("queue").
+            const QString code = kind != QLatin1String("takeover") ? QString()
+                                 : before.needsHuman               ? QStringLiteral("queue")
+                                                                   : QStringLiteral("self");
+            if (!kind.isEmpty())
+                recordEvent(tenantId, conversationId, kind, operatorId, code, closedReason,
+                            at.isValid() ? at.toMSecsSinceEpoch() : 0);
+        }
+        return after;
+    });
+}
+
+QString ConversationStore::ownerEvent(const Conversation &before, const Conversation &after)
+{
+    switch (after.owner) {
+    case OwnerKind::Human:
+        return before.owner == OwnerKind::Bot                    ? QStringLiteral("takeover")
+               : before.owner == OwnerKind::Closed               ? QStringLiteral("reopen")
+               : before.ownerOperatorId != after.ownerOperatorId ? QStringLiteral("assign")
+                                                                 : QString();
+    case OwnerKind::Bot:
+        return before.owner == OwnerKind::Human    ? QStringLiteral("handback")
+               : before.owner == OwnerKind::Closed ? QStringLiteral("reopen")
+                                                   : QString();
+    case OwnerKind::Closed:
+        return before.owner != OwnerKind::Closed ? QStringLiteral("close") : QString();
+    }
+    return {};
+}
+
+void ConversationStore::recordEvent(qint64 tenantId, qint64 conversationId, const QString &kind,
+                                    qint64 operatorId, const QString &reasonCode,
+                                    const QString &reason, qint64 at)
+{
+    m_db.exec(
+        QStringLiteral("INSERT INTO conversation_events (tenant_id, conversation_id, at, "
+                       "kind, reason_code, reason, operator_id) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+        {tenantId, conversationId, at > 0 ? at : now(), kind, reasonCode, reason,
+         nullableId(operatorId)});
 }
 
 Result<Conversation> ConversationStore::updateConversation(qint64 tenantId, qint64 conversationId,
@@ -312,15 +360,24 @@ Result<Conversation> ConversationStore::setLabels(qint64 tenantId, qint64 conver
 
 Result<Conversation> ConversationStore::setNeedsHuman(qint64 tenantId, qint64 conversationId,
                                                       bool needsHuman, const QString &reason,
-                                                      const QDateTime &since)
+                                                      const QDateTime &since,
+                                                      const QString &reasonCode)
 {
-    return updateConversation(
-        tenantId, conversationId,
-        QStringLiteral("needs_human = ?, escalation_reason = ?, needs_human_since = CASE WHEN "
-                       "? = 0 THEN NULL WHEN needs_human = 1 AND needs_human_since IS NOT NULL "
-                       "THEN needs_human_since ELSE ? END"),
-        {needsHuman ? 1 : 0, needsHuman ? reason : QString(), needsHuman ? 1 : 0,
-         since.isValid() ? since.toMSecsSinceEpoch() : now()});
+    const qint64 at = since.isValid() ? since.toMSecsSinceEpoch() : now();
+    return transact(m_db, [&]() -> Result<Conversation> {
+        const bool waited = requireConversation(tenantId, conversationId).needsHuman;
+        auto after = updateConversation(
+            tenantId, conversationId,
+            QStringLiteral("needs_human = ?, escalation_reason = ?, needs_human_since = CASE "
+                           "WHEN ? = 0 THEN NULL WHEN needs_human = 1 AND needs_human_since IS "
+                           "NOT NULL THEN needs_human_since ELSE ? END"),
+            {needsHuman ? 1 : 0, needsHuman ? reason : QString(), needsHuman ? 1 : 0, at});
+        if (after && needsHuman && !waited)
+            recordEvent(tenantId, conversationId, QStringLiteral("escalated"), 0,
+                        reasonCode.isEmpty() ? QString(EscalationReason::Other) : reasonCode,
+                        reason, at);
+        return after;
+    });
 }
 
 void ConversationStore::touchConversations(qint64 tenantId, const QList<Message> &messages)
@@ -635,10 +692,14 @@ Result<Conversation> ConversationStore::markHandledByStorePhone(qint64 tenantId,
     // A reply from the store's own phone: a person is handling this chat, so the bot stays quiet
     // until someone hands it back. No operator is named: the console shows "the store's phone".
     auto result = guard([&] {
-        m_db.exec(QStringLiteral("UPDATE conversations SET owner_kind = 'human', "
-                                 "owner_operator_id = NULL, needs_human = 0 "
-                                 "WHERE tenant_id = ? AND id = ? AND owner_kind = 'bot'"),
-                  {tenantId, conversationId});
+        const SqlRows moved = m_db.query(
+            QStringLiteral("UPDATE conversations SET owner_kind = 'human', "
+                           "owner_operator_id = NULL, needs_human = 0 "
+                           "WHERE tenant_id = ? AND id = ? AND owner_kind = 'bot' RETURNING id"),
+            {tenantId, conversationId});
+        if (!moved.isEmpty())
+            recordEvent(tenantId, conversationId, QStringLiteral("takeover"), 0, {},
+                        QStringLiteral("the store's phone replied"));
         return requireConversation(tenantId, conversationId);
     });
     if (result)

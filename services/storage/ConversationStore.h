@@ -36,8 +36,11 @@ public:
     Result<QList<ConversationSummary>> summaries(qint64 tenantId, int limit = 500);
     // Any owner change also ends the wait for a person (needs_human clears). A closed chat keeps
     // who closed it (operatorId) and why; a customer writing to it reopens it (openConversation).
+    // Each change is recorded in conversation_events (takeover, assign, handback, close, reopen).
+    // at back-dates the event (imports, the demo store); default now.
     Result<Conversation> setOwner(qint64 tenantId, qint64 conversationId, OwnerKind owner,
-                                  qint64 operatorId = 0, const QString &closedReason = {});
+                                  qint64 operatorId = 0, const QString &closedReason = {},
+                                  const QDateTime &at = {});
     // Reads the conversation and, on PostgreSQL, locks its row until the caller's transaction
     // ends: ownership changes and the bot's commit for one chat take turns through this lock.
     Result<Conversation> lockConversation(qint64 tenantId, qint64 conversationId);
@@ -48,9 +51,11 @@ public:
     Result<QList<qint64>> silentHumanChats(qint64 tenantId, const QDateTime &before);
     Result<Conversation> setLabels(qint64 tenantId, qint64 conversationId,
                                    const QStringList &labels);
-    // since: when it started waiting (default now; kept when it already waits).
+    // since: when it started waiting (default now; kept when it already waits). A chat that
+    // starts waiting records an 'escalated' event with reasonCode (EscalationReason).
     Result<Conversation> setNeedsHuman(qint64 tenantId, qint64 conversationId, bool needsHuman,
-                                       const QString &reason, const QDateTime &since = {});
+                                       const QString &reason, const QDateTime &since = {},
+                                       const QString &reasonCode = {});
 
     // Appends in one transaction and moves each conversation's clocks forward.
     Result<QList<Message>> appendMessages(qint64 tenantId, const QList<Message> &messages);
@@ -95,6 +100,9 @@ private:
                                              QList<Message> &lines);
     Result<Conversation> updateConversation(qint64 tenantId, qint64 conversationId,
                                             const QString &assignments, QVariantList params);
+    void recordEvent(qint64 tenantId, qint64 conversationId, const QString &kind, qint64 operatorId,
+                     const QString &reasonCode = {}, const QString &reason = {}, qint64 at = 0);
+    static QString ownerEvent(const Conversation &before, const Conversation &after);
     void emitAppended(qint64 tenantId, const QList<Message> &messages);
     void touchConversations(qint64 tenantId, const QList<Message> &messages);
     QList<Message> insertMessages(qint64 tenantId, const QList<Message> &messages);

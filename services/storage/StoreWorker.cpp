@@ -82,8 +82,9 @@ StoreWorker::StoreWorker(DatabaseUrl url, QObject *parent, Role role)
     , m_role(role)
     , m_threadContext(new JobRunner)
 {
-    m_thread.setObjectName(role == Role::Main ? QStringLiteral("shopdesk-db")
-                                              : QStringLiteral("shopdesk-inbox"));
+    m_thread.setObjectName(role == Role::Main    ? QStringLiteral("shopdesk-db")
+                           : role == Role::Inbox ? QStringLiteral("shopdesk-inbox")
+                                                 : QStringLiteral("shopdesk-reports"));
     m_threadContext->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_threadContext, &QObject::deleteLater);
 }
@@ -131,10 +132,10 @@ void StoreWorker::openInThread()
 #ifdef Q_OS_LINUX
     // Under a full CPU the webhooks' thread comes first: this one (the bot's reads and writes,
     // the console's) runs at a lower priority (nice 5); the inbox thread keeps the default.
-    if (m_role == Role::Main)
-        setpriority(PRIO_PROCESS, pid_t(syscall(SYS_gettid)), 5);
+    if (m_role != Role::Inbox)
+        setpriority(PRIO_PROCESS, pid_t(syscall(SYS_gettid)), m_role == Role::Main ? 5 : 10);
 #endif
-    if (m_role == Role::Inbox) {
+    if (m_role != Role::Main) {
         m_open = true;
         Q_EMIT ready(m_store->describe());
         return;

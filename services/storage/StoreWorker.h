@@ -27,7 +27,9 @@ public:
     // Inbox: a second PostgreSQL connection on a thread of its own for recording webhooks, so an
     // acknowledgement never waits behind the bot's work on the main one; it opens an
     // already-migrated database and sends no signals.
-    enum class Role { Main, Inbox };
+    // Reports: the same kind of connection for the analytics' long reads, at a lower priority
+    // than the bot's (nice 10), so a manager's report never slows an answer.
+    enum class Role { Main, Inbox, Reports };
     explicit StoreWorker(DatabaseUrl url, QObject *parent = nullptr, Role role = Role::Main);
     ~StoreWorker() override;
 

@@ -1,0 +1,28 @@
+-- Analytics: what happened to each chat and when (a chat started waiting for a person, a person
+-- took it, gave it back, closed or reopened it), so reports count handoffs and waits from facts
+-- rather than from a chat's current state; who took each order (the bot alone, or a person had
+-- to confirm it); and the indexes the reports' range scans need.
+CREATE TABLE conversation_events (
+    id @ID@,
+    tenant_id @BIGINT@ NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+    conversation_id @BIGINT@ NOT NULL,
+    at @BIGINT@ NOT NULL,
+    kind TEXT NOT NULL
+        CHECK (kind IN ('escalated', 'takeover', 'assign', 'handback', 'close', 'reopen')),
+    reason_code TEXT NOT NULL DEFAULT '',
+    reason TEXT NOT NULL DEFAULT '',
+    operator_id @BIGINT@
+);
+CREATE INDEX conversation_events_by_time ON conversation_events (tenant_id, at);
+CREATE INDEX conversation_events_by_chat ON conversation_events (tenant_id, conversation_id, at);
+ALTER TABLE orders ADD COLUMN taken_by TEXT NOT NULL DEFAULT 'bot';
+CREATE INDEX messages_by_time ON messages (tenant_id, created_at);
+CREATE INDEX messages_by_chat_author ON messages (tenant_id, conversation_id, author, created_at);
+CREATE INDEX orders_by_time ON orders (tenant_id, created_at);
+CREATE INDEX retrieval_log_by_time ON retrieval_log (tenant_id, at);
+CREATE INDEX reminders_by_sent ON reminders (tenant_id, sent_at);
+CREATE INDEX ledger_by_time ON ledger_entries (tenant_id, created_at);
+-- Chats that waited for a person before this version keep that fact.
+INSERT INTO conversation_events (tenant_id, conversation_id, at, kind, reason_code, reason)
+SELECT tenant_id, id, needs_human_since, 'escalated', '', escalation_reason FROM conversations
+WHERE needs_human = 1 AND needs_human_since IS NOT NULL;

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "analytics/Report.h"
+#include "core/Result.h"
+
+#include <QMap>
+#include <QObject>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+namespace shopdesk {
+
+class Store;
+class StoreWorker;
+class SentimentLexicon;
+
+// The reports, for the console's Analytics pane and for `shopdesk-cli report`: one engine
+// query service over ReportBuilder. The console runs it on the engine's reports connection
+// (its own thread, below the bot's priority), so a long range never delays the bot or the
+// console; one report at a time, with progress and Cancel.
+class AnalyticsService : public QObject
+{
+    Q_OBJECT
+public:
+    explicit AnalyticsService(StoreWorker &store, QObject *parent = nullptr);
+    ~AnalyticsService() override;
+
+    // The range in the store's own zone (settings store.time_zone, else this computer's) with
+    // the store's minutes per answer; the report for it. A report already running is cancelled.
+    void report(qint64 tenantId, ReportRange range, QObject *context,
+                std::function<void(Result<Report>)> done);
+    void cancel();
+    bool isRunning() const { return m_running > 0; }
+
+    struct ChatBrief
+    {
+        qint64 conversationId = 0;
+        QString contact;
+        QString phone;
+    };
+    // Who is behind each chat of a drill-down (names and phones, for the list).
+    void chatNames(qint64 tenantId, const QList<qint64> &conversationIds, QObject *context,
+                   std::function<void(Result<QList<ChatBrief>>)> done);
+    // The chats with a customer message on `day` (a bar of the volume chart).
+    void chatsOnDay(qint64 tenantId, ReportRange range, const QDate &day, QObject *context,
+                    std::function<void(Result<QList<qint64>>)> done);
+
+    // The synchronous core the CLI and tests share with the console.
+    static Result<Report>
+    build(Store &store, qint64 tenantId, ReportRange range,
+          const std::atomic_bool *cancel = nullptr,
+          const std::function<void(int, int, const QString &)> &progress = {});
+    static void applySettings(const QMap<QString, QString> &settings, ReportRange &range,
+                              double *minutesPerAnswer);
+    static const SentimentLexicon &lexicon(); // loaded once, then read from any thread
+
+Q_SIGNALS:
+    void progress(int step, int steps, const QString &what);
+
+private:
+    StoreWorker &m_store;
+    std::shared_ptr<std::atomic_bool> m_cancel;
+    int m_running = 0;
+};
+
+} // namespace shopdesk

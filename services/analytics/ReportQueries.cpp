@@ -1,0 +1,297 @@
+#include "analytics/ReportQueries.h"
+
+#include "analytics/LocalTimeSql.h"
+#include "storage/SqlBackend.h"
+
+#include <limits>
+
+namespace shopdesk {
+
+namespace {
+
+qint64 i64(const QVariant &v)
+{
+    return v.isNull() ? 0 : v.toLongLong();
+}
+
+} // namespace
+
+ReportQueries::ReportQueries(SqlBackend &db, qint64 tenantId, const ReportRange &range)
+    : m_db(db)
+    , m_tenant(tenantId)
+    , m_range(range)
+{}
+
+QString ReportQueries::channelFilter(const QString &conversationColumn, QVariantList &params) const
+{
+    if (m_range.channelId <= 0)
+        return {};
+    params << m_tenant << m_range.channelId;
+    return QStringLiteral(" AND %1 IN (SELECT id FROM conversations WHERE tenant_id = ? AND "
+                          "channel_id = ?)")
+        .arg(conversationColumn);
+}
+
+QList<ReportQueries::DayCount> ReportQueries::customerMessagesByDay()
+{
+    const LocalTimeSql local(m_range, QStringLiteral("created_at"));
+    QVariantList params = local.params();
+    params << m_tenant << m_range.startMs() << m_range.endMs();
+    const QString channel = channelFilter(QStringLiteral("conversation_id"), params);
+    const SqlRows rows = m_db.query(
+        QStringLiteral("SELECT %1, COUNT(*), COUNT(DISTINCT conversation_id) FROM messages WHERE "
+                       "tenant_id = ? AND author = 'customer' AND created_at >= ? AND "
+                       "created_at < ?%2 GROUP BY 1")
+            .arg(local.day(), channel),
+        params);
+    QList<DayCount> out;
+    for (const SqlRow &r : rows)
+        out.append({i64(r[0]), -1, r[1].toInt(), r[2].toInt()});
+    return out;
+}
+
+QList<ReportQueries::DayCount> ReportQueries::customerMessagesByHour()
+{
+    const LocalTimeSql local(m_range, QStringLiteral("created_at"));
+    QVariantList params = local.params();
+    params << local.params() << m_tenant << m_range.startMs() << m_range.endMs();
+    const QString channel = channelFilter(QStringLiteral("conversation_id"), params);
+    const SqlRows rows =
+        m_db.query(QStringLiteral("SELECT %1, %2, COUNT(*) FROM messages WHERE tenant_id = ? AND "
+                                  "author = 'customer' AND created_at >= ? AND created_at < ?%3 "
+                                  "GROUP BY 1, 2")
+                       .arg(local.day(), local.hour(), channel),
+                   params);
+    QList<DayCount> out;
+    for (const SqlRow &r : rows)
+        out.append({i64(r[0]), r[1].toInt(), r[2].toInt(), 0});
+    return out;
+}
+
+QList<ReportQueries::ChatRow> ReportQueries::chats()
+{
+    // For each chat: its first customer message in the range, the bot's first message after it
+    // and its last one in the range; then whether a person replied or the chat was handed off
+    // before the bot's last answer + 24 h (the range's end + 24 h when the bot never answered).
+    QVariantList params{m_tenant, m_range.endMs(), m_tenant, m_range.endMs(),   m_tenant,
+                        m_tenant, m_range.endMs(), m_tenant, m_range.startMs(), m_range.endMs()};
+    const QString channel = channelFilter(QStringLiteral("conversation_id"), params);
+    const SqlRows rows = m_db.query(
+        QStringLiteral(
+            "SELECT f.conversation_id, f.first_at, f.first_bot, f.last_bot, "
+            "CASE WHEN EXISTS (SELECT 1 FROM messages h WHERE h.tenant_id = ? AND "
+            "h.conversation_id = f.conversation_id AND h.author = 'human' AND h.type <> 'note' "
+            "AND h.created_at >= f.first_at AND h.created_at < COALESCE(f.last_bot, "
+            "CAST(? AS BIGINT)) + 86400000) THEN 1 ELSE 0 END, "
+            "CASE WHEN EXISTS (SELECT 1 FROM conversation_events e WHERE e.tenant_id = ? AND "
+            "e.conversation_id = f.conversation_id AND e.kind IN ('escalated', 'takeover') AND "
+            "e.at >= f.first_at AND e.at < COALESCE(f.last_bot, CAST(? AS BIGINT)) + 86400000) "
+            "THEN 1 ELSE 0 END "
+            "FROM (SELECT c.conversation_id, c.first_at, "
+            "(SELECT MIN(b.created_at) FROM messages b WHERE b.tenant_id = ? AND "
+            "b.conversation_id = c.conversation_id AND b.author = 'bot' AND "
+            "b.created_at >= c.first_at) AS first_bot, "
+            "(SELECT MAX(b.created_at) FROM messages b WHERE b.tenant_id = ? AND "
+            "b.conversation_id = c.conversation_id AND b.author = 'bot' AND "
+            "b.created_at >= c.first_at AND b.created_at < ?) AS last_bot "
+            "FROM (SELECT conversation_id, MIN(created_at) AS first_at FROM messages WHERE "
+            "tenant_id = ? AND author = 'customer' AND created_at >= ? AND created_at < ?%1 "
+            "GROUP BY conversation_id) c) f ORDER BY f.conversation_id")
+            .arg(channel),
+        params);
+    QList<ChatRow> out;
+    out.reserve(rows.size());
+    for (const SqlRow &r : rows)
+        out.append(
+            {i64(r[0]), i64(r[1]), i64(r[2]), i64(r[3]), r[4].toInt() == 1, r[5].toInt() == 1});
+    return out;
+}
+
+QList<ReportQueries::HandoffRow> ReportQueries::handoffs()
+{
+    QVariantList params{m_tenant, std::numeric_limits<qint64>::max(), m_tenant, m_range.startMs(),
+                        m_range.endMs()};
+    const QString channel = channelFilter(QStringLiteral("e.conversation_id"), params);
+    const SqlRows rows = m_db.query(
+        QStringLiteral(
+            "SELECT e.conversation_id, e.kind, e.reason_code, e.at, "
+            "(SELECT MIN(h.created_at) FROM messages h WHERE h.tenant_id = e.tenant_id AND "
+            "h.conversation_id = e.conversation_id AND h.author = 'human' AND h.type <> 'note' "
+            "AND h.created_at >= e.at AND h.created_at < COALESCE((SELECT MIN(x.at) FROM "
+            "conversation_events x WHERE x.tenant_id = ? AND x.conversation_id = "
+            "e.conversation_id AND x.kind IN ('handback', 'close') AND x.at > e.at), "
+            "CAST(? AS BIGINT))) FROM conversation_events e WHERE e.tenant_id = ? AND "
+            "e.at >= ? AND e.at < ? AND (e.kind = 'escalated' OR (e.kind = 'takeover' AND "
+            "e.reason_code = 'self'))%1 ORDER BY e.at, e.id")
+            .arg(channel),
+        params);
+    QList<HandoffRow> out;
+    for (const SqlRow &r : rows)
+        out.append({i64(r[0]), r[1].toString(), r[2].toString(), i64(r[3]), i64(r[4])});
+    return out;
+}
+
+QList<ReportQueries::GapRow> ReportQueries::knowledgeGaps()
+{
+    QVariantList params{m_tenant, m_range.startMs(), m_range.endMs()};
+    const QString channel = channelFilter(QStringLiteral("conversation_id"), params);
+    const SqlRows rows = m_db.query(
+        QStringLiteral("SELECT conversation_id, question FROM retrieval_log WHERE tenant_id = ? "
+                       "AND source = 'live' AND escalated = 1 AND at >= ? AND at < ?%1 "
+                       "ORDER BY at, id")
+            .arg(channel),
+        params);
+    QList<GapRow> out;
+    for (const SqlRow &r : rows)
+        out.append({i64(r[0]), r[1].toString()});
+    return out;
+}
+
+QList<ReportQueries::OrderDay> ReportQueries::ordersByDay()
+{
+    const LocalTimeSql local(m_range, QStringLiteral("created_at"));
+    QVariantList params = local.params();
+    params << m_tenant << m_range.startMs() << m_range.endMs();
+    const QString channel = channelFilter(QStringLiteral("conversation_id"), params);
+    const SqlRows rows = m_db.query(
+        QStringLiteral("SELECT %1, taken_by, COUNT(*), COALESCE(SUM(total_minor), 0) FROM orders "
+                       "WHERE tenant_id = ? AND status <> 'cancelled' AND created_at >= ? AND "
+                       "created_at < ?%2 GROUP BY 1, 2")
+            .arg(local.day(), channel),
+        params);
+    QList<OrderDay> out;
+    for (const SqlRow &r : rows)
+        out.append({i64(r[0]), r[1].toString(), r[2].toInt(), i64(r[3])});
+    return out;
+}
+
+QList<ReportQueries::Ranked> ReportQueries::topProducts(int limit)
+{
+    QVariantList params{m_tenant, m_range.startMs(), m_range.endMs()};
+    const QString channel = channelFilter(QStringLiteral("o.conversation_id"), params);
+    params << limit;
+    const SqlRows rows = m_db.query(
+        QStringLiteral("SELECT l.product_id, MAX(p.name), SUM(l.quantity), COUNT(DISTINCT "
+                       "o.id), SUM(l.line_total_minor) FROM orders o JOIN order_lines l ON "
+                       "l.tenant_id = o.tenant_id AND l.order_id = o.id LEFT JOIN products p ON "
+                       "p.tenant_id = l.tenant_id AND p.id = l.product_id WHERE o.tenant_id = ? "
+                       "AND o.status <> 'cancelled' AND o.created_at >= ? AND o.created_at < ?%1 "
+                       "GROUP BY l.product_id ORDER BY 5 DESC, 1 LIMIT ?")
+            .arg(channel),
+        params);
+    QList<Ranked> out;
+    for (const SqlRow &r : rows)
+        out.append({i64(r[0]), r[1].toString(), r[2].toDouble(), r[3].toInt(), i64(r[4])});
+    return out;
+}
+
+QList<ReportQueries::Ranked> ReportQueries::topCustomers(int limit)
+{
+    QVariantList params{m_tenant, m_range.startMs(), m_range.endMs()};
+    const QString channel = channelFilter(QStringLiteral("o.conversation_id"), params);
+    params << limit;
+    const SqlRows rows = m_db.query(
+        QStringLiteral("SELECT o.contact_id, MAX(c.name), COUNT(*), SUM(o.total_minor) FROM "
+                       "orders o JOIN contacts c ON c.tenant_id = o.tenant_id AND c.id = "
+                       "o.contact_id WHERE o.tenant_id = ? AND o.status <> 'cancelled' AND "
+                       "o.created_at >= ? AND o.created_at < ?%1 GROUP BY o.contact_id "
+                       "ORDER BY 4 DESC, 1 LIMIT ?")
+            .arg(channel),
+        params);
+    QList<Ranked> out;
+    for (const SqlRow &r : rows)
+        out.append({i64(r[0]), r[1].toString(), 0, r[2].toInt(), i64(r[3])});
+    return out;
+}
+
+QList<ReportQueries::ReminderRow> ReportQueries::reminders()
+{
+    QVariantList params{m_tenant, m_tenant, m_range.startMs(), m_range.endMs()};
+    const QString channel = channelFilter(QStringLiteral("r.conversation_id"), params);
+    const SqlRows rows = m_db.query(
+        QStringLiteral("SELECT r.contact_id, r.sent_at, r.amount_minor, (SELECT "
+                       "COALESCE(SUM(l.amount_minor), 0) FROM ledger_entries l WHERE "
+                       "l.tenant_id = ? AND l.contact_id = r.contact_id AND l.kind = 'payment' "
+                       "AND l.created_at >= r.sent_at) FROM reminders r WHERE r.tenant_id = ? "
+                       "AND r.state = 'sent' AND r.sent_at >= ? AND r.sent_at < ?%1 "
+                       "ORDER BY r.contact_id, r.sent_at")
+            .arg(channel),
+        params);
+    QList<ReminderRow> out;
+    for (const SqlRow &r : rows)
+        out.append({i64(r[0]), i64(r[1]), i64(r[2]), i64(r[3])});
+    return out;
+}
+
+int ReportQueries::botAnswers()
+{
+    QVariantList params{m_tenant, m_range.startMs(), m_range.endMs()};
+    const QString channel = channelFilter(QStringLiteral("conversation_id"), params);
+    const SqlRows rows = m_db.query(
+        QStringLiteral("SELECT COUNT(*) FROM messages WHERE tenant_id = ? AND author = 'bot' AND "
+                       "created_at >= ? AND created_at < ?%1")
+            .arg(channel),
+        params);
+    return rows.isEmpty() ? 0 : rows.first()[0].toInt();
+}
+
+QList<ReportQueries::SentimentRow> ReportQueries::customerTexts()
+{
+    const LocalTimeSql local(m_range, QStringLiteral("created_at"));
+    QVariantList params = local.params();
+    params << m_tenant << m_range.startMs() << m_range.endMs();
+    const QString channel = channelFilter(QStringLiteral("conversation_id"), params);
+    const SqlRows rows = m_db.query(
+        QStringLiteral("SELECT conversation_id, %1, body FROM messages WHERE tenant_id = ? AND "
+                       "author = 'customer' AND type = 'text' AND created_at >= ? AND "
+                       "created_at < ?%2")
+            .arg(local.day(), channel),
+        params);
+    QList<SentimentRow> out;
+    out.reserve(rows.size());
+    for (const SqlRow &r : rows)
+        out.append({i64(r[0]), i64(r[1]), r[2].toString()});
+    return out;
+}
+
+QList<ReportQueries::ChatName> ReportQueries::chatNames(const QList<qint64> &conversationIds)
+{
+    QList<ChatName> out;
+    for (qsizetype i = 0; i < conversationIds.size(); i += 200) {
+        const QList<qint64> part = conversationIds.mid(i, 200);
+        QVariantList params{m_tenant};
+        QString marks;
+        for (qint64 id : part) {
+            marks += marks.isEmpty() ? QStringLiteral("CAST(? AS BIGINT)")
+                                     : QStringLiteral(", CAST(? AS BIGINT)");
+            params << id;
+        }
+        const SqlRows rows = m_db.query(
+            QStringLiteral("SELECT v.id, c.name, c.phone FROM conversations v JOIN contacts c ON "
+                           "c.tenant_id = v.tenant_id AND c.id = v.contact_id WHERE "
+                           "v.tenant_id = ? AND v.id IN (%1) ORDER BY v.id")
+                .arg(marks),
+            params);
+        for (const SqlRow &r : rows)
+            out.append({i64(r[0]), r[1].toString(), r[2].toString()});
+    }
+    return out;
+}
+
+QList<qint64> ReportQueries::chatsOnDay(const QDate &day)
+{
+    QVariantList params{m_tenant, m_range.dayStartMs(day), m_range.dayStartMs(day.addDays(1))};
+    const QString channel = channelFilter(QStringLiteral("conversation_id"), params);
+    const SqlRows rows = m_db.query(
+        QStringLiteral("SELECT DISTINCT conversation_id FROM messages WHERE tenant_id = ? AND "
+                       "author = 'customer' AND created_at >= ? AND created_at < ?%1 "
+                       "ORDER BY 1")
+            .arg(channel),
+        params);
+    QList<qint64> out;
+    for (const SqlRow &r : rows)
+        out.append(i64(r[0]));
+    return out;
+}
+
+} // namespace shopdesk

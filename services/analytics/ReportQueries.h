@@ -1,0 +1,120 @@
+#pragma once
+
+#include "analytics/ReportRange.h"
+
+#include <QList>
+#include <QString>
+#include <QVariantList>
+
+namespace shopdesk {
+
+class SqlBackend;
+
+// The SQL behind the reports, one aggregate per question, the same on SQLite and PostgreSQL
+// (parameters only; every query scoped by the store). Rows come back raw: ReportBuilder turns
+// them into figures. Runs on whatever thread owns the connection; throws SqlError.
+class ReportQueries
+{
+public:
+    ReportQueries(SqlBackend &db, qint64 tenantId, const ReportRange &range);
+
+    struct DayCount
+    {
+        qint64 day = 0; // LocalTimeSql day number
+        int hour = -1;  // heatmap rows only
+        int messages = 0;
+        int chats = 0;
+    };
+    QList<DayCount> customerMessagesByDay();
+    QList<DayCount> customerMessagesByHour();
+
+    // Each chat with a customer message in the range.
+    struct ChatRow
+    {
+        qint64 conversationId = 0;
+        qint64 firstCustomerAt = 0;
+        qint64 firstBotAt = 0;      // 0: none after it
+        qint64 lastBotAt = 0;       // in the range; 0: none
+        bool personReplied = false; // before the bot's last answer + 24 h
+        bool handedOff = false;     // escalated or taken, before the same moment
+    };
+    QList<ChatRow> chats();
+
+    // Each time a chat started needing a person in the range: it escalated, or a person took it
+    // without being asked; and a person's first reply before it went back to the bot or closed.
+    struct HandoffRow
+    {
+        qint64 conversationId = 0;
+        QString kind;
+        QString reasonCode;
+        qint64 at = 0;
+        qint64 repliedAt = 0; // 0: nobody replied
+    };
+    QList<HandoffRow> handoffs();
+
+    struct GapRow
+    {
+        qint64 conversationId = 0;
+        QString question;
+    };
+    QList<GapRow> knowledgeGaps();
+
+    struct OrderDay
+    {
+        qint64 day = 0;
+        QString takenBy;
+        int orders = 0;
+        qint64 revenueMinor = 0;
+    };
+    QList<OrderDay> ordersByDay();
+    struct Ranked
+    {
+        qint64 id = 0;
+        QString name;
+        double quantity = 0;
+        int count = 0;
+        qint64 revenueMinor = 0;
+    };
+    QList<Ranked> topProducts(int limit);
+    QList<Ranked> topCustomers(int limit);
+
+    struct ReminderRow
+    {
+        qint64 contactId = 0;
+        qint64 sentAt = 0;
+        qint64 amountMinor = 0;
+        qint64 paidAfterMinor = 0; // the contact's payments since this reminder
+    };
+    QList<ReminderRow> reminders();
+
+    int botAnswers();
+
+    struct SentimentRow
+    {
+        qint64 conversationId = 0;
+        qint64 day = 0;
+        QString body;
+    };
+    // Customer text messages in the range (for the lexicon).
+    QList<SentimentRow> customerTexts();
+
+    struct ChatName
+    {
+        qint64 conversationId = 0;
+        QString contact;
+        QString phone;
+    };
+    QList<ChatName> chatNames(const QList<qint64> &conversationIds);
+    // The chats with a customer message on one local day.
+    QList<qint64> chatsOnDay(const QDate &day);
+
+private:
+    // " AND <column> IN (chats of the channel)" when the range names one.
+    QString channelFilter(const QString &conversationColumn, QVariantList &params) const;
+
+    SqlBackend &m_db;
+    qint64 m_tenant;
+    ReportRange m_range;
+};
+
+} // namespace shopdesk
