@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "AnalyticsReportModel.h"
 #include "AttentionNotifier.h"
 #include "ConsoleOperator.h"
 #include "ConsoleSettings.h"
@@ -16,16 +17,17 @@
 #include "dialogs/OperatorDialog.h"
 #include "engine/Engine.h"
 #include "messaging/MessagingService.h"
+#include "panes/AnalyticsPane.h"
 #include "panes/ConversationView.h"
 #include "panes/InboxPane.h"
 #include "panes/InventoryPane.h"
 #include "panes/KnowledgePane.h"
 #include "panes/OrdersPane.h"
-#include "panes/PlaceholderPane.h"
 #include "panes/SettingsPane.h"
 #include "storage/StoreWorker.h"
 #include "widgets/BannerWidget.h"
 #include "widgets/agent/AiEmployeeSection.h"
+#include "widgets/knowledge/FaqEditor.h"
 #include "widgets/knowledge/KnowledgeSettingsSection.h"
 #include <QToolButton>
 
@@ -88,12 +90,9 @@ MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *paren
     m_stack->addWidget(m_inventory);
     m_ordersPane = new OrdersPane(*m_orders, *m_reminders, m_stack);
     m_stack->addWidget(m_ordersPane);
-    m_stack->addWidget(new PlaceholderPane(
-        tr("Analytics"),
-        tr("Dashboards for managers: messages per day, response times, chats resolved by the "
-           "bot versus your team, escalations and the questions the bot could not answer. "
-           "It arrives with the dashboards."),
-        m_stack));
+    m_analyticsModel = new AnalyticsReportModel(engine.analytics(), this);
+    m_analytics = new AnalyticsPane(*m_analyticsModel, m_stack);
+    m_stack->addWidget(m_analytics);
     m_stack->addWidget(m_settingsPane);
 
     buildNavigation();
@@ -130,6 +129,16 @@ MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *paren
         showPane(Inbox);
         m_inbox->openConversation(conversationId);
     });
+    connect(m_analytics, &AnalyticsPane::openChat, this, [this](qint64 conversationId) {
+        showPane(Inbox);
+        m_inbox->openConversation(conversationId);
+    });
+    connect(m_analytics, &AnalyticsPane::addToFaq, this, [this](const QString &question) {
+        showPane(Knowledge);
+        m_knowledge->tabs()->setCurrentWidget(m_knowledge->faq());
+        m_knowledge->faq()->addPair(question, QString());
+    });
+    connect(m_analytics, &AnalyticsPane::message, this, &MainWindow::showPaneMessage);
     connect(m_settingsPane, &SettingsPane::message, this, &MainWindow::showPaneMessage);
     connect(m_inbox, &InboxPane::message, this, &MainWindow::showPaneMessage);
     connectInbox();
@@ -312,6 +321,7 @@ void MainWindow::switchStore(int row)
     m_settingsPane->setTenant(tenant.id);
     m_knowledge->setTenant(tenant.id);
     m_inbox->setTenant(tenant.id);
+    m_analytics->setTenant(tenant.id);
     m_operator->setStore(tenant.id, tenant.slug);
     setWindowTitle(tr("%1 — Shopdesk").arg(tenant.name));
     m_storeStatus->setText(

@@ -20,6 +20,8 @@ class InventoryPane;
 class MessageListModel;
 class OrderTableModel;
 class OrdersPane;
+class AnalyticsPane;
+class AnalyticsReportModel;
 class TraceListModel;
 class ReminderTableModel;
 class ProductTableModel;
@@ -53,6 +55,7 @@ public:
     KnowledgePane *knowledgePane() const { return m_knowledge; }
     InventoryPane *inventoryPane() const { return m_inventory; }
     OrdersPane *ordersPane() const { return m_ordersPane; }
+    AnalyticsPane *analyticsPane() const { return m_analytics; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -87,6 +90,8 @@ private:
     InboxPane *m_inbox = nullptr;
     InventoryPane *m_inventory = nullptr;
     OrdersPane *m_ordersPane = nullptr;
+    AnalyticsReportModel *m_analyticsModel = nullptr;
+    AnalyticsPane *m_analytics = nullptr;
     SettingsPane *m_settingsPane = nullptr;
     KnowledgePane *m_knowledge = nullptr;
     ConsoleOperator *m_operator = nullptr;

@@ -20,7 +20,8 @@ int DemoLoadCommand::run(const QCommandLineParser &parser)
     out() << "loaded the demo store (id " << summary->slug << "): " << summary->products
           << " products, " << summary->documents << " knowledge documents, " << summary->customers
           << " customers, " << summary->conversations << " conversations, " << summary->messages
-          << " messages, " << summary->orders << " orders\n";
+          << " messages, " << summary->orders << " orders, and 30 days of history ("
+          << summary->historyChats << " chats)\n";
     return ExitOk;
 }
 

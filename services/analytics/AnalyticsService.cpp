@@ -119,18 +119,20 @@ void AnalyticsService::chatNames(qint64 tenantId, const QList<qint64> &conversat
         std::move(done));
 }
 
-void AnalyticsService::chatsOnDay(qint64 tenantId, ReportRange range, const QDate &day,
-                                  QObject *context, std::function<void(Result<QList<qint64>>)> done)
+void AnalyticsService::chatsBetween(qint64 tenantId, ReportRange range, const QDate &first,
+                                    const QDate &last, QObject *context,
+                                    std::function<void(Result<QList<qint64>>)> done)
 {
     m_store.run(
         context,
-        [tenantId, range, day](Store &store) mutable {
+        [tenantId, range, first, last](Store &store) mutable {
             auto settings = store.tenants().settings(tenantId);
             if (!settings)
                 return Result<QList<qint64>>::failure(settings.error());
             applySettings(settings.value(), range, nullptr);
-            return sql::guard(
-                [&] { return ReportQueries(store.backend(), tenantId, range).chatsOnDay(day); });
+            return sql::guard([&] {
+                return ReportQueries(store.backend(), tenantId, range).chatsBetween(first, last);
+            });
         },
         std::move(done));
 }

@@ -43,9 +43,9 @@ public:
     // Who is behind each chat of a drill-down (names and phones, for the list).
     void chatNames(qint64 tenantId, const QList<qint64> &conversationIds, QObject *context,
                    std::function<void(Result<QList<ChatBrief>>)> done);
-    // The chats with a customer message on `day` (a bar of the volume chart).
-    void chatsOnDay(qint64 tenantId, ReportRange range, const QDate &day, QObject *context,
-                    std::function<void(Result<QList<qint64>>)> done);
+    // The chats with a customer message from `first` to `last` (a bar of the volume chart).
+    void chatsBetween(qint64 tenantId, ReportRange range, const QDate &first, const QDate &last,
+                      QObject *context, std::function<void(Result<QList<qint64>>)> done);
 
     // The synchronous core the CLI and tests share with the console.
     static Result<Report>

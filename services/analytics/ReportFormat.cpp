@@ -284,7 +284,9 @@ QString ReportFormat::toText(const Report &r)
       << " handoffs, " << r.handoffsUnanswered << " unanswered)\n";
     s << "  Escalations            " << r.escalationCount << "\n";
     for (const Report::Escalation &e : r.escalations)
-        s << "    " << e.label << ": " << e.count << ", waited median " << duration(e.wait.medianMs)
+        s << "    " << e.label << ": " << e.count << ", "
+          << (e.wait.count > 0 ? QStringLiteral("waited median ") + duration(e.wait.medianMs)
+                               : QStringLiteral("no reply from a person yet"))
           << "\n";
     s << "  Orders                 " << r.orders.count << ", " << money(r.orders.revenueMinor)
       << " (average " << money(r.orders.averageMinor) << "); by the bot " << r.orders.byBot

@@ -278,9 +278,9 @@ QList<ReportQueries::ChatName> ReportQueries::chatNames(const QList<qint64> &con
     return out;
 }
 
-QList<qint64> ReportQueries::chatsOnDay(const QDate &day)
+QList<qint64> ReportQueries::chatsBetween(const QDate &first, const QDate &last)
 {
-    QVariantList params{m_tenant, m_range.dayStartMs(day), m_range.dayStartMs(day.addDays(1))};
+    QVariantList params{m_tenant, m_range.dayStartMs(first), m_range.dayStartMs(last.addDays(1))};
     const QString channel = channelFilter(QStringLiteral("conversation_id"), params);
     const SqlRows rows = m_db.query(
         QStringLiteral("SELECT DISTINCT conversation_id FROM messages WHERE tenant_id = ? AND "

@@ -105,8 +105,8 @@ public:
         QString phone;
     };
     QList<ChatName> chatNames(const QList<qint64> &conversationIds);
-    // The chats with a customer message on one local day.
-    QList<qint64> chatsOnDay(const QDate &day);
+    // The chats with a customer message from `first` to `last` (local days, both included).
+    QList<qint64> chatsBetween(const QDate &first, const QDate &last);
 
 private:
     // " AND <column> IN (chats of the channel)" when the range names one.

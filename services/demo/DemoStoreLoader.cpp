@@ -1,5 +1,7 @@
 #include "demo/DemoStoreLoader.h"
 
+#include "demo/DemoHistory.h"
+
 #include "core/Logging.h"
 #include "core/Money.h"
 #include "storage/SqlSupport.h"
@@ -200,21 +202,31 @@ void loadConversations(Store &store, qint64 tenantId, const QHash<QString, Produ
             need(store.catalog().addOrder(tenantId, order));
             ++summary.orders;
         }
+        // Ownership changes are dated where they happened (the reports count from them): a
+        // person took the chat just before their first reply; it was closed after its last line.
         const QString owner = qs(c, "owner");
+        QDateTime firstHuman = messages.last().createdAt;
+        for (const Message &m : std::as_const(messages))
+            if (m.author == Author::Human) {
+                firstHuman = m.createdAt.addSecs(-60);
+                break;
+            }
         if (owner == QLatin1String("human"))
-            need(store.conversations().setOwner(tenantId, open.id, OwnerKind::Human, operatorId));
+            need(store.conversations().setOwner(tenantId, open.id, OwnerKind::Human, operatorId, {},
+                                                firstHuman));
         if (c.contains("needs_human"))
             need(store.conversations().setNeedsHuman(tenantId, open.id, true, qs(c, "needs_human"),
                                                      messages.last().createdAt));
         if (owner == QLatin1String("closed"))
-            need(store.conversations().setOwner(tenantId, open.id, OwnerKind::Closed));
+            need(store.conversations().setOwner(tenantId, open.id, OwnerKind::Closed, 0, {},
+                                                messages.last().createdAt.addSecs(60)));
         ++summary.conversations;
     }
 }
 
 } // namespace
 
-Result<DemoSummary> DemoStoreLoader::load(Store &store)
+Result<DemoSummary> DemoStoreLoader::load(Store &store, bool history)
 {
     const QString slug = QString::fromLatin1(kSlug);
     auto existing = store.tenants().tenantBySlug(slug);
@@ -246,6 +258,8 @@ Result<DemoSummary> DemoStoreLoader::load(Store &store)
             loadKnowledge(store, tenant.id, summary);
             const auto bySku = loadProducts(store, tenant.id, summary);
             loadConversations(store, tenant.id, bySku, operatorIds, summary);
+            if (history)
+                DemoHistory::add(store, tenant.id, bySku.values(), operatorIds.values(), summary);
             qCInfo(lcDemo) << "Loaded the demo store:" << summary.products << "products,"
                            << summary.conversations << "conversations";
             return summary;

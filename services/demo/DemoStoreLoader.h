@@ -19,6 +19,7 @@ struct DemoSummary
     int conversations = 0;
     int messages = 0;
     int orders = 0;
+    int historyChats = 0; // the 30 days of history before the recent chats (DemoHistory)
 };
 
 // Loads the demo grocery store shipped in :/demo into a store, in one transaction.
@@ -27,7 +28,9 @@ class DemoStoreLoader
 {
 public:
     static constexpr const char *kSlug = "demo";
-    static Result<DemoSummary> load(Store &store);
+    // history: also the generated 30 days before (for the Analytics pane); the recent chats,
+    // products, knowledge and customers are the same either way.
+    static Result<DemoSummary> load(Store &store, bool history = true);
 };
 
 } // namespace shopdesk

@@ -178,13 +178,13 @@ void Engine::onStoreReady(const QString &description)
     }
     m_store->run(
         this,
-        [](Store &store) -> Result<DemoSummary> {
+        [history = m_options.demoHistory](Store &store) -> Result<DemoSummary> {
             auto tenants = store.tenants().tenants();
             if (!tenants)
                 return Result<DemoSummary>::failure(tenants.error());
             if (!tenants->isEmpty())
                 return DemoSummary{true};
-            return DemoStoreLoader::load(store);
+            return DemoStoreLoader::load(store, history);
         },
         [this](Result<DemoSummary> result) {
             if (!result) {

@@ -45,6 +45,7 @@ public:
         DatabaseUrl database;
         QString dataDir;
         bool loadDemoIfEmpty = false; // first start of the embedded console
+        bool demoHistory = true;      // with its 30 days of history (DemoStoreLoader)
         // Webhooks: listen when listenPort >= 0 (0 picks a free port).
         QHostAddress listenAddress = QHostAddress::LocalHost;
         int listenPort = -1;

@@ -580,7 +580,7 @@ private Q_SLOTS:
 
     void demoStoreLoadsOnce()
     {
-        SD_TAKE(summary, DemoStoreLoader::load(*m_store));
+        SD_TAKE(summary, DemoStoreLoader::load(*m_store, false));
         QVERIFY(!summary.alreadyLoaded);
         QCOMPARE(summary.slug, QStringLiteral("demo"));
         QCOMPARE(summary.products, 200);

@@ -47,6 +47,7 @@ public:
     void setView(ConversationFilterModel::View view);
     void openRow(int proxyRow);
     bool openConversation(qint64 conversationId); // false when it is not in the list
+    qint64 openConversationId() const { return m_openConversation; }
 
     void setTenant(qint64 tenantId);
     void setOperator(const Operator &op);

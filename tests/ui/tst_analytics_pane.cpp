@@ -1,0 +1,136 @@
+// The Analytics pane as a manager uses it, on the demo store (30 days of history): the figures
+// the engine computed on its cards, the range picker, a drill-down from a chart into the chats
+// behind it and on to the Inbox, "Add to FAQ" from an unanswered question, and the CSV export.
+#include "AnalyticsReportModel.h"
+#include "ConsoleFixture.h"
+#include "analytics/AnalyticsService.h"
+#include "charts/BarChartView.h"
+#include "charts/PieChartView.h"
+#include "panes/AnalyticsPane.h"
+#include "panes/InboxPane.h"
+#include "panes/KnowledgePane.h"
+#include "widgets/analytics/MetricCard.h"
+
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QListWidget>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTest>
+
+using namespace shopdesk;
+
+class AnalyticsPaneTest : public QObject
+{
+    Q_OBJECT
+
+    test::ConsoleFixture console;
+
+    AnalyticsPane *pane() { return console.window().analyticsPane(); }
+    // The same report straight from the engine's query service.
+    Report expected(const ReportRange &range)
+    {
+        const qint64 tenant = console.tenantId();
+        auto r = console.run(
+            [tenant, range](Store &s) { return AnalyticsService::build(s, tenant, range); });
+        if (!r)
+            qFatal("%s", qPrintable(r.error()));
+        return r.value();
+    }
+    bool waitForReport(const QDate &from)
+    {
+        return QTest::qWaitFor(
+            [&] {
+                return !pane()->progressBar()->isVisible() && pane()->range().from == from &&
+                       pane()->card(0)->valueText() != QStringLiteral("—");
+            },
+            20000);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(console.start(QStringLiteral("shopdesk-analytics"), false, {1400, 900}));
+        console.window().showPane(MainWindow::Analytics);
+    }
+    void cleanupTestCase() { console.stop(); }
+
+    void rangePickerAndCards()
+    {
+        const QDate today = QDate::currentDate();
+        // The range picker, as a click picks "Last 30 days".
+        QComboBox *presets = pane()->presetBox();
+        presets->setCurrentIndex(AnalyticsPane::Last30Days);
+        Q_EMIT presets->activated(AnalyticsPane::Last30Days);
+        QVERIFY(waitForReport(today.addDays(-29)));
+        const Report r = expected(pane()->range());
+        QVERIFY(r.customerMessages > 100); // the demo's history
+        QCOMPARE(pane()->card(0)->valueText(), QString::number(r.customerMessages));
+        QVERIFY(pane()->card(1)->detailText().startsWith(
+            QStringLiteral("%1 of %2 chats").arg(r.resolution.botResolved).arg(r.chats)));
+        QVERIFY(pane()->volumeChart()->categoryCount() == 30);
+        console.screenshot(QStringLiteral("analytics-30-days"));
+
+        presets->setCurrentIndex(AnalyticsPane::Last7Days);
+        Q_EMIT presets->activated(AnalyticsPane::Last7Days);
+        QVERIFY(waitForReport(today.addDays(-6)));
+        QCOMPARE(pane()->volumeChart()->categoryCount(), 7);
+        QCOMPARE(pane()->card(0)->valueText(),
+                 QString::number(expected(pane()->range()).customerMessages));
+    }
+
+    void drillDownIntoTheInbox()
+    {
+        pane()->setPreset(AnalyticsPane::Last30Days);
+        QVERIFY(waitForReport(QDate::currentDate().addDays(-29)));
+        const Report r = expected(pane()->range());
+        pane()->tabs()->setCurrentIndex(AnalyticsPane::Resolution);
+        // A click on the "Handed to people" slice lists those chats.
+        pane()->drillIntoResolution(1);
+        const int handed = int(std::min<qsizetype>(500, r.resolution.handedChats.size()));
+        QVERIFY(handed > 0);
+        QTRY_COMPARE(pane()->drillList()->count(), handed);
+        QVERIFY(pane()->drillTitle()->text().contains(QStringLiteral("Handed to people")));
+        console.screenshot(QStringLiteral("analytics-drill-down"));
+        // Opening one shows it in the Inbox.
+        QListWidgetItem *first = pane()->drillList()->item(0);
+        const qint64 chat = first->data(Qt::UserRole).toLongLong();
+        pane()->drillList()->setCurrentItem(first);
+        Q_EMIT pane()->drillList()->itemActivated(first);
+        QCOMPARE(console.window().currentPane(), MainWindow::Inbox);
+        QTRY_COMPARE(console.window().inboxPane()->openConversationId(), chat);
+        console.window().showPane(MainWindow::Analytics);
+    }
+
+    void unansweredQuestionsExportAndFaq()
+    {
+        const Report r = expected(pane()->range());
+        QVERIFY(!r.gaps.isEmpty());
+        pane()->tabs()->setCurrentIndex(AnalyticsPane::Gaps);
+        QTableView *gaps = pane()->gapsTable();
+        QTRY_COMPARE(gaps->model()->rowCount(), int(r.gaps.size()));
+        const QString csv = console.path(QStringLiteral("gaps.csv"));
+        QVERIFY(pane()->exportCsv(csv));
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QStringList lines =
+            QString::fromUtf8(file.readAll()).trimmed().split(QLatin1Char('\n'));
+        QCOMPARE(lines.size(), int(r.gaps.size()) + 1);
+        QVERIFY(lines.at(0).startsWith(QStringLiteral("Question,Times asked")));
+        QVERIFY(lines.at(1).contains(QStringLiteral(",%1,").arg(r.gaps.first().count)));
+        QVERIFY(pane()->exportChartPng(console.path(QStringLiteral("chart.png"))));
+        QVERIFY(QFile::exists(console.path(QStringLiteral("chart.png"))));
+        // Add to FAQ opens the FAQ editor with the question filled in.
+        gaps->setCurrentIndex(gaps->model()->index(0, 0));
+        auto *add = pane()->findChild<QPushButton *>(QStringLiteral("addGapToFaq"));
+        QVERIFY(add);
+        add->click();
+        QCOMPARE(console.window().currentPane(), MainWindow::Knowledge);
+    }
+};
+
+QTEST_MAIN(AnalyticsPaneTest)
+#include "tst_analytics_pane.moc"
