@@ -96,6 +96,9 @@ bash bench/webhooks.sh "$seconds"
 # Shared mode: one node against two on one PostgreSQL, the bot on.
 bash bench/shared.sh "$seconds"
 
+# Analytics: every metric over 1M messages and 100k conversations on both backends.
+bash bench/analytics.sh "$([ "${1:-}" = "--quick" ] && echo 20000 || echo 100000)"
+
 # Knowledge: retrieval index over passages made from the BigBasket catalog's vocabulary, and the
 # demo store's own BEIR set through the bot's retriever.
 sizes=10000,100000,1000000

@@ -12,6 +12,7 @@
 #include "cli/KbSearchCommand.h"
 #include "cli/MessagesCommand.h"
 #include "cli/OrderParseCommand.h"
+#include "cli/ReportAskCommand.h"
 #include "cli/ReportCommand.h"
 #include "cli/SendCommand.h"
 #include "cli/ServeCommand.h"
@@ -55,6 +56,7 @@ CliApp::CliApp()
     m_commands.push_back(std::make_unique<AgentTryCommand>());
     m_commands.push_back(std::make_unique<InventoryImportCommand>());
     m_commands.push_back(std::make_unique<InventoryExportCommand>());
+    m_commands.push_back(std::make_unique<ReportAskCommand>()); // before "report"
     m_commands.push_back(std::make_unique<ReportCommand>());
 }
 

@@ -147,6 +147,11 @@ struct Report
         qint64 paidMinor = 0; // paid after the reminder, up to the amount reminded
     } reminders;
 
+    // Customers who owe the store money now (credit not yet paid), largest first.
+    QList<TopCustomer> owing; // revenueMinor: the amount owed
+    int owingCustomers = 0;
+    qint64 owingMinor = 0;
+
     int botAnswers = 0;
     double minutesPerAnswer = 2;
     double timeSavedMinutes() const { return botAnswers * minutesPerAnswer; }

@@ -310,6 +310,12 @@ void ReportBuilder::reminders(Report &r, const ReportRange &range)
             c.paidAfterFirst = row.paidAfterMinor; // rows come oldest first per contact
     }
     r.reminders.customers = int(contacts.size());
+    for (const auto &owed : ReportQueries(m_db, m_tenant, range).balancesOwed()) {
+        ++r.owingCustomers;
+        r.owingMinor += owed.revenueMinor;
+        if (r.owing.size() < m_options.topLimit)
+            r.owing.append({owed.id, owed.name, 0, owed.revenueMinor});
+    }
     for (const PerContact &c : std::as_const(contacts)) {
         r.reminders.remindedMinor += c.reminded;
         r.reminders.paidMinor += std::min(c.reminded, std::max<qint64>(0, c.paidAfterFirst));

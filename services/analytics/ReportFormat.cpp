@@ -156,6 +156,11 @@ QJsonObject ReportFormat::toJson(const Report &r)
                                      {QStringLiteral("name"), c.name},
                                      {QStringLiteral("orders"), c.orders},
                                      {QStringLiteral("revenue"), major(c.revenueMinor)}});
+    QJsonArray owing;
+    for (const Report::TopCustomer &c : r.owing)
+        owing.append(QJsonObject{{QStringLiteral("contact"), c.contactId},
+                                 {QStringLiteral("name"), c.name},
+                                 {QStringLiteral("owes"), major(c.revenueMinor)}});
     QJsonObject o{
         {QStringLiteral("from"), r.range.from.toString(Qt::ISODate)},
         {QStringLiteral("to"), r.range.to.toString(Qt::ISODate)},
@@ -206,6 +211,9 @@ QJsonObject ReportFormat::toJson(const Report &r)
                      {QStringLiteral("customers"), r.reminders.customers},
                      {QStringLiteral("reminded"), major(r.reminders.remindedMinor)},
                      {QStringLiteral("paid_after"), major(r.reminders.paidMinor)}}},
+        {QStringLiteral("owing"), QJsonObject{{QStringLiteral("customers"), r.owingCustomers},
+                                              {QStringLiteral("amount"), major(r.owingMinor)},
+                                              {QStringLiteral("largest"), owing}}},
         {QStringLiteral("bot_answers"), r.botAnswers},
         {QStringLiteral("minutes_per_answer"), r.minutesPerAnswer},
         {QStringLiteral("time_saved_minutes"), r.timeSavedMinutes()},

@@ -235,6 +235,22 @@ int ReportQueries::botAnswers()
     return rows.isEmpty() ? 0 : rows.first()[0].toInt();
 }
 
+QList<ReportQueries::Ranked> ReportQueries::balancesOwed()
+{
+    const SqlRows rows = m_db.query(
+        QStringLiteral(
+            "SELECT l.contact_id, MAX(c.name), SUM(CASE WHEN l.kind = 'credit' THEN "
+            "l.amount_minor ELSE -l.amount_minor END) FROM ledger_entries l JOIN "
+            "contacts c ON c.tenant_id = l.tenant_id AND c.id = l.contact_id WHERE "
+            "l.tenant_id = ? GROUP BY l.contact_id HAVING SUM(CASE WHEN l.kind = "
+            "'credit' THEN l.amount_minor ELSE -l.amount_minor END) > 0 ORDER BY 3 DESC, 1"),
+        {m_tenant});
+    QList<Ranked> out;
+    for (const SqlRow &r : rows)
+        out.append({i64(r[0]), r[1].toString(), 0, 0, i64(r[2])});
+    return out;
+}
+
 QList<ReportQueries::SentimentRow> ReportQueries::customerTexts()
 {
     const LocalTimeSql local(m_range, QStringLiteral("created_at"));

@@ -88,6 +88,8 @@ public:
     QList<ReminderRow> reminders();
 
     int botAnswers();
+    // Each customer's credit not yet paid, as of now (id, name, count unused, revenueMinor owed).
+    QList<Ranked> balancesOwed();
 
     struct SentimentRow
     {

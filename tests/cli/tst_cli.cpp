@@ -227,6 +227,59 @@ private Q_SLOTS:
                  QStringLiteral("Corner Shop"));
     }
 
+    void reportAndQuestions()
+    {
+        QCOMPARE(cli({QStringLiteral("demo"), QStringLiteral("load")}).exitCode, 0);
+        const QString today = QDate::currentDate().toString(Qt::ISODate);
+        const Run json =
+            cli({QStringLiteral("report"), QStringLiteral("--tenant"), QStringLiteral("demo"),
+                 QStringLiteral("--to"), today, QStringLiteral("--json")});
+        QCOMPARE(json.exitCode, 0);
+        const QJsonObject report = QJsonDocument::fromJson(json.out.toUtf8()).object();
+        const int chats = report.value(QLatin1String("chats")).toInt();
+        QVERIFY2(chats > 50, qPrintable(json.out.left(400))); // the demo's 30 days of history
+        const QJsonObject res = report.value(QLatin1String("resolution")).toObject();
+        QCOMPARE(res.value(QLatin1String("bot_resolved")).toInt() +
+                     res.value(QLatin1String("handed_to_people")).toInt() +
+                     res.value(QLatin1String("pending")).toInt() +
+                     res.value(QLatin1String("unanswered")).toInt(),
+                 chats);
+        QCOMPARE(report.value(QLatin1String("time_zone")).toString(),
+                 QStringLiteral("Asia/Kolkata"));
+        const Run csv = cli({QStringLiteral("report"), QStringLiteral("--tenant"),
+                             QStringLiteral("demo"), QStringLiteral("--csv")});
+        QCOMPARE(csv.exitCode, 0);
+        QVERIFY(csv.out.startsWith(QStringLiteral("metric,value\n")));
+        QVERIFY(csv.out.contains(QStringLiteral("\nchats,%1\n").arg(chats)));
+        QCOMPARE(cli({QStringLiteral("report"), QStringLiteral("--tenant"), QStringLiteral("demo"),
+                      QStringLiteral("--from"), QStringLiteral("2026-13-01")})
+                     .exitCode,
+                 1);
+
+        const Run sales = cli({QStringLiteral("report"), QStringLiteral("ask"),
+                               QStringLiteral("--tenant"), QStringLiteral("demo"),
+                               QStringLiteral("--json"), QStringLiteral("pichhle 30 din ka sale")});
+        QCOMPARE(sales.exitCode, 0);
+        const QJsonObject answer = QJsonDocument::fromJson(sales.out.toUtf8()).object();
+        QCOMPARE(answer.value(QLatin1String("metric")).toString(), QStringLiteral("revenue"));
+        QCOMPARE(answer.value(QLatin1String("from")).toString(),
+                 report.value(QLatin1String("from")).toString());
+        // The answer quotes the report's own revenue.
+        const double revenue = report.value(QLatin1String("orders"))
+                                   .toObject()
+                                   .value(QLatin1String("revenue"))
+                                   .toDouble();
+        QVERIFY2(answer.value(QLatin1String("answer"))
+                     .toString()
+                     .contains(QStringLiteral("₹%1").arg(revenue, 0, 'f', 2)),
+                 qPrintable(sales.out));
+        const Run unknown =
+            cli({QStringLiteral("report"), QStringLiteral("ask"), QStringLiteral("--tenant"),
+                 QStringLiteral("demo"), QStringLiteral("what is the weather")});
+        QCOMPARE(unknown.exitCode, 1);
+        QVERIFY(unknown.out.startsWith(QStringLiteral("I can answer questions about:")));
+    }
+
     void demoLoadIsIdempotent()
     {
         const Run load = cli({QStringLiteral("demo"), QStringLiteral("load")});

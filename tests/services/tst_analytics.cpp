@@ -9,6 +9,7 @@
 #include "analytics/KnowledgeGapGrouper.h"
 #include "analytics/ReportBuilder.h"
 #include "analytics/ReportFormat.h"
+#include "analytics/ReportQuestion.h"
 #include "analytics/SentimentLexicon.h"
 #include "domain/EscalationReason.h"
 #include "storage/Store.h"
@@ -545,6 +546,51 @@ private Q_SLOTS:
         QCOMPARE(r.mostNegative.size(), 1);
         QCOMPARE(r.mostNegative.first().conversationId, angry.id);
         QCOMPARE(r.mostNegative.first().negativeMessages, 2);
+    }
+
+    void questionsInPlainWords()
+    {
+        const QDate today(2026, 12, 3); // a Thursday
+        struct Case
+        {
+            const char *question;
+            const char *metric;
+            QDate from, to;
+        };
+        const Case cases[] = {
+            {"aaj kitna sale hua?", "revenue", today, today},
+            {"top products last week", "top_products", QDate(2026, 11, 23), QDate(2026, 11, 29)},
+            {"kitne chats bot ne solve kiye is mahine", "bot_resolved", QDate(2026, 12, 1), today},
+            {"which customers owe money", "owing", today.addDays(-29), today},
+            {"kal kitne orders aaye", "orders", today.addDays(-1), today.addDays(-1)},
+            {"pichhle mahine ki kamai", "revenue", QDate(2026, 11, 1), QDate(2026, 11, 30)},
+            {"Escalations in the last 14 days", "escalations", today.addDays(-13), today},
+            {"is hafte response time kya tha", "response_time", QDate(2026, 11, 30), today},
+            {"questions the bot could not answer", "gaps", today.addDays(-29), today},
+        };
+        for (const Case &c : cases) {
+            auto parsed = ReportQuestion::parse(QString::fromUtf8(c.question), today);
+            QVERIFY2(parsed, c.question);
+            QCOMPARE(parsed->metric, QString::fromLatin1(c.metric));
+            QCOMPARE(parsed->range.from, c.from);
+            QCOMPARE(parsed->range.to, c.to);
+        }
+        auto unknown = ReportQuestion::parse(QStringLiteral("what is the weather"), today);
+        QVERIFY(!unknown);
+        QVERIFY(unknown.error().startsWith(QStringLiteral("I can answer questions about:")));
+        QVERIFY(unknown.error().contains(QStringLiteral("sales")));
+        // The answer quotes the report it came from.
+        Report r;
+        r.range.from = r.range.to = today;
+        r.orders.count = 3;
+        r.orders.revenueMinor = 123450;
+        r.orders.averageMinor = 41150;
+        auto sales = ReportQuestion::parse(QStringLiteral("aaj ki sale"), today);
+        const QString text = ReportQuestion::answer(sales.value(), r);
+        QVERIFY2(text.contains(QStringLiteral("₹1234.50")) &&
+                     text.contains(QStringLiteral("3 orders")),
+                 qPrintable(text));
+        QCOMPARE(ReportQuestion::chartOf(sales->metric), QStringLiteral("orders"));
     }
 
     void remindersAndPaymentsAfterThem()

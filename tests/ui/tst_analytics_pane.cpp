@@ -14,6 +14,7 @@
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
@@ -103,6 +104,26 @@ private Q_SLOTS:
         QCOMPARE(console.window().currentPane(), MainWindow::Inbox);
         QTRY_COMPARE(console.window().inboxPane()->openConversationId(), chat);
         console.window().showPane(MainWindow::Analytics);
+    }
+
+    void aQuestionInPlainWords()
+    {
+        pane()->questionBox()->setText(QStringLiteral("top products last week"));
+        QTest::keyClick(pane()->questionBox(), Qt::Key_Return);
+        const QDate today = QDate::currentDate();
+        const QDate lastSunday = today.addDays(-today.dayOfWeek());
+        QTRY_VERIFY(pane()->answerText().startsWith(QStringLiteral("Top products")));
+        QCOMPARE(pane()->range().from, lastSunday.addDays(-6));
+        QCOMPARE(pane()->range().to, lastSunday);
+        QCOMPARE(pane()->tabs()->currentIndex(), int(AnalyticsPane::Orders));
+        const Report r = expected(pane()->range());
+        QVERIFY(!r.topProducts.isEmpty());
+        QVERIFY2(pane()->answerText().contains(r.topProducts.first().name),
+                 qPrintable(pane()->answerText()));
+        console.screenshot(QStringLiteral("analytics-question"));
+        pane()->questionBox()->setText(QStringLiteral("mausam kaisa hai"));
+        QTest::keyClick(pane()->questionBox(), Qt::Key_Return);
+        QVERIFY(pane()->answerText().startsWith(QStringLiteral("I can answer questions about:")));
     }
 
     void unansweredQuestionsExportAndFaq()

@@ -88,6 +88,7 @@ void BarChartView::setData(const QStringList &categories, const QStringList &set
         categoryAxis->setLabelsAngle(-60);
     auto *valueAxis = new QValueAxis;
     valueAxis->setRange(0, top > 0 ? std::ceil(top * 1.1) : 1);
+    valueAxis->applyNiceNumbers();
     valueAxis->setLabelFormat(QStringLiteral("%.0f"));
     const bool horizontal = m_kind == Kind::Horizontal;
     c->addAxis(categoryAxis, horizontal ? Qt::AlignLeft : Qt::AlignBottom);

@@ -17,6 +17,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
@@ -45,6 +46,7 @@ AnalyticsPane::AnalyticsPane(AnalyticsReportModel &model, QWidget *parent)
 {
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(buildRangeBar());
+    layout->addWidget(buildQuestionBox());
     layout->addWidget(buildCards());
     buildTabs();
     m_drillTitle =
@@ -145,6 +147,50 @@ QWidget *AnalyticsPane::buildRangeBar()
     connect(csv, &QPushButton::clicked, this, &AnalyticsPane::askCsvPath);
     connect(png, &QPushButton::clicked, this, &AnalyticsPane::askPngPath);
     return bar;
+}
+
+QWidget *AnalyticsPane::buildQuestionBox()
+{
+    auto *box = new QWidget(this);
+    auto *row = new QHBoxLayout(box);
+    row->setContentsMargins(0, 0, 0, 0);
+    m_question = new QLineEdit(box);
+    m_question->setObjectName(QStringLiteral("analyticsQuestion"));
+    m_question->setPlaceholderText(tr("Ask: \"aaj kitna sale hua?\", \"top products last week\", "
+                                      "\"kitne chats bot ne solve kiye is mahine\""));
+    m_question->setClearButtonEnabled(true);
+    m_answer = new QLabel(box);
+    m_answer->setWordWrap(true);
+    m_answer->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    row->addWidget(m_question, 2);
+    row->addWidget(m_answer, 3);
+    connect(m_question, &QLineEdit::returnPressed, this, [this] { ask(m_question->text()); });
+    return box;
+}
+
+void AnalyticsPane::ask(const QString &question)
+{
+    if (question.trimmed().isEmpty())
+        return;
+    auto parsed = ReportQuestion::parse(question, QDate::currentDate());
+    if (!parsed) {
+        m_pending.reset();
+        m_answer->setText(parsed.error());
+        return;
+    }
+    m_pending = parsed.value();
+    m_answer->setText(tr("Working it out…"));
+    m_preset->setCurrentIndex(Custom);
+    m_from->setEnabled(true);
+    m_to->setEnabled(true);
+    m_from->setDate(parsed->range.from);
+    m_to->setDate(parsed->range.to);
+    refresh();
+}
+
+QString AnalyticsPane::answerText() const
+{
+    return m_answer->text();
 }
 
 QWidget *AnalyticsPane::buildCards()
@@ -315,8 +361,19 @@ void AnalyticsPane::showReport()
         return;
     }
     m_status->setText(tr("%1 · %2").arg(r.range.describe(), QString::fromUtf8(r.range.zone.id())));
+    ++m_drillGeneration; // a list of the earlier range's chats would mislead
+    m_drill->clear();
+    m_drillTitle->setText(tr("Click a bar, a slice, a reason or a question to list its chats."));
     showCards();
     showCharts();
+    if (m_pending && r.range.from == m_pending->range.from && r.range.to == m_pending->range.to) {
+        m_answer->setText(ReportQuestion::answer(*m_pending, r));
+        static const QStringList charts{QStringLiteral("conversations"),
+                                        QStringLiteral("resolution"), QStringLiteral("gaps"),
+                                        QStringLiteral("mood"), QStringLiteral("orders")};
+        m_tabs->setCurrentIndex(int(charts.indexOf(ReportQuestion::chartOf(m_pending->metric))));
+        m_pending.reset();
+    }
 }
 
 void AnalyticsPane::showCards()

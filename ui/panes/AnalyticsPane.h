@@ -1,13 +1,17 @@
 #pragma once
 
+#include "analytics/ReportQuestion.h"
 #include "analytics/ReportRange.h"
 
 #include <QDate>
 #include <QWidget>
 
+#include <optional>
+
 class QComboBox;
 class QDateEdit;
 class QLabel;
+class QLineEdit;
 class QListWidget;
 class QProgressBar;
 class QPushButton;
@@ -43,6 +47,10 @@ public:
     void setGrouping(ReportRange::Grouping grouping);
     ReportRange range() const;
     void refresh();
+    // A question in plain words: the range it names is shown, and the answer with its chart.
+    void ask(const QString &question);
+    QString answerText() const;
+    QLineEdit *questionBox() const { return m_question; }
 
     bool exportCsv(const QString &path);      // the table of the shown tab
     bool exportChartPng(const QString &path); // the chart of the shown tab
@@ -71,6 +79,7 @@ Q_SIGNALS:
 private:
     QWidget *buildRangeBar();
     QWidget *buildCards();
+    QWidget *buildQuestionBox();
     void buildTabs();
     QWidget *tableTab(QWidget *chart, ReportTableModel *model, QTableView **view);
     void showReport();
@@ -89,6 +98,9 @@ private:
     QProgressBar *m_progress = nullptr;
     QPushButton *m_cancel = nullptr;
     QLabel *m_status = nullptr;
+    QLineEdit *m_question = nullptr;
+    QLabel *m_answer = nullptr;
+    std::optional<ReportQuestion::Parsed> m_pending; // answered when its report arrives
     QList<MetricCard *> m_cards;
     QTabWidget *m_tabs = nullptr;
     BarChartView *m_volume = nullptr;
