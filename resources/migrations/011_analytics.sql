@@ -22,6 +22,8 @@ CREATE INDEX messages_customer_by_time ON messages (tenant_id, created_at, conve
     WHERE author = 'customer';
 CREATE INDEX messages_bot_by_time ON messages (tenant_id, created_at, conversation_id)
     WHERE author = 'bot';
+CREATE INDEX messages_person_by_time ON messages (tenant_id, created_at, conversation_id)
+    WHERE author = 'human';
 CREATE INDEX messages_by_chat_author ON messages (tenant_id, conversation_id, author, created_at);
 CREATE INDEX orders_by_time ON orders (tenant_id, created_at);
 CREATE INDEX retrieval_log_by_time ON retrieval_log (tenant_id, at);

@@ -15,6 +15,7 @@ struct LoopState
     ModelEndpoint endpoint;
     QJsonArray messages;
     ModelToolLoop::Executor execute;
+    QJsonArray tools;
     QPointer<QObject> context;
     std::function<void(ModelToolLoop::Outcome)> done;
     int maxRounds = ModelToolLoop::kMaxRounds;
@@ -47,7 +48,8 @@ void runCalls(const std::shared_ptr<LoopState> &s, QJsonArray calls, qsizetype i
                                        {QStringLiteral("content"), compact(result)}});
         runCalls(s, calls, i + 1);
     };
-    const auto args = ModelToolSchemas::validate(name, function.value(QStringLiteral("arguments")));
+    const auto args = ModelToolSchemas::validateAgainst(
+        s->tools, name, function.value(QStringLiteral("arguments")));
     if (!args) {
         ++s->outcome.rejectedCalls;
         s->outcome.calls.append(
@@ -82,37 +84,35 @@ void request(const std::shared_ptr<LoopState> &s)
     ++s->outcome.rounds;
     auto timer = std::make_shared<QElapsedTimer>();
     timer->start();
-    s->client->chat(
-        s->endpoint, s->messages, ModelToolSchemas::tools(), [s, timer](Result<QJsonObject> reply) {
-            const qint64 took = timer->elapsed();
-            s->outcome.slowestMs = std::max(s->outcome.slowestMs, took);
-            if (!reply) {
-                s->outcome.failure = reply.error();
-                s->outcome.slow = took >= s->endpoint.timeoutMs * 9 / 10;
-                finish(s);
-                return;
-            }
-            const QJsonObject message = reply.value();
-            const QJsonArray calls = message.value(QStringLiteral("tool_calls")).toArray();
-            if (!calls.isEmpty()) {
-                QJsonObject kept{{QStringLiteral("role"), QStringLiteral("assistant")},
-                                 {QStringLiteral("content"), QJsonValue()},
-                                 {QStringLiteral("tool_calls"), calls}};
-                s->messages.append(kept);
-                runCalls(s, calls, 0);
-                return;
-            }
-            const QString text = message.value(QStringLiteral("content")).toString().trimmed();
-            if (text.isEmpty()) {
-                s->outcome.failure =
-                    QStringLiteral("the model sent neither a reply nor a tool call");
-                finish(s);
-                return;
-            }
-            s->outcome.ok = true;
-            s->outcome.text = text;
+    s->client->chat(s->endpoint, s->messages, s->tools, [s, timer](Result<QJsonObject> reply) {
+        const qint64 took = timer->elapsed();
+        s->outcome.slowestMs = std::max(s->outcome.slowestMs, took);
+        if (!reply) {
+            s->outcome.failure = reply.error();
+            s->outcome.slow = took >= s->endpoint.timeoutMs * 9 / 10;
             finish(s);
-        });
+            return;
+        }
+        const QJsonObject message = reply.value();
+        const QJsonArray calls = message.value(QStringLiteral("tool_calls")).toArray();
+        if (!calls.isEmpty()) {
+            QJsonObject kept{{QStringLiteral("role"), QStringLiteral("assistant")},
+                             {QStringLiteral("content"), QJsonValue()},
+                             {QStringLiteral("tool_calls"), calls}};
+            s->messages.append(kept);
+            runCalls(s, calls, 0);
+            return;
+        }
+        const QString text = message.value(QStringLiteral("content")).toString().trimmed();
+        if (text.isEmpty()) {
+            s->outcome.failure = QStringLiteral("the model sent neither a reply nor a tool call");
+            finish(s);
+            return;
+        }
+        s->outcome.ok = true;
+        s->outcome.text = text;
+        finish(s);
+    });
 }
 
 } // namespace
@@ -121,10 +121,19 @@ void ModelToolLoop::run(OpenAiClient &client, const ModelEndpoint &endpoint, QJs
                         Executor execute, QObject *context, std::function<void(Outcome)> done,
                         int maxRounds)
 {
+    run(client, endpoint, std::move(messages), ModelToolSchemas::tools(), std::move(execute),
+        context, std::move(done), maxRounds);
+}
+
+void ModelToolLoop::run(OpenAiClient &client, const ModelEndpoint &endpoint, QJsonArray messages,
+                        const QJsonArray &tools, Executor execute, QObject *context,
+                        std::function<void(Outcome)> done, int maxRounds)
+{
     auto s = std::make_shared<LoopState>();
     s->client = &client;
     s->endpoint = endpoint;
     s->messages = std::move(messages);
+    s->tools = tools;
     s->execute = std::move(execute);
     s->context = context;
     s->done = std::move(done);

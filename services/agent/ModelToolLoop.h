@@ -47,6 +47,11 @@ public:
     static void run(OpenAiClient &client, const ModelEndpoint &endpoint, QJsonArray messages,
                     Executor execute, QObject *context, std::function<void(Outcome)> done,
                     int maxRounds = kMaxRounds);
+    // The same with other tools (OpenAI "function" tools, checked by
+    // ModelToolSchemas::validateAgainst): the analytics' metric tool.
+    static void run(OpenAiClient &client, const ModelEndpoint &endpoint, QJsonArray messages,
+                    const QJsonArray &tools, Executor execute, QObject *context,
+                    std::function<void(Outcome)> done, int maxRounds = kMaxRounds);
 };
 
 } // namespace shopdesk

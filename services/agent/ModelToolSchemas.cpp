@@ -139,16 +139,31 @@ QStringList ModelToolSchemas::names()
 
 Result<QJsonObject> ModelToolSchemas::validate(const QString &name, const QJsonValue &arguments)
 {
+    return validateAgainst(all(), name, arguments);
+}
+
+QJsonObject ModelToolSchemas::tool(const QString &name, const QString &description,
+                                   const QJsonObject &properties, const QStringList &required)
+{
+    return shopdesk::tool(name.toLatin1().constData(), description.toUtf8().constData(), properties,
+                          required);
+}
+
+Result<QJsonObject> ModelToolSchemas::validateAgainst(const QJsonArray &tools, const QString &name,
+                                                      const QJsonValue &arguments)
+{
     using R = Result<QJsonObject>;
     QJsonObject parameters;
-    for (const QJsonValue &t : all()) {
+    QStringList known;
+    for (const QJsonValue &t : tools) {
         const QJsonObject f = t[QStringLiteral("function")].toObject();
+        known << f.value(QStringLiteral("name")).toString();
         if (f.value(QStringLiteral("name")).toString() == name)
             parameters = f.value(QStringLiteral("parameters")).toObject();
     }
     if (parameters.isEmpty())
         return R::failure(QStringLiteral("there is no tool called \"%1\"; the tools are: %2")
-                              .arg(name, names().join(QStringLiteral(", "))));
+                              .arg(name, known.join(QStringLiteral(", "))));
     QJsonObject args;
     if (arguments.isObject()) {
         args = arguments.toObject();

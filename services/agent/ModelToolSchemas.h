@@ -22,6 +22,12 @@ public:
     // object, a missing required field, a wrong type, a value out of range or not among the
     // allowed ones, an unknown field. The error says which, so the model can correct itself.
     static Result<QJsonObject> validate(const QString &name, const QJsonValue &arguments);
+    // The same check against another set of tools.
+    static Result<QJsonObject> validateAgainst(const QJsonArray &tools, const QString &name,
+                                               const QJsonValue &arguments);
+    // The function tool for a set of JSON-schema properties (no other properties allowed).
+    static QJsonObject tool(const QString &name, const QString &description,
+                            const QJsonObject &properties, const QStringList &required);
 };
 
 } // namespace shopdesk

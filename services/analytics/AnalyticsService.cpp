@@ -1,11 +1,19 @@
 #include "analytics/AnalyticsService.h"
 
+#include "agent/ModelToolLoop.h"
+#include "ai/ModelEndpoint.h"
+#include "ai/OpenAiClient.h"
+#include "ai/PersonalDataMask.h"
+#include "analytics/MetricTool.h"
 #include "analytics/ReportBuilder.h"
 #include "analytics/ReportQueries.h"
 #include "analytics/SentimentLexicon.h"
+#include "knowledge/KnowledgeSettings.h"
 #include "storage/SqlSupport.h"
 #include "storage/Store.h"
 #include "storage/StoreWorker.h"
+
+#include <QJsonDocument>
 
 #include <QPointer>
 
@@ -21,6 +29,141 @@ AnalyticsService::AnalyticsService(StoreWorker &store, QObject *parent)
 AnalyticsService::~AnalyticsService()
 {
     cancel();
+}
+
+void AnalyticsService::setNetwork(QNetworkAccessManager *network)
+{
+    m_client = network ? std::make_unique<OpenAiClient>(*network) : nullptr;
+}
+
+void AnalyticsService::ask(qint64 tenantId, const QString &question, QObject *context,
+                           std::function<void(Result<Answer>)> done)
+{
+    struct Setup
+    {
+        QDate today;
+        QString endpoint;
+        QStringList names; // the store's customers, masked before anything reaches a model
+    };
+    QPointer<AnalyticsService> self(this);
+    m_store.run(
+        this,
+        [tenantId](Store &store) -> Result<Setup> {
+            auto settings = store.tenants().settings(tenantId);
+            if (!settings)
+                return Result<Setup>::failure(settings.error());
+            ReportRange zone;
+            applySettings(settings.value(), zone, nullptr);
+            Setup s{QDateTime::currentDateTimeUtc().toTimeZone(zone.zone).date(),
+                    settings->value(KnowledgeSettings::kChatKey),
+                    {}};
+            if (ModelEndpoint::fromJson(s.endpoint).configured()) {
+                auto contacts = store.conversations().contacts(tenantId);
+                if (contacts)
+                    for (const Contact &c : contacts.value())
+                        if (!c.name.trimmed().isEmpty())
+                            s.names << c.name;
+            }
+            return s;
+        },
+        [self, tenantId, question, context = QPointer<QObject>(context),
+         done = std::move(done)](Result<Setup> setup) mutable {
+            if (!self || !context)
+                return;
+            if (!setup) {
+                done(Result<Answer>::failure(setup.error()));
+                return;
+            }
+            if (self->m_client && ModelEndpoint::fromJson(setup->endpoint).configured())
+                self->askModel(tenantId, question, setup->today, setup->endpoint, setup->names,
+                               context, std::move(done));
+            else
+                self->askWithoutModel(tenantId, question, setup->today, {}, context,
+                                      std::move(done));
+        });
+}
+
+void AnalyticsService::askWithoutModel(qint64 tenantId, const QString &question, const QDate &today,
+                                       const QString &modelProblem, QObject *context,
+                                       std::function<void(Result<Answer>)> done)
+{
+    auto parsed = ReportQuestion::parse(question, today);
+    if (!parsed) {
+        done(Result<Answer>::failure(parsed.error(), ErrorKind::Invalid));
+        return;
+    }
+    m_store.run(
+        context,
+        [tenantId, range = parsed->range](Store &store) { return build(store, tenantId, range); },
+        [q = parsed.value(), modelProblem, done = std::move(done)](Result<Report> report) {
+            if (!report) {
+                done(Result<Answer>::failure(report.error()));
+                return;
+            }
+            done(Answer{ReportQuestion::answer(q, report.value()), q, false, modelProblem});
+        });
+}
+
+void AnalyticsService::askModel(qint64 tenantId, const QString &question, const QDate &today,
+                                const QString &endpointJson, const QStringList &names,
+                                QObject *context, std::function<void(Result<Answer>)> done)
+{
+    const QJsonArray messages{
+        QJsonObject{{QStringLiteral("role"), QStringLiteral("system")},
+                    {QStringLiteral("content"), MetricTool::systemPrompt(today)}},
+        QJsonObject{{QStringLiteral("role"), QStringLiteral("user")},
+                    {QStringLiteral("content"), PersonalDataMask::mask(question, names)}}};
+    auto asked = std::make_shared<std::optional<ReportQuestion::Parsed>>();
+    QPointer<AnalyticsService> self(this);
+    const auto execute = [self, tenantId, names, asked,
+                          context](const QString &, const QJsonObject &arguments,
+                                   std::function<void(QJsonObject)> reply) {
+        auto q = MetricTool::read(arguments);
+        if (!q || !self) {
+            reply({{QStringLiteral("error"), q ? QStringLiteral("stopped") : q.error()}});
+            return;
+        }
+        self->m_store.run(
+            context,
+            [tenantId, range = q->range](Store &store) { return build(store, tenantId, range); },
+            [q = q.value(), names, asked, reply = std::move(reply)](Result<Report> report) {
+                if (!report) {
+                    reply({{QStringLiteral("error"), report.error()}});
+                    return;
+                }
+                *asked = q;
+                asked->value().range = report->range;
+                const QString figures =
+                    QString::fromUtf8(QJsonDocument(MetricTool::figures(q, report.value()))
+                                          .toJson(QJsonDocument::Compact));
+                reply(QJsonDocument::fromJson(PersonalDataMask::mask(figures, names).toUtf8())
+                          .object());
+            });
+    };
+    ModelToolLoop::run(
+        *m_client, ModelEndpoint::fromJson(endpointJson), messages, MetricTool::tools(), execute,
+        context,
+        [self, tenantId, question, today, asked, context,
+         done = std::move(done)](ModelToolLoop::Outcome outcome) mutable {
+            if (!self)
+                return;
+            QString problem = outcome.ok ? QString() : outcome.failure;
+            if (problem.isEmpty() && !asked->has_value())
+                problem = QStringLiteral("the model answered without asking for a figure");
+            if (problem.isEmpty()) {
+                const QString number =
+                    MetricTool::unsupportedNumber(outcome.text, outcome.evidence, question);
+                if (!number.isEmpty())
+                    problem = QStringLiteral("the model's answer has %1, which no figure "
+                                             "returned")
+                                  .arg(number);
+            }
+            if (problem.isEmpty()) {
+                done(Answer{outcome.text, asked->value(), true, {}});
+                return;
+            }
+            self->askWithoutModel(tenantId, question, today, problem, context, std::move(done));
+        });
 }
 
 const SentimentLexicon &AnalyticsService::lexicon()

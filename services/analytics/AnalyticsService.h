@@ -1,10 +1,13 @@
 #pragma once
 
 #include "analytics/Report.h"
+#include "analytics/ReportQuestion.h"
 #include "core/Result.h"
 
 #include <QMap>
 #include <QObject>
+
+class QNetworkAccessManager;
 
 #include <atomic>
 #include <functional>
@@ -15,6 +18,7 @@ namespace shopdesk {
 class Store;
 class StoreWorker;
 class SentimentLexicon;
+class OpenAiClient;
 
 // The reports, for the console's Analytics pane and for `shopdesk-cli report`: one engine
 // query service over ReportBuilder. The console runs it on the engine's reports connection
@@ -47,6 +51,21 @@ public:
     void chatsBetween(qint64 tenantId, ReportRange range, const QDate &first, const QDate &last,
                       QObject *context, std::function<void(Result<QList<qint64>>)> done);
 
+    // A question in plain words. With the store's chat model (ai.chat) the model picks the
+    // metric and the dates through MetricTool (personal data masked) and its answer is kept
+    // when it quotes only the figures returned; otherwise, or without a model, ReportQuestion
+    // reads the question. Fails with the list of what can be asked when nothing matches.
+    struct Answer
+    {
+        QString text;
+        ReportQuestion::Parsed question;
+        bool byModel = false;
+        QString modelProblem; // why the model's answer was not used, when it was not
+    };
+    void ask(qint64 tenantId, const QString &question, QObject *context,
+             std::function<void(Result<Answer>)> done);
+    void setNetwork(QNetworkAccessManager *network); // for the model; none: no model
+
     // The synchronous core the CLI and tests share with the console.
     static Result<Report>
     build(Store &store, qint64 tenantId, ReportRange range,
@@ -60,7 +79,15 @@ Q_SIGNALS:
     void progress(int step, int steps, const QString &what);
 
 private:
+    void askWithoutModel(qint64 tenantId, const QString &question, const QDate &today,
+                         const QString &modelProblem, QObject *context,
+                         std::function<void(Result<Answer>)> done);
+    void askModel(qint64 tenantId, const QString &question, const QDate &today,
+                  const QString &endpointJson, const QStringList &names, QObject *context,
+                  std::function<void(Result<Answer>)> done);
+
     StoreWorker &m_store;
+    std::unique_ptr<OpenAiClient> m_client;
     std::shared_ptr<std::atomic_bool> m_cancel;
     int m_running = 0;
 };

@@ -6,6 +6,8 @@
 #include <QString>
 #include <QVariantList>
 
+#include "storage/SqlBackend.h"
+
 namespace shopdesk {
 
 class SqlBackend;
@@ -111,6 +113,8 @@ public:
     QList<qint64> chatsBetween(const QDate &first, const QDate &last);
 
 private:
+    SqlRows chatsByJoins();      // PostgreSQL
+    SqlRows chatsBySubqueries(); // SQLite
     // " AND <column> IN (chats of the channel)" when the range names one.
     QString channelFilter(const QString &conversationColumn, QVariantList &params) const;
 

@@ -68,6 +68,7 @@ Engine::Engine(Options options, QObject *parent)
     connect(m_webhooks.get(), &WebhookService::channelsLoaded, this,
             &Engine::webhookChannelsLoaded);
     m_media->setRetryBaseMs(m_options.mediaRetryBaseMs);
+    m_analytics->setNetwork(m_network.get());
     m_agent->setNode(senderOptions(m_options).nodeId, m_options.botLeaseMs);
     connect(m_store.get(), &StoreWorker::ready, this, &Engine::onStoreReady);
     connect(m_store.get(), &StoreWorker::channelsChanged, m_webhooks.get(),

@@ -83,9 +83,10 @@ class AnalyticsTest : public QObject
     // A chat: each step appends to the store through its real API and to the timeline here.
     Chat &newChat(qint64 at)
     {
+        const int n = ++m_phones;
         auto contact = m_store->conversations().upsertContact(
-            m_tenant, QStringLiteral("+9198%1").arg(++m_phones, 8, 10, QLatin1Char('0')),
-            QStringLiteral("Customer %1").arg(m_phones));
+            m_tenant, QStringLiteral("+9198%1").arg(n, 8, 10, QLatin1Char('0')),
+            QStringLiteral("Customer %1").arg(n));
         auto c = m_store->conversations().openConversation(m_tenant, contact->id, 0, t(at));
         if (!c)
             qFatal("%s", qPrintable(c.error()));

@@ -123,7 +123,8 @@ private Q_SLOTS:
         console.screenshot(QStringLiteral("analytics-question"));
         pane()->questionBox()->setText(QStringLiteral("mausam kaisa hai"));
         QTest::keyClick(pane()->questionBox(), Qt::Key_Return);
-        QVERIFY(pane()->answerText().startsWith(QStringLiteral("I can answer questions about:")));
+        QTRY_VERIFY(
+            pane()->answerText().startsWith(QStringLiteral("I can answer questions about:")));
     }
 
     void unansweredQuestionsExportAndFaq()

@@ -172,20 +172,29 @@ void AnalyticsPane::ask(const QString &question)
 {
     if (question.trimmed().isEmpty())
         return;
-    auto parsed = ReportQuestion::parse(question, QDate::currentDate());
-    if (!parsed) {
-        m_pending.reset();
-        m_answer->setText(parsed.error());
-        return;
-    }
-    m_pending = parsed.value();
     m_answer->setText(tr("Working it out…"));
-    m_preset->setCurrentIndex(Custom);
-    m_from->setEnabled(true);
-    m_to->setEnabled(true);
-    m_from->setDate(parsed->range.from);
-    m_to->setDate(parsed->range.to);
-    refresh();
+    const quint64 asked = ++m_askGeneration;
+    m_model.service().ask(
+        m_model.tenant(), question, this, [this, asked](Result<AnalyticsService::Answer> answer) {
+            if (asked != m_askGeneration)
+                return;
+            if (!answer) {
+                m_pendingChart.clear();
+                m_answer->setText(answer.error());
+                return;
+            }
+            m_answer->setText(answer->text);
+            m_answer->setToolTip(answer->byModel ? tr("Answered by the store's language model "
+                                                      "from the figures below")
+                                                 : answer->modelProblem);
+            m_pendingChart = ReportQuestion::chartOf(answer->question.metric);
+            m_preset->setCurrentIndex(Custom);
+            m_from->setEnabled(true);
+            m_to->setEnabled(true);
+            m_from->setDate(answer->question.range.from);
+            m_to->setDate(answer->question.range.to);
+            refresh();
+        });
 }
 
 QString AnalyticsPane::answerText() const
@@ -366,13 +375,12 @@ void AnalyticsPane::showReport()
     m_drillTitle->setText(tr("Click a bar, a slice, a reason or a question to list its chats."));
     showCards();
     showCharts();
-    if (m_pending && r.range.from == m_pending->range.from && r.range.to == m_pending->range.to) {
-        m_answer->setText(ReportQuestion::answer(*m_pending, r));
+    if (!m_pendingChart.isEmpty()) {
         static const QStringList charts{QStringLiteral("conversations"),
                                         QStringLiteral("resolution"), QStringLiteral("gaps"),
                                         QStringLiteral("mood"), QStringLiteral("orders")};
-        m_tabs->setCurrentIndex(int(charts.indexOf(ReportQuestion::chartOf(m_pending->metric))));
-        m_pending.reset();
+        m_tabs->setCurrentIndex(int(std::max<qsizetype>(0, charts.indexOf(m_pendingChart))));
+        m_pendingChart.clear();
     }
 }
 

@@ -100,7 +100,8 @@ private:
     QLabel *m_status = nullptr;
     QLineEdit *m_question = nullptr;
     QLabel *m_answer = nullptr;
-    std::optional<ReportQuestion::Parsed> m_pending; // answered when its report arrives
+    QString m_pendingChart; // the chart of the last answer, shown with its report
+    quint64 m_askGeneration = 0;
     QList<MetricCard *> m_cards;
     QTabWidget *m_tabs = nullptr;
     BarChartView *m_volume = nullptr;
