@@ -244,6 +244,49 @@ void AnalyticsService::cancel()
     m_cancel.reset();
 }
 
+void AnalyticsService::settings(qint64 tenantId, QObject *context,
+                                std::function<void(Result<Settings>)> done)
+{
+    m_store.run(
+        context,
+        [tenantId](Store &store) -> Result<Settings> {
+            auto values = store.tenants().settings(tenantId);
+            if (!values)
+                return Result<Settings>::failure(values.error());
+            Settings s;
+            s.timeZone = values->value(QStringLiteral("store.time_zone")).trimmed();
+            ReportRange unused;
+            applySettings(values.value(), unused, &s.minutesPerAnswer);
+            return s;
+        },
+        std::move(done));
+}
+
+void AnalyticsService::saveSettings(qint64 tenantId, const Settings &settings, QObject *context,
+                                    std::function<void(Status)> done)
+{
+    const QString zone = settings.timeZone.trimmed();
+    if (!zone.isEmpty() && !QTimeZone(zone.toUtf8()).isValid()) {
+        done(Status::failure(
+            tr("\"%1\" is not a time zone this computer knows; pick one from the list, such "
+               "as Asia/Kolkata.")
+                .arg(zone),
+            ErrorKind::Invalid));
+        return;
+    }
+    if (settings.minutesPerAnswer < 0 || settings.minutesPerAnswer > 120) {
+        done(Status::failure(tr("Minutes per answer go from 0 to 120."), ErrorKind::Invalid));
+        return;
+    }
+    const QList<QPair<QString, QString>> values{{QStringLiteral("store.time_zone"), zone},
+                                                {QStringLiteral("analytics.minutes_per_answer"),
+                                                 QString::number(settings.minutesPerAnswer)}};
+    m_store.run(
+        context,
+        [tenantId, values](Store &store) { return store.tenants().setSettings(tenantId, values); },
+        std::move(done));
+}
+
 void AnalyticsService::chatNames(qint64 tenantId, const QList<qint64> &conversationIds,
                                  QObject *context,
                                  std::function<void(Result<QList<ChatBrief>>)> done)

@@ -66,6 +66,18 @@ public:
              std::function<void(Result<Answer>)> done);
     void setNetwork(QNetworkAccessManager *network); // for the model; none: no model
 
+    // The store's report settings: its time zone (store.time_zone; empty: this computer's) and
+    // the minutes a person would spend on an answer the bot gave (analytics.minutes_per_answer).
+    struct Settings
+    {
+        QString timeZone;
+        double minutesPerAnswer = 2;
+    };
+    void settings(qint64 tenantId, QObject *context, std::function<void(Result<Settings>)> done);
+    // Refuses an unknown zone or a negative number of minutes, in words.
+    void saveSettings(qint64 tenantId, const Settings &settings, QObject *context,
+                      std::function<void(Status)> done);
+
     // The synchronous core the CLI and tests share with the console.
     static Result<Report>
     build(Store &store, qint64 tenantId, ReportRange range,

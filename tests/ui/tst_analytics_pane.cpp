@@ -6,12 +6,15 @@
 #include "analytics/AnalyticsService.h"
 #include "charts/BarChartView.h"
 #include "charts/PieChartView.h"
+#include "dialogs/AnalyticsSettingsDialog.h"
 #include "panes/AnalyticsPane.h"
 #include "panes/InboxPane.h"
 #include "panes/KnowledgePane.h"
 #include "widgets/analytics/MetricCard.h"
 
 #include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -125,6 +128,36 @@ private Q_SLOTS:
         QTest::keyClick(pane()->questionBox(), Qt::Key_Return);
         QTRY_VERIFY(
             pane()->answerText().startsWith(QStringLiteral("I can answer questions about:")));
+    }
+
+    void reportSettings()
+    {
+        auto *button = pane()->findChild<QPushButton *>(QStringLiteral("analyticsSettings"));
+        QVERIFY(button);
+        button->click();
+        AnalyticsSettingsDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = pane()->findChild<AnalyticsSettingsDialog *>()) != nullptr);
+        auto *buttons = dialog->findChild<QDialogButtonBox *>();
+        QTRY_VERIFY(buttons->button(QDialogButtonBox::Save)->isEnabled());
+        QCOMPARE(dialog->zone()->currentText(), QStringLiteral("Asia/Kolkata")); // the demo's
+        QCOMPARE(dialog->minutes()->value(), 2.0);
+        // A zone nobody knows is refused in words, and nothing is saved.
+        dialog->zone()->setEditText(QStringLiteral("Mars/Olympus"));
+        dialog->save();
+        bool refused = false;
+        QTRY_VERIFY([&] {
+            for (QLabel *l : dialog->findChildren<QLabel *>())
+                refused = refused || l->text().contains(QStringLiteral("Mars/Olympus"));
+            return refused;
+        }());
+        QVERIFY(dialog->isVisible());
+        dialog->zone()->setCurrentIndex(dialog->zone()->findData(QStringLiteral("Europe/London")));
+        dialog->minutes()->setValue(3);
+        dialog->save();
+        QTRY_VERIFY(pane()->card(6)->detailText().contains(QStringLiteral("× 3 min")));
+        const Report r = expected(pane()->range());
+        QCOMPARE(r.range.zone.id(), QByteArray("Europe/London"));
+        QCOMPARE(r.minutesPerAnswer, 3.0);
     }
 
     void unansweredQuestionsExportAndFaq()

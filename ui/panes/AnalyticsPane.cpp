@@ -7,6 +7,7 @@
 #include "charts/BarChartView.h"
 #include "charts/HeatmapWidget.h"
 #include "charts/PieChartView.h"
+#include "dialogs/AnalyticsSettingsDialog.h"
 #include "widgets/analytics/MetricCard.h"
 
 #include <QComboBox>
@@ -126,6 +127,8 @@ QWidget *AnalyticsPane::buildRangeBar()
     m_status = new QLabel(bar);
     auto *csv = new QPushButton(tr("Export table (CSV)…"), bar);
     auto *png = new QPushButton(tr("Export chart (PNG)…"), bar);
+    auto *settings = new QPushButton(tr("Settings…"), bar);
+    settings->setObjectName(QStringLiteral("analyticsSettings"));
     row->addWidget(new QLabel(tr("Show"), bar));
     row->addWidget(m_preset);
     row->addWidget(m_from);
@@ -138,6 +141,7 @@ QWidget *AnalyticsPane::buildRangeBar()
     row->addWidget(m_status, 1);
     row->addWidget(csv);
     row->addWidget(png);
+    row->addWidget(settings);
     connect(m_preset, &QComboBox::activated, this, [this](int i) { setPreset(Preset(i)); });
     connect(m_grouping, &QComboBox::activated, this, [this] { refresh(); });
     connect(m_from, &QDateEdit::editingFinished, this, [this] { refresh(); });
@@ -146,6 +150,14 @@ QWidget *AnalyticsPane::buildRangeBar()
     connect(m_cancel, &QPushButton::clicked, &m_model, &AnalyticsReportModel::cancel);
     connect(csv, &QPushButton::clicked, this, &AnalyticsPane::askCsvPath);
     connect(png, &QPushButton::clicked, this, &AnalyticsPane::askPngPath);
+    connect(settings, &QPushButton::clicked, this, [this] {
+        if (m_model.tenant() <= 0)
+            return;
+        auto *dialog = new AnalyticsSettingsDialog(m_model.service(), m_model.tenant(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &AnalyticsSettingsDialog::saved, this, &AnalyticsPane::refresh);
+        dialog->open();
+    });
     return bar;
 }
 
