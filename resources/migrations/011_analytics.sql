@@ -25,6 +25,11 @@ CREATE INDEX messages_bot_by_time ON messages (tenant_id, created_at, conversati
 CREATE INDEX messages_person_by_time ON messages (tenant_id, created_at, conversation_id)
     WHERE author = 'human';
 CREATE INDEX messages_by_chat_author ON messages (tenant_id, conversation_id, author, created_at);
+-- The mood of a customer's text message (-1, 0, 1), scored with the lexicon the first time a
+-- report covers it; NULL until then.
+ALTER TABLE messages ADD COLUMN mood INTEGER;
+CREATE INDEX messages_mood_by_time ON messages (tenant_id, created_at, conversation_id, mood)
+    WHERE author = 'customer' AND type = 'text';
 CREATE INDEX orders_by_time ON orders (tenant_id, created_at);
 CREATE INDEX retrieval_log_by_time ON retrieval_log (tenant_id, at);
 CREATE INDEX reminders_by_sent ON reminders (tenant_id, sent_at);

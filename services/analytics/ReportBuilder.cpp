@@ -216,54 +216,49 @@ void ReportBuilder::sentiment(Report &r, const ReportRange &range)
         return;
     r.sentiment.available = true;
     r.sentiment.source = lexicon->source();
+    ReportQueries q(m_db, m_tenant, range);
+    // Messages no report has read yet are scored once, in batches that each commit.
+    for (;;) {
+        const QList<ReportQueries::Unscored> batch = q.unscoredTexts(2000);
+        if (batch.isEmpty())
+            break;
+        QList<QPair<qint64, int>> moods;
+        moods.reserve(batch.size());
+        for (const auto &m : batch) {
+            const SentimentLexicon::Polarity p = lexicon->classify(m.body);
+            moods.append({m.id, p == SentimentLexicon::Polarity::Positive   ? 1
+                                : p == SentimentLexicon::Polarity::Negative ? -1
+                                                                            : 0});
+        }
+        sql::transaction(m_db, [&] { q.storeMoods(moods); });
+        if (m_cancel && m_cancel->load())
+            throw Cancelled{};
+    }
     QMap<QDate, int> bucketOf;
     for (int i = 0; i < r.buckets.size(); ++i)
         bucketOf.insert(r.buckets.at(i).start, i);
-    struct Worst
-    {
-        int negative = 0;
-        double lowest = 0;
-        QString example;
-    };
-    QHash<qint64, Worst> worst;
-    for (const auto &m : ReportQueries(m_db, m_tenant, range).customerTexts()) {
-        const SentimentLexicon::Polarity p = lexicon->classify(m.body);
-        const auto b = bucketOf.constFind(range.groupStart(LocalTimeSql::dateOfDay(m.day)));
+    for (const ReportQueries::MoodDay &d : q.moodsByDay()) {
+        const auto b = bucketOf.constFind(range.groupStart(LocalTimeSql::dateOfDay(d.day)));
         Report::Bucket *bucket = b == bucketOf.constEnd() ? nullptr : &r.buckets[*b];
-        if (p == SentimentLexicon::Polarity::Positive) {
-            ++r.sentiment.positive;
-            if (bucket)
-                ++bucket->positive;
-        } else if (p == SentimentLexicon::Polarity::Negative) {
-            ++r.sentiment.negative;
-            if (bucket)
-                ++bucket->negative;
-            Worst &w = worst[m.conversationId];
-            ++w.negative;
-            const double score = lexicon->score(m.body);
-            if (w.example.isEmpty() || score < w.lowest) {
-                w.lowest = score;
-                w.example = m.body.left(160);
-            }
-        } else {
-            ++r.sentiment.neutral;
-            if (bucket)
-                ++bucket->neutral;
-        }
+        int &total = d.mood > 0   ? r.sentiment.positive
+                     : d.mood < 0 ? r.sentiment.negative
+                                  : r.sentiment.neutral;
+        total += d.messages;
+        if (bucket)
+            (d.mood > 0   ? bucket->positive
+             : d.mood < 0 ? bucket->negative
+                          : bucket->neutral) += d.messages;
     }
-    QList<qint64> ids = worst.keys();
-    std::sort(ids.begin(), ids.end(), [&](qint64 a, qint64 b) {
-        const Worst &x = worst[a];
-        const Worst &y = worst[b];
-        return x.negative != y.negative ? x.negative > y.negative : a < b;
-    });
-    if (ids.size() > m_options.topLimit)
-        ids.resize(m_options.topLimit);
+    const QList<ReportQueries::NegativeRow> worst = q.mostNegative(m_options.topLimit);
+    QList<qint64> ids;
+    for (const auto &w : worst)
+        ids << w.conversationId;
     QHash<qint64, QString> names;
-    for (const auto &n : ReportQueries(m_db, m_tenant, range).chatNames(ids))
+    for (const auto &n : q.chatNames(ids))
         names.insert(n.conversationId, n.contact);
-    for (qint64 id : ids)
-        r.mostNegative.append({id, names.value(id), worst[id].negative, worst[id].example});
+    for (const auto &w : worst)
+        r.mostNegative.append(
+            {w.conversationId, names.value(w.conversationId), w.negative, w.example.left(160)});
 }
 
 void ReportBuilder::orders(Report &r, const ReportRange &range)

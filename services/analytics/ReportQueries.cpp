@@ -298,22 +298,87 @@ QList<ReportQueries::Ranked> ReportQueries::balancesOwed()
     return out;
 }
 
-QList<ReportQueries::SentimentRow> ReportQueries::customerTexts()
+QList<ReportQueries::Unscored> ReportQueries::unscoredTexts(int limit)
+{
+    QVariantList params{m_tenant, m_range.startMs(), m_range.endMs()};
+    const QString channel = channelFilter(QStringLiteral("conversation_id"), params);
+    params << limit;
+    const SqlRows rows = m_db.query(
+        QStringLiteral("SELECT id, body FROM messages WHERE tenant_id = ? AND author = 'customer' "
+                       "AND type = 'text' AND mood IS NULL AND created_at >= ? AND "
+                       "created_at < ?%1 LIMIT ?")
+            .arg(channel),
+        params);
+    QList<Unscored> out;
+    out.reserve(rows.size());
+    for (const SqlRow &r : rows)
+        out.append({i64(r[0]), r[1].toString()});
+    return out;
+}
+
+void ReportQueries::storeMoods(const QList<QPair<qint64, int>> &moods)
+{
+    // One UPDATE per mood, each over its messages' ids (in chunks of 500).
+    for (const int mood : {-1, 0, 1}) {
+        QList<qint64> ids;
+        for (const auto &[id, m] : moods)
+            if (m == mood)
+                ids << id;
+        for (qsizetype i = 0; i < ids.size(); i += 500) {
+            const QList<qint64> part = ids.mid(i, 500);
+            QVariantList params{mood, m_tenant};
+            QString marks;
+            for (qint64 id : part) {
+                marks += marks.isEmpty() ? QStringLiteral("CAST(? AS BIGINT)")
+                                         : QStringLiteral(", CAST(? AS BIGINT)");
+                params << id;
+            }
+            m_db.exec(QStringLiteral("UPDATE messages SET mood = ? WHERE tenant_id = ? AND id IN "
+                                     "(%1)")
+                          .arg(marks),
+                      params);
+        }
+    }
+}
+
+QList<ReportQueries::MoodDay> ReportQueries::moodsByDay()
 {
     const LocalTimeSql local(m_range, QStringLiteral("created_at"));
     QVariantList params = local.params();
     params << m_tenant << m_range.startMs() << m_range.endMs();
     const QString channel = channelFilter(QStringLiteral("conversation_id"), params);
-    const SqlRows rows = m_db.query(
-        QStringLiteral("SELECT conversation_id, %1, body FROM messages WHERE tenant_id = ? AND "
-                       "author = 'customer' AND type = 'text' AND created_at >= ? AND "
-                       "created_at < ?%2")
-            .arg(local.day(), channel),
-        params);
-    QList<SentimentRow> out;
-    out.reserve(rows.size());
+    const SqlRows rows =
+        m_db.query(QStringLiteral("SELECT %1, mood, COUNT(*) FROM messages WHERE tenant_id = ? AND "
+                                  "author = 'customer' AND type = 'text' AND created_at >= ? AND "
+                                  "created_at < ? AND mood IS NOT NULL%2 GROUP BY 1, 2")
+                       .arg(local.day(), channel),
+                   params);
+    QList<MoodDay> out;
     for (const SqlRow &r : rows)
-        out.append({i64(r[0]), i64(r[1]), r[2].toString()});
+        out.append({i64(r[0]), r[1].toInt(), r[2].toInt()});
+    return out;
+}
+
+QList<ReportQueries::NegativeRow> ReportQueries::mostNegative(int limit)
+{
+    QVariantList params{m_tenant, m_range.startMs(), m_range.endMs()};
+    const QString channel = channelFilter(QStringLiteral("conversation_id"), params);
+    params << limit;
+    const SqlRows top =
+        m_db.query(QStringLiteral("SELECT conversation_id, COUNT(*), MAX(id) FROM messages WHERE "
+                                  "tenant_id = ? AND author = 'customer' AND type = 'text' AND "
+                                  "created_at >= ? AND created_at < ? AND mood = -1%1 GROUP BY "
+                                  "conversation_id ORDER BY 2 DESC, 1 LIMIT ?")
+                       .arg(channel),
+                   params);
+    QList<NegativeRow> out;
+    for (const SqlRow &r : top) {
+        const SqlRows body =
+            m_db.query(QStringLiteral("SELECT body FROM messages WHERE tenant_id = ? AND id = ?"),
+                       {m_tenant, i64(r[2])});
+        out.append(
+            {i64(r[0]), r[1].toInt(), body.isEmpty() ? QString() : body.first()[0].toString()});
+    }
     return out;
 }
 

@@ -93,14 +93,30 @@ public:
     // Each customer's credit not yet paid, as of now (id, name, count unused, revenueMinor owed).
     QList<Ranked> balancesOwed();
 
-    struct SentimentRow
+    // Customer text messages in the range not scored yet (at most `limit`), and their scores
+    // stored (-1, 0, 1): each message is scored once.
+    struct Unscored
     {
-        qint64 conversationId = 0;
-        qint64 day = 0;
+        qint64 id = 0;
         QString body;
     };
-    // Customer text messages in the range (for the lexicon).
-    QList<SentimentRow> customerTexts();
+    QList<Unscored> unscoredTexts(int limit);
+    void storeMoods(const QList<QPair<qint64, int>> &moods);
+    struct MoodDay
+    {
+        qint64 day = 0;
+        int mood = 0;
+        int messages = 0;
+    };
+    QList<MoodDay> moodsByDay();
+    // The chats with the most negative messages in the range, with their latest negative text.
+    struct NegativeRow
+    {
+        qint64 conversationId = 0;
+        int negative = 0;
+        QString example;
+    };
+    QList<NegativeRow> mostNegative(int limit);
 
     struct ChatName
     {

@@ -12,6 +12,7 @@
 #include "analytics/ReportQuestion.h"
 #include "analytics/SentimentLexicon.h"
 #include "domain/EscalationReason.h"
+#include "storage/SqlBackend.h"
 #include "storage/Store.h"
 
 #include <QJsonArray>
@@ -547,6 +548,13 @@ private Q_SLOTS:
         QCOMPARE(r.mostNegative.size(), 1);
         QCOMPARE(r.mostNegative.first().conversationId, angry.id);
         QCOMPARE(r.mostNegative.first().negativeMessages, 2);
+        QCOMPARE(r.mostNegative.first().example, QStringLiteral("awful service")); // the latest
+        // Each message was scored once and kept: none is left unscored.
+        const SqlRows unscored = m_store->backend().query(
+            QStringLiteral("SELECT COUNT(*) FROM messages WHERE tenant_id = ? AND author = "
+                           "'customer' AND type = 'text' AND mood IS NULL"),
+            {m_tenant});
+        QCOMPARE(unscored.first().at(0).toInt(), 0);
     }
 
     void questionsInPlainWords()
