@@ -28,7 +28,9 @@
 #include "widgets/BannerWidget.h"
 #include "widgets/agent/AiEmployeeSection.h"
 #include "widgets/knowledge/FaqEditor.h"
+
 #include "widgets/knowledge/KnowledgeSettingsSection.h"
+#include <QTableWidget>
 #include <QToolButton>
 
 #include <QCloseEvent>
@@ -136,7 +138,14 @@ MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *paren
     connect(m_analytics, &AnalyticsPane::addToFaq, this, [this](const QString &question) {
         showPane(Knowledge);
         m_knowledge->tabs()->setCurrentWidget(m_knowledge->faq());
-        m_knowledge->faq()->addPair(question, QString());
+        // The question from the report, and the cursor in its answer for the owner to write.
+        FaqEditor *faq = m_knowledge->faq();
+        faq->addPair(question, QString());
+        QTableWidget *table = faq->table();
+        const int row = table->rowCount() - 1;
+        table->scrollToItem(table->item(row, 1));
+        table->setCurrentCell(row, 1);
+        table->editItem(table->item(row, 1));
     });
     connect(m_analytics, &AnalyticsPane::message, this, &MainWindow::showPaneMessage);
     connect(m_settingsPane, &SettingsPane::message, this, &MainWindow::showPaneMessage);

@@ -25,6 +25,8 @@ int ReportAskCommand::run(const QCommandLineParser &parser)
     auto open = openTenant(parser);
     if (!open)
         return fail(open.error());
+    if (const Status tuned = open->store->tuneForReports(); !tuned)
+        return fail(tuned.error());
     // "Today" is the store's today.
     auto settings = open->store->tenants().settings(open->tenant.id);
     if (!settings)

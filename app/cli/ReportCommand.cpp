@@ -51,6 +51,8 @@ int ReportCommand::run(const QCommandLineParser &parser)
     auto open = openTenant(parser);
     if (!open)
         return fail(open.error());
+    if (const Status tuned = open->store->tuneForReports(); !tuned)
+        return fail(tuned.error());
     if (parser.isSet(QStringLiteral("time-zone"))) {
         range.zone = QTimeZone(parser.value(QStringLiteral("time-zone")).toUtf8());
         range.zoneChosen = true;

@@ -61,6 +61,19 @@ bool Store::isPostgres() const
     return m_backend->dialect() == SqlBackend::Dialect::Postgres;
 }
 
+Status Store::tuneForReports()
+{
+    return sql::guard([&] {
+        if (isPostgres()) {
+            m_backend->query(QStringLiteral("SET work_mem = '64MB'"), {});
+            m_backend->query(QStringLiteral("SET plan_cache_mode = force_custom_plan"), {});
+        } else {
+            m_backend->query(QStringLiteral("PRAGMA cache_size = -65536"), {});
+        }
+        return Done{};
+    });
+}
+
 Status Store::setAutomaticCheckpoints(bool on)
 {
     if (isPostgres())

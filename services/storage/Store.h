@@ -37,6 +37,10 @@ public:
     // SQLite: whether this connection copies the write-ahead log back into the file itself
     // (on by default; the engine leaves it to a SqliteCheckpointer). Nothing on PostgreSQL.
     Status setAutomaticCheckpoints(bool on);
+    // A connection for reports (long reads over many rows): more memory for sorting and
+    // grouping (PostgreSQL work_mem 64 MB; SQLite a 64 MB page cache), and on PostgreSQL a plan
+    // made for each report's own dates rather than a generic one.
+    Status tuneForReports();
 
     Result<SchemaStatus> schemaStatus();
     Result<QList<Migration>> migrate();

@@ -135,6 +135,11 @@ void StoreWorker::openInThread()
     if (m_role != Role::Inbox)
         setpriority(PRIO_PROCESS, pid_t(syscall(SYS_gettid)), m_role == Role::Main ? 5 : 10);
 #endif
+    if (m_role == Role::Reports) {
+        const Status tuned = m_store->tuneForReports();
+        if (!tuned)
+            qCWarning(lcDb) << "Reports run with the default settings:" << tuned.error();
+    }
     if (m_role != Role::Main) {
         m_open = true;
         Q_EMIT ready(m_store->describe());

@@ -11,6 +11,7 @@
 #include "panes/InboxPane.h"
 #include "panes/KnowledgePane.h"
 #include "widgets/analytics/MetricCard.h"
+#include "widgets/knowledge/FaqEditor.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -23,6 +24,7 @@
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTest>
 
 using namespace shopdesk;
@@ -118,7 +120,7 @@ private Q_SLOTS:
         QTRY_VERIFY(pane()->answerText().startsWith(QStringLiteral("Top products")));
         QCOMPARE(pane()->range().from, lastSunday.addDays(-6));
         QCOMPARE(pane()->range().to, lastSunday);
-        QCOMPARE(pane()->tabs()->currentIndex(), int(AnalyticsPane::Orders));
+        QTRY_COMPARE(pane()->tabs()->currentIndex(), int(AnalyticsPane::Orders)); // with its report
         const Report r = expected(pane()->range());
         QVERIFY(!r.topProducts.isEmpty());
         QVERIFY2(pane()->answerText().contains(r.topProducts.first().name),
@@ -184,6 +186,11 @@ private Q_SLOTS:
         QVERIFY(add);
         add->click();
         QCOMPARE(console.window().currentPane(), MainWindow::Knowledge);
+        QTableWidget *faq = console.window().knowledgePane()->faq()->table();
+        const int row = faq->rowCount() - 1;
+        QCOMPARE(faq->item(row, 0)->text(), r.gaps.first().question);
+        QCOMPARE(faq->currentRow(), row);
+        QCOMPARE(faq->currentColumn(), 1); // the answer, for the owner to write
     }
 };
 
