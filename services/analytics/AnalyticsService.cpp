@@ -298,7 +298,8 @@ void AnalyticsService::chatNames(qint64 tenantId, const QList<qint64> &conversat
                 QList<ChatBrief> out;
                 ReportQueries q(store.backend(), tenantId, ReportRange{});
                 for (const auto &n : q.chatNames(conversationIds))
-                    out.append({n.conversationId, n.contact, n.phone});
+                    out.append({n.conversationId, n.contact, n.phone,
+                                QDateTime::fromMSecsSinceEpoch(n.lastMessageAt, Qt::UTC)});
                 return out;
             });
         },

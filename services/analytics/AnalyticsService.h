@@ -43,6 +43,7 @@ public:
         qint64 conversationId = 0;
         QString contact;
         QString phone;
+        QDateTime lastMessageAt;
     };
     // Who is behind each chat of a drill-down (names and phones, for the list).
     void chatNames(qint64 tenantId, const QList<qint64> &conversationIds, QObject *context,

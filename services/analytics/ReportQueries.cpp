@@ -395,13 +395,14 @@ QList<ReportQueries::ChatName> ReportQueries::chatNames(const QList<qint64> &con
             params << id;
         }
         const SqlRows rows = m_db.query(
-            QStringLiteral("SELECT v.id, c.name, c.phone FROM conversations v JOIN contacts c ON "
+            QStringLiteral("SELECT v.id, c.name, c.phone, v.last_message_at FROM conversations v "
+                           "JOIN contacts c ON "
                            "c.tenant_id = v.tenant_id AND c.id = v.contact_id WHERE "
                            "v.tenant_id = ? AND v.id IN (%1) ORDER BY v.id")
                 .arg(marks),
             params);
         for (const SqlRow &r : rows)
-            out.append({i64(r[0]), r[1].toString(), r[2].toString()});
+            out.append({i64(r[0]), r[1].toString(), r[2].toString(), i64(r[3])});
     }
     return out;
 }

@@ -123,6 +123,7 @@ public:
         qint64 conversationId = 0;
         QString contact;
         QString phone;
+        qint64 lastMessageAt = 0;
     };
     QList<ChatName> chatNames(const QList<qint64> &conversationIds);
     // The chats with a customer message from `first` to `last` (local days, both included).

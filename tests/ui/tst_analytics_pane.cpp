@@ -108,6 +108,7 @@ private Q_SLOTS:
         Q_EMIT pane()->drillList()->itemActivated(first);
         QCOMPARE(console.window().currentPane(), MainWindow::Inbox);
         QTRY_COMPARE(console.window().inboxPane()->openConversationId(), chat);
+        console.screenshot(QStringLiteral("analytics-drill-inbox"));
         console.window().showPane(MainWindow::Analytics);
     }
 

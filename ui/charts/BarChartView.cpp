@@ -3,8 +3,10 @@
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
+#include <QCategoryAxis>
 #include <QChart>
 #include <QHorizontalBarSeries>
+#include <QLineSeries>
 #include <QStackedBarSeries>
 #include <QToolTip>
 #include <QValueAxis>
@@ -77,25 +79,60 @@ void BarChartView::setData(const QStringList &categories, const QStringList &set
         top = std::max(top, sum);
     }
     c->addSeries(m_series);
-    // Long series show every few labels, so dates stay readable.
-    auto *categoryAxis = new QBarCategoryAxis;
-    const qsizetype step = std::max<qsizetype>(1, categories.size() / 10);
-    QStringList shown;
-    for (qsizetype i = 0; i < categories.size(); ++i)
-        shown << (i % step == 0 ? categories.at(i) : QString(i, QChar(0x200B)));
-    categoryAxis->append(shown);
-    if (categories.size() > 12 && m_kind != Kind::Horizontal)
-        categoryAxis->setLabelsAngle(-60);
     auto *valueAxis = new QValueAxis;
     valueAxis->setRange(0, top > 0 ? std::ceil(top * 1.1) : 1);
     valueAxis->applyNiceNumbers();
     valueAxis->setLabelFormat(QStringLiteral("%.0f"));
+    QAbstractAxis *categoryAxis = nullptr;
+    if (m_kind == Kind::Horizontal) {
+        auto *names = new QBarCategoryAxis;
+        names->append(categories);
+        categoryAxis = names;
+    } else {
+        // Days on a value axis with a label every few bars, each label as wide as it needs
+        // (a bar category axis squeezes every label into its bar's width).
+        auto *days = new QCategoryAxis;
+        days->setStartValue(-0.5);
+        days->setRange(-0.5, double(categories.size()) - 0.5);
+        days->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+        days->setGridLineVisible(false);
+        const qsizetype step = std::max<qsizetype>(1, (categories.size() + 9) / 10);
+        for (qsizetype i = 0; i < categories.size(); i += step)
+            days->append(categories.at(i), double(i));
+        categoryAxis = days;
+    }
     const bool horizontal = m_kind == Kind::Horizontal;
     c->addAxis(categoryAxis, horizontal ? Qt::AlignLeft : Qt::AlignBottom);
     c->addAxis(valueAxis, horizontal ? Qt::AlignBottom : Qt::AlignLeft);
     m_series->attachAxis(categoryAxis);
     m_series->attachAxis(valueAxis);
     c->legend()->setVisible(setNames.size() > 1);
+}
+
+void BarChartView::addLine(const QString &name, const QList<double> &values, const QColor &color)
+{
+    auto *line = new QLineSeries;
+    line->setName(name);
+    QPen pen(color);
+    pen.setWidth(3);
+    line->setPen(pen);
+    line->setPointsVisible(values.size() <= 31);
+    double top = 0;
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        line->append(double(i), values.at(i));
+        top = std::max(top, values.at(i));
+    }
+    QChart *c = chart();
+    c->addSeries(line);
+    for (QAbstractAxis *axis : c->axes()) {
+        line->attachAxis(axis);
+        auto *value = qobject_cast<QValueAxis *>(axis);
+        if (value && axis->orientation() == Qt::Vertical && top > value->max()) {
+            value->setRange(0, std::ceil(top * 1.1));
+            value->applyNiceNumbers();
+        }
+    }
+    c->legend()->setVisible(true);
 }
 
 bool BarChartView::toPng(const QString &path)

@@ -22,6 +22,8 @@ public:
 
     void setData(const QStringList &categories, const QStringList &setNames,
                  const QList<QList<double>> &values, const QList<QColor> &colors = {});
+    // A line over the bars (one value per category), on the same axes; after setData.
+    void addLine(const QString &name, const QList<double> &values, const QColor &color);
     int categoryCount() const { return int(m_categories.size()); }
     double value(int set, int category) const;
     QAbstractBarSeries *series() const { return m_series; }

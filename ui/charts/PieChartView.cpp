@@ -11,7 +11,7 @@ PieChartView::PieChartView(const QString &title, QWidget *parent)
 {
     auto *chart = new QChart;
     chart->setTitle(title);
-    chart->legend()->setAlignment(Qt::AlignRight);
+    chart->legend()->setAlignment(Qt::AlignBottom);
     chart->setAnimationOptions(QChart::NoAnimation);
     chart->setMargins(QMargins(4, 4, 4, 4));
     setChart(chart);

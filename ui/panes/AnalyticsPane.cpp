@@ -466,8 +466,8 @@ void AnalyticsPane::showCharts()
         neutral << b.neutral;
         negative << b.negative;
     }
-    m_volume->setData(days, {tr("Customer messages"), tr("Chats")}, {messages, chats},
-                      {kPeople, kBot});
+    m_volume->setData(days, {tr("Customer messages")}, {messages}, {kPeople});
+    m_volume->addLine(tr("Chats"), chats, kBot);
     m_heatmap->setGrid(r.heatmap);
     const auto &res = r.resolution;
     m_resolution->setData({tr("Resolved by the bot"), tr("Handed to people"),
@@ -504,11 +504,14 @@ void AnalyticsPane::showDrill(const QString &title, const QList<qint64> &chats)
                 Q_EMIT message(tr("The chats could not be listed: %1").arg(names.error()), true);
                 return;
             }
+            const QLocale locale;
             for (const auto &n : names.value()) {
-                auto *item =
-                    new QListWidgetItem(QStringLiteral("%1 · %2").arg(
-                                            n.contact.isEmpty() ? n.phone : n.contact, n.phone),
-                                        m_drill);
+                auto *item = new QListWidgetItem(
+                    tr("%1\nlast message %2")
+                        .arg(n.contact.isEmpty() ? n.phone : n.contact,
+                             locale.toString(n.lastMessageAt.toLocalTime(), QLocale::ShortFormat)),
+                    m_drill);
+                item->setToolTip(n.phone);
                 item->setData(Qt::UserRole, n.conversationId);
             }
         });
