@@ -3,8 +3,6 @@
 #include "analytics/LocalTimeSql.h"
 #include "storage/SqlBackend.h"
 
-#include <limits>
-
 namespace shopdesk {
 
 namespace {
@@ -156,25 +154,30 @@ SqlRows ReportQueries::chatsBySubqueries()
 
 QList<ReportQueries::HandoffRow> ReportQueries::handoffs()
 {
-    QVariantList params{m_tenant, std::numeric_limits<qint64>::max(), m_tenant, m_range.startMs(),
-                        m_range.endMs()};
+    // Per handoff: a person's first reply after it, and when the chat next went back to the bot
+    // or closed; the reply counts only before that.
+    QVariantList params{m_tenant, m_range.startMs(), m_range.endMs()};
     const QString channel = channelFilter(QStringLiteral("e.conversation_id"), params);
     const SqlRows rows = m_db.query(
         QStringLiteral(
             "SELECT e.conversation_id, e.kind, e.reason_code, e.at, "
             "(SELECT MIN(h.created_at) FROM messages h WHERE h.tenant_id = e.tenant_id AND "
             "h.conversation_id = e.conversation_id AND h.author = 'human' AND h.type <> 'note' "
-            "AND h.created_at >= e.at AND h.created_at < COALESCE((SELECT MIN(x.at) FROM "
-            "conversation_events x WHERE x.tenant_id = ? AND x.conversation_id = "
-            "e.conversation_id AND x.kind IN ('handback', 'close') AND x.at > e.at), "
-            "CAST(? AS BIGINT))) FROM conversation_events e WHERE e.tenant_id = ? AND "
-            "e.at >= ? AND e.at < ? AND (e.kind = 'escalated' OR (e.kind = 'takeover' AND "
+            "AND h.created_at >= e.at), "
+            "(SELECT MIN(x.at) FROM conversation_events x WHERE x.tenant_id = e.tenant_id AND "
+            "x.conversation_id = e.conversation_id AND x.kind IN ('handback', 'close') AND "
+            "x.at > e.at) FROM conversation_events e WHERE e.tenant_id = ? AND e.at >= ? AND "
+            "e.at < ? AND (e.kind = 'escalated' OR (e.kind = 'takeover' AND "
             "e.reason_code = 'self'))%1 ORDER BY e.at, e.id")
             .arg(channel),
         params);
     QList<HandoffRow> out;
-    for (const SqlRow &r : rows)
-        out.append({i64(r[0]), r[1].toString(), r[2].toString(), i64(r[3]), i64(r[4])});
+    for (const SqlRow &r : rows) {
+        const qint64 replied = i64(r[4]);
+        const qint64 ended = i64(r[5]);
+        out.append({i64(r[0]), r[1].toString(), r[2].toString(), i64(r[3]),
+                    replied > 0 && (ended == 0 || replied < ended) ? replied : 0});
+    }
     return out;
 }
 
