@@ -30,6 +30,10 @@ CREATE INDEX messages_by_chat_author ON messages (tenant_id, conversation_id, au
 ALTER TABLE messages ADD COLUMN mood INTEGER;
 CREATE INDEX messages_mood_by_time ON messages (tenant_id, created_at, conversation_id, mood)
     WHERE author = 'customer' AND type = 'text';
+-- A contact's chats (every inbound message looks up its contact's open chat: without this a
+-- store with 100,000 chats scanned them all, holding SQLite's write lock), and a channel's.
+CREATE INDEX conversations_by_contact ON conversations (tenant_id, contact_id, id);
+CREATE INDEX conversations_by_channel ON conversations (tenant_id, channel_id);
 CREATE INDEX orders_by_time ON orders (tenant_id, created_at);
 CREATE INDEX retrieval_log_by_time ON retrieval_log (tenant_id, at);
 CREATE INDEX reminders_by_sent ON reminders (tenant_id, sent_at);
