@@ -10,6 +10,7 @@
 #include "analytics/ReportQueries.h"
 #include "analytics/SentimentLexicon.h"
 #include "storage/SqlBackend.h"
+#include "storage/SqlSupport.h"
 #include "storage/Store.h"
 
 #include "BenchSupport.h"
@@ -51,18 +52,11 @@ public:
     {
         if (m_params.isEmpty())
             return;
-        m_db.exec(m_head + sql_values(m_params.size() / m_columns), m_params);
+        m_db.exec(m_head + sql::valuesRows(m_params.size() / m_columns, m_row), m_params);
         m_params.clear();
     }
 
 private:
-    QString sql_values(qsizetype n) const
-    {
-        QString out;
-        for (qsizetype i = 0; i < n; ++i)
-            out += (i ? QStringLiteral(", ") : QString()) + m_row;
-        return out;
-    }
     SqlBackend &m_db;
     QString m_head;
     QString m_row;

@@ -3,26 +3,11 @@
 #include "agent/ModelToolSchemas.h"
 #include "analytics/ReportFormat.h"
 
-#include <QFile>
-#include <QJsonDocument>
 #include <QRegularExpression>
 
 namespace shopdesk {
 
 namespace {
-
-QStringList metricIds()
-{
-    QStringList ids;
-    QFile f(QStringLiteral(":/analytics/questions.json"));
-    if (f.open(QIODevice::ReadOnly))
-        for (const QJsonValue &m : QJsonDocument::fromJson(f.readAll())
-                                       .object()
-                                       .value(QLatin1String("metrics"))
-                                       .toArray())
-            ids << m.toObject().value(QLatin1String("id")).toString();
-    return ids;
-}
 
 // "1,234.50" and "1234.5" are the same figure.
 QString canonical(QString number)
@@ -50,9 +35,10 @@ QStringList numbersIn(const QString &text)
 
 QJsonArray MetricTool::tools()
 {
-    QJsonObject metric{{QStringLiteral("type"), QStringLiteral("string")},
-                       {QStringLiteral("description"), QStringLiteral("which figure")},
-                       {QStringLiteral("enum"), QJsonArray::fromStringList(metricIds())}};
+    QJsonObject metric{
+        {QStringLiteral("type"), QStringLiteral("string")},
+        {QStringLiteral("description"), QStringLiteral("which figure")},
+        {QStringLiteral("enum"), QJsonArray::fromStringList(ReportQuestion::metricIds())}};
     const QJsonObject date{{QStringLiteral("type"), QStringLiteral("string")},
                            {QStringLiteral("description"),
                             QStringLiteral("a day as YYYY-MM-DD, in the store's time zone")}};

@@ -10,6 +10,8 @@
 #include <QHash>
 #include <QMap>
 
+#include <algorithm>
+
 namespace shopdesk {
 
 namespace {
@@ -19,6 +21,17 @@ constexpr qint64 kDayMs = 86400000;
 struct Cancelled
 {
 };
+
+// The bucket (day, week or month) a LocalTimeSql day number falls in; null outside the range.
+// Buckets are in order of their first day.
+Report::Bucket *bucketFor(Report &r, const ReportRange &range, qint64 dayNumber)
+{
+    const QDate start = range.groupStart(LocalTimeSql::dateOfDay(dayNumber));
+    const auto it =
+        std::lower_bound(r.buckets.begin(), r.buckets.end(), start,
+                         [](const Report::Bucket &b, const QDate &day) { return b.start < day; });
+    return it != r.buckets.end() && it->start == start ? &*it : nullptr;
+}
 
 } // namespace
 
@@ -107,23 +120,17 @@ Result<Report> ReportBuilder::build(const ReportRange &range)
 void ReportBuilder::volume(Report &r, const ReportRange &range)
 {
     ReportQueries q(m_db, m_tenant, range);
-    QMap<QDate, int> bucketOf;
     for (QDate d = range.from; d <= range.to; d = d.addDays(1)) {
         const QDate start = range.groupStart(d);
-        if (!bucketOf.contains(start)) {
-            bucketOf.insert(start, int(r.buckets.size()));
+        if (r.buckets.isEmpty() || r.buckets.last().start != start) {
             Report::Bucket b;
             b.start = start;
             r.buckets.append(b);
         }
     }
-    const auto bucket = [&](qint64 day) -> Report::Bucket * {
-        const auto it = bucketOf.constFind(range.groupStart(LocalTimeSql::dateOfDay(day)));
-        return it == bucketOf.constEnd() ? nullptr : &r.buckets[*it];
-    };
     for (const ReportQueries::DayCount &d : q.customerMessagesByDay()) {
         r.customerMessages += d.messages;
-        if (Report::Bucket *b = bucket(d.day)) {
+        if (Report::Bucket *b = bucketFor(r, range, d.day)) {
             b->customerMessages += d.messages;
             // A week or month counts a chat once per day it wrote (the day's distinct chats).
             b->chats += d.chats;
@@ -234,12 +241,8 @@ void ReportBuilder::sentiment(Report &r, const ReportRange &range)
         if (m_cancel && m_cancel->load())
             throw Cancelled{};
     }
-    QMap<QDate, int> bucketOf;
-    for (int i = 0; i < r.buckets.size(); ++i)
-        bucketOf.insert(r.buckets.at(i).start, i);
     for (const ReportQueries::MoodDay &d : q.moodsByDay()) {
-        const auto b = bucketOf.constFind(range.groupStart(LocalTimeSql::dateOfDay(d.day)));
-        Report::Bucket *bucket = b == bucketOf.constEnd() ? nullptr : &r.buckets[*b];
+        Report::Bucket *bucket = bucketFor(r, range, d.day);
         int &total = d.mood > 0   ? r.sentiment.positive
                      : d.mood < 0 ? r.sentiment.negative
                                   : r.sentiment.neutral;
@@ -264,9 +267,6 @@ void ReportBuilder::sentiment(Report &r, const ReportRange &range)
 void ReportBuilder::orders(Report &r, const ReportRange &range)
 {
     ReportQueries q(m_db, m_tenant, range);
-    QMap<QDate, int> bucketOf;
-    for (int i = 0; i < r.buckets.size(); ++i)
-        bucketOf.insert(r.buckets.at(i).start, i);
     auto &o = r.orders;
     for (const ReportQueries::OrderDay &d : q.ordersByDay()) {
         o.count += d.orders;
@@ -274,10 +274,9 @@ void ReportBuilder::orders(Report &r, const ReportRange &range)
         const bool person = d.takenBy == QLatin1String("person");
         (person ? o.byPeople : o.byBot) += d.orders;
         (person ? o.byPeopleRevenueMinor : o.byBotRevenueMinor) += d.revenueMinor;
-        const auto b = bucketOf.constFind(range.groupStart(LocalTimeSql::dateOfDay(d.day)));
-        if (b != bucketOf.constEnd()) {
-            r.buckets[*b].orders += d.orders;
-            r.buckets[*b].revenueMinor += d.revenueMinor;
+        if (Report::Bucket *b = bucketFor(r, range, d.day)) {
+            b->orders += d.orders;
+            b->revenueMinor += d.revenueMinor;
         }
     }
     o.averageMinor = o.count > 0 ? qRound64(double(o.revenueMinor) / o.count) : 0;

@@ -2,6 +2,7 @@
 
 #include "analytics/LocalTimeSql.h"
 #include "storage/SqlBackend.h"
+#include "storage/SqlSupport.h"
 
 namespace shopdesk {
 
@@ -330,15 +331,11 @@ void ReportQueries::storeMoods(const QList<QPair<qint64, int>> &moods)
         for (qsizetype i = 0; i < ids.size(); i += 500) {
             const QList<qint64> part = ids.mid(i, 500);
             QVariantList params{mood, m_tenant};
-            QString marks;
-            for (qint64 id : part) {
-                marks += marks.isEmpty() ? QStringLiteral("CAST(? AS BIGINT)")
-                                         : QStringLiteral(", CAST(? AS BIGINT)");
+            for (qint64 id : part)
                 params << id;
-            }
             m_db.exec(QStringLiteral("UPDATE messages SET mood = ? WHERE tenant_id = ? AND id IN "
                                      "(%1)")
-                          .arg(marks),
+                          .arg(sql::valuesRows(part.size(), QStringLiteral("CAST(? AS BIGINT)"))),
                       params);
         }
     }
@@ -391,12 +388,9 @@ QList<ReportQueries::ChatName> ReportQueries::chatNames(const QList<qint64> &con
     for (qsizetype i = 0; i < conversationIds.size(); i += 200) {
         const QList<qint64> part = conversationIds.mid(i, 200);
         QVariantList params{m_tenant};
-        QString marks;
-        for (qint64 id : part) {
-            marks += marks.isEmpty() ? QStringLiteral("CAST(? AS BIGINT)")
-                                     : QStringLiteral(", CAST(? AS BIGINT)");
+        for (qint64 id : part)
             params << id;
-        }
+        const QString marks = sql::valuesRows(part.size(), QStringLiteral("CAST(? AS BIGINT)"));
         const SqlRows rows = m_db.query(
             QStringLiteral("SELECT v.id, c.name, c.phone, v.last_message_at FROM conversations v "
                            "JOIN contacts c ON "

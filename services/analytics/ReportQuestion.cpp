@@ -104,6 +104,14 @@ bool dateRange(const QString &id, const QRegularExpressionMatch &days, const QDa
 
 } // namespace
 
+QStringList ReportQuestion::metricIds()
+{
+    QStringList out;
+    for (const auto &m : vocabulary().metrics)
+        out << m.id;
+    return out;
+}
+
 QStringList ReportQuestion::metricLabels()
 {
     QStringList out;

@@ -27,7 +27,8 @@ public:
     // Fails, with the list of what can be asked, when no metric is recognised.
     static Result<Parsed> parse(const QString &question, const QDate &today);
     static QStringList metricLabels();
-    static QString help(); // "I can answer questions about: ..."
+    static QStringList metricIds(); // "revenue", "bot_resolved", ... in questions.json's order
+    static QString help();          // "I can answer questions about: ..."
 
     static QString answer(const Parsed &question, const Report &report);
     // Where the figures are in the Analytics pane: conversations, resolution, gaps, mood, orders.
