@@ -13,6 +13,7 @@ packages=(
     postgresql postgresql-client
     xvfb xauth fonts-dejavu-core fonts-noto-color-emoji openssl wrk
     python3-pattern
+    libsodium-dev qtkeychain-qt6-dev
 )
 
 # npm is test tooling only (the twilio interop test); keep an existing Node.js install.

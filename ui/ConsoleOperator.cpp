@@ -1,7 +1,7 @@
 #include "ConsoleOperator.h"
 
 #include "ConsoleSettings.h"
-#include "conversation/OperatorService.h"
+#include "access/OperatorService.h"
 #include "dialogs/OperatorDialog.h"
 
 #include <QToolButton>

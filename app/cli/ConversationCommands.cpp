@@ -28,7 +28,7 @@ Result<qint64> operatorNamed(Store &store, qint64 tenantId, const QString &name)
     if (name.trimmed().isEmpty())
         return Result<qint64>::failure(
             QStringLiteral("Say who you are with --operator NAME (see operator list)."));
-    auto operators = store.tenants().operators(tenantId);
+    auto operators = store.operators().list(tenantId);
     if (!operators)
         return Result<qint64>::failure(operators.error());
     for (const Operator &op : operators.value())
@@ -273,7 +273,7 @@ int OperatorAddCommand::run(const QCommandLineParser &parser)
     op.name = parser.value(QStringLiteral("name"));
     op.email = parser.value(QStringLiteral("email"));
     op.role = operatorRoleFromString(role);
-    auto added = open->store->tenants().addOperator(open->tenant.id, op);
+    auto added = open->store->operators().add(open->tenant.id, op);
     if (!added)
         return fail(added.error());
     out() << "Added " << added->name << " (" << toText(added->role) << ").\n";
@@ -291,7 +291,7 @@ int OperatorListCommand::run(const QCommandLineParser &parser)
     auto open = openTenant(parser);
     if (!open)
         return fail(open.error());
-    auto operators = open->store->tenants().operators(open->tenant.id);
+    auto operators = open->store->operators().list(open->tenant.id);
     if (!operators)
         return fail(operators.error());
     QJsonArray array;

@@ -1,5 +1,6 @@
 #include "conversation/ConversationActions.h"
 
+#include "access/Access.h"
 #include "agent/ConversationState.h"
 #include "agent/ReplyTemplates.h"
 #include "messaging/MessagingService.h"
@@ -106,7 +107,7 @@ OwnershipChange move(Store &store, const Conversation &before, qint64 operatorId
                              {QStringLiteral("from"), ownerText(store, before)},
                              {QStringLiteral("to"), ownerText(store, change.after)},
                              {QStringLiteral("reason"), target.closedReason}};
-    need(store.tenants().audit(
+    need(store.audit().record(
         tenantId, operatorId, QStringLiteral("conversation.") + target.action,
         QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact))));
     Message line;
@@ -145,14 +146,10 @@ Result<OwnershipChange> change(Store &store, qint64 tenantId, qint64 conversatio
     });
 }
 
+// The person may work on chats in this store (Access: a member, not switched off).
 void requireOperator(Store &store, qint64 tenantId, qint64 operatorId)
 {
-    if (operatorId <= 0)
-        throw SqlError(QStringLiteral("Choose who you are before changing a chat."));
-    for (const Operator &op : need(store.tenants().operators(tenantId)))
-        if (op.id == operatorId)
-            return;
-    throw SqlError(QStringLiteral("There is no operator %1 in this store.").arg(operatorId));
+    need(Access::require(store, tenantId, operatorId, Permission::WorkChats));
 }
 
 } // namespace
@@ -161,11 +158,8 @@ QString ConversationActions::operatorName(Store &store, qint64 tenantId, qint64 
 {
     if (operatorId <= 0)
         return QStringLiteral("the store's phone");
-    auto operators = store.tenants().operators(tenantId);
-    if (operators)
-        for (const Operator &op : operators.value())
-            if (op.id == operatorId)
-                return op.name;
+    if (auto op = store.operators().find(tenantId, operatorId))
+        return op.value().name;
     return QStringLiteral("operator %1").arg(operatorId);
 }
 
@@ -296,9 +290,17 @@ Result<HumanReply> ConversationActions::reply(Store &store, const OutboundDraft 
                 if (taken.changed)
                     out.takeover = taken;
             }
+            requireOperator(store, draft.tenantId, draft.operatorId);
             OutboundDraft mine = draft;
             mine.author = Author::Human;
             out.message = need(MessagingService::enqueue(store, mine)).message;
+            need(store.audit().record(
+                draft.tenantId, draft.operatorId, QStringLiteral("conversation.send"),
+                QJsonObject{{QStringLiteral("conversation"), draft.conversationId},
+                            {QStringLiteral("message"), out.message.id},
+                            {QStringLiteral("kind"), draft.mediaType.isEmpty()
+                                                         ? QStringLiteral("text")
+                                                         : QStringLiteral("file")}}));
             return out;
         });
     });
@@ -335,6 +337,7 @@ Result<Conversation> ConversationActions::setLabel(Store &store, qint64 tenantId
         return Result<Conversation>::failure(QStringLiteral("A label needs a name."));
     return sql::guard([&] {
         return sql::transaction(store.backend(), [&] {
+            requireOperator(store, tenantId, operatorId);
             const Conversation c =
                 need(store.conversations().lockConversation(tenantId, conversationId));
             QStringList labels = c.labels;
@@ -344,7 +347,7 @@ Result<Conversation> ConversationActions::setLabel(Store &store, qint64 tenantId
                 labels.append(name);
             else
                 labels.removeAll(name);
-            need(store.tenants().audit(
+            need(store.audit().record(
                 tenantId, operatorId,
                 on ? QStringLiteral("conversation.label_add")
                    : QStringLiteral("conversation.label_remove"),

@@ -15,6 +15,7 @@ enum class ErrorKind {
     Invalid,        // the input was refused: fix it and try again
     ConnectionLost, // the database or a server could not be reached: try again later
     Conflict,       // someone else changed or holds it (a duplicate, a chat another person has)
+    Forbidden,      // the operator's role may not do this, or they are not signed in
 };
 
 // A value, or an error message written for a store owner with its kind. Services return this

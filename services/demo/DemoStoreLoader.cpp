@@ -253,7 +253,7 @@ Result<DemoSummary> DemoStoreLoader::load(Store &store, bool history)
                 op.name = qs(o, "name");
                 op.email = qs(o, "email");
                 op.role = operatorRoleFromString(qs(o, "role"));
-                operatorIds.insert(op.name, need(store.tenants().addOperator(tenant.id, op)).id);
+                operatorIds.insert(op.name, need(store.operators().add(tenant.id, op)).id);
             }
             loadKnowledge(store, tenant.id, summary);
             const auto bySku = loadProducts(store, tenant.id, summary);

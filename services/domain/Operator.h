@@ -19,6 +19,19 @@ struct Operator
     QString email;
     OperatorRole role = OperatorRole::Agent;
     QDateTime createdAt;
+    bool hasSecret = false; // a password or PIN is set: signing in asks for it
+    bool disabled = false;  // can no longer sign in or act (kept for the audit log's names)
+    QDateTime lastSignInAt;
+};
+
+// What signing in checks, read and written on the database thread only.
+struct OperatorCredentials
+{
+    qint64 operatorId = 0;
+    QString secretHash; // Argon2id (crypto_pwhash_str); empty: none set
+    int failedSignIns = 0;
+    QDateTime lockedUntil;
+    bool disabled = false;
 };
 
 } // namespace shopdesk

@@ -5,8 +5,8 @@
 #include "agent/Agent.h"
 #include "agent/ReminderSender.h"
 
+#include "access/OperatorService.h"
 #include "conversation/ConversationService.h"
-#include "conversation/OperatorService.h"
 #include "core/Logging.h"
 #include "demo/DemoStoreLoader.h"
 #include "engine/DataDirectory.h"

@@ -26,7 +26,8 @@ struct RemoteChanges
     QList<Appended> appended;
     QList<QPair<qint64, Message>> updated;
     QList<QPair<QChar, qint64>> perStore; // s settings, h channels, o orders, p products,
-                                          // d documents, i intent examples, r reminders
+                                          // d documents, i intent examples, r reminders,
+                                          // w operators
     QList<QPair<qint64, qint64>> traces;  // (store, chat)
     bool tenants = false;
     QList<qint64> resync; // stores to refetch whole (0: every store)

@@ -2,6 +2,7 @@
 
 #include "core/Result.h"
 #include "storage/AgentStore.h"
+#include "storage/AuditStore.h"
 #include "storage/BotQueueStore.h"
 #include "storage/CatalogStore.h"
 #include "storage/ChannelStore.h"
@@ -11,6 +12,7 @@
 #include "storage/KnowledgeStore.h"
 #include "storage/MediaStore.h"
 #include "storage/Migrator.h"
+#include "storage/OperatorStore.h"
 #include "storage/OutboxStore.h"
 #include "storage/SqlSupport.h"
 #include "storage/TenantStore.h"
@@ -46,6 +48,8 @@ public:
     Result<QList<Migration>> migrate();
 
     TenantStore &tenants() { return *m_tenants; }
+    OperatorStore &operators() { return *m_operators; }
+    AuditStore &audit() { return *m_audit; }
     ConversationStore &conversations() { return *m_conversations; }
     CatalogStore &catalog() { return *m_catalog; }
     KnowledgeStore &knowledge() { return *m_knowledge; }
@@ -69,6 +73,8 @@ public:
 private:
     std::unique_ptr<SqlBackend> m_backend;
     std::unique_ptr<TenantStore> m_tenants;
+    std::unique_ptr<OperatorStore> m_operators;
+    std::unique_ptr<AuditStore> m_audit;
     std::unique_ptr<ConversationStore> m_conversations;
     std::unique_ptr<CatalogStore> m_catalog;
     std::unique_ptr<KnowledgeStore> m_knowledge;

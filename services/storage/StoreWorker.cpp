@@ -210,6 +210,9 @@ void StoreWorker::announceRemote(const QStringList &keys)
                 case 'r':
                     Q_EMIT remindersChanged(tenant);
                     break;
+                case 'w':
+                    Q_EMIT operatorsChanged(tenant);
+                    break;
                 default:
                     break;
                 }
@@ -222,6 +225,7 @@ void StoreWorker::announceRemote(const QStringList &keys)
                     Q_EMIT productsChanged(tenant);
                     Q_EMIT documentsChanged(tenant);
                     Q_EMIT remindersChanged(tenant);
+                    Q_EMIT operatorsChanged(tenant);
                 } else {
                     Q_EMIT tenantsChanged();
                 }
@@ -242,6 +246,8 @@ void StoreWorker::forwardSignals()
             &StoreWorker::conversationChanged, Qt::DirectConnection);
     connect(&m_store->conversations(), &ConversationStore::messageUpdated, this,
             &StoreWorker::messageUpdated, Qt::DirectConnection);
+    connect(&m_store->operators(), &OperatorStore::operatorsChanged, this,
+            &StoreWorker::operatorsChanged, Qt::DirectConnection);
     connect(&m_store->channels(), &ChannelStore::channelsChanged, this,
             &StoreWorker::channelsChanged, Qt::DirectConnection);
     connect(&m_store->outbox(), &OutboxStore::enqueued, this, &StoreWorker::outboxEnqueued,

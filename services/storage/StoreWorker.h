@@ -97,6 +97,7 @@ Q_SIGNALS:
     void intentExamplesChanged(qint64 tenantId);
     void traceAdded(qint64 tenantId, qint64 conversationId);
     void remindersChanged(qint64 tenantId);
+    void operatorsChanged(qint64 tenantId);
     // Shared PostgreSQL: the live feed was interrupted or too much changed at once elsewhere;
     // whatever shows this store (0: every store) should be read again.
     void resyncNeeded(qint64 tenantId);

@@ -78,51 +78,6 @@ Result<Tenant> TenantStore::tenantBySlug(const QString &slug)
     });
 }
 
-Result<Operator> TenantStore::addOperator(qint64 tenantId, const Operator &given)
-{
-    Operator op = given;
-    op.name = op.name.simplified();
-    if (op.name.isEmpty())
-        return Result<Operator>::failure(QStringLiteral("An operator needs a name."));
-    // Without an e-mail the name identifies the person in this store: names stay unique.
-    if (op.email.trimmed().isEmpty())
-        op.email = op.name;
-    return guard([&] {
-        const SqlRows taken = m_db.query(
-            QStringLiteral("SELECT id FROM operators WHERE tenant_id = ? AND (lower(name) = ? OR "
-                           "email = ?)"),
-            {tenantId, op.name.toLower(), op.email.toLower()});
-        if (!taken.isEmpty())
-            throw SqlError(QStringLiteral("There is already an operator called %1 in this store.")
-                               .arg(op.name));
-        const SqlRows rows = m_db.query(
-            QStringLiteral("INSERT INTO operators (tenant_id, name, email, role, created_at) "
-                           "VALUES (?, ?, ?, ?, ?) RETURNING id, created_at"),
-            {tenantId, op.name, op.email.toLower(), toText(op.role), now()});
-        Operator added = op;
-        added.id = rows.first()[0].toLongLong();
-        added.tenantId = tenantId;
-        added.email = op.email.toLower();
-        added.createdAt = time(rows.first()[1]);
-        return added;
-    });
-}
-
-Result<QList<Operator>> TenantStore::operators(qint64 tenantId)
-{
-    return guard([&] {
-        QList<Operator> list;
-        const SqlRows rows =
-            m_db.query(QStringLiteral("SELECT id, name, email, role, created_at FROM operators "
-                                      "WHERE tenant_id = ? ORDER BY name, id"),
-                       {tenantId});
-        for (const SqlRow &r : rows)
-            list.append({r[0].toLongLong(), tenantId, r[1].toString(), r[2].toString(),
-                         operatorRoleFromString(r[3].toString()), time(r[4])});
-        return list;
-    });
-}
-
 Status TenantStore::setSetting(qint64 tenantId, const QString &key, const QString &value)
 {
     auto result = guard([&] {
@@ -176,32 +131,6 @@ Result<QMap<QString, QString>> TenantStore::settings(qint64 tenantId)
                  QStringLiteral("SELECT key, value FROM settings WHERE tenant_id = ?"), {tenantId}))
             map.insert(r[0].toString(), r[1].toString());
         return map;
-    });
-}
-
-Status TenantStore::audit(qint64 tenantId, qint64 operatorId, const QString &action,
-                          const QString &detail)
-{
-    return guard([&] {
-        m_db.exec(QStringLiteral("INSERT INTO audit_log (tenant_id, operator_id, action, detail, "
-                                 "created_at) VALUES (?, ?, ?, ?, ?)"),
-                  {tenantId, nullableId(operatorId), action, detail, now()});
-        return Done{};
-    });
-}
-
-Result<QList<AuditEntry>> TenantStore::auditLog(qint64 tenantId, int limit)
-{
-    return guard([&] {
-        QList<AuditEntry> list;
-        const SqlRows rows = m_db.query(
-            QStringLiteral("SELECT id, operator_id, action, detail, created_at FROM audit_log "
-                           "WHERE tenant_id = ? ORDER BY id DESC LIMIT ?"),
-            {tenantId, limit});
-        for (const SqlRow &r : rows)
-            list.append({r[0].toLongLong(), tenantId, r[1].toLongLong(), r[2].toString(),
-                         r[3].toString(), time(r[4])});
-        return list;
     });
 }
 

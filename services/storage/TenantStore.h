@@ -1,8 +1,6 @@
 #pragma once
 
 #include "core/Result.h"
-#include "domain/AuditEntry.h"
-#include "domain/Operator.h"
 #include "domain/Tenant.h"
 
 #include <QMap>
@@ -12,7 +10,7 @@ namespace shopdesk {
 
 class SqlBackend;
 
-// Stores (tenants), the people who work in them, settings and audit log.
+// Stores (tenants) and their settings.
 class TenantStore : public QObject
 {
     Q_OBJECT
@@ -23,17 +21,11 @@ public:
     Result<QList<Tenant>> tenants();
     Result<Tenant> tenantBySlug(const QString &slug);
 
-    Result<Operator> addOperator(qint64 tenantId, const Operator &op);
-    Result<QList<Operator>> operators(qint64 tenantId);
-
     Status setSetting(qint64 tenantId, const QString &key, const QString &value);
     // Several at once, all or none, with one settingsChanged.
     Status setSettings(qint64 tenantId, const QList<QPair<QString, QString>> &values);
     Result<QString> setting(qint64 tenantId, const QString &key, const QString &fallback = {});
     Result<QMap<QString, QString>> settings(qint64 tenantId);
-
-    Status audit(qint64 tenantId, qint64 operatorId, const QString &action, const QString &detail);
-    Result<QList<AuditEntry>> auditLog(qint64 tenantId, int limit = 200);
 
     static bool isValidSlug(const QString &slug);
 

@@ -183,7 +183,7 @@ private Q_SLOTS:
         const QString phone = QStringLiteral("+919800000005");
         say(phone, QStringLiteral("hi"));
         const Conversation c = conversationOf(phone);
-        auto ops = h->run([&](Store &s) { return s.tenants().operators(tenant); });
+        auto ops = h->run([&](Store &s) { return s.operators().list(tenant); });
         auto taken = h->run([&](Store &s) {
             return s.conversations().setOwner(tenant, c.id, OwnerKind::Human, ops->first().id);
         });

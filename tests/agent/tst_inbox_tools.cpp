@@ -105,7 +105,7 @@ private Q_SLOTS:
         auto op = h->run([&](Store &s) {
             Operator meena;
             meena.name = QStringLiteral("Meena");
-            return s.tenants().addOperator(tenant, meena);
+            return s.operators().add(tenant, meena);
         });
         QVERIFY2(op, qPrintable(op.error()));
         operatorId = op->id;

@@ -166,7 +166,7 @@ private Q_SLOTS:
         QVERIFY2(demo, qPrintable(demo.error()));
         tenant = demo->tenantId;
         channel = h->addChannel(tenant, QStringLiteral("simulator"), {});
-        auto ops = h->run([&](Store &s) { return s.tenants().operators(tenant); });
+        auto ops = h->run([&](Store &s) { return s.operators().list(tenant); });
         QVERIFY(ops);
         for (const Operator &op : ops.value())
             if (op.name == QLatin1String("Priya Sharma"))
@@ -199,7 +199,7 @@ private Q_SLOTS:
         // Taking one's own chat again changes nothing; another person cannot take it.
         SD_TAKE(again, takeOver(chat.id, priya));
         QVERIFY(!again.changed);
-        auto ops = h->run([&](Store &s) { return s.tenants().operators(tenant); });
+        auto ops = h->run([&](Store &s) { return s.operators().list(tenant); });
         qint64 imran = 0;
         for (const Operator &op : ops.value())
             if (op.name == QLatin1String("Imran Khan"))
@@ -217,7 +217,7 @@ private Q_SLOTS:
         QCOMPARE(countBy(chat.id, Author::Bot), botBefore + 1);
 
         // Audit: who, what, from and to; system lines never went to the provider.
-        auto audit = h->run([&](Store &s) { return s.tenants().auditLog(tenant); });
+        auto audit = h->run([&](Store &s) { return s.audit().entries(tenant); });
         QStringList actions;
         for (const AuditEntry &a : audit.value())
             if (a.detail.contains(QStringLiteral("\"conversation\":%1").arg(chat.id)))

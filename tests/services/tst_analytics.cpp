@@ -224,7 +224,7 @@ private Q_SLOTS:
                                                    QStringLiteral("Asia/Kolkata")));
         Operator op;
         op.name = QStringLiteral("Priya");
-        SD_TAKE(added, m_store->tenants().addOperator(m_tenant, op));
+        SD_TAKE(added, m_store->operators().add(m_tenant, op));
         m_operator = added.id;
         Product milk;
         milk.sku = QStringLiteral("MILK");

@@ -57,7 +57,7 @@ private Q_SLOTS:
         auto op = a->run([&](Store &s) {
             Operator o;
             o.name = QStringLiteral("Priya");
-            return s.tenants().addOperator(tenant, o);
+            return s.operators().add(tenant, o);
         });
         QVERIFY(op);
         priya = op->id;

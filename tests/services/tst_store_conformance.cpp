@@ -99,9 +99,9 @@ private Q_SLOTS:
         op.name = QStringLiteral("Priya");
         op.email = QStringLiteral("Priya@Example.com");
         op.role = OperatorRole::Manager;
-        SD_TAKE(added, m_store->tenants().addOperator(t.id, op));
+        SD_TAKE(added, m_store->operators().add(t.id, op));
         QCOMPARE(added.email, QStringLiteral("priya@example.com"));
-        SD_TAKE(ops, m_store->tenants().operators(t.id));
+        SD_TAKE(ops, m_store->operators().list(t.id));
         QCOMPARE(ops.size(), 1);
         QCOMPARE(ops.first().role, OperatorRole::Manager);
 
@@ -123,9 +123,9 @@ private Q_SLOTS:
         SD_TAKE(fallback,
                 m_store->tenants().setting(t.id, QStringLiteral("missing"), QStringLiteral("x")));
         QCOMPARE(fallback, QStringLiteral("x"));
-        SD_VERIFY_OK(m_store->tenants().audit(t.id, added.id, QStringLiteral("login"),
-                                              QStringLiteral("console")));
-        SD_TAKE(log, m_store->tenants().auditLog(t.id));
+        SD_VERIFY_OK(m_store->audit().record(t.id, added.id, QStringLiteral("login"),
+                                             QStringLiteral("console")));
+        SD_TAKE(log, m_store->audit().entries(t.id));
         QCOMPARE(log.size(), 1);
         QCOMPARE(log.first().operatorId, added.id);
     }
@@ -253,7 +253,7 @@ private Q_SLOTS:
         Operator op;
         op.name = QStringLiteral("Imran Khan");
         op.email = QStringLiteral("imran@example.com");
-        SD_TAKE(imran, m_store->tenants().addOperator(t.id, op));
+        SD_TAKE(imran, m_store->operators().add(t.id, op));
         const Conversation a = conversationFor(t.id, QStringLiteral("919800000001"));
         const Conversation b = conversationFor(t.id, QStringLiteral("919800000002"));
         SD_VERIFY_OK(m_store->conversations().appendMessage(

@@ -1,6 +1,6 @@
 #include "dialogs/OperatorDialog.h"
 
-#include "conversation/OperatorService.h"
+#include "access/OperatorService.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

@@ -2,8 +2,8 @@
 
 #include "ConversationListModel.h"
 #include "TraceListModel.h"
+#include "access/OperatorService.h"
 #include "conversation/ConversationService.h"
-#include "conversation/OperatorService.h"
 #include "delegates/ConversationItemDelegate.h"
 #include "panes/ConversationView.h"
 #include "widgets/agent/TracePanel.h"

@@ -1,4 +1,4 @@
-#include "conversation/OperatorService.h"
+#include "access/OperatorService.h"
 
 #include "storage/StoreWorker.h"
 
@@ -13,14 +13,14 @@ void OperatorService::operators(qint64 tenantId, QObject *context,
                                 std::function<void(Result<QList<Operator>>)> done)
 {
     m_store.run(
-        context, [tenantId](Store &s) { return s.tenants().operators(tenantId); }, std::move(done));
+        context, [tenantId](Store &s) { return s.operators().list(tenantId); }, std::move(done));
 }
 
 void OperatorService::addOperator(qint64 tenantId, const Operator &op, QObject *context,
                                   std::function<void(Result<Operator>)> done)
 {
     m_store.run(
-        context, [tenantId, op](Store &s) { return s.tenants().addOperator(tenantId, op); },
+        context, [tenantId, op](Store &s) { return s.operators().add(tenantId, op); },
         std::move(done));
 }
 

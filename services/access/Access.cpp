@@ -1,0 +1,32 @@
+#include "access/Access.h"
+
+#include "storage/Store.h"
+
+namespace shopdesk {
+
+Result<Operator> Access::require(Store &store, qint64 tenantId, qint64 operatorId,
+                                 Permission permission)
+{
+    if (operatorId <= 0)
+        return Result<Operator>::failure(
+            QStringLiteral("Choose who you are (sign in) before doing this."),
+            ErrorKind::Forbidden);
+    Result<Operator> op = store.operators().find(tenantId, operatorId);
+    if (!op) {
+        if (op.errorKind() == ErrorKind::NotFound)
+            return Result<Operator>::failure(
+                QStringLiteral("Operator %1 does not work in this store.").arg(operatorId),
+                ErrorKind::Forbidden);
+        return op;
+    }
+    if (op.value().disabled)
+        return Result<Operator>::failure(
+            QStringLiteral("%1's account is switched off; ask the store's owner.")
+                .arg(op.value().name),
+            ErrorKind::Forbidden);
+    if (!Permissions::allows(op.value().role, permission))
+        return Result<Operator>::failure(Permissions::refusal(permission), ErrorKind::Forbidden);
+    return op;
+}
+
+} // namespace shopdesk

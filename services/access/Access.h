@@ -1,0 +1,20 @@
+#pragma once
+
+#include "access/Permission.h"
+#include "core/Result.h"
+
+namespace shopdesk {
+
+class Store;
+
+// The engine's check of who may do what, on the database thread, inside the transaction of
+// the action it guards: the operator must belong to the store, not be disabled, and have a role
+// that allows it. Refusals come back as ErrorKind::Forbidden with a sentence for the person.
+class Access
+{
+public:
+    static Result<Operator> require(Store &store, qint64 tenantId, qint64 operatorId,
+                                    Permission permission);
+};
+
+} // namespace shopdesk
