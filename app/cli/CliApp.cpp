@@ -11,6 +11,7 @@
 #include "cli/KbEvalCommand.h"
 #include "cli/KbSearchCommand.h"
 #include "cli/MessagesCommand.h"
+#include "cli/OperatorCommands.h"
 #include "cli/OrderParseCommand.h"
 #include "cli/ReportAskCommand.h"
 #include "cli/ReportCommand.h"
@@ -42,8 +43,11 @@ CliApp::CliApp()
     m_commands.push_back(std::make_unique<ConversationNoteCommand>());
     m_commands.push_back(std::make_unique<LabelCommand>(true));
     m_commands.push_back(std::make_unique<LabelCommand>(false));
-    m_commands.push_back(std::make_unique<OperatorAddCommand>());
-    m_commands.push_back(std::make_unique<OperatorListCommand>());
+    for (const auto action : {OperatorCommand::Action::Add, OperatorCommand::Action::List,
+                              OperatorCommand::Action::Role, OperatorCommand::Action::Password,
+                              OperatorCommand::Action::Disable, OperatorCommand::Action::Enable})
+        m_commands.push_back(std::make_unique<OperatorCommand>(action));
+    m_commands.push_back(std::make_unique<AuditCommand>());
     m_commands.push_back(std::make_unique<SimulateCommand>());
     m_commands.push_back(std::make_unique<KbImportCommand>());
     m_commands.push_back(std::make_unique<KbListCommand>());

@@ -74,26 +74,4 @@ private:
     bool m_add;
 };
 
-// operator add|list: the people who work in the console.
-class OperatorAddCommand final : public CliCommand
-{
-public:
-    QString name() const override { return QStringLiteral("operator add"); }
-    QString description() const override
-    {
-        return QStringLiteral("Add a person who works in the console (owner, manager, agent).");
-    }
-    void addOptions(QCommandLineParser &parser) override;
-    int run(const QCommandLineParser &parser) override;
-};
-
-class OperatorListCommand final : public CliCommand
-{
-public:
-    QString name() const override { return QStringLiteral("operator list"); }
-    QString description() const override { return QStringLiteral("List a store's operators."); }
-    void addOptions(QCommandLineParser &parser) override;
-    int run(const QCommandLineParser &parser) override;
-};
-
 } // namespace shopdesk

@@ -32,7 +32,7 @@ class CliTest : public QObject
     QString m_url;
     QTemporaryDir m_home;
 
-    Run cli(QStringList args, bool withDatabase = true)
+    Run cli(QStringList args, bool withDatabase = true, const QByteArray &input = {})
     {
         if (withDatabase)
             args << QStringLiteral("--database") << m_url;
@@ -41,6 +41,9 @@ class CliTest : public QObject
         env.insert(QStringLiteral("SHOPDESK_DATA_DIR"), m_home.filePath(QStringLiteral("data")));
         p.setProcessEnvironment(env);
         p.start(QStringLiteral(SHOPDESK_CLI_PATH), args);
+        if (!input.isEmpty())
+            p.write(input);
+        p.closeWriteChannel();
         if (!p.waitForFinished(60000))
             qFatal("shopdesk-cli %s did not finish", qPrintable(args.join(QLatin1Char(' '))));
         return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
@@ -225,6 +228,68 @@ private Q_SLOTS:
         QCOMPARE(all.size(), 1);
         QCOMPARE(all.first().toObject().value(QStringLiteral("name")).toString(),
                  QStringLiteral("Corner Shop"));
+    }
+
+    // People and their sign-in from the command line, and the audit log of it.
+    void operatorsAndTheAuditLog()
+    {
+        const auto op = [this](QStringList args, const QByteArray &input = {}) {
+            args.prepend(QStringLiteral("operator"));
+            args << QStringLiteral("--tenant") << QStringLiteral("corner");
+            return cli(args, true, input);
+        };
+        QCOMPARE(cli({QStringLiteral("tenant"), QStringLiteral("add"), QStringLiteral("--slug"),
+                      QStringLiteral("corner"), QStringLiteral("--name"), QStringLiteral("Corner")})
+                     .exitCode,
+                 0);
+        // The first person is the owner, whatever role was asked for.
+        QCOMPARE(op({QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Meena"),
+                     QStringLiteral("--password-stdin")},
+                    "meena-secret-1\n")
+                     .exitCode,
+                 0);
+        QCOMPARE(
+            op({QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Priya")}).exitCode,
+            0);
+        const Run shortPin =
+            op({QStringLiteral("password"), QStringLiteral("--name"), QStringLiteral("Priya")},
+               "12\n");
+        QCOMPARE(shortPin.exitCode, 1);
+        QVERIFY2(shortPin.err.contains(QLatin1String("at least")), qPrintable(shortPin.err));
+        QCOMPARE(op({QStringLiteral("password"), QStringLiteral("--name"), QStringLiteral("priya")},
+                    "priya-secret-2\n")
+                     .exitCode,
+                 0);
+        QCOMPARE(op({QStringLiteral("role"), QStringLiteral("--name"), QStringLiteral("Priya"),
+                     QStringLiteral("--role"), QStringLiteral("manager")})
+                     .exitCode,
+                 0);
+        const Run lastOwner =
+            op({QStringLiteral("disable"), QStringLiteral("--name"), QStringLiteral("Meena")});
+        QCOMPARE(lastOwner.exitCode, 1);
+        QVERIFY2(lastOwner.err.contains(QLatin1String("only owner")), qPrintable(lastOwner.err));
+        const Run list = op({QStringLiteral("list"), QStringLiteral("--json")});
+        const QJsonArray people = QJsonDocument::fromJson(list.out.toUtf8()).array();
+        QCOMPARE(people.size(), 2);
+        for (const QJsonValue &p : people) {
+            const QJsonObject o = p.toObject();
+            QVERIFY(o.value(QStringLiteral("has_secret")).toBool());
+            QCOMPARE(o.value(QStringLiteral("role")).toString(),
+                     o.value(QStringLiteral("name")).toString() == QLatin1String("Meena")
+                         ? QStringLiteral("owner")
+                         : QStringLiteral("manager"));
+        }
+        const Run audit = cli({QStringLiteral("audit"), QStringLiteral("--tenant"),
+                               QStringLiteral("corner"), QStringLiteral("--action"),
+                               QStringLiteral("operator."), QStringLiteral("--json")});
+        QCOMPARE(audit.exitCode, 0);
+        QStringList actions;
+        for (const QJsonValue &e : QJsonDocument::fromJson(audit.out.toUtf8()).array())
+            actions << e.toObject().value(QStringLiteral("action")).toString();
+        QCOMPARE(actions.count(QStringLiteral("operator.add")), 2);
+        QVERIFY(actions.contains(QStringLiteral("operator.secret_set")));
+        QVERIFY(actions.contains(QStringLiteral("operator.role")));
+        QVERIFY(!audit.out.contains(QLatin1String("secret-2"))); // no password in the log
     }
 
     void reportAndQuestions()
