@@ -1,5 +1,7 @@
 #include "ConsoleSettings.h"
 
+#include <algorithm>
+
 namespace shopdesk {
 
 QByteArray ConsoleSettings::windowGeometry() const
@@ -49,6 +51,14 @@ bool ConsoleSettings::alertSound() const
 void ConsoleSettings::setAlertSound(bool on)
 {
     m_settings.setValue(QStringLiteral("console/alert_sound"), on);
+}
+int ConsoleSettings::lockAfterMinutes() const
+{
+    return m_settings.value(QStringLiteral("console/lock_after_min"), 10).toInt();
+}
+void ConsoleSettings::setLockAfterMinutes(int minutes)
+{
+    m_settings.setValue(QStringLiteral("console/lock_after_min"), std::max(0, minutes));
 }
 QString ConsoleSettings::databaseUrl() const
 {

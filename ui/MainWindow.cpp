@@ -11,13 +11,14 @@
 #include "ReminderTableModel.h"
 #include "TenantListModel.h"
 #include "TraceListModel.h"
+#include "access/Permission.h"
 #include "agent/Agent.h"
 #include "agent/ReminderSender.h"
 #include "conversation/ConversationService.h"
-#include "dialogs/OperatorDialog.h"
 #include "engine/Engine.h"
 #include "messaging/MessagingService.h"
 #include "panes/AnalyticsPane.h"
+#include "panes/AuditLogPane.h"
 #include "panes/ConversationView.h"
 #include "panes/InboxPane.h"
 #include "panes/InventoryPane.h"
@@ -39,6 +40,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
+#include <QPushButton>
 #include <QShortcut>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -73,13 +75,18 @@ MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *paren
     bannerHolder->setContentsMargins(8, 6, 8, 0);
     bannerHolder->addWidget(m_banner);
     layout->addLayout(bannerHolder);
-    auto *body = new QHBoxLayout;
+    m_lockable = new QStackedWidget(central);
+    auto *bodyWidget = new QWidget(m_lockable);
+    auto *body = new QHBoxLayout(bodyWidget);
+    body->setContentsMargins(0, 0, 0, 0);
     body->setSpacing(0);
-    m_navigation = new QListWidget(central);
-    m_stack = new QStackedWidget(central);
+    m_navigation = new QListWidget(bodyWidget);
+    m_stack = new QStackedWidget(bodyWidget);
     body->addWidget(m_navigation);
     body->addWidget(m_stack, 1);
-    layout->addLayout(body, 1);
+    m_lockable->addWidget(bodyWidget);
+    m_lockable->addWidget(buildLockPage());
+    layout->addWidget(m_lockable, 1);
     setCentralWidget(central);
 
     m_inbox = new InboxPane(*m_conversations, *m_messages, *m_traces, engine.conversations(),
@@ -95,6 +102,8 @@ MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *paren
     m_analyticsModel = new AnalyticsReportModel(engine.analytics(), this);
     m_analytics = new AnalyticsPane(*m_analyticsModel, m_stack);
     m_stack->addWidget(m_analytics);
+    m_audit = new AuditLogPane(engine.operators(), m_stack);
+    m_stack->addWidget(m_audit);
     m_stack->addWidget(m_settingsPane);
 
     buildNavigation();
@@ -182,7 +191,8 @@ MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *paren
     resize(1200, 780);
     restoreGeometry(settings.windowGeometry());
     restoreState(settings.windowState());
-    showPane(Pane(std::clamp(settings.lastPane(), 0, PaneCount - 1)));
+    m_wantedPane = std::clamp(settings.lastPane(), 0, PaneCount - 1);
+    showPane(Pane(m_wantedPane));
     onEngineStateChanged();
 }
 
@@ -199,8 +209,8 @@ void MainWindow::buildNavigation()
         "QListWidget { outline:0; }"
         "QListWidget::item { padding:10px 14px; border:none; margin:0; }"
         "QListWidget::item:selected { background:#2f6f4f; color:white; padding:10px 14px; }"));
-    const QStringList names = {tr("Inbox"),  tr("Knowledge"), tr("Inventory"),
-                               tr("Orders"), tr("Analytics"), tr("Settings")};
+    const QStringList names = {tr("Inbox"),     tr("Knowledge"), tr("Inventory"), tr("Orders"),
+                               tr("Analytics"), tr("Audit log"), tr("Settings")};
     for (int i = 0; i < names.size(); ++i) {
         auto *item = new QListWidgetItem(names.at(i), m_navigation);
         item->setToolTip(tr("%1 (Ctrl+%2)").arg(names.at(i)).arg(i + 1));
@@ -218,6 +228,11 @@ void MainWindow::connectInbox()
     m_operator = new ConsoleOperator(m_engine.operators(), m_settings, this);
     statusBar()->addPermanentWidget(m_operator->statusButton());
     connect(m_operator, &ConsoleOperator::changed, m_inbox, &InboxPane::setOperator);
+    connect(m_operator, &ConsoleOperator::changed, this, &MainWindow::applyOperator);
+    connect(m_operator, &ConsoleOperator::lockedChanged, this,
+            [this](bool locked) { m_lockable->setCurrentIndex(locked ? 1 : 0); });
+    connect(m_settingsPane, &SettingsPane::lockMinutesChanged, m_operator,
+            &ConsoleOperator::setIdleMinutes);
     connect(m_inbox, &InboxPane::operatorNeeded, m_operator, &ConsoleOperator::ask);
     m_attention = new AttentionNotifier(*m_conversations, this, this);
     m_attention->setSoundEnabled(m_settings.alertSound());
@@ -254,8 +269,73 @@ void MainWindow::buildStatusBar()
     statusBar()->addPermanentWidget(m_engineStatus);
 }
 
+QWidget *MainWindow::buildLockPage()
+{
+    auto *page = new QWidget(this);
+    page->setObjectName(QStringLiteral("lockPage"));
+    auto *layout = new QVBoxLayout(page);
+    layout->addStretch(1);
+    auto *text = new QLabel(tr("<h2>The console is locked</h2>Nobody used it for a while. Sign in "
+                               "to go on; chats and the bot carry on meanwhile."),
+                            page);
+    text->setAlignment(Qt::AlignCenter);
+    text->setWordWrap(true);
+    layout->addWidget(text);
+    auto *signIn = new QPushButton(tr("Sign in…"), page);
+    signIn->setObjectName(QStringLiteral("unlock"));
+    connect(signIn, &QPushButton::clicked, this, [this] { m_operator->ask(); });
+    auto *row = new QHBoxLayout;
+    row->addStretch(1);
+    row->addWidget(signIn);
+    row->addStretch(1);
+    layout->addLayout(row);
+    layout->addStretch(2);
+    return page;
+}
+
+bool MainWindow::isLocked() const
+{
+    return m_lockable->currentIndex() == 1;
+}
+
+bool MainWindow::paneAllowed(Pane pane) const
+{
+    const auto may = [this](Permission p) {
+        return m_signedIn.id > 0 && Permissions::allows(m_signedIn.role, p);
+    };
+    switch (pane) {
+    case Knowledge:
+        return may(Permission::EditKnowledge);
+    case Inventory:
+        return may(Permission::EditInventory);
+    case Analytics:
+        return may(Permission::ViewAnalytics);
+    case Audit:
+        return may(Permission::ViewAudit);
+    default:
+        return true;
+    }
+}
+
+void MainWindow::applyOperator(const Operator &op)
+{
+    m_signedIn = op;
+    for (int i = 0; i < PaneCount; ++i)
+        m_navigation->item(i)->setHidden(!paneAllowed(Pane(i)));
+    m_settingsPane->setOperator(op);
+    m_audit->setContext(m_tenantId, op);
+    if (m_wantedPane >= 0 && op.id > 0) {
+        showPane(Pane(m_wantedPane));
+        m_wantedPane = -1;
+    }
+    if (!paneAllowed(currentPane()))
+        showPane(Inbox);
+}
+
 void MainWindow::showPane(Pane pane)
 {
+    if (!paneAllowed(pane))
+        pane = Inbox;
     m_stack->setCurrentIndex(pane);
     if (m_navigation->currentRow() != pane)
         m_navigation->setCurrentRow(pane);

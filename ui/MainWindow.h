@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/Operator.h"
+
 #include <QMainWindow>
 
 class QComboBox;
@@ -22,6 +24,7 @@ class OrderTableModel;
 class OrdersPane;
 class AnalyticsPane;
 class AnalyticsReportModel;
+class AuditLogPane;
 class TraceListModel;
 class ReminderTableModel;
 class ProductTableModel;
@@ -35,7 +38,7 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum Pane { Inbox, Knowledge, Inventory, Orders, Analytics, Settings, PaneCount };
+    enum Pane { Inbox, Knowledge, Inventory, Orders, Analytics, Audit, Settings, PaneCount };
     Q_ENUM(Pane)
 
     MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *parent = nullptr);
@@ -56,6 +59,10 @@ public:
     InventoryPane *inventoryPane() const { return m_inventory; }
     OrdersPane *ordersPane() const { return m_ordersPane; }
     AnalyticsPane *analyticsPane() const { return m_analytics; }
+    AuditLogPane *auditPane() const { return m_audit; }
+    // Whether the signed-in person's role shows this pane (the engine refuses the rest anyway).
+    bool paneAllowed(Pane pane) const;
+    bool isLocked() const;
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -69,6 +76,9 @@ private:
     void switchStore(int row);
     void showError(const QString &message);
     void showPaneMessage(const QString &text, bool isError);
+    // Shows and hides panes and sections for the person signed in (nobody: locked or unknown).
+    void applyOperator(const Operator &op);
+    QWidget *buildLockPage();
 
     Engine &m_engine;
     ConsoleSettings &m_settings;
@@ -92,6 +102,10 @@ private:
     OrdersPane *m_ordersPane = nullptr;
     AnalyticsReportModel *m_analyticsModel = nullptr;
     AnalyticsPane *m_analytics = nullptr;
+    AuditLogPane *m_audit = nullptr;
+    QStackedWidget *m_lockable = nullptr; // the console's body, or the lock page
+    Operator m_signedIn;
+    int m_wantedPane = -1; // the pane remembered from last time, once its person signs in
     SettingsPane *m_settingsPane = nullptr;
     KnowledgePane *m_knowledge = nullptr;
     ConsoleOperator *m_operator = nullptr;

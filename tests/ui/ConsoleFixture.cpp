@@ -18,8 +18,9 @@ bool ConsoleFixture::start(const QString &appName, bool agent, QSize size)
     options.loadDemoIfEmpty = true;
     options.agent = agent;
     m_settings = std::make_unique<ConsoleSettings>();
-    // Who is at the console is asked once per store; the tests are Priya, the demo's manager.
-    m_settings->setOperatorName(QStringLiteral("demo"), QStringLiteral("Priya Sharma"));
+    // Who is at the console is remembered per store; the tests are Rakesh, the demo's owner
+    // (who may do everything), unless they ask for someone else.
+    m_settings->setOperatorName(QStringLiteral("demo"), m_operatorName);
     m_engine = std::make_unique<Engine>(options);
     m_window = std::make_unique<MainWindow>(*m_engine, *m_settings);
     m_window->resize(size);

@@ -19,6 +19,8 @@ class ConsoleFixture
 {
 public:
     bool start(const QString &appName, bool agent = false, QSize size = {1280, 800});
+    // Who the console signs in as (before start): the demo's owner unless told.
+    void signInAs(const QString &name) { m_operatorName = name; }
     void stop();
 
     Engine &engine() { return *m_engine; }
@@ -43,6 +45,7 @@ public:
 
 private:
     QTemporaryDir m_home;
+    QString m_operatorName = QStringLiteral("Rakesh Sharma");
     std::unique_ptr<ConsoleSettings> m_settings;
     std::unique_ptr<Engine> m_engine;
     std::unique_ptr<MainWindow> m_window;

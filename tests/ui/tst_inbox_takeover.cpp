@@ -141,6 +141,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         qRegisterMetaType<AgentTurn::Outcome>();
+        console.signInAs(QStringLiteral("Priya Sharma"));
         QVERIFY(console.start(QStringLiteral("tst_inbox_takeover"), true, {1400, 860}));
         QSignalSpy loaded(&console.engine(), &Engine::webhookChannelsLoaded);
         auto added = console.run([this](Store &s) {

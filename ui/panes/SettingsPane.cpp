@@ -2,11 +2,15 @@
 
 #include "ConsoleSettings.h"
 #include "StoreSettingsIO.h"
+#include "access/Permission.h"
 #include "engine/Engine.h"
 #include "storage/StoreWorker.h"
 #include "widgets/ChannelsSection.h"
 #include "widgets/agent/AiEmployeeSection.h"
 #include "widgets/inbox/InboxSettingsSection.h"
+#include "widgets/people/PeopleSection.h"
+
+#include <QSpinBox>
 
 #include <QCheckBox>
 #include <QFormLayout>
@@ -89,7 +93,21 @@ SettingsPane::SettingsPane(Engine &engine, ConsoleSettings &settings, QWidget *p
         m_settings.setAlertSound(on);
         Q_EMIT alertSoundChanged(on);
     });
+    m_lockMinutes = new QSpinBox(console);
+    m_lockMinutes->setObjectName(QStringLiteral("lockMinutes"));
+    m_lockMinutes->setRange(0, 240);
+    m_lockMinutes->setSuffix(tr(" min"));
+    m_lockMinutes->setSpecialValueText(tr("never"));
+    m_lockMinutes->setValue(settings.lockAfterMinutes());
+    m_lockMinutes->setToolTip(tr("Someone with a PIN or password is signed out after this long "
+                                 "without a key or click (Ctrl+L locks at once)."));
+    consoleForm->addRow(tr("Lock when unused for"), m_lockMinutes);
+    connect(m_lockMinutes, &QSpinBox::valueChanged, this, &SettingsPane::lockMinutesChanged);
     layout->addWidget(console);
+
+    m_people = new PeopleSection(engine.operators(), content);
+    connect(m_people, &PeopleSection::message, this, &SettingsPane::message);
+    layout->addWidget(m_people);
 
     m_channels = new ChannelsSection(engine, content);
     connect(m_channels, &ChannelsSection::message, this, &SettingsPane::message);
@@ -113,6 +131,7 @@ SettingsPane::SettingsPane(Engine &engine, ConsoleSettings &settings, QWidget *p
     profileButtons->addWidget(saveProfile);
     profileLayout->addLayout(profileButtons);
     layout->addWidget(profile);
+    m_profileBox = profile;
 
     m_agent = new AiEmployeeSection(engine, content);
     connect(m_agent, &AiEmployeeSection::message, this, &SettingsPane::message);
@@ -156,6 +175,22 @@ void SettingsPane::saveDatabase()
                        : tr("The console will use %1 from the next start.")
                              .arg(DatabaseUrl::parse(text)->redacted()),
                    false);
+}
+
+void SettingsPane::setOperator(const Operator &op)
+{
+    const auto may = [&op](Permission p) {
+        return op.id > 0 && Permissions::allows(op.role, p);
+    };
+    const auto gate = [](QWidget *section, bool allowed, Permission p) {
+        section->setEnabled(allowed);
+        section->setToolTip(allowed ? QString() : Permissions::refusal(p));
+    };
+    gate(m_channels, may(Permission::ManageChannels), Permission::ManageChannels);
+    gate(m_profileBox, may(Permission::ManageSettings), Permission::ManageSettings);
+    gate(m_agent, may(Permission::ManageSettings), Permission::ManageSettings);
+    gate(m_inbox, may(Permission::EditReplies), Permission::EditReplies);
+    m_people->setContext(m_tenantId, op);
 }
 
 void SettingsPane::setTenant(qint64 tenantId)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "LatestRequest.h"
+#include "domain/Operator.h"
 
 #include <QHash>
 #include <QWidget>
@@ -9,6 +10,7 @@ class QCheckBox;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
+class QSpinBox;
 
 namespace shopdesk {
 
@@ -17,6 +19,7 @@ class ChannelsSection;
 class ConsoleSettings;
 class Engine;
 class InboxSettingsSection;
+class PeopleSection;
 
 // This console's database and data folder, the store's channels, its profile (hours, address,
 // delivery: what the bot tells customers), the AI employee's settings, and the inbox's labels
@@ -28,6 +31,10 @@ public:
     SettingsPane(Engine &engine, ConsoleSettings &settings, QWidget *parent = nullptr);
 
     void setTenant(qint64 tenantId);
+    // What the signed-in person may change: the other sections are shown but switched off.
+    void setOperator(const Operator &op);
+    PeopleSection *people() const { return m_people; }
+    QSpinBox *lockMinutes() const { return m_lockMinutes; }
     QLineEdit *databaseEdit() const { return m_database; }
     ChannelsSection *channels() const { return m_channels; }
     AiEmployeeSection *agent() const { return m_agent; }
@@ -39,6 +46,7 @@ public:
 Q_SIGNALS:
     void message(const QString &text, bool isError);
     void alertSoundChanged(bool on);
+    void lockMinutesChanged(int minutes);
 
 private:
     void saveDatabase();
@@ -54,6 +62,9 @@ private:
     AiEmployeeSection *m_agent = nullptr;
     InboxSettingsSection *m_inbox = nullptr;
     QCheckBox *m_alertSound = nullptr;
+    QSpinBox *m_lockMinutes = nullptr;
+    PeopleSection *m_people = nullptr;
+    QWidget *m_profileBox = nullptr;
     QHash<QString, QLineEdit *> m_profileEdits;
     qint64 m_tenantId = 0;
     LatestRequest m_request;
