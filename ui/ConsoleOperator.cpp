@@ -46,6 +46,8 @@ void ConsoleOperator::setIdleMinutes(int minutes)
 
 void ConsoleOperator::setStore(qint64 tenantId, const QString &slug)
 {
+    if (tenantId == m_tenantId && (m_current.id > 0 || m_locked || m_dialog))
+        return; // the same store shown again: whoever is signed in stays
     m_tenantId = tenantId;
     m_slug = slug;
     m_current = Operator{};

@@ -229,8 +229,10 @@ void MainWindow::connectInbox()
     statusBar()->addPermanentWidget(m_operator->statusButton());
     connect(m_operator, &ConsoleOperator::changed, m_inbox, &InboxPane::setOperator);
     connect(m_operator, &ConsoleOperator::changed, this, &MainWindow::applyOperator);
-    connect(m_operator, &ConsoleOperator::lockedChanged, this,
-            [this](bool locked) { m_lockable->setCurrentIndex(locked ? 1 : 0); });
+    connect(m_operator, &ConsoleOperator::lockedChanged, this, [this](bool locked) {
+        m_lockable->setCurrentIndex(locked ? 1 : 0);
+        m_storeSwitcher->setEnabled(!locked && m_tenants->rowCount() > 1);
+    });
     connect(m_settingsPane, &SettingsPane::lockMinutesChanged, m_operator,
             &ConsoleOperator::setIdleMinutes);
     connect(m_inbox, &InboxPane::operatorNeeded, m_operator, &ConsoleOperator::ask);

@@ -145,8 +145,7 @@ Result<Operator> OperatorAccounts::add(Store &store, qint64 tenantId, qint64 act
             }
             need(store.audit().record(tenantId, first ? added.id : auditedActor(actorId),
                                       QStringLiteral("operator.add"),
-                                      QJsonObject{{QStringLiteral("operator"), added.id},
-                                                  {QStringLiteral("name"), added.name},
+                                      QJsonObject{{QStringLiteral("operator"), added.name},
                                                   {QStringLiteral("role"), toText(added.role)}}));
             return added;
         });
@@ -167,7 +166,7 @@ Status OperatorAccounts::setRole(Store &store, qint64 tenantId, qint64 actorId, 
             need(store.operators().setRole(tenantId, operatorId, role));
             need(store.audit().record(tenantId, auditedActor(actorId),
                                       QStringLiteral("operator.role"),
-                                      QJsonObject{{QStringLiteral("operator"), operatorId},
+                                      QJsonObject{{QStringLiteral("operator"), target.name},
                                                   {QStringLiteral("from"), toText(target.role)},
                                                   {QStringLiteral("to"), toText(role)}}));
             return Done{};
@@ -208,6 +207,7 @@ Status OperatorAccounts::setSecretHash(Store &store, qint64 tenantId, qint64 act
             if (hash.isEmpty() && sharedMode(store))
                 throw SqlError(QStringLiteral("On a shared store everybody needs a password."),
                                ErrorKind::Invalid);
+            const Operator target = need(store.operators().find(tenantId, operatorId));
             need(store.operators().setSecretHash(tenantId, operatorId, hash));
             need(store.audit().record(tenantId, auditedActor(actorId),
                                       hash.isEmpty() ? QStringLiteral("operator.secret_removed")

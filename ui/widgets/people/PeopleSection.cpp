@@ -77,6 +77,7 @@ void PeopleSection::setContext(qint64 tenantId, const Operator &signedIn)
 {
     m_tenantId = tenantId;
     m_actor = signedIn;
+    updateButtons();
     reload();
 }
 
