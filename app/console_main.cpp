@@ -46,6 +46,7 @@ int main(int argc, char *argv[])
 
     shopdesk::Engine::Options options;
     options.dataDir = dataDir;
+    options.keychain = true; // the desktop's keychain holds the data key (a key file without one)
     if (databaseText.isEmpty()) {
         if (auto ok = shopdesk::DataDirectory::ensure(dataDir); !ok) {
             QMessageBox::critical(nullptr, QStringLiteral("Shopdesk"), ok.error());

@@ -38,6 +38,7 @@ echo "($messages messages for the read test; $(nproc) cores; $(date -u +%Y-%m-%d
 seconds=10
 [ "${1:-}" = "--quick" ] && seconds=5
 cli=build/app/shopdesk-cli
+export SHOPDESK_SECRET_KEY_FILE="$work/secrets.key" # the CLI and serve share one data key
 db="sqlite:$work/webhooks.sqlite3"
 "$cli" tenant add --slug bench --name Bench --database "$db" >/dev/null
 channel=$("$cli" channel add --tenant bench --provider meta --set phone_number_id=PN --set access_token=t \

@@ -1,4 +1,6 @@
 # Helpers shared by the benchmarks that drive `shopdesk-cli serve` (sourced; needs $cli and $work).
+# Every CLI run and node of a benchmark shares one data key, as a shared store's nodes do.
+export SHOPDESK_SECRET_KEY_FILE="${SHOPDESK_SECRET_KEY_FILE:-$work/secrets.key}"
 field() { echo "$1" | sed "s/.*\"$2\":\([0-9.e+-]*\).*/\1/"; }
 
 # A store "bench" with a Meta channel in database $1; prints the channel's id.

@@ -1,6 +1,7 @@
 #include "cli/CliCommand.h"
 
 #include "engine/DataDirectory.h"
+#include "storage/SecretKeyStore.h"
 #include "storage/Store.h"
 
 #include <cstdio>
@@ -80,7 +81,15 @@ Result<std::unique_ptr<Store>> CliCommand::openStore(const QCommandLineParser &p
     auto url = databaseUrl(parser);
     if (!url)
         return Result<std::unique_ptr<Store>>::failure(url.error());
-    return Store::open(url.value(), migrate);
+    auto store = Store::open(url.value(), migrate);
+    if (!store)
+        return store;
+    // Channel tokens and model keys are sealed with this computer's data key, as the engine's.
+    auto key = SecretKeyStore::load(dataDir(parser), SecretKeyStore::desktopSession());
+    if (!key)
+        return Result<std::unique_ptr<Store>>::failure(key.error());
+    store.value()->setSecretBox(SecretBox(key.value().bytes));
+    return store;
 }
 
 void CliCommand::addTenantOption(QCommandLineParser &parser)

@@ -1,5 +1,7 @@
 #include "cli/ServeCommand.h"
 
+#include "storage/SecretKeyStore.h"
+
 #include "agent/Agent.h"
 #include "cli/UnixSignalWatcher.h"
 #include "engine/DataDirectory.h"
@@ -71,6 +73,7 @@ int ServeCommand::run(const QCommandLineParser &parser)
         QLoggingCategory::setFilterRules(QStringLiteral("shopdesk.*.info=true"));
     options.database = url.value();
     options.dataDir = DataDirectory::resolve(parser.value(QStringLiteral("data-dir")));
+    options.keychain = SecretKeyStore::desktopSession();
     Engine engine(options);
     UnixSignalWatcher signals;
     int exitCode = ExitOk;

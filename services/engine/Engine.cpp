@@ -1,5 +1,7 @@
 #include "engine/Engine.h"
 
+#include "storage/SecretKeyStore.h"
+
 #include "analytics/AnalyticsService.h"
 
 #include "agent/Agent.h"
@@ -141,7 +143,23 @@ void Engine::start()
         return;
     setState(State::Starting);
     qCInfo(lcEngine) << "Starting the engine on" << m_options.database.redacted();
-    m_store->start();
+    if (m_options.dataDir.isEmpty()) {
+        m_store->start();
+        return;
+    }
+    m_store->setSecretKeySource(m_options.dataDir); // the key file, unless the keychain has it
+    if (!SecretKeyStore::keychainWanted(m_options.dataDir, m_options.keychain)) {
+        m_store->start();
+        return;
+    }
+    SecretKeyStore::fetchFromKeychain(
+        m_options.dataDir, this, [this](Result<SecretKeyStore::Key> key) {
+            if (key)
+                m_store->setSecretKey(key.value().bytes);
+            else
+                qCInfo(lcEngine) << "No keychain (" << key.error() << "): the data key is a file";
+            m_store->start();
+        });
 }
 
 void Engine::stop()
@@ -170,6 +188,8 @@ void Engine::stop()
 void Engine::onStoreReady(const QString &description)
 {
     m_storeDescription = description;
+    m_inboxStore->setSecretKey(m_store->secretKey());
+    m_reportStore->setSecretKey(m_store->secretKey());
     m_inboxStore->start(); // the schema is up to date now
     m_reportStore->start();
     checkpointInTheBackground();

@@ -46,6 +46,9 @@ public:
         QString dataDir;
         bool loadDemoIfEmpty = false; // first start of the embedded console
         bool demoHistory = true;      // with its 30 days of history (DemoStoreLoader)
+        // The data key that seals secrets: in the desktop's keychain (the console) or a key file
+        // in dataDir (serve, tests; SecretKeyStore). Without a dataDir secrets stay as given.
+        bool keychain = false;
         // Webhooks: listen when listenPort >= 0 (0 picks a free port).
         QHostAddress listenAddress = QHostAddress::LocalHost;
         int listenPort = -1;

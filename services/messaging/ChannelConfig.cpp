@@ -1,5 +1,7 @@
 #include "messaging/ChannelConfig.h"
 
+#include "storage/SecretBox.h"
+
 #include <QJsonDocument>
 #include <QRandomGenerator>
 
@@ -62,9 +64,7 @@ QStringList ChannelConfig::requiredKeys(const QString &provider)
 
 bool ChannelConfig::isSecret(const QString &key)
 {
-    return key == QLatin1String("access_token") || key == QLatin1String("app_secret") ||
-           key == QLatin1String("verify_token") || key == QLatin1String("auth_token") ||
-           key == QLatin1String("api_key") || key == QLatin1String("webhook_secret");
+    return SecretBox::isSecretField(key);
 }
 
 Status ChannelConfig::validate(const QString &provider, QJsonObject &config)

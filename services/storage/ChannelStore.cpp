@@ -1,5 +1,6 @@
 #include "storage/ChannelStore.h"
 
+#include "storage/SecretBox.h"
 #include "storage/SqlSupport.h"
 
 #include <QUuid>
@@ -13,7 +14,7 @@ namespace {
 const QString kChannelColumns =
     QStringLiteral("id, tenant_id, provider, name, config, webhook_key, enabled, created_at");
 
-Channel channelFrom(const SqlRow &r)
+Channel rawChannelFrom(const SqlRow &r)
 {
     Channel c;
     c.id = r[0].toLongLong();
@@ -29,10 +30,38 @@ Channel channelFrom(const SqlRow &r)
 
 } // namespace
 
-ChannelStore::ChannelStore(SqlBackend &db, QObject *parent)
+ChannelStore::ChannelStore(SqlBackend &db, const SecretBox &secrets, QObject *parent)
     : QObject(parent)
     , m_db(db)
+    , m_secrets(secrets)
 {}
+
+Channel ChannelStore::channelFrom(const SqlRow &r) const
+{
+    Channel c = rawChannelFrom(r);
+    c.configJson = need(m_secrets.openFields(c.configJson));
+    return c;
+}
+
+Result<int> ChannelStore::sealPlainSecrets()
+{
+    if (!m_secrets.hasKey())
+        return 0;
+    return guard([&] {
+        int sealed = 0;
+        for (const SqlRow &r :
+             m_db.query(QStringLiteral("SELECT id, tenant_id, config FROM channels ORDER BY id"))) {
+            const QString config = r[2].toString();
+            if (!SecretBox::hasPlainSecret(config))
+                continue;
+            m_db.exec(
+                QStringLiteral("UPDATE channels SET config = ? WHERE tenant_id = ? AND id = ?"),
+                {need(m_secrets.sealFields(config)), r[1], r[0]});
+            ++sealed;
+        }
+        return sealed;
+    });
+}
 
 Result<Channel> ChannelStore::addChannel(qint64 tenantId, const Channel &channel)
 {
@@ -45,8 +74,9 @@ Result<Channel> ChannelStore::addChannel(qint64 tenantId, const Channel &channel
                            "enabled, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING ") +
                 kChannelColumns,
             {tenantId, channel.provider, channel.name,
-             channel.configJson.isEmpty() ? QStringLiteral("{}") : channel.configJson, key,
-             channel.enabled ? 1 : 0, now()});
+             need(m_secrets.sealFields(channel.configJson.isEmpty() ? QStringLiteral("{}")
+                                                                    : channel.configJson)),
+             key, channel.enabled ? 1 : 0, now()});
         return channelFrom(rows.first());
     });
     if (result)
@@ -62,7 +92,9 @@ Result<Channel> ChannelStore::updateChannel(qint64 tenantId, const Channel &chan
             QStringLiteral("UPDATE channels SET name = ?, config = ?, enabled = ? "
                            "WHERE tenant_id = ? AND id = ? RETURNING ") +
                 kChannelColumns,
-            {channel.name, channel.configJson.isEmpty() ? QStringLiteral("{}") : channel.configJson,
+            {channel.name,
+             need(m_secrets.sealFields(channel.configJson.isEmpty() ? QStringLiteral("{}")
+                                                                    : channel.configJson)),
              channel.enabled ? 1 : 0, tenantId, channel.id});
         if (rows.isEmpty())
             throw NotFound(

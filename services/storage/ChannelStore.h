@@ -5,9 +5,11 @@
 #include "domain/ChannelHealth.h"
 
 #include <QObject>
+#include <QVariantList>
 
 namespace shopdesk {
 
+class SecretBox;
 class SqlBackend;
 
 // A store's WhatsApp numbers (channels), their provider settings and their health.
@@ -15,7 +17,8 @@ class ChannelStore : public QObject
 {
     Q_OBJECT
 public:
-    explicit ChannelStore(SqlBackend &db, QObject *parent = nullptr);
+    ChannelStore(SqlBackend &db, const SecretBox &secrets, QObject *parent = nullptr);
+    Result<int> sealPlainSecrets();
 
     Result<Channel> addChannel(qint64 tenantId, const Channel &channel);
     Result<Channel> updateChannel(qint64 tenantId, const Channel &channel);
@@ -34,7 +37,9 @@ Q_SIGNALS:
 
 private:
     void ensureHealthRow(qint64 tenantId, qint64 channelId);
+    Channel channelFrom(const QVariantList &r) const; // its secrets opened
     SqlBackend &m_db;
+    const SecretBox &m_secrets;
 };
 
 } // namespace shopdesk

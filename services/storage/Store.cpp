@@ -37,13 +37,14 @@ Result<std::unique_ptr<Store>> Store::open(const DatabaseUrl &url, bool migrate)
 
 Store::Store(std::unique_ptr<SqlBackend> backend)
     : m_backend(std::move(backend))
-    , m_tenants(std::make_unique<TenantStore>(*m_backend))
+    , m_secrets(std::make_unique<SecretBox>())
+    , m_tenants(std::make_unique<TenantStore>(*m_backend, *m_secrets))
     , m_operators(std::make_unique<OperatorStore>(*m_backend))
     , m_audit(std::make_unique<AuditStore>(*m_backend))
     , m_conversations(std::make_unique<ConversationStore>(*m_backend))
     , m_catalog(std::make_unique<CatalogStore>(*m_backend))
     , m_knowledge(std::make_unique<KnowledgeStore>(*m_backend))
-    , m_channels(std::make_unique<ChannelStore>(*m_backend))
+    , m_channels(std::make_unique<ChannelStore>(*m_backend, *m_secrets))
     , m_inbox(std::make_unique<InboxStore>(*m_backend))
     , m_outbox(std::make_unique<OutboxStore>(*m_backend, *m_conversations))
     , m_agent(std::make_unique<AgentStore>(*m_backend))
@@ -85,6 +86,19 @@ Status Store::setAutomaticCheckpoints(bool on)
                             : QStringLiteral("PRAGMA wal_autocheckpoint=0"),
                          {});
         return Done{};
+    });
+}
+
+Result<int> Store::sealPlainSecrets()
+{
+    return sql::transact(*m_backend, [this]() -> Result<int> {
+        auto channels = m_channels->sealPlainSecrets();
+        if (!channels)
+            return channels;
+        auto settings = m_tenants->sealPlainSecrets();
+        if (!settings)
+            return settings;
+        return channels.value() + settings.value();
     });
 }
 

@@ -14,6 +14,7 @@
 #include "storage/Migrator.h"
 #include "storage/OperatorStore.h"
 #include "storage/OutboxStore.h"
+#include "storage/SecretBox.h"
 #include "storage/SqlSupport.h"
 #include "storage/TenantStore.h"
 
@@ -44,6 +45,12 @@ public:
     // made for each report's own dates rather than a generic one.
     Status tuneForReports();
 
+    // The key that seals channel tokens and model keys (SecretBox); none: kept as given.
+    void setSecretBox(const SecretBox &box) { *m_secrets = box; }
+    const SecretBox &secrets() const { return *m_secrets; }
+    // Seals every secret still in plain text (saved before keys existed); how many rows.
+    Result<int> sealPlainSecrets();
+
     Result<SchemaStatus> schemaStatus();
     Result<QList<Migration>> migrate();
 
@@ -72,6 +79,7 @@ public:
 
 private:
     std::unique_ptr<SqlBackend> m_backend;
+    std::unique_ptr<SecretBox> m_secrets; // before the stores that read it
     std::unique_ptr<TenantStore> m_tenants;
     std::unique_ptr<OperatorStore> m_operators;
     std::unique_ptr<AuditStore> m_audit;

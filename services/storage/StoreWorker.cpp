@@ -1,5 +1,7 @@
 #include "storage/StoreWorker.h"
 
+#include "storage/SecretKeyStore.h"
+
 #include "core/Logging.h"
 #include "storage/ChangeFeed.h"
 #include "storage/PostgresBackend.h"
@@ -119,8 +121,24 @@ void StoreWorker::start()
         m_threadContext, [this] { openInThread(); }, Qt::QueuedConnection);
 }
 
+void StoreWorker::setSecretKeySource(const QString &dataDir)
+{
+    m_keyDataDir = dataDir;
+}
+
 void StoreWorker::openInThread()
 {
+    if (m_secretKey.isEmpty() && !m_keyDataDir.isEmpty()) {
+        auto key = SecretKeyStore::load(m_keyDataDir, false);
+        if (!key) {
+            m_openError = key.error();
+            qCWarning(lcDb) << "No data key:" << m_openError;
+            Q_EMIT failed(m_openError);
+            return;
+        }
+        m_secretKey = key.value().bytes;
+        m_secretKeyWhere = key.value().where;
+    }
     auto opened = Store::open(m_url, m_role == Role::Main);
     if (!opened) {
         m_openError = opened.error();
@@ -129,6 +147,16 @@ void StoreWorker::openInThread()
         return;
     }
     m_store = std::move(opened).value();
+    if (!m_secretKey.isEmpty())
+        m_store->setSecretBox(SecretBox(m_secretKey));
+    if (m_role == Role::Main && !m_secretKey.isEmpty()) {
+        // Secrets saved before they were sealed (an older version) are sealed now.
+        auto sealed = m_store->sealPlainSecrets();
+        if (!sealed)
+            qCWarning(lcDb) << "Could not seal the saved secrets:" << sealed.error();
+        else if (sealed.value() > 0)
+            qCInfo(lcDb) << "Sealed" << sealed.value() << "saved secrets with the data key";
+    }
 #ifdef Q_OS_LINUX
     // Under a full CPU the webhooks' thread comes first: this one (the bot's reads and writes,
     // the console's) runs at a lower priority (nice 5); the inbox thread keeps the default.

@@ -33,6 +33,14 @@ public:
     explicit StoreWorker(DatabaseUrl url, QObject *parent = nullptr, Role role = Role::Main);
     ~StoreWorker() override;
 
+    // The data key that seals channel tokens and model keys (SecretBox): given (from the
+    // keychain, or the main worker's key for the engine's other workers), or else read from the
+    // key file in dataDir (SecretKeyStore) on the worker thread before the store opens.
+    void setSecretKeySource(const QString &dataDir);
+    void setSecretKey(const QByteArray &key) { m_secretKey = key; }
+    QByteArray secretKey() const { return m_secretKey; } // after ready()
+    QString secretKeyWhere() const { return m_secretKeyWhere; }
+
     void start(); // opens and migrates on the worker thread; then ready() or failed()
     void close(); // runs the queued jobs, closes the connection on its thread, ends the thread
     const DatabaseUrl &url() const { return m_url; }
@@ -131,6 +139,9 @@ private:
     QString m_openError = QStringLiteral("The database is not open yet.");
     std::atomic_bool m_open = false;
     bool m_closed = false; // after close(): jobs are answered with an error, never queued
+    QString m_keyDataDir;
+    QByteArray m_secretKey;
+    QString m_secretKeyWhere;
 };
 
 } // namespace shopdesk

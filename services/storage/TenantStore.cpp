@@ -1,5 +1,6 @@
 #include "storage/TenantStore.h"
 
+#include "storage/SecretBox.h"
 #include "storage/SqlSupport.h"
 
 #include <QRegularExpression>
@@ -20,10 +21,30 @@ const QString kTenantColumns = QStringLiteral("id, slug, name, created_at");
 
 } // namespace
 
-TenantStore::TenantStore(SqlBackend &db, QObject *parent)
+TenantStore::TenantStore(SqlBackend &db, const SecretBox &secrets, QObject *parent)
     : QObject(parent)
     , m_db(db)
+    , m_secrets(secrets)
 {}
+
+Result<int> TenantStore::sealPlainSecrets()
+{
+    if (!m_secrets.hasKey())
+        return 0;
+    return guard([&] {
+        int sealed = 0;
+        for (const SqlRow &r :
+             m_db.query(QStringLiteral("SELECT tenant_id, key, value FROM settings"))) {
+            if (!SecretBox::hasPlainSecret(r[2].toString()))
+                continue;
+            m_db.exec(
+                QStringLiteral("UPDATE settings SET value = ? WHERE tenant_id = ? AND key = ?"),
+                {need(m_secrets.sealFields(r[2].toString())), r[0], r[1]});
+            ++sealed;
+        }
+        return sealed;
+    });
+}
 
 bool TenantStore::isValidSlug(const QString &slug)
 {
@@ -84,7 +105,7 @@ Status TenantStore::setSetting(qint64 tenantId, const QString &key, const QStrin
         m_db.exec(
             QStringLiteral("INSERT INTO settings (tenant_id, key, value) VALUES (?, ?, ?) "
                            "ON CONFLICT (tenant_id, key) DO UPDATE SET value = excluded.value"),
-            {tenantId, key, value});
+            {tenantId, key, need(m_secrets.sealFields(value))});
         return Done{};
     });
     if (result)
@@ -103,7 +124,7 @@ Status TenantStore::setSettings(qint64 tenantId, const QList<QPair<QString, QStr
                 m_db.exec(QStringLiteral("INSERT INTO settings (tenant_id, key, value) VALUES (?, "
                                          "?, ?) ON CONFLICT (tenant_id, key) DO UPDATE SET value "
                                          "= excluded.value"),
-                          {tenantId, key, value});
+                          {tenantId, key, need(m_secrets.sealFields(value))});
             return Done{};
         });
     });
@@ -119,7 +140,7 @@ Result<QString> TenantStore::setting(qint64 tenantId, const QString &key, const 
         const SqlRows rows =
             m_db.query(QStringLiteral("SELECT value FROM settings WHERE tenant_id = ? AND key = ?"),
                        {tenantId, key});
-        return rows.isEmpty() ? fallback : rows.first()[0].toString();
+        return rows.isEmpty() ? fallback : need(m_secrets.openFields(rows.first()[0].toString()));
     });
 }
 
@@ -129,7 +150,7 @@ Result<QMap<QString, QString>> TenantStore::settings(qint64 tenantId)
         QMap<QString, QString> map;
         for (const SqlRow &r : m_db.query(
                  QStringLiteral("SELECT key, value FROM settings WHERE tenant_id = ?"), {tenantId}))
-            map.insert(r[0].toString(), r[1].toString());
+            map.insert(r[0].toString(), need(m_secrets.openFields(r[1].toString())));
         return map;
     });
 }

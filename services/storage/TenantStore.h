@@ -8,6 +8,7 @@
 
 namespace shopdesk {
 
+class SecretBox;
 class SqlBackend;
 
 // Stores (tenants) and their settings.
@@ -15,7 +16,7 @@ class TenantStore : public QObject
 {
     Q_OBJECT
 public:
-    explicit TenantStore(SqlBackend &db, QObject *parent = nullptr);
+    TenantStore(SqlBackend &db, const SecretBox &secrets, QObject *parent = nullptr);
 
     Result<Tenant> addTenant(const QString &slug, const QString &name);
     Result<QList<Tenant>> tenants();
@@ -27,6 +28,9 @@ public:
     Result<QString> setting(qint64 tenantId, const QString &key, const QString &fallback = {});
     Result<QMap<QString, QString>> settings(qint64 tenantId);
 
+    // Settings whose JSON holds a secret (a model's api_key) still in plain text, sealed.
+    Result<int> sealPlainSecrets();
+
     static bool isValidSlug(const QString &slug);
 
 Q_SIGNALS:
@@ -35,6 +39,7 @@ Q_SIGNALS:
 
 private:
     SqlBackend &m_db;
+    const SecretBox &m_secrets;
 };
 
 } // namespace shopdesk

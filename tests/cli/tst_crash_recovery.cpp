@@ -60,6 +60,7 @@ private Q_SLOTS:
         auto opened = Store::open(DatabaseUrl::parse(m_url).value());
         QVERIFY2(opened.ok(), qPrintable(opened.error()));
         std::unique_ptr<Store> store = std::move(opened).value();
+        store->setSecretBox(serve.secrets());
         SD_TAKE(tenant, store->tenants().tenantBySlug(QStringLiteral("shop")));
         SD_TAKE(channels, store->channels().channels(tenant.id));
         const Channel channel = channels.first();
@@ -219,6 +220,7 @@ private Q_SLOTS:
         auto opened = Store::open(DatabaseUrl::parse(m_url).value());
         QVERIFY2(opened.ok(), qPrintable(opened.error()));
         std::unique_ptr<Store> store = std::move(opened).value();
+        store->setSecretBox(serve.secrets());
         SD_TAKE(tenant, store->tenants().tenantBySlug(QStringLiteral("shop")));
         SD_TAKE(channels, store->channels().channels(tenant.id));
         // A 5-minute lease: the restarted node must not wait for it to run out.

@@ -50,6 +50,7 @@ class SharedNodesTest : public QObject
         if (!opened)
             return nullptr;
         m_store = std::move(opened).value();
+        m_store->setSecretBox(first->secrets());
         auto tenant = m_store->tenants().tenantBySlug(QStringLiteral("shop"));
         auto channels = tenant ? m_store->channels().channels(tenant->id)
                                : Result<QList<Channel>>::failure(tenant);

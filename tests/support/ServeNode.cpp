@@ -1,5 +1,9 @@
 #include "ServeNode.h"
 
+#include "storage/SecretKeyStore.h"
+
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -27,7 +31,20 @@ QProcessEnvironment ServeNode::environment() const
 {
     QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
     e.insert(QStringLiteral("SHOPDESK_DATA_DIR"), m_dataDir);
+    e.insert(QStringLiteral("SHOPDESK_SECRET_KEY_FILE"), keyFile());
+    e.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS")); // a server: no desktop keychain
     return e;
+}
+
+QString ServeNode::keyFile() const
+{
+    return QFileInfo(m_dataDir).absoluteDir().filePath(QStringLiteral("shared-secrets.key"));
+}
+
+SecretBox ServeNode::secrets() const
+{
+    auto key = SecretKeyStore::fromFile(keyFile());
+    return key ? SecretBox(key.value().bytes) : SecretBox();
 }
 
 int ServeNode::start(const QStringList &extra)

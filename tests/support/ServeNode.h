@@ -1,5 +1,7 @@
 #pragma once
 
+#include "storage/SecretBox.h"
+
 #include <QProcess>
 #include <QString>
 #include <QStringList>
@@ -24,6 +26,10 @@ public:
     // Through the CLI: a store `slug` with a Meta channel whose API is at apiBase (a fake on
     // 127.0.0.1); the channel's id, 0 on failure.
     qint64 addStoreWithMetaChannel(const QString &slug, const QString &apiBase) const;
+    // The data key every node in this folder's parent shares (as a shared store's nodes must:
+    // one key file copied to each), for opening the database from the test with its secrets.
+    QString keyFile() const;
+    SecretBox secrets() const;
 
 private:
     QProcessEnvironment environment() const;
