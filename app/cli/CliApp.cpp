@@ -3,6 +3,7 @@
 #include "cli/AgentTryCommand.h"
 #include "cli/ChannelCommands.h"
 #include "cli/ConversationCommands.h"
+#include "cli/CustomerCommands.h"
 #include "cli/DbCommands.h"
 #include "cli/DemoLoadCommand.h"
 #include "cli/IntentCommands.h"
@@ -48,6 +49,8 @@ CliApp::CliApp()
                               OperatorCommand::Action::Disable, OperatorCommand::Action::Enable})
         m_commands.push_back(std::make_unique<OperatorCommand>(action));
     m_commands.push_back(std::make_unique<AuditCommand>());
+    m_commands.push_back(std::make_unique<CustomerCommand>(false));
+    m_commands.push_back(std::make_unique<CustomerCommand>(true));
     m_commands.push_back(std::make_unique<SimulateCommand>());
     m_commands.push_back(std::make_unique<KbImportCommand>());
     m_commands.push_back(std::make_unique<KbListCommand>());

@@ -1,5 +1,7 @@
 #include "agent/AgentTurn.h"
 
+#include "privacy/OptOutWords.h"
+
 #include "domain/EscalationReason.h"
 
 #include "agent/MessageNormalizer.h"
@@ -734,6 +736,20 @@ Result<AgentTurn::Plan> AgentTurn::respond(Store &store, Plan plan)
     const QString label = plan.understood.intent.label;
     const bool ordering = label == ShopIntents::PlaceOrder || label == ShopIntents::ChangeOrder;
 
+    // STOP / START: the inbound applier has marked the customer; the bot says what it means.
+    if (const auto optOut = OptOutWords::of(text); optOut != OptOutWords::Meaning::None) {
+        const bool out = optOut == OptOutWords::Meaning::OptOut;
+        plan.reply = templates.render(
+            out ? QStringLiteral("opt_out_confirm") : QStringLiteral("opt_in_confirm"),
+            plan.state.hinglish,
+            {{QStringLiteral("store"),
+              plan.settings.value(QStringLiteral("store.name"), QStringLiteral("the store"))}});
+        plan.trace.insert(QStringLiteral("opt_out"), out);
+        plan.confidence = 1.0;
+        mark(plan, "opt-out");
+        plan.trace.insert(QStringLiteral("decide_ms"), double(plan.clock.nsecsElapsed()) / 1e6);
+        return plan;
+    }
     const bool handled = cx.answerOwnQuestion(label);
     if (!handled) {
         const Status answered = cx.answerIntent(label, text, ordering);

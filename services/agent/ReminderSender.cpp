@@ -85,6 +85,19 @@ Result<ReminderSender::Report> ReminderSender::sendDueNow(Store &store, const QD
                         throw SqlError(later.error());
                     return 0;
                 }
+                auto optedOut = store.conversations().optedOut(r.tenantId, r.conversationId);
+                if (!optedOut)
+                    throw SqlError(optedOut.error());
+                if (optedOut.value()) {
+                    // The customer wrote STOP: this reminder is never sent.
+                    auto cancelled = store.agent().setReminderState(
+                        r.tenantId, r.id, QStringLiteral("cancelled"),
+                        QStringLiteral("The customer asked for no more messages (STOP)."));
+                    if (!cancelled)
+                        throw SqlError(cancelled.error());
+                    ++report.optedOut;
+                    return 0;
+                }
                 auto settings = store.tenants().settings(r.tenantId);
                 if (!settings)
                     throw SqlError(settings.error());

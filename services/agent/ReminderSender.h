@@ -31,6 +31,7 @@ public:
         int sent = 0;
         int asTemplate = 0;
         int failed = 0;
+        int optedOut = 0;     // cancelled: the customer wrote STOP
         QStringList problems; // one line per failed reminder
     };
     // On the database thread: sends what is due by `now`, at most `limit` reminders.

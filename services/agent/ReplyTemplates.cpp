@@ -82,6 +82,17 @@ const QHash<QString, Texts> &texts()
         {QStringLiteral("takeover_notice"),
          {"{operator} from {store} is here and will help you now.",
           "{operator}, {store} se, ab aapki madad karenge."}},
+        // The customer wrote STOP (or START): what it means, in their language.
+        {QStringLiteral("opt_out_confirm"),
+         {"Done: {store} will send you no more reminders or offers. Write START to get them "
+          "again. You can still write to us any time.",
+          "Theek hai: {store} ab aapko reminder ya offer nahi bhejega. Dobara chahiye to START "
+          "likhiye. Aap kabhi bhi hamein likh sakte hain."}},
+        {QStringLiteral("opt_in_confirm"),
+         {"Welcome back: {store} will send you reminders and offers again. Write STOP to stop "
+          "them.",
+          "Swagat hai: {store} aapko phir se reminder aur offer bhejega. Band karne ke liye STOP "
+          "likhiye."}},
         {QStringLiteral("handback_notice"),
          {"Thank you for waiting. {persona} from {store} will help you from here.",
           "Intezaar ke liye shukriya. Ab {persona}, {store} se, aapki madad karegi."}},

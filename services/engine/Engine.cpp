@@ -3,6 +3,7 @@
 #include "storage/SecretKeyStore.h"
 
 #include "analytics/AnalyticsService.h"
+#include "privacy/PrivacyService.h"
 
 #include "agent/Agent.h"
 #include "agent/ReminderSender.h"
@@ -61,6 +62,7 @@ Engine::Engine(Options options, QObject *parent)
     , m_conversations(std::make_unique<ConversationService>(*m_store, m_options.dataDir))
     , m_operators(std::make_unique<OperatorService>(*m_store))
     , m_analytics(std::make_unique<AnalyticsService>(*m_reportStore))
+    , m_privacy(std::make_unique<PrivacyService>(*m_store, m_options.dataDir))
     , m_health(std::make_unique<HealthCheck>(*m_store, senderOptions(m_options).nodeId))
 {
     m_networkThread.setObjectName(QStringLiteral("shopdesk-net"));
@@ -230,6 +232,9 @@ void Engine::startServices()
         m_reminders->start(m_options.reminderIntervalMs);
         m_conversations->startAutoHandBack(m_options.autoHandBackCheckMs);
     }
+    // The store's retention rule: once at start, then daily.
+    m_privacy->applyRetention();
+    m_privacy->startRetention(m_options.retentionCheckMs);
     m_store->run(
         this, [](Store &store) { return store.tenants().tenants(); },
         [this](Result<QList<Tenant>> tenants) {

@@ -28,6 +28,7 @@ class ReminderSender;
 class ConversationService;
 class OperatorService;
 class AnalyticsService;
+class PrivacyService;
 class HealthCheck;
 
 // The whole engine as local services, for the console (embedded) and `shopdesk-cli serve`:
@@ -59,6 +60,7 @@ public:
         bool agent = true; // the bot answers customers (off for tests of messaging alone)
         int reminderIntervalMs = 60000;  // how often due payment reminders are sent (with agent)
         int autoHandBackCheckMs = 30000; // how often quiet human chats are looked for (with agent)
+        int retentionCheckMs = 24 * 3600 * 1000; // old traces and retrieval logs deleted daily
         // How long this node holds a chat for its bot without a turn renewing it: after a crash
         // other nodes answer its chats this much later (the node itself at once on restart).
         int botLeaseMs = 30000;
@@ -89,6 +91,7 @@ public:
     ConversationService &conversations() { return *m_conversations; }
     OperatorService &operators() { return *m_operators; }
     AnalyticsService &analytics() { return *m_analytics; } // on the reports connection
+    PrivacyService &privacy() { return *m_privacy; }
     quint16 webhookPort() const { return m_webhookPort; }
 
 Q_SIGNALS:
@@ -128,6 +131,7 @@ private:
     std::unique_ptr<ConversationService> m_conversations;
     std::unique_ptr<OperatorService> m_operators;
     std::unique_ptr<AnalyticsService> m_analytics;
+    std::unique_ptr<PrivacyService> m_privacy;
     std::unique_ptr<HealthCheck> m_health;
     State m_state = State::Stopped;
     QString m_lastError;

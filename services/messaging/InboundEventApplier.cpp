@@ -1,5 +1,7 @@
 #include "messaging/InboundEventApplier.h"
 
+#include "privacy/OptOutWords.h"
+
 #include "core/Logging.h"
 #include "messaging/InboundItem.h"
 #include "messaging/ProviderErrors.h"
@@ -11,6 +13,22 @@
 namespace shopdesk {
 
 namespace {
+
+template<typename T> T take(Result<T> r);
+
+// "STOP" or "band karo" as a whole message: no more reminders or templates for this customer
+// (the bot confirms it when it has the chat); "START" undoes it. Noted in the audit log.
+void recordOptOut(Store &store, qint64 tenant, qint64 conversationId, const QString &body)
+{
+    const OptOutWords::Meaning meaning = OptOutWords::of(body);
+    if (meaning == OptOutWords::Meaning::None)
+        return;
+    const bool out = meaning == OptOutWords::Meaning::OptOut;
+    if (take(store.conversations().setOptedOut(tenant, conversationId, out)))
+        take(store.audit().record(
+            tenant, 0, out ? QStringLiteral("customer.opt_out") : QStringLiteral("customer.opt_in"),
+            QJsonObject{{QStringLiteral("conversation"), conversationId}}));
+}
 
 template<typename T> T take(Result<T> r)
 {
@@ -142,6 +160,8 @@ InboundEventApplier::Outcome applyMessage(Store &store, const InboundEvent &even
         job.inlineData = item.mediaData;
         job.providerMessageId = item.providerMessageId;
     }
+    if (!item.fromStore && m.type == QLatin1String("text"))
+        recordOptOut(store, tenant, conversationId, m.body);
     if (pass && !item.fromStore) {
         pass->drafts[tenant].append(m);
         pass->jobs[tenant].append(job);

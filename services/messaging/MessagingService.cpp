@@ -63,6 +63,15 @@ Result<OutboxStore::Enqueued> MessagingService::enqueue(Store &store, const Outb
     QString kind;
     QJsonObject payload;
     if (!draft.templateName.isEmpty()) {
+        // A customer who wrote STOP gets no templates (reminders, offers) until START.
+        auto optedOut = store.conversations().optedOut(draft.tenantId, draft.conversationId);
+        if (!optedOut)
+            return R::failure(optedOut.error());
+        if (optedOut.value())
+            return R::failure(QStringLiteral("This customer asked for no more messages (they "
+                                             "wrote STOP), so no template is sent to them. "
+                                             "They can write START to get them again."),
+                              ErrorKind::Forbidden);
         const QJsonObject tmpl = config.templateNamed(draft.templateName);
         if (tmpl.isEmpty() && config.provider() != QLatin1String("simulator"))
             return R::failure(QStringLiteral("There is no template \"%1\" in this channel's "

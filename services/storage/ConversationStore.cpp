@@ -46,6 +46,37 @@ Result<Contact> ConversationStore::upsertContact(qint64 tenantId, const QString 
     });
 }
 
+Result<bool> ConversationStore::setOptedOut(qint64 tenantId, qint64 conversationId, bool out)
+{
+    const QString contact = QStringLiteral(
+        "id = (SELECT contact_id FROM conversations WHERE tenant_id = ? AND id = ?) RETURNING id");
+    return guard([&] {
+        const SqlRows rows =
+            out ? m_db.query(QStringLiteral("UPDATE contacts SET opted_out_at = ? WHERE tenant_id "
+                                            "= ? AND opted_out_at IS NULL AND ") +
+                                 contact,
+                             {now(), tenantId, tenantId, conversationId})
+                : m_db.query(QStringLiteral("UPDATE contacts SET opted_out_at = NULL WHERE "
+                                            "tenant_id = ? AND opted_out_at IS NOT NULL AND "
+                                            "erased_at IS NULL AND ") +
+                                 contact,
+                             {tenantId, tenantId, conversationId});
+        return !rows.isEmpty();
+    });
+}
+
+Result<bool> ConversationStore::optedOut(qint64 tenantId, qint64 conversationId)
+{
+    return guard([&] {
+        const SqlRows rows = m_db.query(
+            QStringLiteral("SELECT k.opted_out_at FROM conversations c JOIN contacts k ON "
+                           "k.tenant_id = c.tenant_id AND k.id = c.contact_id WHERE c.tenant_id "
+                           "= ? AND c.id = ?"),
+            {tenantId, conversationId});
+        return !rows.isEmpty() && !rows.first()[0].isNull();
+    });
+}
+
 Result<QList<Contact>> ConversationStore::contacts(qint64 tenantId)
 {
     return guard([&] {

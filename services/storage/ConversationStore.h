@@ -22,6 +22,10 @@ class ConversationStore : public QObject
 public:
     explicit ConversationStore(SqlBackend &db, QObject *parent = nullptr);
 
+    // The chat's customer asked for no more reminders or templates (wrote STOP), or again for
+    // them (START); whether it changed anything.
+    Result<bool> setOptedOut(qint64 tenantId, qint64 conversationId, bool out);
+    Result<bool> optedOut(qint64 tenantId, qint64 conversationId);
     Result<Contact> upsertContact(qint64 tenantId, const QString &phone, const QString &name);
     Result<QList<Contact>> contacts(qint64 tenantId);
     Result<Contact> contact(qint64 tenantId, qint64 contactId);
