@@ -25,6 +25,7 @@
 #include "panes/KnowledgePane.h"
 #include "panes/OrdersPane.h"
 #include "panes/SettingsPane.h"
+#include "privacy/PrivacyService.h"
 #include "storage/StoreWorker.h"
 #include "widgets/BannerWidget.h"
 #include "widgets/agent/AiEmployeeSection.h"
@@ -248,6 +249,11 @@ void MainWindow::connectInbox()
         m_inbox->openConversation(conversationId);
     });
     connect(&m_engine.conversations(), &ConversationService::failed, this, &MainWindow::showError);
+    // An erased customer's chats are gone: the inbox reads its list again.
+    connect(&m_engine.privacy(), &PrivacyService::customerErased, this, [this](qint64 tenantId) {
+        if (tenantId == m_tenantId)
+            m_conversations->reload();
+    });
 }
 
 void MainWindow::buildStatusBar()

@@ -1,5 +1,6 @@
 #include "privacy/PrivacyService.h"
 
+#include "access/Access.h"
 #include "core/Logging.h"
 #include "messaging/MediaFiles.h"
 #include "privacy/ZipWriter.h"
@@ -141,6 +142,50 @@ void PrivacyService::eraseCustomer(qint64 tenantId, qint64 actorId, qint64 conta
             }
             done(std::move(e));
         });
+}
+
+void PrivacyService::retention(qint64 tenantId, QObject *context,
+                               std::function<void(Result<Retention>)> done)
+{
+    m_store.run(
+        context,
+        [tenantId](Store &s) -> Result<Retention> {
+            auto settings = s.tenants().settings(tenantId);
+            if (!settings)
+                return Result<Retention>::failure(settings);
+            return Retention{
+                settings->value(QStringLiteral("privacy.trace_retention_days")).toInt(),
+                settings->value(QStringLiteral("privacy.retrieval_retention_days")).toInt()};
+        },
+        std::move(done));
+}
+
+void PrivacyService::setRetention(qint64 tenantId, qint64 actorId, Retention r, QObject *context,
+                                  std::function<void(Status)> done)
+{
+    m_store.run(
+        context,
+        [=](Store &s) {
+            return s.transact([&]() -> Status {
+                if (auto allowed =
+                        Access::require(s, tenantId, actorId, Permission::ManageSettings);
+                    !allowed)
+                    return Status::failure(allowed);
+                const QList<QPair<QString, QString>> values{
+                    {QStringLiteral("privacy.trace_retention_days"),
+                     QString::number(std::max(0, r.traceDays))},
+                    {QStringLiteral("privacy.retrieval_retention_days"),
+                     QString::number(std::max(0, r.retrievalDays))}};
+                if (auto saved = s.tenants().setSettings(tenantId, values); !saved)
+                    return saved;
+                return s.audit().record(
+                    tenantId, actorId, QStringLiteral("settings.change"),
+                    QJsonObject{{QStringLiteral("trace_retention_days"), std::max(0, r.traceDays)},
+                                {QStringLiteral("retrieval_retention_days"),
+                                 std::max(0, r.retrievalDays)}});
+            });
+        },
+        std::move(done));
 }
 
 void PrivacyService::startRetention(int checkIntervalMs)

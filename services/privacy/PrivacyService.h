@@ -33,6 +33,16 @@ public:
     void eraseCustomer(qint64 tenantId, qint64 actorId, qint64 contactId, QObject *context,
                        std::function<void(Result<Erasure>)> done);
 
+    struct Retention
+    {
+        int traceDays = 0;     // 0: kept
+        int retrievalDays = 0; // 0: kept
+    };
+    void retention(qint64 tenantId, QObject *context, std::function<void(Result<Retention>)> done);
+    // By an owner (ManageSettings); audited as settings.change.
+    void setRetention(qint64 tenantId, qint64 actorId, Retention r, QObject *context,
+                      std::function<void(Status)> done);
+
     void startRetention(int checkIntervalMs); // daily in the engine
     void applyRetention(QObject *context = nullptr, std::function<void(Result<int>)> done = {});
 

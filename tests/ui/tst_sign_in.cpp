@@ -5,19 +5,27 @@
 #include "AuditLogModel.h"
 #include "ConsoleFixture.h"
 #include "ConsoleOperator.h"
+#include "ConversationFilterModel.h"
 #include "IdleLock.h"
 #include "MainWindow.h"
+#include "TestSupport.h"
 #include "dialogs/SignInDialog.h"
 #include "panes/AuditLogPane.h"
+#include "panes/InboxPane.h"
 #include "panes/SettingsPane.h"
+#include "storage/SqlSupport.h"
+#include "widgets/BannerWidget.h"
 #include "widgets/ChannelsSection.h"
 #include "widgets/people/PeopleSection.h"
+#include "widgets/privacy/PrivacySection.h"
 
 #include <QComboBox>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QTableView>
 #include <QTableWidget>
 #include <QtTest>
@@ -113,6 +121,7 @@ private Q_SLOTS:
         window().showPane(MainWindow::Settings);
         QVERIFY(!window().settingsPane()->channels()->isEnabled());
         QVERIFY(!people()->addButton()->isEnabled());
+        QVERIFY(!window().settingsPane()->privacy()->isEnabled());
         console.screenshot(QStringLiteral("agent-settings"));
     }
 
@@ -162,6 +171,39 @@ private Q_SLOTS:
         QTRY_VERIFY(audit->model()->rowCount() > 4);
         QCOMPARE(audit->table()->editTriggers(), QAbstractItemView::NoEditTriggers);
         console.screenshot(QStringLiteral("audit-log"));
+    }
+
+    void theOwnerExportsAndErasesACustomerInSettings()
+    {
+        QCOMPARE(who().current().name, QStringLiteral("Rakesh Sharma"));
+        window().showPane(MainWindow::Settings);
+        PrivacySection *privacy = window().settingsPane()->privacy();
+        QVERIFY(privacy->isEnabled());
+        SD_TAKE(phone, console.run([this](Store &s) {
+            return sql::guard([&] {
+                return s.backend()
+                    .query(QStringLiteral("SELECT k.phone FROM contacts k JOIN "
+                                          "conversations c ON c.contact_id = k.id AND "
+                                          "c.tenant_id = k.tenant_id WHERE k.tenant_id = ? "
+                                          "ORDER BY k.id LIMIT 1"),
+                           {console.tenantId()})
+                    .first()[0]
+                    .toString();
+            });
+        }));
+        const QString zip = console.path(QStringLiteral("customer.zip"));
+        privacy->phone()->setText(phone);
+        privacy->exportTo(zip);
+        QTRY_VERIFY_WITH_TIMEOUT(window().banner()->text().contains(QLatin1String("Saved")), 20000);
+        QVERIFY(QFile(zip).size() > 100);
+        const int chats = window().inboxPane()->filter()->sourceModel()->rowCount();
+        console.window().settingsPane()->findChild<QScrollArea *>()->ensureWidgetVisible(privacy);
+        console.screenshot(QStringLiteral("settings-privacy"));
+        privacy->phone()->setText(phone);
+        privacy->eraseNow();
+        QTRY_VERIFY_WITH_TIMEOUT(window().banner()->text().startsWith(QLatin1String("Erased")),
+                                 20000);
+        QTRY_VERIFY(window().inboxPane()->filter()->sourceModel()->rowCount() < chats);
     }
 
     void cleanupTestCase() { console.stop(); }

@@ -9,6 +9,7 @@
 #include "widgets/agent/AiEmployeeSection.h"
 #include "widgets/inbox/InboxSettingsSection.h"
 #include "widgets/people/PeopleSection.h"
+#include "widgets/privacy/PrivacySection.h"
 
 #include <QSpinBox>
 
@@ -139,6 +140,9 @@ SettingsPane::SettingsPane(Engine &engine, ConsoleSettings &settings, QWidget *p
     m_inbox = new InboxSettingsSection(engine.conversations(), engine.options().dataDir, content);
     connect(m_inbox, &InboxSettingsSection::message, this, &SettingsPane::message);
     layout->addWidget(m_inbox);
+    m_privacy = new PrivacySection(engine.privacy(), content);
+    connect(m_privacy, &PrivacySection::message, this, &SettingsPane::message);
+    layout->addWidget(m_privacy);
     layout->addStretch(1);
     connect(saveProfile, &QPushButton::clicked, this, &SettingsPane::saveProfile);
 
@@ -191,6 +195,7 @@ void SettingsPane::setOperator(const Operator &op)
     gate(m_agent, may(Permission::ManageSettings), Permission::ManageSettings);
     gate(m_inbox, may(Permission::EditReplies), Permission::EditReplies);
     m_people->setContext(m_tenantId, op);
+    m_privacy->setContext(m_tenantId, op);
 }
 
 void SettingsPane::setTenant(qint64 tenantId)

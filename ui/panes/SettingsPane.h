@@ -20,6 +20,7 @@ class ConsoleSettings;
 class Engine;
 class InboxSettingsSection;
 class PeopleSection;
+class PrivacySection;
 
 // This console's database and data folder, the store's channels, its profile (hours, address,
 // delivery: what the bot tells customers), the AI employee's settings, and the inbox's labels
@@ -34,6 +35,7 @@ public:
     // What the signed-in person may change: the other sections are shown but switched off.
     void setOperator(const Operator &op);
     PeopleSection *people() const { return m_people; }
+    PrivacySection *privacy() const { return m_privacy; }
     QSpinBox *lockMinutes() const { return m_lockMinutes; }
     QLineEdit *databaseEdit() const { return m_database; }
     ChannelsSection *channels() const { return m_channels; }
@@ -64,6 +66,7 @@ private:
     QCheckBox *m_alertSound = nullptr;
     QSpinBox *m_lockMinutes = nullptr;
     PeopleSection *m_people = nullptr;
+    PrivacySection *m_privacy = nullptr;
     QWidget *m_profileBox = nullptr;
     QHash<QString, QLineEdit *> m_profileEdits;
     qint64 m_tenantId = 0;
