@@ -1,5 +1,7 @@
 #include "OrderTableModel.h"
 
+#include "catalog/CatalogService.h"
+
 #include "core/Money.h"
 #include "storage/StoreWorker.h"
 
@@ -9,9 +11,10 @@
 
 namespace shopdesk {
 
-OrderTableModel::OrderTableModel(StoreWorker &worker, QObject *parent)
+OrderTableModel::OrderTableModel(StoreWorker &worker, CatalogService &catalog, QObject *parent)
     : QAbstractTableModel(parent)
     , m_worker(worker)
+    , m_catalog(catalog)
 {
     connect(&m_worker, &StoreWorker::ordersChanged, this, [this](qint64 tenantId) {
         if (tenantId == m_tenantId)
@@ -178,10 +181,8 @@ void OrderTableModel::setStatus(int row, const QString &status)
     }
     order.status = status;
     const qint64 tenantId = m_tenantId;
-    m_worker.run(
-        this,
-        [tenantId, order](Store &store) { return store.catalog().updateOrder(tenantId, order); },
-        [this, id = order.id](Result<Order> done) {
+    m_catalog.updateOrder(
+        tenantId, m_actor, order, this, [this, id = order.id](Result<Order> done) {
             if (!done)
                 Q_EMIT changeFailed(tr("Order #%1 was not changed: %2").arg(id).arg(done.error()));
         });

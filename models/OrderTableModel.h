@@ -8,6 +8,7 @@
 
 namespace shopdesk {
 
+class CatalogService;
 class StoreWorker;
 
 // The store's orders from chat, newest first: number, customer, status, items, total, when.
@@ -20,7 +21,11 @@ public:
     enum Column { Number, Customer, Status, Items, Total, Placed, ColumnCount };
     enum Role { OrderIdRole = Qt::UserRole + 1, StatusRole, SortRole };
 
-    explicit OrderTableModel(StoreWorker &worker, QObject *parent = nullptr);
+    OrderTableModel(StoreWorker &worker, CatalogService &catalog, QObject *parent = nullptr);
+    // Who makes the changes (the signed-in person): the engine checks their role.
+    void setActor(qint64 operatorId) { m_actor = operatorId; }
+    qint64 actor() const { return m_actor; }
+    CatalogService &catalog() const { return m_catalog; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -44,6 +49,8 @@ Q_SIGNALS:
 
 private:
     StoreWorker &m_worker;
+    CatalogService &m_catalog;
+    qint64 m_actor = 0;
     qint64 m_tenantId = 0;
     QList<Order> m_orders;
     LatestRequest m_request;

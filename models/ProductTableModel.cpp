@@ -1,5 +1,7 @@
 #include "ProductTableModel.h"
 
+#include "catalog/CatalogService.h"
+
 #include "ProductEditCommand.h"
 #include "ProductSetCommand.h"
 #include "catalog/ProductCsv.h"
@@ -13,9 +15,10 @@
 
 namespace shopdesk {
 
-ProductTableModel::ProductTableModel(StoreWorker &worker, QObject *parent)
+ProductTableModel::ProductTableModel(StoreWorker &worker, CatalogService &catalog, QObject *parent)
     : QAbstractTableModel(parent)
     , m_worker(worker)
+    , m_catalog(catalog)
 {
     connect(&m_worker, &StoreWorker::productsChanged, this, [this](qint64 tenantId) {
         if (tenantId == m_tenantId)
@@ -378,52 +381,39 @@ void ProductTableModel::writeProduct(const QString &sku, const Product &product)
         Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
     }
     const qint64 tenantId = m_tenantId;
-    m_worker.run(
-        this,
-        [tenantId, sku, product](Store &store) {
-            return store.catalog().updateProduct(tenantId, sku, product);
-        },
-        [this](Result<Product> saved) {
-            writeDone();
-            if (!saved) {
-                Q_EMIT writeFailed(tr("The change was not saved: %1").arg(saved.error()));
-                reload();
-            }
-        });
+    m_catalog.updateProduct(tenantId, m_actor, sku, product, this, [this](Result<Product> saved) {
+        writeDone();
+        if (!saved) {
+            Q_EMIT writeFailed(tr("The change was not saved: %1").arg(saved.error()));
+            reload();
+        }
+    });
 }
 
 void ProductTableModel::insertProducts(const QList<Product> &products)
 {
     ++m_pendingWrites;
     const qint64 tenantId = m_tenantId;
-    m_worker.run(
-        this,
-        [tenantId, products](Store &store) {
-            return store.catalog().upsertProducts(tenantId, products);
-        },
-        [this](Result<int> saved) {
-            writeDone();
-            if (!saved) {
-                Q_EMIT writeFailed(tr("The products were not saved: %1").arg(saved.error()));
-                reload();
-            }
-        });
+    m_catalog.upsertProducts(tenantId, m_actor, products, this, [this](Result<int> saved) {
+        writeDone();
+        if (!saved) {
+            Q_EMIT writeFailed(tr("The products were not saved: %1").arg(saved.error()));
+            reload();
+        }
+    });
 }
 
 void ProductTableModel::deleteProducts(const QStringList &skus)
 {
     ++m_pendingWrites;
     const qint64 tenantId = m_tenantId;
-    m_worker.run(
-        this,
-        [tenantId, skus](Store &store) { return store.catalog().deleteProducts(tenantId, skus); },
-        [this](Status done) {
-            writeDone();
-            if (!done) {
-                Q_EMIT writeFailed(tr("Not removed: %1").arg(done.error()));
-                reload();
-            }
-        });
+    m_catalog.deleteProducts(tenantId, m_actor, skus, this, [this](Status done) {
+        writeDone();
+        if (!done) {
+            Q_EMIT writeFailed(tr("Not removed: %1").arg(done.error()));
+            reload();
+        }
+    });
 }
 
 void ProductTableModel::writeDone()

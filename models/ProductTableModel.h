@@ -11,6 +11,7 @@ class QUndoStack;
 
 namespace shopdesk {
 
+class CatalogService;
 class StoreWorker;
 
 // The store's inventory as an editable table. Out-of-stock and low-stock rows are marked. An
@@ -35,7 +36,11 @@ public:
     };
     enum Role { ProductIdRole = Qt::UserRole + 1, StockStateRole, SortRole };
 
-    explicit ProductTableModel(StoreWorker &worker, QObject *parent = nullptr);
+    ProductTableModel(StoreWorker &worker, CatalogService &catalog, QObject *parent = nullptr);
+    // Who makes the changes (the signed-in person): the engine checks their role.
+    void setActor(qint64 operatorId) { m_actor = operatorId; }
+    qint64 actor() const { return m_actor; }
+    CatalogService &catalog() const { return m_catalog; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -78,6 +83,8 @@ Q_SIGNALS:
 
 private:
     StoreWorker &m_worker;
+    CatalogService &m_catalog;
+    qint64 m_actor = 0;
     qint64 m_tenantId = 0;
     QList<Product> m_products;
     QHash<QString, int> m_rowBySku;

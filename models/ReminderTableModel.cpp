@@ -1,5 +1,7 @@
 #include "ReminderTableModel.h"
 
+#include "catalog/CatalogService.h"
+
 #include "core/Money.h"
 #include "storage/StoreWorker.h"
 
@@ -28,9 +30,11 @@ QString stateText(const QString &state)
 
 } // namespace
 
-ReminderTableModel::ReminderTableModel(StoreWorker &worker, QObject *parent)
+ReminderTableModel::ReminderTableModel(StoreWorker &worker, CatalogService &catalog,
+                                       QObject *parent)
     : QAbstractTableModel(parent)
     , m_worker(worker)
+    , m_catalog(catalog)
 {
     connect(&m_worker, &StoreWorker::remindersChanged, this, [this](qint64 tenantId) {
         if (tenantId == m_tenantId)
@@ -131,16 +135,13 @@ void ReminderTableModel::cancel(int row)
         return;
     }
     const qint64 tenantId = m_tenantId;
-    m_worker.run(
-        this,
-        [tenantId, id = r.id](Store &store) { return store.agent().cancelReminder(tenantId, id); },
-        [this](Result<bool> done) {
-            if (!done)
-                Q_EMIT changeFailed(tr("The reminder was not cancelled: %1").arg(done.error()));
-            else if (!done.value())
-                Q_EMIT changeFailed(tr("The reminder was already being sent."));
-            reload();
-        });
+    m_catalog.cancelReminder(tenantId, m_actor, r.id, this, [this](Result<bool> done) {
+        if (!done)
+            Q_EMIT changeFailed(tr("The reminder was not cancelled: %1").arg(done.error()));
+        else if (!done.value())
+            Q_EMIT changeFailed(tr("The reminder was already being sent."));
+        reload();
+    });
 }
 
 } // namespace shopdesk

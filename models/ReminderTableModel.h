@@ -8,6 +8,7 @@
 
 namespace shopdesk {
 
+class CatalogService;
 class StoreWorker;
 
 // The store's payment reminders, latest due first: customer, amount, when, state, and why one
@@ -18,7 +19,11 @@ class ReminderTableModel : public QAbstractTableModel
 public:
     enum Column { Customer, Amount, Due, State, Note, ColumnCount };
 
-    explicit ReminderTableModel(StoreWorker &worker, QObject *parent = nullptr);
+    ReminderTableModel(StoreWorker &worker, CatalogService &catalog, QObject *parent = nullptr);
+    // Who makes the changes (the signed-in person): the engine checks their role.
+    void setActor(qint64 operatorId) { m_actor = operatorId; }
+    qint64 actor() const { return m_actor; }
+    CatalogService &catalog() const { return m_catalog; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -36,6 +41,8 @@ Q_SIGNALS:
 
 private:
     StoreWorker &m_worker;
+    CatalogService &m_catalog;
+    qint64 m_actor = 0;
     qint64 m_tenantId = 0;
     QList<Reminder> m_reminders;
     LatestRequest m_request;

@@ -14,6 +14,7 @@
 #include "access/Permission.h"
 #include "agent/Agent.h"
 #include "agent/ReminderSender.h"
+#include "catalog/CatalogService.h"
 #include "conversation/ConversationService.h"
 #include "engine/Engine.h"
 #include "messaging/MessagingService.h"
@@ -62,10 +63,10 @@ MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *paren
     m_tenants = new TenantListModel(worker, this);
     m_conversations = new ConversationListModel(worker, this);
     m_messages = new MessageListModel(worker, this);
-    m_products = new ProductTableModel(worker, this);
-    m_orders = new OrderTableModel(worker, this);
+    m_products = new ProductTableModel(worker, engine.catalog(), this);
+    m_orders = new OrderTableModel(worker, engine.catalog(), this);
     m_traces = new TraceListModel(worker, this);
-    m_reminders = new ReminderTableModel(worker, this);
+    m_reminders = new ReminderTableModel(worker, engine.catalog(), this);
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -328,6 +329,9 @@ bool MainWindow::paneAllowed(Pane pane) const
 void MainWindow::applyOperator(const Operator &op)
 {
     m_signedIn = op;
+    m_products->setActor(op.id);
+    m_orders->setActor(op.id);
+    m_reminders->setActor(op.id);
     for (int i = 0; i < PaneCount; ++i)
         m_navigation->item(i)->setHidden(!paneAllowed(Pane(i)));
     m_settingsPane->setOperator(op);

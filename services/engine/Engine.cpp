@@ -3,6 +3,7 @@
 #include "storage/SecretKeyStore.h"
 
 #include "analytics/AnalyticsService.h"
+#include "catalog/CatalogService.h"
 #include "privacy/PrivacyService.h"
 
 #include "agent/Agent.h"
@@ -63,6 +64,7 @@ Engine::Engine(Options options, QObject *parent)
     , m_operators(std::make_unique<OperatorService>(*m_store))
     , m_analytics(std::make_unique<AnalyticsService>(*m_reportStore))
     , m_privacy(std::make_unique<PrivacyService>(*m_store, m_options.dataDir))
+    , m_catalog(std::make_unique<CatalogService>(*m_store))
     , m_health(std::make_unique<HealthCheck>(*m_store, senderOptions(m_options).nodeId))
 {
     m_networkThread.setObjectName(QStringLiteral("shopdesk-net"));

@@ -29,6 +29,7 @@ class ConversationService;
 class OperatorService;
 class AnalyticsService;
 class PrivacyService;
+class CatalogService;
 class HealthCheck;
 
 // The whole engine as local services, for the console (embedded) and `shopdesk-cli serve`:
@@ -92,6 +93,7 @@ public:
     OperatorService &operators() { return *m_operators; }
     AnalyticsService &analytics() { return *m_analytics; } // on the reports connection
     PrivacyService &privacy() { return *m_privacy; }
+    CatalogService &catalog() { return *m_catalog; }
     quint16 webhookPort() const { return m_webhookPort; }
 
 Q_SIGNALS:
@@ -132,6 +134,7 @@ private:
     std::unique_ptr<OperatorService> m_operators;
     std::unique_ptr<AnalyticsService> m_analytics;
     std::unique_ptr<PrivacyService> m_privacy;
+    std::unique_ptr<CatalogService> m_catalog;
     std::unique_ptr<HealthCheck> m_health;
     State m_state = State::Stopped;
     QString m_lastError;

@@ -8,6 +8,7 @@
 #include "access/OperatorService.h"
 #include "access/PasswordHash.h"
 #include "access/SignInPolicy.h"
+#include "catalog/CatalogService.h"
 #include "conversation/ConversationActions.h"
 #include "storage/SqlSupport.h"
 #include "storage/Store.h"
@@ -143,6 +144,31 @@ private Q_SLOTS:
         SD_VERIFY_OK(OperatorAccounts::setDisabled(*m_store, m_tenant, m_owner, m_agent, false));
         SD_TAKE(chat, m_store->conversations().conversation(m_tenant, m_chat));
         QCOMPARE(chat.owner, OwnerKind::Bot);
+    }
+
+    void onlyAManagerOrTheOwnerChangesStock()
+    {
+        Product milk;
+        milk.sku = QStringLiteral("MILK-1");
+        milk.name = QStringLiteral("Milk 1 L");
+        milk.priceMinor = 6000;
+        milk.stock = 10;
+        QVERIFY(forbidden(CatalogService::upsertProducts(*m_store, m_tenant, m_agent, {milk})));
+        QVERIFY(forbidden(CatalogService::upsertProducts(*m_store, m_tenant, m_stranger, {milk})));
+        SD_TAKE(none, m_store->catalog().products(m_tenant));
+        QVERIFY(none.isEmpty());
+        SD_TAKE(added, CatalogService::upsertProducts(*m_store, m_tenant, m_manager, {milk}));
+        QCOMPARE(added, 1);
+        QVERIFY(forbidden(CatalogService::deleteProducts(*m_store, m_tenant, m_agent,
+                                                         {QStringLiteral("MILK-1")})));
+        SD_TAKE(still, m_store->catalog().products(m_tenant));
+        QCOMPARE(still.size(), 1);
+        SD_VERIFY_OK(CatalogService::deleteProducts(*m_store, m_tenant, m_owner,
+                                                    {QStringLiteral("MILK-1")}));
+        const QStringList raj = actions(m_manager);
+        QVERIFY2(raj.contains(QStringLiteral("product.import")), qPrintable(raj.join(u',')));
+        QVERIFY(actions(m_owner).contains(QStringLiteral("product.delete")));
+        QVERIFY(!actions(m_agent).contains(QStringLiteral("product.import")));
     }
 
     void theLastOwnerStays()

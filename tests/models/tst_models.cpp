@@ -4,6 +4,7 @@
 #include "ProductTableModel.h"
 #include "TenantListModel.h"
 #include "TestDatabases.h"
+#include "catalog/CatalogService.h"
 #include "storage/StoreWorker.h"
 
 #include <QAbstractItemModelTester>
@@ -214,7 +215,8 @@ private Q_SLOTS:
         }
         const qint64 tenant = m_tenant;
         sync([tenant, products](Store &s) { return s.catalog().upsertProducts(tenant, products); });
-        ProductTableModel model(*m_worker);
+        CatalogService catalog(*m_worker);
+        ProductTableModel model(*m_worker, catalog);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy loaded(&model, &ProductTableModel::loaded);

@@ -1,5 +1,7 @@
 #include "dialogs/InventoryImportDialog.h"
 
+#include "catalog/CatalogService.h"
+
 #include "ProductTableModel.h"
 #include "core/Money.h"
 #include "storage/StoreWorker.h"
@@ -239,12 +241,8 @@ void InventoryImportDialog::startImport()
     }
     const qint64 tenantId = m_products.tenantId();
     const QList<Product> products = m_parsed.products;
-    m_store.run(
-        this,
-        [tenantId, products](Store &store) {
-            return store.catalog().upsertProducts(tenantId, products);
-        },
-        [this, before, products](Result<int> done) {
+    m_products.catalog().upsertProducts(
+        tenantId, m_products.actor(), products, this, [this, before, products](Result<int> done) {
             m_busy = false;
             for (auto *b : m_buttons->buttons())
                 b->setEnabled(true);
