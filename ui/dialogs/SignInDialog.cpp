@@ -1,6 +1,7 @@
 #include "dialogs/SignInDialog.h"
 
 #include "access/OperatorService.h"
+#include "access/Permission.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -20,6 +21,7 @@ SignInDialog::SignInDialog(OperatorService &operators, qint64 tenantId, qint64 p
 {
     setWindowTitle(tr("Who is using this console?"));
     setObjectName(QStringLiteral("signInDialog"));
+    setMinimumWidth(460);
     auto *layout = new QVBoxLayout(this);
     auto *intro = new QLabel(tr("What you do in the console (taking chats, replies, edits) is "
                                 "recorded under your name."),
@@ -76,7 +78,8 @@ void SignInDialog::load(qint64 preselect)
             if (op.disabled)
                 continue;
             m_operators.append(op);
-            m_pick->addItem(QStringLiteral("%1 (%2)").arg(op.name, toText(op.role)), op.id);
+            m_pick->addItem(QStringLiteral("%1 (%2)").arg(op.name, Permissions::roleName(op.role)),
+                            op.id);
         }
         m_first = r && r.value().isEmpty();
         if (m_first) {
