@@ -3,11 +3,48 @@
 #include "MainWindow.h"
 #include "engine/DataDirectory.h"
 #include "engine/Engine.h"
+#include "remote/RemoteConsoleClient.h"
+#include "remote/RemoteConsoleWindow.h"
+#include "remote/RemoteSignInDialog.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QHostAddress>
 #include <QMessageBox>
+
+namespace {
+
+// `--connect wss://host:port`: the console on a serve node, without a database or an engine
+// here. Signs in, opens the window, and asks again whenever the node signs the console out.
+int runRemote(const QCommandLineParser &parser)
+{
+    shopdesk::RemoteConsoleClient client;
+    const QString certificate = parser.value(QStringLiteral("trust-certificate"));
+    if (!certificate.isEmpty()) {
+        if (auto trusted = client.trustCertificate(certificate); !trusted) {
+            QMessageBox::critical(nullptr, QStringLiteral("Shopdesk"), trusted.error());
+            return 1;
+        }
+    }
+    shopdesk::RemoteSignInDialog signIn(client, parser.value(QStringLiteral("connect")),
+                                        parser.value(QStringLiteral("store")));
+    if (signIn.exec() != QDialog::Accepted)
+        return 0;
+    shopdesk::RemoteConsoleWindow window(client);
+    QObject::connect(&window, &shopdesk::RemoteConsoleWindow::signInNeeded, &window,
+                     [&](const QString &why) {
+                         signIn.askAgain(why);
+                         if (signIn.exec() == QDialog::Accepted)
+                             window.start();
+                         else
+                             window.close();
+                     });
+    window.start();
+    window.show();
+    return QApplication::exec();
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -35,7 +72,20 @@ int main(int argc, char *argv[])
                       QStringLiteral("Serve WhatsApp webhooks on HOST:PORT (default "
                                      "127.0.0.1:8787; \"off\" to switch them off)."),
                       QStringLiteral("HOST:PORT")});
+    parser.addOption({QStringLiteral("connect"),
+                      QStringLiteral("Work on a store's server (shopdesk-cli serve) from this "
+                                     "computer: wss://host:port (ws:// on a private network)."),
+                      QStringLiteral("URL")});
+    parser.addOption({QStringLiteral("store"),
+                      QStringLiteral("With --connect: the store's short name."),
+                      QStringLiteral("SLUG")});
+    parser.addOption({QStringLiteral("trust-certificate"),
+                      QStringLiteral("With --connect: trust the server's own certificate (PEM), "
+                                     "when no authority signed it."),
+                      QStringLiteral("FILE")});
     parser.process(app);
+    if (parser.isSet(QStringLiteral("connect")))
+        return runRemote(parser);
 
     shopdesk::ConsoleSettings settings;
     const QString dataDir =

@@ -1,20 +1,20 @@
 #include "ConversationListModel.h"
 
+#include "InboxSource.h"
 #include "messaging/PhoneAddress.h"
-#include "storage/StoreWorker.h"
 
 namespace shopdesk {
 
-ConversationListModel::ConversationListModel(StoreWorker &worker, QObject *parent)
+ConversationListModel::ConversationListModel(InboxSource &source, QObject *parent)
     : QAbstractListModel(parent)
-    , m_worker(worker)
+    , m_source(source)
 {
-    connect(&m_worker, &StoreWorker::messagesAppended, this,
+    connect(&m_source, &InboxSource::messagesAppended, this,
             &ConversationListModel::onMessagesAppended);
-    connect(&m_worker, &StoreWorker::conversationChanged, this,
+    connect(&m_source, &InboxSource::conversationChanged, this,
             &ConversationListModel::onConversationChanged);
     // Shared database: the live feed had a gap, or too much changed at once elsewhere.
-    connect(&m_worker, &StoreWorker::resyncNeeded, this, [this](qint64 tenantId) {
+    connect(&m_source, &InboxSource::resyncNeeded, this, [this](qint64 tenantId) {
         if (m_tenantId > 0 && (tenantId == 0 || tenantId == m_tenantId))
             reload();
     });
@@ -92,19 +92,18 @@ void ConversationListModel::setTenant(qint64 tenantId)
 void ConversationListModel::reload()
 {
     const qint64 tenantId = m_tenantId;
-    m_request.run( // a reload after a store switch drops the old store's answer
-        m_worker, this,
-        [tenantId](Store &store) { return store.conversations().summaries(tenantId); },
-        [this](Result<QList<ConversationSummary>> result) {
-            if (!result) {
-                Q_EMIT loadFailed(result.error());
-                return;
-            }
-            beginResetModel();
-            m_rows = std::move(result).value();
-            endResetModel();
-            Q_EMIT loaded();
-        });
+    // A reload after a store switch drops the old store's answer.
+    m_source.summaries(tenantId, this,
+                       m_request.latest([this](Result<QList<ConversationSummary>> result) {
+                           if (!result) {
+                               Q_EMIT loadFailed(result.error());
+                               return;
+                           }
+                           beginResetModel();
+                           m_rows = std::move(result).value();
+                           endResetModel();
+                           Q_EMIT loaded();
+                       }));
 }
 
 int ConversationListModel::rowOf(qint64 conversationId) const

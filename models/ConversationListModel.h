@@ -9,7 +9,7 @@
 
 namespace shopdesk {
 
-class StoreWorker;
+class InboxSource;
 
 // The inbox: one row per conversation of the current store, most recent first. New messages
 // update the row and move it to the top; a new conversation reloads the list.
@@ -31,7 +31,7 @@ public:
         LabelsRole, // QStringList
     };
 
-    explicit ConversationListModel(StoreWorker &worker, QObject *parent = nullptr);
+    explicit ConversationListModel(InboxSource &source, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -51,7 +51,7 @@ private:
     void onMessagesAppended(qint64 tenantId, qint64 conversationId, const QList<Message> &messages);
     void onConversationChanged(qint64 tenantId, const Conversation &conversation);
 
-    StoreWorker &m_worker;
+    InboxSource &m_source;
     qint64 m_tenantId = 0;
     QList<ConversationSummary> m_rows;
     LatestRequest m_request;

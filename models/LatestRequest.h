@@ -21,6 +21,15 @@ public:
                            done(std::move(result));
                    });
     }
+    // The same for any asynchronous call: `done` wrapped so that only the newest answer counts.
+    template<typename Done> auto latest(Done done)
+    {
+        const quint64 generation = ++m_generation;
+        return [this, generation, done = std::move(done)](auto result) mutable {
+            if (generation == m_generation)
+                done(std::move(result));
+        };
+    }
     void invalidate() { ++m_generation; } // drops the answer of whatever is in flight
 
 private:

@@ -1,6 +1,6 @@
 #include "MessageListModel.h"
 
-#include "storage/StoreWorker.h"
+#include "InboxSource.h"
 
 #include <QSet>
 
@@ -9,13 +9,13 @@
 
 namespace shopdesk {
 
-MessageListModel::MessageListModel(StoreWorker &worker, QObject *parent)
+MessageListModel::MessageListModel(InboxSource &source, QObject *parent)
     : QAbstractListModel(parent)
-    , m_worker(worker)
+    , m_source(source)
 {
-    connect(&m_worker, &StoreWorker::messagesAppended, this, &MessageListModel::onMessagesAppended);
-    connect(&m_worker, &StoreWorker::messageUpdated, this, &MessageListModel::onMessageUpdated);
-    connect(&m_worker, &StoreWorker::resyncNeeded, this, [this](qint64 tenantId) {
+    connect(&m_source, &InboxSource::messagesAppended, this, &MessageListModel::onMessagesAppended);
+    connect(&m_source, &InboxSource::messageUpdated, this, &MessageListModel::onMessageUpdated);
+    connect(&m_source, &InboxSource::resyncNeeded, this, [this](qint64 tenantId) {
         if (m_conversationId > 0 && (tenantId == 0 || tenantId == m_tenantId)) {
             const qint64 conversation = m_conversationId;
             setConversation(m_tenantId, 0); // read the open chat again from the start
@@ -117,52 +117,51 @@ void MessageListModel::load(qint64 beforeId)
     const quint64 generation = m_generation;
     const qint64 tenantId = m_tenantId;
     const qint64 conversationId = m_conversationId;
-    m_worker.run(
-        this,
-        [=](Store &store) {
-            return store.conversations().latestMessages(tenantId, conversationId, kPageSize,
-                                                        beforeId);
-        },
-        [this, generation, beforeId](Result<QList<Message>> result) {
-            if (generation != m_generation)
-                return; // another conversation was opened meanwhile
-            if (!result) {
-                m_loading = false;
-                Q_EMIT loadFailed(result.error());
-                return;
-            }
-            QList<Message> page = std::move(result).value();
-            m_hasOlder = page.size() == kPageSize;
-            if (beforeId == 0) {
-                // Live messages may have arrived while loading: keep the newest of both.
-                QSet<qint64> known;
-                for (const Message &m : page)
-                    known.insert(m.id);
-                for (const Message &m : std::as_const(m_messages)) {
-                    if (!known.contains(m.id))
-                        page.append(m);
-                }
-                beginResetModel();
-                m_messages = std::move(page);
-                endResetModel();
-            } else {
-                // Only what is older than what we show; never the same message twice.
-                const qint64 firstShown = m_messages.isEmpty() ? std::numeric_limits<qint64>::max()
-                                                               : m_messages.first().id;
-                page.erase(
-                    std::remove_if(page.begin(), page.end(),
-                                   [firstShown](const Message &m) { return m.id >= firstShown; }),
-                    page.end());
-                if (!page.isEmpty()) {
-                    beginInsertRows({}, 0, int(page.size()) - 1);
-                    m_messages = page + m_messages;
-                    endInsertRows();
-                }
-            }
-            // Cleared last: views may ask for more from inside the insert signals above.
-            m_loading = false;
-            Q_EMIT loaded();
-        });
+    m_source.messages(tenantId, conversationId, kPageSize, beforeId, this,
+                      [this, generation, beforeId](Result<QList<Message>> result) {
+                          if (generation != m_generation)
+                              return; // another conversation was opened meanwhile
+                          if (!result) {
+                              m_loading = false;
+                              Q_EMIT loadFailed(result.error());
+                              return;
+                          }
+                          QList<Message> page = std::move(result).value();
+                          m_hasOlder = page.size() == kPageSize;
+                          if (beforeId == 0) {
+                              // Live messages may have arrived while loading: keep the newest of
+                              // both.
+                              QSet<qint64> known;
+                              for (const Message &m : page)
+                                  known.insert(m.id);
+                              for (const Message &m : std::as_const(m_messages)) {
+                                  if (!known.contains(m.id))
+                                      page.append(m);
+                              }
+                              beginResetModel();
+                              m_messages = std::move(page);
+                              endResetModel();
+                          } else {
+                              // Only what is older than what we show; never the same message twice.
+                              const qint64 firstShown = m_messages.isEmpty()
+                                                            ? std::numeric_limits<qint64>::max()
+                                                            : m_messages.first().id;
+                              page.erase(std::remove_if(page.begin(), page.end(),
+                                                        [firstShown](const Message &m) {
+                                                            return m.id >= firstShown;
+                                                        }),
+                                         page.end());
+                              if (!page.isEmpty()) {
+                                  beginInsertRows({}, 0, int(page.size()) - 1);
+                                  m_messages = page + m_messages;
+                                  endInsertRows();
+                              }
+                          }
+                          // Cleared last: views may ask for more from inside the insert signals
+                          // above.
+                          m_loading = false;
+                          Q_EMIT loaded();
+                      });
 }
 
 void MessageListModel::onMessagesAppended(qint64 tenantId, qint64 conversationId,

@@ -6,7 +6,7 @@
 
 namespace shopdesk {
 
-class StoreWorker;
+class InboxSource;
 
 // The messages of one conversation, oldest at the top. Loads the latest page; older pages come
 // on demand (canFetchMore/fetchMore) as the view scrolls up; new messages are appended live.
@@ -30,7 +30,7 @@ public:
     };
     static constexpr int kPageSize = 200;
 
-    explicit MessageListModel(StoreWorker &worker, QObject *parent = nullptr);
+    explicit MessageListModel(InboxSource &source, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -55,7 +55,7 @@ private:
     void onMessagesAppended(qint64 tenantId, qint64 conversationId, const QList<Message> &messages);
     void onMessageUpdated(qint64 tenantId, const Message &message);
 
-    StoreWorker &m_worker;
+    InboxSource &m_source;
     qint64 m_tenantId = 0;
     qint64 m_conversationId = 0;
     QList<Message> m_messages;

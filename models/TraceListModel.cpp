@@ -1,6 +1,6 @@
 #include "TraceListModel.h"
 
-#include "storage/StoreWorker.h"
+#include "InboxSource.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -28,11 +28,11 @@ QString esc(const QString &text)
 
 } // namespace
 
-TraceListModel::TraceListModel(StoreWorker &worker, QObject *parent)
+TraceListModel::TraceListModel(InboxSource &source, QObject *parent)
     : QAbstractListModel(parent)
-    , m_worker(worker)
+    , m_source(source)
 {
-    connect(&m_worker, &StoreWorker::traceAdded, this,
+    connect(&m_source, &InboxSource::traceAdded, this,
             [this](qint64 tenantId, qint64 conversationId) {
                 if (tenantId == m_tenantId && conversationId == m_conversationId)
                     reload();
@@ -92,24 +92,20 @@ void TraceListModel::setConversation(qint64 tenantId, qint64 conversationId)
 void TraceListModel::reload()
 {
     const qint64 tenantId = m_tenantId, conversationId = m_conversationId;
-    m_request.run(
-        m_worker, this,
-        [tenantId, conversationId](Store &store) {
-            return store.agent().traces(tenantId, conversationId, 100);
-        },
-        [this](Result<QList<ExecutionTrace>> result) {
-            if (!result) {
-                Q_EMIT loadFailed(result.error());
-                return;
-            }
-            beginResetModel();
-            m_traces = std::move(result).value();
-            m_json.clear();
-            for (const ExecutionTrace &t : std::as_const(m_traces))
-                m_json.append(QJsonDocument::fromJson(t.json).object());
-            endResetModel();
-            Q_EMIT loaded();
-        });
+    m_source.traces(tenantId, conversationId, 100, this,
+                    m_request.latest([this](Result<QList<ExecutionTrace>> result) {
+                        if (!result) {
+                            Q_EMIT loadFailed(result.error());
+                            return;
+                        }
+                        beginResetModel();
+                        m_traces = std::move(result).value();
+                        m_json.clear();
+                        for (const ExecutionTrace &t : std::as_const(m_traces))
+                            m_json.append(QJsonDocument::fromJson(t.json).object());
+                        endResetModel();
+                        Q_EMIT loaded();
+                    }));
 }
 
 QString TraceListModel::summary(const QJsonObject &t)

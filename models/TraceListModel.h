@@ -9,7 +9,7 @@
 
 namespace shopdesk {
 
-class StoreWorker;
+class InboxSource;
 
 // What the bot did with each customer message of one conversation, newest first: a one-line
 // summary per message ("“2 milk” → place order, 92% · asked which one") and the whole trace,
@@ -20,7 +20,7 @@ class TraceListModel : public QAbstractListModel
 public:
     enum Role { JsonRole = Qt::UserRole + 1, DecisionRole, MessageIdRole };
 
-    explicit TraceListModel(StoreWorker &worker, QObject *parent = nullptr);
+    explicit TraceListModel(InboxSource &source, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -37,7 +37,7 @@ Q_SIGNALS:
     void loadFailed(const QString &message);
 
 private:
-    StoreWorker &m_worker;
+    InboxSource &m_source;
     qint64 m_tenantId = 0;
     qint64 m_conversationId = 0;
     QList<ExecutionTrace> m_traces;

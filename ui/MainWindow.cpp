@@ -5,10 +5,12 @@
 #include "ConsoleOperator.h"
 #include "ConsoleSettings.h"
 #include "ConversationListModel.h"
+#include "LocalChatDesk.h"
 #include "MessageListModel.h"
 #include "OrderTableModel.h"
 #include "ProductTableModel.h"
 #include "ReminderTableModel.h"
+#include "StoreInboxSource.h"
 #include "TenantListModel.h"
 #include "TraceListModel.h"
 #include "access/Permission.h"
@@ -61,11 +63,13 @@ MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *paren
     setObjectName(QStringLiteral("mainWindow"));
     StoreWorker &worker = engine.store();
     m_tenants = new TenantListModel(worker, this);
-    m_conversations = new ConversationListModel(worker, this);
-    m_messages = new MessageListModel(worker, this);
+    m_inboxSource = new StoreInboxSource(worker, this);
+    m_chatDesk = new LocalChatDesk(engine.conversations(), engine.operators(), this);
+    m_conversations = new ConversationListModel(*m_inboxSource, this);
+    m_messages = new MessageListModel(*m_inboxSource, this);
     m_products = new ProductTableModel(worker, engine.catalog(), this);
     m_orders = new OrderTableModel(worker, engine.catalog(), this);
-    m_traces = new TraceListModel(worker, this);
+    m_traces = new TraceListModel(*m_inboxSource, this);
     m_reminders = new ReminderTableModel(worker, engine.catalog(), this);
 
     auto *central = new QWidget(this);
@@ -91,8 +95,7 @@ MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *paren
     layout->addWidget(m_lockable, 1);
     setCentralWidget(central);
 
-    m_inbox = new InboxPane(*m_conversations, *m_messages, *m_traces, engine.conversations(),
-                            engine.operators(), m_stack);
+    m_inbox = new InboxPane(*m_conversations, *m_messages, *m_traces, *m_chatDesk, m_stack);
     m_inventory = new InventoryPane(*m_products, engine.store(), m_stack);
     m_settingsPane = new SettingsPane(engine, settings, m_stack);
     m_stack->addWidget(m_inbox);
@@ -332,6 +335,7 @@ void MainWindow::applyOperator(const Operator &op)
     m_products->setActor(op.id);
     m_orders->setActor(op.id);
     m_reminders->setActor(op.id);
+    m_knowledge->setActor(op.id);
     for (int i = 0; i < PaneCount; ++i)
         m_navigation->item(i)->setHidden(!paneAllowed(Pane(i)));
     m_settingsPane->setOperator(op);

@@ -18,6 +18,8 @@ class ConsoleSettings;
 class ConversationListModel;
 class Engine;
 class InboxPane;
+class StoreInboxSource;
+class LocalChatDesk;
 class InventoryPane;
 class MessageListModel;
 class OrderTableModel;
@@ -83,6 +85,8 @@ private:
     Engine &m_engine;
     ConsoleSettings &m_settings;
     TenantListModel *m_tenants = nullptr;
+    StoreInboxSource *m_inboxSource = nullptr;
+    LocalChatDesk *m_chatDesk = nullptr;
     ConversationListModel *m_conversations = nullptr;
     MessageListModel *m_messages = nullptr;
     ProductTableModel *m_products = nullptr;

@@ -33,21 +33,10 @@ void ReportCommand::addOptions(QCommandLineParser &parser)
 int ReportCommand::run(const QCommandLineParser &parser)
 {
     ReportRange range;
-    const auto date = [&](const char *option, QDate fallback, QDate *out) {
-        const QString text = parser.value(QString::fromLatin1(option));
-        *out = text.isEmpty() ? fallback : QDate::fromString(text, Qt::ISODate);
-        return out->isValid();
-    };
-    if (!date("to", QDate::currentDate(), &range.to))
-        return fail(QStringLiteral("--to needs a date like 2026-11-30."));
-    if (!date("from", range.to.addDays(-29), &range.from))
-        return fail(QStringLiteral("--from needs a date like 2026-11-01."));
-    if (range.from > range.to)
-        return fail(QStringLiteral("--from is after --to."));
+    range.channelId = parser.value(QStringLiteral("channel")).toLongLong();
     if (parser.isSet(QStringLiteral("group")) &&
         !ReportRange::groupingFromText(parser.value(QStringLiteral("group")), &range.grouping))
         return fail(QStringLiteral("--group is day, week or month."));
-    range.channelId = parser.value(QStringLiteral("channel")).toLongLong();
     auto open = openTenant(parser);
     if (!open)
         return fail(open.error());
@@ -59,7 +48,25 @@ int ReportCommand::run(const QCommandLineParser &parser)
         if (!range.zone.isValid())
             return fail(QStringLiteral("Unknown time zone %1 (try Asia/Kolkata).")
                             .arg(parser.value(QStringLiteral("time-zone"))));
+    } else {
+        const Result<QString> zone =
+            open->store->tenants().setting(open->tenant.id, QStringLiteral("store.time_zone"));
+        if (zone && QTimeZone(zone->toUtf8()).isValid())
+            range.zone = QTimeZone(zone->toUtf8());
     }
+    // "Today" is the store's: in India it is tomorrow already while it is evening in UTC.
+    const QDate today = QDateTime::currentDateTimeUtc().toTimeZone(range.zone).date();
+    const auto date = [&](const char *option, QDate fallback, QDate *out) {
+        const QString text = parser.value(QString::fromLatin1(option));
+        *out = text.isEmpty() ? fallback : QDate::fromString(text, Qt::ISODate);
+        return out->isValid();
+    };
+    if (!date("to", today, &range.to))
+        return fail(QStringLiteral("--to needs a date like 2026-11-30."));
+    if (!date("from", range.to.addDays(-29), &range.from))
+        return fail(QStringLiteral("--from needs a date like 2026-11-01."));
+    if (range.from > range.to)
+        return fail(QStringLiteral("--from is after --to."));
     auto report = AnalyticsService::build(*open->store, open->tenant.id, range);
     if (!report)
         return fail(report.error());

@@ -34,6 +34,11 @@ void ServeCommand::addOptions(QCommandLineParser &parser)
                                      "in seconds (default 30): when a node dies, the others "
                                      "answer its chats this much later."),
                       QStringLiteral("SECONDS")});
+    parser.addOption({QStringLiteral("console-sign-in"),
+                      QStringLiteral("How long a remote console's sign-in lasts, in minutes "
+                                     "(default 720, 12 hours); 0 turns the remote console API "
+                                     "(/api/ws) off."),
+                      QStringLiteral("MINUTES")});
 }
 
 int ServeCommand::run(const QCommandLineParser &parser)
@@ -51,6 +56,16 @@ int ServeCommand::run(const QCommandLineParser &parser)
                                        "3600, not \"%1\".")
                             .arg(parser.value(QStringLiteral("bot-lease"))));
         options.botLeaseMs = int(seconds * 1000);
+    }
+    options.consoleTokenSeconds = 12 * 3600;
+    if (parser.isSet(QStringLiteral("console-sign-in"))) {
+        bool ok = false;
+        const double minutes = parser.value(QStringLiteral("console-sign-in")).toDouble(&ok);
+        if (!ok || minutes < 0 || minutes > 30 * 24 * 60)
+            return fail(QStringLiteral("--console-sign-in needs a number of minutes between 0 "
+                                       "and 43200 (30 days), not \"%1\".")
+                            .arg(parser.value(QStringLiteral("console-sign-in"))));
+        options.consoleTokenSeconds = minutes > 0 ? qMax<qint64>(1, qint64(minutes * 60)) : 0;
     }
     if (parser.isSet(QStringLiteral("listen"))) {
         const QString listen = parser.value(QStringLiteral("listen"));
@@ -85,6 +100,10 @@ int ServeCommand::run(const QCommandLineParser &parser)
                 out() << "webhooks on " << (options.tls.enabled() ? "https://" : "http://")
                       << options.listenAddress.toString() << ':' << engine.webhookPort()
                       << " (health: GET /healthz)" << Qt::endl;
+            if (engine.webhookPort() > 0 && engine.consoleApi())
+                out() << "remote console on " << (options.tls.enabled() ? "wss://" : "ws://")
+                      << options.listenAddress.toString() << ':' << engine.webhookPort()
+                      << "/api/ws" << Qt::endl;
         } else if (state == Engine::State::Failed) {
             exitCode = fail(engine.lastError());
             QCoreApplication::exit(exitCode);

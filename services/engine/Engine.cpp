@@ -4,7 +4,10 @@
 
 #include "analytics/AnalyticsService.h"
 #include "catalog/CatalogService.h"
+#include "knowledge/KnowledgeEditService.h"
 #include "privacy/PrivacyService.h"
+#include "remote/ConsoleApi.h"
+#include "remote/ConsoleLink.h"
 
 #include "agent/Agent.h"
 #include "agent/ReminderSender.h"
@@ -25,6 +28,7 @@
 #include "storage/StoreWorker.h"
 
 #include <QNetworkAccessManager>
+#include <QWebSocket>
 
 namespace shopdesk {
 
@@ -65,8 +69,14 @@ Engine::Engine(Options options, QObject *parent)
     , m_analytics(std::make_unique<AnalyticsService>(*m_reportStore))
     , m_privacy(std::make_unique<PrivacyService>(*m_store, m_options.dataDir))
     , m_catalog(std::make_unique<CatalogService>(*m_store))
+    , m_knowledgeEdits(std::make_unique<KnowledgeEditService>(*m_store))
     , m_health(std::make_unique<HealthCheck>(*m_store, senderOptions(m_options).nodeId))
 {
+    if (m_options.consoleTokenSeconds > 0)
+        m_consoleApi = std::make_unique<ConsoleApi>(
+            ConsoleServices{*m_store, *m_conversations, *m_operators, *m_catalog, *m_knowledge,
+                            *m_knowledgeEdits, *m_analytics},
+            m_options.consoleTokenSeconds);
     m_networkThread.setObjectName(QStringLiteral("shopdesk-net"));
     m_webhooks->moveToThread(&m_networkThread);
     m_health->moveToThread(&m_networkThread);
@@ -278,6 +288,20 @@ void Engine::listen()
             }
             m_webhooks->handle(request, std::move(reply));
         });
+        if (ConsoleApi *api = m_consoleApi.get()) {
+            // A remote console's socket stays here; its session runs on the engine's thread.
+            m_http->setWebSocketHandler([api](std::unique_ptr<QWebSocket> socket) {
+                auto *link = new ConsoleLink(std::move(socket));
+                if (link->path() != QLatin1String(ConsoleApi::kPath)) {
+                    link->close(QWebSocketProtocol::CloseCodePolicyViolated,
+                                tr("Nothing here: the remote console is at %1.")
+                                    .arg(QLatin1String(ConsoleApi::kPath)));
+                    link->deleteLater();
+                    return;
+                }
+                QMetaObject::invokeMethod(api, [api, link] { api->accept(link); });
+            });
+        }
         bound =
             m_http->listen(m_options.listenAddress, quint16(m_options.listenPort), m_options.tls);
         if (!bound)

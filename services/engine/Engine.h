@@ -30,7 +30,9 @@ class OperatorService;
 class AnalyticsService;
 class PrivacyService;
 class CatalogService;
+class KnowledgeEditService;
 class HealthCheck;
+class ConsoleApi;
 
 // The whole engine as local services, for the console (embedded) and `shopdesk-cli serve`:
 // the store, the webhook server and inbox, inbound processing, media, the outbox sender, and
@@ -65,6 +67,9 @@ public:
         // How long this node holds a chat for its bot without a turn renewing it: after a crash
         // other nodes answer its chats this much later (the node itself at once on restart).
         int botLeaseMs = 30000;
+        // The remote console's WebSocket API at /api/ws on the webhook port, its sign-ins valid
+        // this long; 0: no API (the desktop console).
+        qint64 consoleTokenSeconds = 0;
     };
 
     explicit Engine(Options options, QObject *parent = nullptr);
@@ -94,6 +99,8 @@ public:
     AnalyticsService &analytics() { return *m_analytics; } // on the reports connection
     PrivacyService &privacy() { return *m_privacy; }
     CatalogService &catalog() { return *m_catalog; }
+    KnowledgeEditService &knowledgeEdits() { return *m_knowledgeEdits; }
+    ConsoleApi *consoleApi() { return m_consoleApi.get(); } // null without the API
     quint16 webhookPort() const { return m_webhookPort; }
 
 Q_SIGNALS:
@@ -135,7 +142,9 @@ private:
     std::unique_ptr<AnalyticsService> m_analytics;
     std::unique_ptr<PrivacyService> m_privacy;
     std::unique_ptr<CatalogService> m_catalog;
+    std::unique_ptr<KnowledgeEditService> m_knowledgeEdits;
     std::unique_ptr<HealthCheck> m_health;
+    std::unique_ptr<ConsoleApi> m_consoleApi;
     State m_state = State::Stopped;
     QString m_lastError;
     QString m_storeDescription;

@@ -9,6 +9,7 @@
 #include <QSslKey>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QWebSocket>
 
 namespace shopdesk {
 
@@ -123,6 +124,10 @@ public:
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override
     {
+        // A WebSocket request: Qt upgrades the connection when this says "handled" and writes
+        // nothing (the socket handler gets it, and closes paths it does not serve).
+        if (m_owner.m_webSocketHandler && isWebSocketUpgrade(request))
+            return true;
         HttpRequest r;
         switch (request.method()) {
         case QHttpServerRequest::Method::Get:
@@ -161,6 +166,16 @@ protected:
     }
 
 private:
+    static bool isWebSocketUpgrade(const QHttpServerRequest &request)
+    {
+        for (const auto &[name, value] : request.headers()) {
+            if (name.compare("upgrade", Qt::CaseInsensitive) == 0 &&
+                value.compare("websocket", Qt::CaseInsensitive) == 0)
+                return true;
+        }
+        return false;
+    }
+
     HttpServer &m_owner;
 };
 
@@ -175,10 +190,25 @@ void HttpServer::setHandler(Handler handler)
     m_handler = std::move(handler);
 }
 
+void HttpServer::setWebSocketHandler(WebSocketHandler handler)
+{
+    m_webSocketHandler = std::move(handler);
+}
+
 Result<quint16> HttpServer::listen(const QHostAddress &address, quint16 port, const Tls &tls)
 {
     close();
     m_backend = std::make_unique<Backend>(*this);
+    if (m_webSocketHandler) {
+        // QAbstractHttpServer upgrades a request only while this signal has a receiver.
+        connect(m_backend.get(), &QAbstractHttpServer::newWebSocketConnection, this, [this] {
+            while (m_backend && m_backend->hasPendingWebSocketConnections()) {
+                std::unique_ptr<QWebSocket> socket = m_backend->nextPendingWebSocketConnection();
+                if (socket && m_webSocketHandler)
+                    m_webSocketHandler(std::move(socket));
+            }
+        });
+    }
     if (tls.enabled()) {
         QFile certFile(tls.certificateFile);
         QFile keyFile(tls.keyFile);

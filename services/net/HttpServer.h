@@ -9,6 +9,8 @@
 #include <functional>
 #include <memory>
 
+class QWebSocket;
+
 namespace shopdesk {
 
 // Answers one request, once, whenever the engine is ready (after the event is recorded).
@@ -40,6 +42,9 @@ class HttpServer : public QObject
     Q_OBJECT
 public:
     using Handler = std::function<void(const HttpRequest &, HttpReply)>;
+    // A WebSocket opened on the same port (any path; the handler looks at requestUrl()). The
+    // handler owns it from then on. Without one, upgrade requests are refused.
+    using WebSocketHandler = std::function<void(std::unique_ptr<QWebSocket>)>;
 
     struct Tls
     {
@@ -52,6 +57,7 @@ public:
     ~HttpServer() override;
 
     void setHandler(Handler handler);
+    void setWebSocketHandler(WebSocketHandler handler);
     // Port 0 picks a free one; the port actually used is returned.
     Result<quint16> listen(const QHostAddress &address, quint16 port, const Tls &tls = {});
     quint16 port() const { return m_port; }
@@ -62,6 +68,7 @@ private:
     class Backend;
     std::unique_ptr<Backend> m_backend;
     Handler m_handler;
+    WebSocketHandler m_webSocketHandler;
     quint16 m_port = 0;
 };
 

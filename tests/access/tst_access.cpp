@@ -10,6 +10,8 @@
 #include "access/SignInPolicy.h"
 #include "catalog/CatalogService.h"
 #include "conversation/ConversationActions.h"
+#include "knowledge/KnowledgeEditService.h"
+#include "knowledge/KnowledgeSettings.h"
 #include "storage/SqlSupport.h"
 #include "storage/Store.h"
 #include "storage/StoreWorker.h"
@@ -169,6 +171,31 @@ private Q_SLOTS:
         QVERIFY2(raj.contains(QStringLiteral("product.import")), qPrintable(raj.join(u',')));
         QVERIFY(actions(m_owner).contains(QStringLiteral("product.delete")));
         QVERIFY(!actions(m_agent).contains(QStringLiteral("product.import")));
+    }
+
+    void knowledgeIsAManagersAndTheModelTheOwners()
+    {
+        const QString threshold = KnowledgeSettings::kThresholdKey;
+        QVERIFY(forbidden(KnowledgeEditService::saveSettings(
+            *m_store, m_tenant, m_agent, {{threshold, QStringLiteral("0.6")}})));
+        SD_VERIFY_OK(KnowledgeEditService::saveSettings(*m_store, m_tenant, m_manager,
+                                                        {{threshold, QStringLiteral("0.6")}}));
+        const QString endpoint = QStringLiteral(
+            "{\"base_url\":\"http://127.0.0.1:9/v1\",\"model\":\"m\",\"api_key\":\"k\"}");
+        // The model's endpoint and key: the owner only, even when saved beside the threshold.
+        QVERIFY(forbidden(KnowledgeEditService::saveSettings(
+            *m_store, m_tenant, m_manager,
+            {{threshold, QStringLiteral("0.6")}, {KnowledgeSettings::kChatKey, endpoint}})));
+        SD_VERIFY_OK(KnowledgeEditService::saveSettings(
+            *m_store, m_tenant, m_owner,
+            {{threshold, QStringLiteral("0.6")}, {KnowledgeSettings::kChatKey, endpoint}}));
+        // Unchanged values are not the model's owner's business: a manager saves the form again.
+        SD_VERIFY_OK(KnowledgeEditService::saveSettings(
+            *m_store, m_tenant, m_manager,
+            {{threshold, QStringLiteral("0.55")}, {KnowledgeSettings::kChatKey, endpoint}}));
+        SD_TAKE(saved, m_store->tenants().setting(m_tenant, threshold));
+        QCOMPARE(saved, QStringLiteral("0.55"));
+        QVERIFY(actions(m_manager).contains(QStringLiteral("settings.change")));
     }
 
     void theLastOwnerStays()

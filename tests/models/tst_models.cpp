@@ -2,6 +2,7 @@
 #include "ConversationListModel.h"
 #include "MessageListModel.h"
 #include "ProductTableModel.h"
+#include "StoreInboxSource.h"
 #include "TenantListModel.h"
 #include "TestDatabases.h"
 #include "catalog/CatalogService.h"
@@ -101,7 +102,8 @@ private Q_SLOTS:
 
     void conversationListModelOrdersAndFollowsNewMessages()
     {
-        ConversationListModel model(*m_worker);
+        StoreInboxSource source(*m_worker);
+        ConversationListModel model(source);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy loaded(&model, &ConversationListModel::loaded);
@@ -139,7 +141,8 @@ private Q_SLOTS:
 
     void messageListModelPagesOlderMessagesAndAppendsLive()
     {
-        MessageListModel model(*m_worker);
+        StoreInboxSource source(*m_worker);
+        MessageListModel model(source);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy loaded(&model, &MessageListModel::loaded);
@@ -188,7 +191,8 @@ private Q_SLOTS:
 
     void switchingConversationDropsStaleAnswers()
     {
-        MessageListModel model(*m_worker);
+        StoreInboxSource source(*m_worker);
+        MessageListModel model(source);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy loaded(&model, &MessageListModel::loaded);

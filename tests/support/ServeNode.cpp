@@ -55,7 +55,7 @@ int ServeNode::start(const QStringList &extra)
                                            QStringLiteral("127.0.0.1:0")} +
                                    extra);
     static const QRegularExpression port(
-        QStringLiteral("webhooks on http://127\\.0\\.0\\.1:(\\d+)"));
+        QStringLiteral("webhooks on https?://127\\.0\\.0\\.1:(\\d+)"));
     QByteArray out;
     m_port = 0;
     const bool started = QTest::qWaitFor(
@@ -79,11 +79,14 @@ bool ServeNode::stop()
     return m_process.waitForFinished(15000);
 }
 
-QString ServeNode::cli(const QStringList &args) const
+QString ServeNode::cli(const QStringList &args, const QByteArray &input) const
 {
     QProcess p;
     p.setProcessEnvironment(environment());
     p.start(m_cliPath, args + QStringList{QStringLiteral("--database"), m_databaseUrl});
+    if (!input.isEmpty())
+        p.write(input);
+    p.closeWriteChannel();
     p.waitForFinished(60000);
     if (p.exitCode() != 0)
         qWarning() << "cli" << args << p.readAllStandardError();

@@ -22,7 +22,7 @@ public:
     QProcess &process() { return m_process; }
     bool stop(); // SIGTERM and wait
     // Runs the CLI once against the same database and data folder; its standard output.
-    QString cli(const QStringList &args) const;
+    QString cli(const QStringList &args, const QByteArray &input = {}) const;
     // Through the CLI: a store `slug` with a Meta channel whose API is at apiBase (a fake on
     // 127.0.0.1); the channel's id, 0 on failure.
     qint64 addStoreWithMetaChannel(const QString &slug, const QString &apiBase) const;

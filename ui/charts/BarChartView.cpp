@@ -16,6 +16,20 @@
 
 namespace shopdesk {
 
+namespace {
+
+// Counts are whole: with a small top, one tick per unit (0, 1, 2), never "1, 1, 2, 2".
+void wholeNumberTicks(QValueAxis *axis)
+{
+    const double top = std::ceil(axis->max());
+    if (top <= 10) {
+        axis->setRange(0, std::max(1.0, top));
+        axis->setTickCount(int(std::max(1.0, top)) + 1);
+    }
+}
+
+} // namespace
+
 BarChartView::BarChartView(const QString &title, Kind kind, QWidget *parent)
     : QChartView(parent)
     , m_kind(kind)
@@ -83,6 +97,7 @@ void BarChartView::setData(const QStringList &categories, const QStringList &set
     valueAxis->setRange(0, top > 0 ? std::ceil(top * 1.1) : 1);
     valueAxis->applyNiceNumbers();
     valueAxis->setLabelFormat(QStringLiteral("%.0f"));
+    wholeNumberTicks(valueAxis);
     QAbstractAxis *categoryAxis = nullptr;
     if (m_kind == Kind::Horizontal) {
         auto *names = new QBarCategoryAxis;
@@ -130,6 +145,7 @@ void BarChartView::addLine(const QString &name, const QList<double> &values, con
         if (value && axis->orientation() == Qt::Vertical && top > value->max()) {
             value->setRange(0, std::ceil(top * 1.1));
             value->applyNiceNumbers();
+            wholeNumberTicks(value);
         }
     }
     c->legend()->setVisible(true);

@@ -1,9 +1,8 @@
 #include "panes/InboxPane.h"
 
+#include "ChatDesk.h"
 #include "ConversationListModel.h"
 #include "TraceListModel.h"
-#include "access/OperatorService.h"
-#include "conversation/ConversationService.h"
 #include "delegates/ConversationItemDelegate.h"
 #include "panes/ConversationView.h"
 #include "widgets/agent/TracePanel.h"
@@ -43,13 +42,11 @@ const QList<QPair<View, const char *>> &views()
 } // namespace
 
 InboxPane::InboxPane(ConversationListModel &conversations, MessageListModel &messages,
-                     TraceListModel &traces, ConversationService &service,
-                     OperatorService &operators, QWidget *parent)
+                     TraceListModel &traces, ChatDesk &desk, QWidget *parent)
     : QWidget(parent)
     , m_conversations(conversations)
     , m_traces(traces)
-    , m_service(service)
-    , m_operators(operators)
+    , m_service(desk)
 {
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -203,7 +200,7 @@ void InboxPane::connectActions()
 
 void InboxPane::connectComposer()
 {
-    connect(&m_service, &ConversationService::inboxSettingsChanged, this, [this](qint64 tenantId) {
+    connect(&m_service, &ChatDesk::inboxSettingsChanged, this, [this](qint64 tenantId) {
         if (tenantId == m_tenantId)
             loadSettings();
     });
@@ -342,7 +339,7 @@ void InboxPane::setTenant(qint64 tenantId)
 {
     m_tenantId = tenantId;
     loadSettings();
-    m_operators.operators(tenantId, this, [this, tenantId](Result<QList<Operator>> r) {
+    m_service.people(tenantId, this, [this, tenantId](Result<QList<Operator>> r) {
         if (tenantId == m_tenantId && r)
             m_view->header()->setOperators(r.value());
     });

@@ -18,25 +18,23 @@ namespace shopdesk {
 
 class ConversationItemDelegate;
 class ConversationListModel;
-class ConversationService;
+class ChatDesk;
 class ConversationView;
 class MessageListModel;
-class OperatorService;
 class TraceListModel;
 class TracePanel;
 
 // The operator's inbox: the chats on the left in views (Needs a person, longest wait first;
 // Mine; Bot; All open; Closed) with their counts, a label filter and a search over names and
 // message text; the open chat in the middle with its actions; beside it what the bot did with
-// each of the customer's messages. Every action goes through ConversationService under the
-// operator chosen for this console.
+// each of the customer's messages. Every action goes through the ChatDesk (this computer's
+// engine, or a serve node for a remote console) as the person signed in.
 class InboxPane : public QWidget
 {
     Q_OBJECT
 public:
     InboxPane(ConversationListModel &conversations, MessageListModel &messages,
-              TraceListModel &traces, ConversationService &service, OperatorService &operators,
-              QWidget *parent = nullptr);
+              TraceListModel &traces, ChatDesk &desk, QWidget *parent = nullptr);
 
     QListView *conversationList() const { return m_list; }
     ConversationView *conversationView() const { return m_view; }
@@ -75,8 +73,7 @@ private:
 
     ConversationListModel &m_conversations;
     TraceListModel &m_traces;
-    ConversationService &m_service;
-    OperatorService &m_operators;
+    ChatDesk &m_service;
     TracePanel *m_tracePanel = nullptr;
     ConversationFilterModel *m_proxy = nullptr;
     QLineEdit *m_search = nullptr;

@@ -1,5 +1,7 @@
 #include "panes/KnowledgePane.h"
 
+#include "knowledge/KnowledgeEditService.h"
+
 #include "dialogs/KnowledgeImportDialog.h"
 #include "dialogs/RetrievalLogDialog.h"
 #include "engine/Engine.h"
@@ -56,9 +58,9 @@ KnowledgePane::KnowledgePane(Engine &engine, QWidget *parent)
     m_tabs = new QTabWidget(splitter);
     m_tabs->setObjectName(QStringLiteral("knowledgeTabs"));
     m_tabs->addTab(buildDocumentsTab(), tr("Documents"));
-    m_faq = new FaqEditor(engine.store(), m_tabs);
+    m_faq = new FaqEditor(engine.store(), engine.knowledgeEdits(), m_tabs);
     m_tabs->addTab(m_faq, tr("FAQ"));
-    m_synonyms = new SynonymsEditor(engine.store(), m_tabs);
+    m_synonyms = new SynonymsEditor(engine.store(), engine.knowledgeEdits(), m_tabs);
     m_tabs->addTab(m_synonyms, tr("Synonyms"));
     m_settings = new KnowledgeSettingsSection(engine, m_tabs);
     m_tabs->addTab(m_settings, tr("Settings"));
@@ -118,7 +120,7 @@ QWidget *KnowledgePane::buildDocumentsTab()
     m_documents->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_documents->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_documents->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_passages = new PassageEditor(m_engine.store(), split);
+    m_passages = new PassageEditor(m_engine.store(), m_engine.knowledgeEdits(), split);
     split->addWidget(m_documents);
     split->addWidget(m_passages);
     layout->addWidget(split, 1);
@@ -165,6 +167,15 @@ QWidget *KnowledgePane::buildTryPanel()
             [this] { tryQuestion(m_question->text()); });
     connect(log, &QPushButton::clicked, this, &KnowledgePane::openLog);
     return panel;
+}
+
+void KnowledgePane::setActor(qint64 operatorId)
+{
+    m_actor = operatorId;
+    m_faq->setActor(operatorId);
+    m_synonyms->setActor(operatorId);
+    m_passages->setActor(operatorId);
+    m_settings->setActor(operatorId);
 }
 
 void KnowledgePane::setTenant(qint64 tenantId)
@@ -239,12 +250,8 @@ void KnowledgePane::askFirst(const QStringList &files)
         // The splitting chosen here becomes the store's setting for later imports.
         const qint64 tenantId = m_tenantId;
         const QString json = DocumentImporter::chunkingJson(settings.chunking);
-        m_engine.store().run(
-            this,
-            [tenantId, json](Store &store) {
-                return store.tenants().setSetting(tenantId, KnowledgeSettings::kChunkingKey, json);
-            },
-            [](Status) {});
+        m_engine.knowledgeEdits().saveSettings(
+            tenantId, m_actor, {{KnowledgeSettings::kChunkingKey, json}}, this, [](Status) {});
         importFiles(dialog->files(), settings);
     });
     dialog->open();
@@ -309,10 +316,8 @@ void KnowledgePane::deleteSelected()
                                   .arg(title)) != QMessageBox::Yes)
         return;
     const qint64 tenantId = m_tenantId;
-    m_engine.store().run(
-        this,
-        [tenantId, id](Store &store) { return store.knowledge().deleteDocument(tenantId, id); },
-        [this, title](Status deleted) {
+    m_engine.knowledgeEdits().deleteDocument(
+        tenantId, m_actor, id, this, [this, title](Status deleted) {
             Q_EMIT message(deleted ? tr("Deleted “%1”.").arg(title) : deleted.error(), !deleted);
         });
 }

@@ -39,6 +39,8 @@ public:
     ~KnowledgePane() override;
 
     void setTenant(qint64 tenantId);
+    // Who edits (the signed-in person): the engine checks their role on every save.
+    void setActor(qint64 operatorId);
     // Imports with the store's chunking settings (drops, tests); chooseFiles() asks first.
     void importFiles(const QStringList &files,
                      const std::optional<DocumentReader::Settings> &settings = std::nullopt);
@@ -77,6 +79,7 @@ private:
 
     Engine &m_engine;
     qint64 m_tenantId = 0;
+    qint64 m_actor = 0;
     LatestRequest m_documentsRequest;
     quint64 m_questionGeneration = 0;
     QTabWidget *m_tabs = nullptr;

@@ -1,5 +1,7 @@
 #include "widgets/knowledge/FaqEditor.h"
 
+#include "knowledge/KnowledgeEditService.h"
+
 #include "storage/Store.h"
 
 #include <QHBoxLayout>
@@ -15,9 +17,10 @@ namespace {
 const QString kTitle = QStringLiteral("Frequently asked questions");
 }
 
-FaqEditor::FaqEditor(StoreWorker &store, QWidget *parent)
+FaqEditor::FaqEditor(StoreWorker &store, KnowledgeEditService &edits, QWidget *parent)
     : QWidget(parent)
     , m_store(store)
+    , m_edits(edits)
 {
     auto *layout = new QVBoxLayout(this);
     auto *intro = new QLabel(tr("Questions customers ask, with the answer the bot may give. Each "
@@ -127,34 +130,15 @@ void FaqEditor::save()
         return;
     }
     const qint64 tenantId = m_tenantId;
-    m_store.run(
-        this,
-        [tenantId, chunks](Store &store) -> Status {
-            if (chunks.isEmpty()) { // an emptied FAQ is removed
-                auto docs = store.knowledge().documents(tenantId);
-                if (!docs)
-                    return Status::failure(docs.error());
-                for (const KnowledgeDocument &d : std::as_const(docs.value())) {
-                    if (d.sourceName == kSourceName)
-                        return store.knowledge().deleteDocument(tenantId, d.id);
-                }
-                return success();
-            }
-            KnowledgeDocument doc;
-            doc.title = kTitle;
-            doc.sourceName = kSourceName;
-            doc.mimeType = QStringLiteral("text/csv");
-            auto stored = store.knowledge().putDocument(tenantId, doc, chunks);
-            return stored ? success() : Status::failure(stored.error());
-        },
-        [this, n = chunks.size()](Status saved) {
-            if (!saved) {
-                Q_EMIT message(saved.error(), true);
-                return;
-            }
-            Q_EMIT message(tr("FAQ saved (%n question(s)).", nullptr, int(n)), false);
-            Q_EMIT this->saved();
-        });
+    m_edits.saveFaq(tenantId, m_actor, kSourceName, kTitle, chunks, this,
+                    [this, n = chunks.size()](Status saved) {
+                        if (!saved) {
+                            Q_EMIT message(saved.error(), true);
+                            return;
+                        }
+                        Q_EMIT message(tr("FAQ saved (%n question(s)).", nullptr, int(n)), false);
+                        Q_EMIT this->saved();
+                    });
 }
 
 } // namespace shopdesk

@@ -8,6 +8,7 @@ class QTableWidget;
 
 namespace shopdesk {
 
+class KnowledgeEditService;
 class StoreWorker;
 
 // Questions and answers typed in the console, kept as one knowledge document ("Frequently asked
@@ -19,7 +20,8 @@ class FaqEditor : public QWidget
 public:
     static inline const QString kSourceName = QStringLiteral("faq-editor");
 
-    explicit FaqEditor(StoreWorker &store, QWidget *parent = nullptr);
+    FaqEditor(StoreWorker &store, KnowledgeEditService &edits, QWidget *parent = nullptr);
+    void setActor(qint64 operatorId) { m_actor = operatorId; } // who saves: the engine checks
     void setTenant(qint64 tenantId);
     QTableWidget *table() const { return m_table; }
     void addPair(const QString &question, const QString &answer);
@@ -34,6 +36,8 @@ private:
     void reload();
 
     StoreWorker &m_store;
+    KnowledgeEditService &m_edits;
+    qint64 m_actor = 0;
     LatestRequest m_request;
     qint64 m_tenantId = 0;
     QTableWidget *m_table = nullptr;

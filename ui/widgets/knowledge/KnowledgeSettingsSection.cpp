@@ -1,5 +1,7 @@
 #include "widgets/knowledge/KnowledgeSettingsSection.h"
 
+#include "knowledge/KnowledgeEditService.h"
+
 #include "ai/ModelEndpoint.h"
 #include "engine/Engine.h"
 #include "knowledge/DocumentImporter.h"
@@ -175,24 +177,15 @@ void KnowledgeSettingsSection::save()
         {KnowledgeSettings::kThresholdKey, QString::number(m_threshold->value(), 'f', 2)},
         {KnowledgeSettings::kEmbeddingsKey, json(m_embeddings)},
         {KnowledgeSettings::kChatKey, json(m_chat)}};
-    m_engine.store().run(
-        this,
-        [tenantId, values](Store &store) -> Status {
-            for (const auto &[key, value] : values) {
-                if (auto set = store.tenants().setSetting(tenantId, key, value); !set)
-                    return set;
-            }
-            return success();
-        },
-        [this](Status saved) {
-            if (!saved) {
-                Q_EMIT message(saved.error(), true);
-                return;
-            }
-            Q_EMIT message(tr("Knowledge settings saved."), false);
-            setTenant(m_tenantId);
-            Q_EMIT this->saved();
-        });
+    m_engine.knowledgeEdits().saveSettings(tenantId, m_actor, values, this, [this](Status saved) {
+        if (!saved) {
+            Q_EMIT message(saved.error(), true);
+            return;
+        }
+        Q_EMIT message(tr("Knowledge settings saved."), false);
+        setTenant(m_tenantId);
+        Q_EMIT this->saved();
+    });
 }
 
 } // namespace shopdesk

@@ -20,6 +20,7 @@ class KnowledgeSettingsSection : public QWidget
     Q_OBJECT
 public:
     explicit KnowledgeSettingsSection(Engine &engine, QWidget *parent = nullptr);
+    void setActor(qint64 operatorId) { m_actor = operatorId; } // who saves: the engine checks
     void setTenant(qint64 tenantId);
     QDoubleSpinBox *thresholdBox() const { return m_threshold; }
     void save();
@@ -43,6 +44,7 @@ private:
 
     Engine &m_engine;
     qint64 m_tenantId = 0;
+    qint64 m_actor = 0;
     ChunkingFields *m_chunking = nullptr;
     QDoubleSpinBox *m_threshold = nullptr;
     EndpointFields m_embeddings;

@@ -1,5 +1,7 @@
 #include "widgets/knowledge/PassageEditor.h"
 
+#include "knowledge/KnowledgeEditService.h"
+
 #include "storage/Store.h"
 
 #include <QCheckBox>
@@ -20,9 +22,10 @@ constexpr int kTextRole = Qt::UserRole + 2;
 constexpr int kHeadingRole = Qt::UserRole + 3;
 } // namespace
 
-PassageEditor::PassageEditor(StoreWorker &store, QWidget *parent)
+PassageEditor::PassageEditor(StoreWorker &store, KnowledgeEditService &edits, QWidget *parent)
     : QWidget(parent)
     , m_store(store)
+    , m_edits(edits)
 {
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -124,20 +127,15 @@ void PassageEditor::save()
     const qint64 chunkId = item->data(kChunkIdRole).toLongLong();
     const QString text = m_text->toPlainText();
     const bool enabled = m_enabled->isChecked();
-    m_store.run(
-        this,
-        [=](Store &store) {
-            return store.knowledge().updateChunk(tenantId, chunkId, text, enabled);
-        },
-        [this](Status saved) {
-            if (!saved) {
-                Q_EMIT message(saved.error(), true);
-                return;
-            }
-            Q_EMIT message(tr("Passage saved; the bot uses the new version from now on."), false);
-            reload();
-            Q_EMIT this->saved();
-        });
+    m_edits.updatePassage(tenantId, m_actor, chunkId, text, enabled, this, [this](Status saved) {
+        if (!saved) {
+            Q_EMIT message(saved.error(), true);
+            return;
+        }
+        Q_EMIT message(tr("Passage saved; the bot uses the new version from now on."), false);
+        reload();
+        Q_EMIT this->saved();
+    });
 }
 
 } // namespace shopdesk

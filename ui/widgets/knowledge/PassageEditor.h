@@ -12,6 +12,7 @@ class QPushButton;
 
 namespace shopdesk {
 
+class KnowledgeEditService;
 class StoreWorker;
 
 // The passages of one document, as the bot sees them: each can be corrected by hand or turned
@@ -20,7 +21,8 @@ class PassageEditor : public QWidget
 {
     Q_OBJECT
 public:
-    explicit PassageEditor(StoreWorker &store, QWidget *parent = nullptr);
+    PassageEditor(StoreWorker &store, KnowledgeEditService &edits, QWidget *parent = nullptr);
+    void setActor(qint64 operatorId) { m_actor = operatorId; } // who saves: the engine checks
 
     void showDocument(qint64 tenantId, qint64 documentId);
     QListWidget *list() const { return m_list; }
@@ -38,6 +40,8 @@ private:
     void showPassage(int row);
 
     StoreWorker &m_store;
+    KnowledgeEditService &m_edits;
+    qint64 m_actor = 0;
     LatestRequest m_request;
     qint64 m_tenantId = 0;
     qint64 m_documentId = 0;

@@ -1,5 +1,7 @@
 #include "widgets/knowledge/SynonymsEditor.h"
 
+#include "knowledge/KnowledgeEditService.h"
+
 #include "knowledge/KnowledgeSettings.h"
 #include "knowledge/QueryNormalizer.h"
 #include "storage/Store.h"
@@ -14,9 +16,10 @@
 
 namespace shopdesk {
 
-SynonymsEditor::SynonymsEditor(StoreWorker &store, QWidget *parent)
+SynonymsEditor::SynonymsEditor(StoreWorker &store, KnowledgeEditService &edits, QWidget *parent)
     : QWidget(parent)
     , m_store(store)
+    , m_edits(edits)
 {
     auto *layout = new QVBoxLayout(this);
     auto *intro = new QLabel(
@@ -79,21 +82,18 @@ void SynonymsEditor::save()
 {
     const qint64 tenantId = m_tenantId;
     const QString text = m_text->toPlainText().trimmed();
-    m_store.run(
-        this,
-        [tenantId, text](Store &store) {
-            return store.tenants().setSetting(tenantId, KnowledgeSettings::kSynonymsKey, text);
-        },
-        [this, text](Status saved) {
-            if (!saved) {
-                Q_EMIT message(saved.error(), true);
-                return;
-            }
-            Q_EMIT message(tr("Synonyms saved: %n group(s).", nullptr,
-                              int(text.split(QLatin1Char('\n'), Qt::SkipEmptyParts).size())),
-                           false);
-            Q_EMIT this->saved();
-        });
+    m_edits.saveSettings(tenantId, m_actor, {{KnowledgeSettings::kSynonymsKey, text}}, this,
+                         [this, text](Status saved) {
+                             if (!saved) {
+                                 Q_EMIT message(saved.error(), true);
+                                 return;
+                             }
+                             Q_EMIT message(
+                                 tr("Synonyms saved: %n group(s).", nullptr,
+                                    int(text.split(QLatin1Char('\n'), Qt::SkipEmptyParts).size())),
+                                 false);
+                             Q_EMIT this->saved();
+                         });
 }
 
 } // namespace shopdesk

@@ -8,6 +8,7 @@ class QPlainTextEdit;
 
 namespace shopdesk {
 
+class KnowledgeEditService;
 class StoreWorker;
 
 // The store's synonyms, one group per line ("doodh = dudh = milk"), applied to customers'
@@ -16,7 +17,8 @@ class SynonymsEditor : public QWidget
 {
     Q_OBJECT
 public:
-    explicit SynonymsEditor(StoreWorker &store, QWidget *parent = nullptr);
+    SynonymsEditor(StoreWorker &store, KnowledgeEditService &edits, QWidget *parent = nullptr);
+    void setActor(qint64 operatorId) { m_actor = operatorId; } // who saves: the engine checks
     void setTenant(qint64 tenantId);
     QPlainTextEdit *editor() const { return m_text; }
     QLineEdit *tryLine() const { return m_try; }
@@ -32,6 +34,8 @@ private:
     void updateTry();
 
     StoreWorker &m_store;
+    KnowledgeEditService &m_edits;
+    qint64 m_actor = 0;
     qint64 m_tenantId = 0;
     QPlainTextEdit *m_text = nullptr;
     QLineEdit *m_try = nullptr;

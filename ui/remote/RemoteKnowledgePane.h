@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+
+namespace shopdesk {
+
+class RemoteConsoleClient;
+
+// What the bot knows, on a serve node: ask a question as a customer would and see the answer
+// it would give, its confidence (or why it would hand over), and the passages it found; the
+// store's documents below. Editing stays on the store's own computers for now.
+class RemoteKnowledgePane : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit RemoteKnowledgePane(RemoteConsoleClient &client, QWidget *parent = nullptr);
+
+    void reload(); // the documents
+    void ask(const QString &question);
+    QLabel *answerLabel() const { return m_answer; }
+    QListWidget *passages() const { return m_passages; }
+    QListWidget *documents() const { return m_documents; }
+
+Q_SIGNALS:
+    void message(const QString &text, bool isError);
+    void answered();
+
+private:
+    RemoteConsoleClient &m_client;
+    QLineEdit *m_question = nullptr;
+    QPushButton *m_ask = nullptr;
+    QLabel *m_answer = nullptr;
+    QListWidget *m_passages = nullptr;
+    QListWidget *m_documents = nullptr;
+};
+
+} // namespace shopdesk
