@@ -336,6 +336,7 @@ void MainWindow::applyOperator(const Operator &op)
     m_orders->setActor(op.id);
     m_reminders->setActor(op.id);
     m_knowledge->setActor(op.id);
+    m_analytics->setActor(op.id);
     for (int i = 0; i < PaneCount; ++i)
         m_navigation->item(i)->setHidden(!paneAllowed(Pane(i)));
     m_settingsPane->setOperator(op);

@@ -1,5 +1,6 @@
 #include "access/Access.h"
 
+#include "storage/AuditStore.h"
 #include "storage/Store.h"
 
 namespace shopdesk {
@@ -27,6 +28,19 @@ Result<Operator> Access::require(Store &store, qint64 tenantId, qint64 operatorI
     if (!Permissions::allows(op.value().role, permission))
         return Result<Operator>::failure(Permissions::refusal(permission), ErrorKind::Forbidden);
     return op;
+}
+
+Status Access::checked(Store &store, qint64 tenantId, qint64 actorId, Permission permission,
+                       const QString &action, const QJsonObject &detail,
+                       const std::function<Status()> &f)
+{
+    return store.transact([&]() -> Status {
+        if (auto allowed = require(store, tenantId, actorId, permission); !allowed)
+            return Status::failure(allowed);
+        if (auto done = f(); !done)
+            return done;
+        return store.audit().record(tenantId, actorId, action, detail);
+    });
 }
 
 } // namespace shopdesk

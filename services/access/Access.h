@@ -3,6 +3,10 @@
 #include "access/Permission.h"
 #include "core/Result.h"
 
+#include <QJsonObject>
+
+#include <functional>
+
 namespace shopdesk {
 
 class Store;
@@ -15,6 +19,11 @@ class Access
 public:
     static Result<Operator> require(Store &store, qint64 tenantId, qint64 operatorId,
                                     Permission permission);
+    // f in one transaction after the check, audited as `action` with `detail` (never a secret
+    // or a customer's words) when it succeeds; nothing is written when either fails.
+    static Status checked(Store &store, qint64 tenantId, qint64 actorId, Permission permission,
+                          const QString &action, const QJsonObject &detail,
+                          const std::function<Status()> &f);
 };
 
 } // namespace shopdesk

@@ -1,5 +1,7 @@
 #include "analytics/AnalyticsService.h"
 
+#include "settings/StoreSettingsService.h"
+
 #include "agent/ModelToolLoop.h"
 #include "ai/ModelEndpoint.h"
 #include "ai/OpenAiClient.h"
@@ -262,8 +264,8 @@ void AnalyticsService::settings(qint64 tenantId, QObject *context,
         std::move(done));
 }
 
-void AnalyticsService::saveSettings(qint64 tenantId, const Settings &settings, QObject *context,
-                                    std::function<void(Status)> done)
+void AnalyticsService::saveSettings(qint64 tenantId, qint64 actorId, const Settings &settings,
+                                    QObject *context, std::function<void(Status)> done)
 {
     const QString zone = settings.timeZone.trimmed();
     if (!zone.isEmpty() && !QTimeZone(zone.toUtf8()).isValid()) {
@@ -283,7 +285,9 @@ void AnalyticsService::saveSettings(qint64 tenantId, const Settings &settings, Q
                                                  QString::number(settings.minutesPerAnswer)}};
     m_store.run(
         context,
-        [tenantId, values](Store &store) { return store.tenants().setSettings(tenantId, values); },
+        [tenantId, actorId, values](Store &store) {
+            return StoreSettingsService::save(store, tenantId, actorId, values);
+        },
         std::move(done));
 }
 

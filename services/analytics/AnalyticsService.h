@@ -76,7 +76,8 @@ public:
     };
     void settings(qint64 tenantId, QObject *context, std::function<void(Result<Settings>)> done);
     // Refuses an unknown zone or a negative number of minutes, in words.
-    void saveSettings(qint64 tenantId, const Settings &settings, QObject *context,
+    // As actorId: the minutes a manager's, the time zone the owner's (the engine checks).
+    void saveSettings(qint64 tenantId, qint64 actorId, const Settings &settings, QObject *context,
                       std::function<void(Status)> done);
 
     // The synchronous core the CLI and tests share with the console.

@@ -1,5 +1,7 @@
 #include "conversation/ConversationService.h"
 
+#include "settings/StoreSettingsService.h"
+
 #include "messaging/MediaFiles.h"
 
 #include "agent/ShopTools.h"
@@ -187,16 +189,17 @@ void ConversationService::inboxSettings(qint64 tenantId, QObject *context,
         std::move(done));
 }
 
-void ConversationService::saveInboxSettings(qint64 tenantId, const InboxSettings &settings,
-                                            QObject *context, std::function<void(Status)> done)
+void ConversationService::saveInboxSettings(qint64 tenantId, qint64 actorId,
+                                            const InboxSettings &settings, QObject *context,
+                                            std::function<void(Status)> done)
 {
     const QString invalid = settings.validate();
     const auto values = settings.toSettings();
     m_store.run(
         context,
         [=](Store &s) {
-            return invalid.isEmpty() ? s.tenants().setSettings(tenantId, values)
-                                     : Status::failure(invalid);
+            return invalid.isEmpty() ? StoreSettingsService::save(s, tenantId, actorId, values)
+                                     : Status::failure(invalid, ErrorKind::Invalid);
         },
         std::move(done));
 }

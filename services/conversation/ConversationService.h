@@ -58,9 +58,10 @@ public:
     // The store's labels, quick replies and name for the inbox.
     void inboxSettings(qint64 tenantId, QObject *context,
                        std::function<void(Result<InboxSettings>)> done);
-    // Saves the store's labels (with colours) and quick replies, after InboxSettings::validate.
-    void saveInboxSettings(qint64 tenantId, const InboxSettings &settings, QObject *context,
-                           std::function<void(Status)> done);
+    // Saves the store's labels (with colours) and quick replies, after InboxSettings::validate,
+    // as actorId (a manager or the owner: the engine checks).
+    void saveInboxSettings(qint64 tenantId, qint64 actorId, const InboxSettings &settings,
+                           QObject *context, std::function<void(Status)> done);
     // The approved templates of the chat's WhatsApp channel.
     void templates(qint64 tenantId, qint64 conversationId, QObject *context,
                    std::function<void(Result<QList<MessageTemplate>>)> done);

@@ -5,9 +5,11 @@
 #include "analytics/AnalyticsService.h"
 #include "catalog/CatalogService.h"
 #include "knowledge/KnowledgeEditService.h"
+#include "messaging/ChannelService.h"
 #include "privacy/PrivacyService.h"
 #include "remote/ConsoleApi.h"
 #include "remote/ConsoleLink.h"
+#include "settings/StoreSettingsService.h"
 
 #include "agent/Agent.h"
 #include "agent/ReminderSender.h"
@@ -70,6 +72,8 @@ Engine::Engine(Options options, QObject *parent)
     , m_privacy(std::make_unique<PrivacyService>(*m_store, m_options.dataDir))
     , m_catalog(std::make_unique<CatalogService>(*m_store))
     , m_knowledgeEdits(std::make_unique<KnowledgeEditService>(*m_store))
+    , m_storeSettings(std::make_unique<StoreSettingsService>(*m_store))
+    , m_channels(std::make_unique<ChannelService>(*m_store))
     , m_health(std::make_unique<HealthCheck>(*m_store, senderOptions(m_options).nodeId))
 {
     if (m_options.consoleTokenSeconds > 0)

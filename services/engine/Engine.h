@@ -31,6 +31,8 @@ class AnalyticsService;
 class PrivacyService;
 class CatalogService;
 class KnowledgeEditService;
+class StoreSettingsService;
+class ChannelService;
 class HealthCheck;
 class ConsoleApi;
 
@@ -100,6 +102,8 @@ public:
     PrivacyService &privacy() { return *m_privacy; }
     CatalogService &catalog() { return *m_catalog; }
     KnowledgeEditService &knowledgeEdits() { return *m_knowledgeEdits; }
+    StoreSettingsService &storeSettings() { return *m_storeSettings; }
+    ChannelService &channels() { return *m_channels; }
     ConsoleApi *consoleApi() { return m_consoleApi.get(); } // null without the API
     quint16 webhookPort() const { return m_webhookPort; }
 
@@ -143,6 +147,8 @@ private:
     std::unique_ptr<PrivacyService> m_privacy;
     std::unique_ptr<CatalogService> m_catalog;
     std::unique_ptr<KnowledgeEditService> m_knowledgeEdits;
+    std::unique_ptr<StoreSettingsService> m_storeSettings;
+    std::unique_ptr<ChannelService> m_channels;
     std::unique_ptr<HealthCheck> m_health;
     std::unique_ptr<ConsoleApi> m_consoleApi;
     State m_state = State::Stopped;

@@ -1,7 +1,9 @@
 #include "knowledge/KnowledgeEditService.h"
 
 #include "access/Access.h"
+#include "knowledge/DocumentImporter.h"
 #include "knowledge/KnowledgeSettings.h"
+#include "settings/StoreSettingsService.h"
 #include "storage/Store.h"
 #include "storage/StoreWorker.h"
 
@@ -9,23 +11,6 @@
 #include <QJsonObject>
 
 namespace shopdesk {
-
-namespace {
-
-// f in one transaction after the check; audited as `action` with `detail` when it succeeds.
-Status checked(Store &store, qint64 tenantId, qint64 actorId, Permission permission,
-               const QString &action, const QJsonObject &detail, const std::function<Status()> &f)
-{
-    return store.transact([&]() -> Status {
-        if (auto allowed = Access::require(store, tenantId, actorId, permission); !allowed)
-            return Status::failure(allowed);
-        if (auto done = f(); !done)
-            return done;
-        return store.audit().record(tenantId, actorId, action, detail);
-    });
-}
-
-} // namespace
 
 KnowledgeEditService::KnowledgeEditService(StoreWorker &store, QObject *parent)
     : QObject(parent)
@@ -39,24 +24,24 @@ void KnowledgeEditService::saveFaq(qint64 tenantId, qint64 actorId, const QStrin
     m_store.run(
         context,
         [=](Store &s) {
-            return checked(s, tenantId, actorId, Permission::EditKnowledge,
-                           QStringLiteral("knowledge.faq"),
-                           {{QStringLiteral("questions"), int(chunks.size())}}, [&]() -> Status {
-                               if (chunks.isEmpty()) { // an emptied FAQ is removed
-                                   auto docs = s.knowledge().documents(tenantId);
-                                   if (!docs)
-                                       return Status::failure(docs);
-                                   for (const KnowledgeDocument &d : std::as_const(docs.value()))
-                                       if (d.sourceName == sourceName)
-                                           return s.knowledge().deleteDocument(tenantId, d.id);
-                                   return success();
-                               }
-                               KnowledgeDocument doc;
-                               doc.title = title;
-                               doc.sourceName = sourceName;
-                               doc.mimeType = QStringLiteral("text/csv");
-                               return statusOf(s.knowledge().putDocument(tenantId, doc, chunks));
-                           });
+            return Access::checked(
+                s, tenantId, actorId, Permission::EditKnowledge, QStringLiteral("knowledge.faq"),
+                {{QStringLiteral("questions"), int(chunks.size())}}, [&]() -> Status {
+                    if (chunks.isEmpty()) { // an emptied FAQ is removed
+                        auto docs = s.knowledge().documents(tenantId);
+                        if (!docs)
+                            return Status::failure(docs);
+                        for (const KnowledgeDocument &d : std::as_const(docs.value()))
+                            if (d.sourceName == sourceName)
+                                return s.knowledge().deleteDocument(tenantId, d.id);
+                        return success();
+                    }
+                    KnowledgeDocument doc;
+                    doc.title = title;
+                    doc.sourceName = sourceName;
+                    doc.mimeType = QStringLiteral("text/csv");
+                    return statusOf(s.knowledge().putDocument(tenantId, doc, chunks));
+                });
         },
         std::move(done));
 }
@@ -68,7 +53,7 @@ void KnowledgeEditService::updatePassage(qint64 tenantId, qint64 actorId, qint64
     m_store.run(
         context,
         [=](Store &s) {
-            return checked(
+            return Access::checked(
                 s, tenantId, actorId, Permission::EditKnowledge,
                 QStringLiteral("knowledge.passage"),
                 {{QStringLiteral("passage"), chunkId}, {QStringLiteral("enabled"), enabled}},
@@ -83,10 +68,10 @@ void KnowledgeEditService::deleteDocument(qint64 tenantId, qint64 actorId, qint6
     m_store.run(
         context,
         [=](Store &s) {
-            return checked(s, tenantId, actorId, Permission::EditKnowledge,
-                           QStringLiteral("knowledge.delete"),
-                           {{QStringLiteral("document"), documentId}},
-                           [&] { return s.knowledge().deleteDocument(tenantId, documentId); });
+            return Access::checked(
+                s, tenantId, actorId, Permission::EditKnowledge, QStringLiteral("knowledge.delete"),
+                {{QStringLiteral("document"), documentId}},
+                [&] { return s.knowledge().deleteDocument(tenantId, documentId); });
         },
         std::move(done));
 }
@@ -94,28 +79,13 @@ void KnowledgeEditService::deleteDocument(qint64 tenantId, qint64 actorId, qint6
 Status KnowledgeEditService::saveSettings(Store &store, qint64 tenantId, qint64 actorId,
                                           const QList<QPair<QString, QString>> &values)
 {
-    // Only what changed is written (and audited): a manager saving the threshold does not
-    // touch the model's endpoint, which needs the owner.
-    auto current = store.tenants().settings(tenantId);
-    if (!current)
-        return Status::failure(current);
-    bool model = false;
-    QJsonArray keys;
-    QList<QPair<QString, QString>> changed;
     for (const auto &[key, value] : values) {
-        if (current->value(key) == value)
-            continue;
-        changed.append({key, value});
-        model =
-            model || key == KnowledgeSettings::kChatKey || key == KnowledgeSettings::kEmbeddingsKey;
-        keys.append(key);
+        if (!key.startsWith(QLatin1String("knowledge.")) && key != KnowledgeSettings::kChatKey &&
+            key != KnowledgeSettings::kEmbeddingsKey)
+            return Status::failure(QStringLiteral("%1 is not a knowledge setting.").arg(key),
+                                   ErrorKind::Invalid);
     }
-    if (changed.isEmpty())
-        return success();
-    return checked(store, tenantId, actorId,
-                   model ? Permission::ManageModel : Permission::EditKnowledge,
-                   QStringLiteral("settings.change"), {{QStringLiteral("keys"), keys}},
-                   [&] { return store.tenants().setSettings(tenantId, changed); });
+    return StoreSettingsService::save(store, tenantId, actorId, values);
 }
 
 void KnowledgeEditService::saveSettings(qint64 tenantId, qint64 actorId,
@@ -124,6 +94,63 @@ void KnowledgeEditService::saveSettings(qint64 tenantId, qint64 actorId,
 {
     m_store.run(
         context, [=](Store &s) { return saveSettings(s, tenantId, actorId, values); },
+        std::move(done));
+}
+
+void KnowledgeEditService::setup(qint64 tenantId, QObject *context,
+                                 std::function<void(Result<Setup>)> done)
+{
+    m_store.run(
+        context,
+        [tenantId](Store &s) -> Result<Setup> {
+            auto synonyms = s.tenants().setting(tenantId, KnowledgeSettings::kSynonymsKey);
+            if (!synonyms)
+                return Result<Setup>::failure(synonyms);
+            return Setup{KnowledgeSettings::load(s, tenantId),
+                         DocumentImporter::settingsFor(s, tenantId).chunking, synonyms.value()};
+        },
+        std::move(done));
+}
+
+void KnowledgeEditService::documents(qint64 tenantId, QObject *context,
+                                     std::function<void(Result<QList<KnowledgeDocument>>)> done)
+{
+    m_store.run(
+        context, [tenantId](Store &s) { return s.knowledge().documents(tenantId); },
+        std::move(done));
+}
+
+void KnowledgeEditService::passages(qint64 tenantId, qint64 documentId, QObject *context,
+                                    std::function<void(Result<QList<KnowledgeChunk>>)> done)
+{
+    m_store.run(
+        context, [=](Store &s) { return s.knowledge().chunks(tenantId, documentId); },
+        std::move(done));
+}
+
+void KnowledgeEditService::passagesOf(qint64 tenantId, const QString &sourceName, QObject *context,
+                                      std::function<void(Result<QList<KnowledgeChunk>>)> done)
+{
+    m_store.run(
+        context,
+        [=](Store &s) -> Result<QList<KnowledgeChunk>> {
+            auto docs = s.knowledge().documents(tenantId);
+            if (!docs)
+                return Result<QList<KnowledgeChunk>>::failure(docs);
+            for (const KnowledgeDocument &d : std::as_const(docs.value())) {
+                if (d.sourceName == sourceName)
+                    return s.knowledge().chunks(tenantId, d.id);
+            }
+            return QList<KnowledgeChunk>{};
+        },
+        std::move(done));
+}
+
+void KnowledgeEditService::retrievalLog(qint64 tenantId, int limit, QObject *context,
+                                        std::function<void(Result<QList<RetrievalLogEntry>>)> done)
+{
+    m_store.run(
+        context, [=](Store &s) { return s.knowledge().retrievalLog(tenantId, limit); },
         std::move(done));
 }
 

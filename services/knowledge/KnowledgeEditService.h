@@ -2,6 +2,9 @@
 
 #include "core/Result.h"
 #include "domain/KnowledgeDocument.h"
+#include "domain/RetrievalLogEntry.h"
+#include "knowledge/KnowledgeSettings.h"
+#include "knowledge/TextChunker.h"
 
 #include <QObject>
 
@@ -12,8 +15,10 @@ namespace shopdesk {
 class Store;
 class StoreWorker;
 
-// What people change in the store's knowledge, for the console and the remote API: the FAQ,
-// a passage, a document removed, the retrieval settings and synonyms. Each runs in one
+// The store's knowledge as its editors read and change it, for the console and the remote API:
+// documents, passages, the FAQ, settings, synonyms and the retrieval log to read; the FAQ, a
+// passage, a document removed, the retrieval settings and synonyms to change. Each change runs
+// in one
 // transaction that checks the person may (a manager or the owner; the language model's
 // endpoints and keys only the owner) and writes an audit entry.
 class KnowledgeEditService : public QObject
@@ -21,6 +26,24 @@ class KnowledgeEditService : public QObject
     Q_OBJECT
 public:
     explicit KnowledgeEditService(StoreWorker &store, QObject *parent = nullptr);
+
+    // What the knowledge editors show.
+    struct Setup
+    {
+        KnowledgeSettings knowledge;
+        TextChunker::Settings chunking;
+        QString synonyms; // KnowledgeSettings::kSynonymsKey as written
+    };
+    void setup(qint64 tenantId, QObject *context, std::function<void(Result<Setup>)> done);
+    void documents(qint64 tenantId, QObject *context,
+                   std::function<void(Result<QList<KnowledgeDocument>>)> done);
+    void passages(qint64 tenantId, qint64 documentId, QObject *context,
+                  std::function<void(Result<QList<KnowledgeChunk>>)> done);
+    // The passages of the document imported as sourceName (the FAQ's), none when there is none.
+    void passagesOf(qint64 tenantId, const QString &sourceName, QObject *context,
+                    std::function<void(Result<QList<KnowledgeChunk>>)> done);
+    void retrievalLog(qint64 tenantId, int limit, QObject *context,
+                      std::function<void(Result<QList<RetrievalLogEntry>>)> done);
 
     // The FAQ as one document of question/answer passages; an empty list removes it.
     void saveFaq(qint64 tenantId, qint64 actorId, const QString &sourceName, const QString &title,

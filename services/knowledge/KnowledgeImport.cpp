@@ -1,5 +1,8 @@
 #include "knowledge/KnowledgeImport.h"
 
+#include "access/Access.h"
+#include "storage/AuditStore.h"
+
 #include "storage/StoreWorker.h"
 
 #include <QFileInfo>
@@ -108,12 +111,24 @@ void KnowledgeImport::readAll(bool storeAfter)
                     return;
                 }
                 const qint64 tenantId = self->m_tenantId;
+                const qint64 actor = self->m_actor;
                 self->m_store.run(
                     self.data(),
-                    [tenantId, reads](Store &store) -> Result<QList<DocumentImporter::Outcome>> {
+                    [tenantId, actor,
+                     reads](Store &store) -> Result<QList<DocumentImporter::Outcome>> {
+                        using R = Result<QList<DocumentImporter::Outcome>>;
+                        if (auto allowed =
+                                Access::require(store, tenantId, actor, Permission::EditKnowledge);
+                            !allowed)
+                            return R::failure(allowed);
                         QList<DocumentImporter::Outcome> outcomes;
                         for (const DocumentReader::Read &r : reads)
                             outcomes.append(DocumentImporter::store(store, tenantId, r));
+                        if (Status audited = store.audit().record(
+                                tenantId, actor, QStringLiteral("knowledge.import"),
+                                {{QStringLiteral("files"), int(reads.size())}});
+                            !audited)
+                            return R::failure(audited);
                         return outcomes;
                     },
                     [self, failures](Result<QList<DocumentImporter::Outcome>> stored) {

@@ -26,6 +26,9 @@ public:
                     QObject *parent = nullptr);
     ~KnowledgeImport() override; // cancels, and waits for the file being read
 
+    // Who imports (a manager or the owner): checked on the database thread before anything is
+    // stored, and the import audited.
+    void setActor(qint64 operatorId) { m_actor = operatorId; }
     void start();
     void preview();
     void cancel();
@@ -43,6 +46,7 @@ private:
 
     StoreWorker &m_store;
     qint64 m_tenantId;
+    qint64 m_actor = 0;
     QStringList m_files;
     std::optional<DocumentReader::Settings> m_settings;
     std::shared_ptr<Shared> m_shared;

@@ -11,15 +11,20 @@
 #include "catalog/CatalogService.h"
 #include "conversation/ConversationActions.h"
 #include "knowledge/KnowledgeEditService.h"
+#include "knowledge/KnowledgeImport.h"
 #include "knowledge/KnowledgeSettings.h"
+#include "messaging/ChannelService.h"
+#include "settings/StoreSettingsService.h"
 #include "storage/SqlSupport.h"
 #include "storage/Store.h"
 #include "storage/StoreWorker.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace shopdesk;
@@ -196,6 +201,117 @@ private Q_SLOTS:
         SD_TAKE(saved, m_store->tenants().setting(m_tenant, threshold));
         QCOMPARE(saved, QStringLiteral("0.55"));
         QVERIFY(actions(m_manager).contains(QStringLiteral("settings.change")));
+    }
+
+    void eachSettingIsCheckedForWhoMayChangeIt()
+    {
+        using S = StoreSettingsService;
+        const S::Values reply{{QStringLiteral("templates.greeting"), QStringLiteral("Namaste!")}};
+        const S::Values profile{{QStringLiteral("store.address"), QStringLiteral("MG Road 4")}};
+        const S::Values url{
+            {QStringLiteral("webhooks.public_url"), QStringLiteral("https://x.in")}};
+        // Reply texts, intents and the inbox: a manager's. The store's profile and its public
+        // address: the owner's. An agent neither.
+        QVERIFY(forbidden(S::save(*m_store, m_tenant, m_agent, reply)));
+        SD_VERIFY_OK(S::save(*m_store, m_tenant, m_manager, reply));
+        QVERIFY(forbidden(S::save(*m_store, m_tenant, m_manager, profile)));
+        QVERIFY(forbidden(S::save(*m_store, m_tenant, m_manager, url)));
+        QVERIFY(forbidden(S::save(*m_store, m_tenant, m_stranger, // another store's owner
+                                  {{QStringLiteral("templates.greeting"), QStringLiteral("Yo")}})));
+        SD_VERIFY_OK(S::save(*m_store, m_tenant, m_owner, profile));
+        // All or none: the manager's allowed change is not written beside the refused one.
+        QVERIFY(
+            forbidden(S::save(*m_store, m_tenant, m_manager,
+                              {{QStringLiteral("templates.greeting"), QStringLiteral("Hi")},
+                               {QStringLiteral("store.address"), QStringLiteral("Elsewhere")}})));
+        SD_TAKE(greeting,
+                m_store->tenants().setting(m_tenant, QStringLiteral("templates.greeting")));
+        QCOMPARE(greeting, QStringLiteral("Namaste!"));
+        QCOMPARE(S::permissionFor(QStringLiteral("agent.model")), Permission::ManageModel);
+        QCOMPARE(S::permissionFor(QStringLiteral("inbox.labels")), Permission::EditReplies);
+        QCOMPARE(S::permissionFor(QStringLiteral("persona.name")), Permission::ManageSettings);
+        // Audited by key, never by value.
+        auto log = m_store->audit().entries(m_tenant, {});
+        QVERIFY(log);
+        bool named = false;
+        for (const AuditEntry &e : log.value()) {
+            if (e.action != QLatin1String("settings.change"))
+                continue;
+            QVERIFY(!e.detail.contains(QLatin1String("MG Road")));
+            named = named || e.detail.contains(QLatin1String("store.address"));
+        }
+        QVERIFY(named);
+    }
+
+    void channelsAndIntentsAreCheckedOnTheDatabaseThread()
+    {
+        m_store.reset();
+        StoreWorker worker(m_url);
+        QSignalSpy ready(&worker, &StoreWorker::ready);
+        worker.start();
+        QVERIFY(ready.wait(20000));
+        ChannelService channels(worker);
+        StoreSettingsService settings(worker);
+        Channel c;
+        c.provider = QStringLiteral("simulator");
+        c.name = QStringLiteral("Counter phone");
+        const auto save = [&](qint64 actor) {
+            return test::answerOf<Channel>(
+                [&](auto done) { channels.save(m_tenant, actor, c, this, std::move(done)); });
+        };
+        QVERIFY(forbidden(save(m_manager)));
+        SD_TAKE(added, save(m_owner));
+        QVERIFY(added.id > 0);
+        QVERIFY(forbidden(test::answerOf<Done>([&](auto done) {
+            channels.setPublicUrl(m_tenant, m_manager, QStringLiteral("https://shop.in"), this,
+                                  std::move(done));
+        })));
+        const IntentExamples mine{{QStringLiteral("udhaar kitna hai"), QStringLiteral("balance")}};
+        const auto intents = [&](qint64 actor) {
+            return test::answerOf<Done>([&](auto done) {
+                settings.saveIntentExamples(m_tenant, actor, mine, QStringLiteral("0.40"), this,
+                                            std::move(done));
+            });
+        };
+        QVERIFY(forbidden(intents(m_agent)));
+        SD_VERIFY_OK(intents(m_manager));
+        SD_TAKE(setup, test::answerOf<StoreSettingsService::IntentSetup>([&](auto done) {
+                    settings.intentSetup(m_tenant, this, std::move(done));
+                }));
+        QCOMPARE(setup.examples.size(), 1);
+        QCOMPARE(setup.threshold, QStringLiteral("0.40"));
+
+        // Importing files into the knowledge base: an agent is refused and nothing is stored.
+        QTemporaryDir dir;
+        QFile page(dir.filePath(QStringLiteral("hours.md")));
+        QVERIFY(page.open(QIODevice::WriteOnly));
+        page.write("# Hours\nWe open at 8 and close at 10, every day.\n");
+        page.close();
+        const auto import = [&](qint64 actor) {
+            KnowledgeImport run(worker, m_tenant, {page.fileName()});
+            run.setActor(actor);
+            QSignalSpy finished(&run, &KnowledgeImport::finished);
+            run.start();
+            if (!finished.wait(20000))
+                return QList<DocumentImporter::Outcome>{};
+            return finished.first().first().value<QList<DocumentImporter::Outcome>>();
+        };
+        const auto refused = import(m_agent);
+        QCOMPARE(refused.size(), 1);
+        QCOMPARE(refused.first().kind, DocumentImporter::Outcome::Kind::Rejected);
+        QVERIFY2(refused.first().message.contains(QLatin1String("manager")),
+                 qPrintable(refused.first().message));
+        const auto imported = import(m_manager);
+        QCOMPARE(imported.size(), 1);
+        QCOMPARE(imported.first().kind, DocumentImporter::Outcome::Kind::Imported);
+        worker.close();
+        auto reopened = Store::open(m_url);
+        QVERIFY(reopened);
+        m_store = std::move(reopened).value();
+        QVERIFY(actions(m_owner).contains(QStringLiteral("channel.add")));
+        QVERIFY(actions(m_manager).contains(QStringLiteral("intents.change")));
+        QVERIFY(actions(m_manager).contains(QStringLiteral("knowledge.import")));
+        QVERIFY(!actions(m_agent).contains(QStringLiteral("knowledge.import")));
     }
 
     void theLastOwnerStays()

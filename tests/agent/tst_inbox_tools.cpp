@@ -27,7 +27,8 @@ class InboxToolsTest : public QObject
     std::unique_ptr<EngineHarness> h;
     QTemporaryDir files;
     qint64 tenant = 0;
-    qint64 operatorId = 0;
+    qint64 operatorId = 0; // Meena, an agent
+    qint64 managerId = 0;  // Ravi
     Channel channel;
     QStringList phoneReceived;
     int nextPhone = 0;
@@ -109,6 +110,14 @@ private Q_SLOTS:
         });
         QVERIFY2(op, qPrintable(op.error()));
         operatorId = op->id;
+        auto manager = h->run([&](Store &s) {
+            Operator ravi;
+            ravi.name = QStringLiteral("Ravi");
+            ravi.role = OperatorRole::Manager;
+            return s.operators().add(tenant, ravi);
+        });
+        QVERIFY2(manager, qPrintable(manager.error()));
+        managerId = manager->id;
         connect(&h->engine().simulator(), &SimulatorPhone::received, this,
                 [this](qint64, const QString &, const QString &text) { phoneReceived << text; });
         QVERIFY(h->settle());
@@ -232,8 +241,14 @@ private Q_SLOTS:
         mine.quickReplies = {{QStringLiteral("pay"), QStringLiteral("Pay {balance} here"), qr},
                              {QStringLiteral("hi"), QStringLiteral("Hello {name}"), QString()}};
         QSignalSpy changed(&service(), &ConversationService::inboxSettingsChanged);
-        SD_VERIFY_OK(answerOf<Done>(
-            [&](auto done) { service().saveInboxSettings(tenant, mine, this, std::move(done)); }));
+        // Labels and quick replies are a manager's: the engine refuses an agent.
+        auto agent = answerOf<Done>([&](auto done) {
+            service().saveInboxSettings(tenant, operatorId, mine, this, std::move(done));
+        });
+        QCOMPARE(agent.errorKind(), ErrorKind::Forbidden);
+        SD_VERIFY_OK(answerOf<Done>([&](auto done) {
+            service().saveInboxSettings(tenant, managerId, mine, this, std::move(done));
+        }));
         QTRY_VERIFY(!changed.isEmpty());
         QCOMPARE(changed.first().at(0).toLongLong(), tenant);
         SD_TAKE(back, answerOf<InboxSettings>([&](auto done) {
@@ -247,8 +262,9 @@ private Q_SLOTS:
         // Refused, in words, and nothing changes.
         InboxSettings bad = mine;
         bad.quickReplies.append({QStringLiteral("Pay"), QStringLiteral("again"), QString()});
-        auto refused = answerOf<Done>(
-            [&](auto done) { service().saveInboxSettings(tenant, bad, this, std::move(done)); });
+        auto refused = answerOf<Done>([&](auto done) {
+            service().saveInboxSettings(tenant, managerId, bad, this, std::move(done));
+        });
         QVERIFY(!refused);
         QVERIFY2(refused.error().contains(QLatin1String("/Pay")), qPrintable(refused.error()));
         bad = mine;

@@ -287,8 +287,8 @@ private Q_SLOTS:
         faqFile.write("id,sawal,jawab\n1,Paneer fresh hai?,Haan roz subah aata hai.\n"
                       "2,Atta kaunsa hai?,Aashirvaad aur Pillsbury.\n");
         faqFile.close();
-        KnowledgeImportDialog dialog(engine.store(), window.currentTenantId(),
-                                     {faqFile.fileName()});
+        KnowledgeImportDialog dialog(engine.store(), engine.knowledgeEdits(),
+                                     window.currentTenantId(), {faqFile.fileName()});
         QCOMPARE(dialog.questionColumn()->currentText(), QStringLiteral("sawal"));
         QCOMPARE(dialog.answerColumn()->currentText(), QStringLiteral("jawab"));
         QSignalSpy previewed(&dialog, &KnowledgeImportDialog::previewShown);
@@ -361,7 +361,8 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(window.inboxPane()->filter()->sourceModel()->rowCount(), 50,
                                   10000);
 
-        // Settings: add a simulator channel through the dialog, as an owner would.
+        // Settings: add a simulator channel through the dialog, as the owner (signed in) would.
+        QTRY_VERIFY_WITH_TIMEOUT(window.consoleOperator()->current().id > 0, 10000);
         window.showPane(MainWindow::Settings);
         ChannelsSection *channels = window.settingsPane()->channels();
         ChannelDialog dialog({}, &window);

@@ -15,10 +15,11 @@
 namespace shopdesk {
 
 AnalyticsSettingsDialog::AnalyticsSettingsDialog(AnalyticsService &service, qint64 tenantId,
-                                                 QWidget *parent)
+                                                 qint64 actorId, QWidget *parent)
     : QDialog(parent)
     , m_service(service)
     , m_tenant(tenantId)
+    , m_actor(actorId)
 {
     setWindowTitle(tr("Report settings"));
     m_zone = new QComboBox(this);
@@ -71,7 +72,7 @@ void AnalyticsSettingsDialog::save()
     const int row = m_zone->findText(m_zone->currentText());
     s.timeZone = row >= 0 ? m_zone->itemData(row).toString() : m_zone->currentText().trimmed();
     s.minutesPerAnswer = m_minutes->value();
-    m_service.saveSettings(m_tenant, s, this, [this](Status saved) {
+    m_service.saveSettings(m_tenant, m_actor, s, this, [this](Status saved) {
         if (!saved) {
             m_error->setText(saved.error());
             m_error->show();

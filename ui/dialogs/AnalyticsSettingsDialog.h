@@ -17,7 +17,8 @@ class AnalyticsSettingsDialog : public QDialog
 {
     Q_OBJECT
 public:
-    AnalyticsSettingsDialog(AnalyticsService &service, qint64 tenantId, QWidget *parent = nullptr);
+    AnalyticsSettingsDialog(AnalyticsService &service, qint64 tenantId, qint64 actorId,
+                            QWidget *parent = nullptr);
 
     QComboBox *zone() const { return m_zone; }
     QDoubleSpinBox *minutes() const { return m_minutes; }
@@ -29,6 +30,7 @@ Q_SIGNALS:
 private:
     AnalyticsService &m_service;
     qint64 m_tenant;
+    qint64 m_actor;
     QComboBox *m_zone = nullptr;
     QDoubleSpinBox *m_minutes = nullptr;
     QLabel *m_error = nullptr;

@@ -1,6 +1,7 @@
 #include "dialogs/KnowledgeImportDialog.h"
 
 #include "knowledge/DocumentImporter.h"
+#include "knowledge/KnowledgeEditService.h"
 #include "knowledge/KnowledgeImport.h"
 #include "storage/Store.h"
 #include "storage/StoreWorker.h"
@@ -18,10 +19,11 @@
 
 namespace shopdesk {
 
-KnowledgeImportDialog::KnowledgeImportDialog(StoreWorker &store, qint64 tenantId, QStringList files,
-                                             QWidget *parent)
+KnowledgeImportDialog::KnowledgeImportDialog(StoreWorker &store, KnowledgeEditService &knowledge,
+                                             qint64 tenantId, QStringList files, QWidget *parent)
     : QDialog(parent)
     , m_store(store)
+    , m_knowledge(knowledge)
     , m_files(std::move(files))
 {
     setWindowTitle(tr("Import knowledge"));
@@ -82,13 +84,10 @@ KnowledgeImportDialog::KnowledgeImportDialog(StoreWorker &store, qint64 tenantId
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_previewButton, &QPushButton::clicked, this, &KnowledgeImportDialog::preview);
 
-    m_store.run(
-        this,
-        [tenantId](Store &s) {
-            return Result<TextChunker::Settings>(
-                DocumentImporter::settingsFor(s, tenantId).chunking);
-        },
-        [this](Result<TextChunker::Settings> c) { m_chunking->set(c.value()); });
+    m_knowledge.setup(tenantId, this, [this](Result<KnowledgeEditService::Setup> setup) {
+        if (setup)
+            m_chunking->set(setup->chunking);
+    });
 }
 
 KnowledgeImportDialog::~KnowledgeImportDialog() = default;

@@ -15,6 +15,7 @@ namespace shopdesk {
 
 class ChunkingFields;
 class KnowledgeImport;
+class KnowledgeEditService;
 class StoreWorker;
 
 // Before files become knowledge: how they will be split (the store's chunking settings, which
@@ -24,8 +25,8 @@ class KnowledgeImportDialog : public QDialog
 {
     Q_OBJECT
 public:
-    KnowledgeImportDialog(StoreWorker &store, qint64 tenantId, QStringList files,
-                          QWidget *parent = nullptr);
+    KnowledgeImportDialog(StoreWorker &store, KnowledgeEditService &knowledge, qint64 tenantId,
+                          QStringList files, QWidget *parent = nullptr);
     ~KnowledgeImportDialog() override;
 
     DocumentReader::Settings settings() const;
@@ -39,7 +40,8 @@ Q_SIGNALS:
     void previewShown();
 
 private:
-    StoreWorker &m_store;
+    StoreWorker &m_store; // the preview reads files only (KnowledgeImport)
+    KnowledgeEditService &m_knowledge;
     QStringList m_files;
     ChunkingFields *m_chunking = nullptr;
     QComboBox *m_question = nullptr;

@@ -1,7 +1,7 @@
 #include "dialogs/RetrievalLogDialog.h"
 
+#include "knowledge/KnowledgeEditService.h"
 #include "storage/Store.h"
-#include "storage/StoreWorker.h"
 
 #include <QDialogButtonBox>
 #include <QHeaderView>
@@ -15,9 +15,10 @@
 
 namespace shopdesk {
 
-RetrievalLogDialog::RetrievalLogDialog(StoreWorker &store, qint64 tenantId, QWidget *parent)
+RetrievalLogDialog::RetrievalLogDialog(KnowledgeEditService &knowledge, qint64 tenantId,
+                                       QWidget *parent)
     : QDialog(parent)
-    , m_store(store)
+    , m_knowledge(knowledge)
     , m_tenantId(tenantId)
 {
     setWindowTitle(tr("Retrieval log"));
@@ -50,35 +51,33 @@ RetrievalLogDialog::RetrievalLogDialog(StoreWorker &store, qint64 tenantId, QWid
 void RetrievalLogDialog::reload()
 {
     const qint64 tenantId = m_tenantId;
-    m_store.run(
-        this, [tenantId](Store &store) { return store.knowledge().retrievalLog(tenantId, 500); },
-        [this](Result<QList<RetrievalLogEntry>> entries) {
-            m_entries = entries ? entries.value() : QList<RetrievalLogEntry>{};
-            m_table->setRowCount(int(m_entries.size()));
-            for (int row = 0; row < m_entries.size(); ++row) {
-                const RetrievalLogEntry &e = m_entries.at(row);
-                const QStringList cells{
-                    QLocale().toString(e.at.toLocalTime(), QStringLiteral("d MMM HH:mm:ss")),
-                    e.source == QLatin1String("live") ? tr("customer") : tr("test"),
-                    e.question,
-                    e.escalated ? tr("handed to a person") : tr("answered"),
-                    QString::number(e.confidence, 'f', 2),
-                    e.answeredBy,
-                    tr("%1 ms").arg(e.latencyMs, 0, 'f', 1)};
-                for (int col = 0; col < cells.size(); ++col) {
-                    auto *item = new QTableWidgetItem(cells.at(col));
-                    if (e.escalated)
-                        item->setForeground(QColor(0xb0, 0x00, 0x20));
-                    m_table->setItem(row, col, item);
-                }
+    m_knowledge.retrievalLog(tenantId, 500, this, [this](Result<QList<RetrievalLogEntry>> entries) {
+        m_entries = entries ? entries.value() : QList<RetrievalLogEntry>{};
+        m_table->setRowCount(int(m_entries.size()));
+        for (int row = 0; row < m_entries.size(); ++row) {
+            const RetrievalLogEntry &e = m_entries.at(row);
+            const QStringList cells{
+                QLocale().toString(e.at.toLocalTime(), QStringLiteral("d MMM HH:mm:ss")),
+                e.source == QLatin1String("live") ? tr("customer") : tr("test"),
+                e.question,
+                e.escalated ? tr("handed to a person") : tr("answered"),
+                QString::number(e.confidence, 'f', 2),
+                e.answeredBy,
+                tr("%1 ms").arg(e.latencyMs, 0, 'f', 1)};
+            for (int col = 0; col < cells.size(); ++col) {
+                auto *item = new QTableWidgetItem(cells.at(col));
+                if (e.escalated)
+                    item->setForeground(QColor(0xb0, 0x00, 0x20));
+                m_table->setItem(row, col, item);
             }
-            m_table->resizeColumnsToContents();
-            m_table->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
-            if (!m_entries.isEmpty())
-                m_table->selectRow(0);
-            showDetails(m_table->currentRow());
-            Q_EMIT loaded();
-        });
+        }
+        m_table->resizeColumnsToContents();
+        m_table->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
+        if (!m_entries.isEmpty())
+            m_table->selectRow(0);
+        showDetails(m_table->currentRow());
+        Q_EMIT loaded();
+    });
 }
 
 void RetrievalLogDialog::showDetails(int row)

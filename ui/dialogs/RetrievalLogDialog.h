@@ -9,7 +9,7 @@ class QTableWidget;
 
 namespace shopdesk {
 
-class StoreWorker;
+class KnowledgeEditService;
 
 // Every retrieval the bot ran (and the tests from the console), newest first: the question, the
 // decision, the confidence and latency; a row's details show the passages found and the reason.
@@ -18,7 +18,7 @@ class RetrievalLogDialog : public QDialog
 {
     Q_OBJECT
 public:
-    RetrievalLogDialog(StoreWorker &store, qint64 tenantId, QWidget *parent = nullptr);
+    RetrievalLogDialog(KnowledgeEditService &knowledge, qint64 tenantId, QWidget *parent = nullptr);
     QTableWidget *table() const { return m_table; }
     void reload();
 
@@ -28,7 +28,7 @@ Q_SIGNALS:
 private:
     void showDetails(int row);
 
-    StoreWorker &m_store;
+    KnowledgeEditService &m_knowledge;
     qint64 m_tenantId;
     QList<RetrievalLogEntry> m_entries;
     QTableWidget *m_table = nullptr;

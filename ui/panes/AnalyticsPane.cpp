@@ -153,7 +153,8 @@ QWidget *AnalyticsPane::buildRangeBar()
     connect(settings, &QPushButton::clicked, this, [this] {
         if (m_model.tenant() <= 0)
             return;
-        auto *dialog = new AnalyticsSettingsDialog(m_model.service(), m_model.tenant(), this);
+        auto *dialog =
+            new AnalyticsSettingsDialog(m_model.service(), m_model.tenant(), m_actor, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(dialog, &AnalyticsSettingsDialog::saved, this, &AnalyticsPane::refresh);
         dialog->open();

@@ -42,8 +42,9 @@ public:
     explicit AnalyticsPane(AnalyticsReportModel &model, QWidget *parent = nullptr);
 
     void setTenant(qint64 tenantId);
-    void setPreset(Preset preset);                           // and reloads
-    void setCustomRange(const QDate &from, const QDate &to); // and reloads
+    void setActor(qint64 operatorId) { m_actor = operatorId; } // who changes its settings
+    void setPreset(Preset preset);                             // and reloads
+    void setCustomRange(const QDate &from, const QDate &to);   // and reloads
     void setGrouping(ReportRange::Grouping grouping);
     ReportRange range() const;
     void refresh();
@@ -91,6 +92,7 @@ private:
     void addSelectedGapToFaq();
 
     AnalyticsReportModel &m_model;
+    qint64 m_actor = 0;
     QComboBox *m_preset = nullptr;
     QComboBox *m_grouping = nullptr;
     QDateEdit *m_from = nullptr;

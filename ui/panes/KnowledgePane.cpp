@@ -58,9 +58,9 @@ KnowledgePane::KnowledgePane(Engine &engine, QWidget *parent)
     m_tabs = new QTabWidget(splitter);
     m_tabs->setObjectName(QStringLiteral("knowledgeTabs"));
     m_tabs->addTab(buildDocumentsTab(), tr("Documents"));
-    m_faq = new FaqEditor(engine.store(), engine.knowledgeEdits(), m_tabs);
+    m_faq = new FaqEditor(engine.knowledgeEdits(), m_tabs);
     m_tabs->addTab(m_faq, tr("FAQ"));
-    m_synonyms = new SynonymsEditor(engine.store(), engine.knowledgeEdits(), m_tabs);
+    m_synonyms = new SynonymsEditor(engine.knowledgeEdits(), m_tabs);
     m_tabs->addTab(m_synonyms, tr("Synonyms"));
     m_settings = new KnowledgeSettingsSection(engine, m_tabs);
     m_tabs->addTab(m_settings, tr("Settings"));
@@ -120,7 +120,7 @@ QWidget *KnowledgePane::buildDocumentsTab()
     m_documents->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_documents->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_documents->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_passages = new PassageEditor(m_engine.store(), m_engine.knowledgeEdits(), split);
+    m_passages = new PassageEditor(m_engine.knowledgeEdits(), split);
     split->addWidget(m_documents);
     split->addWidget(m_passages);
     layout->addWidget(split, 1);
@@ -201,10 +201,8 @@ void KnowledgePane::reload()
     if (m_tenantId == 0)
         return;
     const qint64 tenantId = m_tenantId;
-    m_documentsRequest.run(
-        m_engine.store(), this,
-        [tenantId](Store &store) { return store.knowledge().documents(tenantId); },
-        [this](Result<QList<KnowledgeDocument>> result) {
+    m_engine.knowledgeEdits().documents(
+        tenantId, this, m_documentsRequest.latest([this](Result<QList<KnowledgeDocument>> result) {
             if (!result) {
                 Q_EMIT message(result.error(), true);
                 return;
@@ -228,7 +226,7 @@ void KnowledgePane::reload()
             if (selectRow >= 0)
                 m_documents->selectRow(selectRow);
             Q_EMIT documentsLoaded();
-        });
+        }));
 }
 
 void KnowledgePane::chooseFiles()
@@ -243,7 +241,8 @@ void KnowledgePane::chooseFiles()
 
 void KnowledgePane::askFirst(const QStringList &files)
 {
-    auto *dialog = new KnowledgeImportDialog(m_engine.store(), m_tenantId, files, this);
+    auto *dialog = new KnowledgeImportDialog(m_engine.store(), m_engine.knowledgeEdits(),
+                                             m_tenantId, files, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const DocumentReader::Settings settings = dialog->settings();
@@ -265,6 +264,7 @@ void KnowledgePane::importFiles(const QStringList &files,
         return;
     }
     m_import = std::make_unique<KnowledgeImport>(m_engine.store(), m_tenantId, files, settings);
+    m_import->setActor(m_actor);
     m_progress->setValue(0);
     m_progressLabel->setText(tr("Importing %n file(s)…", nullptr, int(files.size())));
     m_importRow->show();
@@ -365,7 +365,7 @@ void KnowledgePane::tryQuestion(const QString &question)
 RetrievalLogDialog *KnowledgePane::openLog()
 {
     if (!m_log) {
-        m_log = new RetrievalLogDialog(m_engine.store(), m_tenantId, this);
+        m_log = new RetrievalLogDialog(m_engine.knowledgeEdits(), m_tenantId, this);
         m_log->setAttribute(Qt::WA_DeleteOnClose);
     }
     m_log->show();

@@ -190,6 +190,10 @@ void SettingsPane::setOperator(const Operator &op)
         section->setEnabled(allowed);
         section->setToolTip(allowed ? QString() : Permissions::refusal(p));
     };
+    m_actor = op.id;
+    m_channels->setActor(op.id);
+    m_agent->setActor(op.id);
+    m_inbox->setActor(op.id);
     gate(m_channels, may(Permission::ManageChannels), Permission::ManageChannels);
     gate(m_profileBox, may(Permission::ManageSettings), Permission::ManageSettings);
     gate(m_agent, may(Permission::ManageSettings), Permission::ManageSettings);
@@ -212,7 +216,7 @@ void SettingsPane::setTenant(qint64 tenantId)
 void SettingsPane::loadProfile()
 {
     StoreSettingsIO::load(
-        m_request, m_engine.store(), this, m_tenantId,
+        m_request, m_engine.storeSettings(), this, m_tenantId,
         [this](const QString &error) { Q_EMIT message(error, true); },
         [this](const StoreSettingsIO::Settings &settings) {
             for (auto it = m_profileEdits.cbegin(); it != m_profileEdits.cend(); ++it) {
@@ -242,15 +246,16 @@ void SettingsPane::saveProfile()
         }
         values.append({key, text});
     }
-    StoreSettingsIO::save(m_engine.store(), this, m_tenantId, values, [this](const QString &error) {
-        if (!error.isEmpty()) {
-            Q_EMIT message(tr("The profile was not saved: %1").arg(error), true);
-            return;
-        }
-        for (QLineEdit *edit : std::as_const(m_profileEdits))
-            edit->setModified(false);
-        Q_EMIT message(tr("Saved the store profile."), false);
-    });
+    StoreSettingsIO::save(
+        m_engine.storeSettings(), m_actor, this, m_tenantId, values, [this](const QString &error) {
+            if (!error.isEmpty()) {
+                Q_EMIT message(tr("The profile was not saved: %1").arg(error), true);
+                return;
+            }
+            for (QLineEdit *edit : std::as_const(m_profileEdits))
+                edit->setModified(false);
+            Q_EMIT message(tr("Saved the store profile."), false);
+        });
 }
 
 } // namespace shopdesk

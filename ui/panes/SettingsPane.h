@@ -70,6 +70,7 @@ private:
     QWidget *m_profileBox = nullptr;
     QHash<QString, QLineEdit *> m_profileEdits;
     qint64 m_tenantId = 0;
+    qint64 m_actor = 0;
     LatestRequest m_request;
 };
 

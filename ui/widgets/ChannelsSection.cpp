@@ -4,8 +4,8 @@
 #include "dialogs/TestPhoneDialog.h"
 #include "engine/Engine.h"
 #include "messaging/ChannelConfig.h"
+#include "messaging/ChannelService.h"
 #include "messaging/OutboxSender.h"
-#include "storage/StoreWorker.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -19,15 +19,6 @@
 
 namespace shopdesk {
 namespace {
-
-const QString kPublicUrlSetting = QStringLiteral("webhooks.public_url");
-
-struct Snapshot
-{
-    QList<Channel> channels;
-    QList<ChannelHealth> health;
-    QString publicUrl;
-};
 
 QString ago(const QDateTime &t)
 {
@@ -152,22 +143,8 @@ void ChannelsSection::refresh()
     if (m_tenantId == 0)
         return;
     const qint64 tenantId = m_tenantId;
-    m_request.run(
-        m_engine.store(), this,
-        [tenantId](Store &store) -> Result<Snapshot> {
-            auto channels = store.channels().channels(tenantId);
-            if (!channels)
-                return Result<Snapshot>::failure(channels.error());
-            Snapshot snap;
-            snap.channels = channels.value();
-            for (const Channel &c : std::as_const(snap.channels)) {
-                auto h = store.channels().health(tenantId, c.id);
-                snap.health.append(h ? h.value() : ChannelHealth{});
-            }
-            snap.publicUrl = store.tenants().setting(tenantId, kPublicUrlSetting).value();
-            return snap;
-        },
-        [this](Result<Snapshot> result) {
+    m_engine.channels().overview(
+        tenantId, this, m_request.latest([this](Result<ChannelService::Overview> result) {
             if (!result) {
                 Q_EMIT message(result.error(), true);
                 return;
@@ -216,7 +193,7 @@ void ChannelsSection::refresh()
             m_table->resizeColumnToContents(0);
             updateButtons();
             Q_EMIT refreshed();
-        });
+        }));
 }
 
 Channel ChannelsSection::selected() const
@@ -252,22 +229,15 @@ void ChannelsSection::editSelected()
 
 void ChannelsSection::saveChannel(const Channel &channel)
 {
-    const qint64 tenantId = m_tenantId;
-    m_engine.store().run(
-        this,
-        [tenantId, channel](Store &store) {
-            return channel.id ? store.channels().updateChannel(tenantId, channel)
-                              : store.channels().addChannel(tenantId, channel);
-        },
-        [this](Result<Channel> result) {
-            if (!result) {
-                Q_EMIT message(tr("The channel was not saved: %1").arg(result.error()), true);
-                return;
-            }
-            Q_EMIT message(tr("Saved \"%1\". Its webhook address: %2")
-                               .arg(result->name, webhookAddress(result.value())),
-                           false);
-        });
+    m_engine.channels().save(m_tenantId, m_actor, channel, this, [this](Result<Channel> result) {
+        if (!result) {
+            Q_EMIT message(tr("The channel was not saved: %1").arg(result.error()), true);
+            return;
+        }
+        Q_EMIT message(tr("Saved \"%1\". Its webhook address: %2")
+                           .arg(result->name, webhookAddress(result.value())),
+                       false);
+    });
 }
 
 void ChannelsSection::testConnection(qint64 channelId)
@@ -300,17 +270,11 @@ void ChannelsSection::savePublicUrl()
         Q_EMIT message(tr("The public address must look like https://your-shop.example.com"), true);
         return;
     }
-    const qint64 tenantId = m_tenantId;
-    m_engine.store().run(
-        this,
-        [tenantId, text](Store &store) {
-            return store.tenants().setSetting(tenantId, kPublicUrlSetting, text);
-        },
-        [this](Status s) {
-            if (!s)
-                Q_EMIT message(s.error(), true);
-            refresh();
-        });
+    m_engine.channels().setPublicUrl(m_tenantId, m_actor, text, this, [this](Status s) {
+        if (!s)
+            Q_EMIT message(s.error(), true);
+        refresh();
+    });
 }
 
 void ChannelsSection::openTestPhone()

@@ -27,6 +27,7 @@ public:
     explicit ChannelsSection(Engine &engine, QWidget *parent = nullptr);
 
     void setTenant(qint64 tenantId);
+    void setActor(qint64 operatorId) { m_actor = operatorId; } // who saves (the engine checks)
     void refresh();
     QTableWidget *table() const { return m_table; }
     QString webhookAddress(const Channel &channel) const;
@@ -48,6 +49,7 @@ private:
 
     Engine &m_engine;
     qint64 m_tenantId = 0;
+    qint64 m_actor = 0;
     LatestRequest m_request;
     QList<Channel> m_channels;
     QString m_publicUrl;

@@ -145,6 +145,13 @@ AiEmployeeSection::AiEmployeeSection(Engine &engine, QWidget *parent)
         });
 }
 
+void AiEmployeeSection::setActor(qint64 operatorId)
+{
+    m_actor = operatorId;
+    m_replies->setActor(operatorId);
+    m_intents->setActor(operatorId);
+}
+
 void AiEmployeeSection::setTenant(qint64 tenantId)
 {
     const bool otherStore = tenantId != m_tenantId;
@@ -154,7 +161,7 @@ void AiEmployeeSection::setTenant(qint64 tenantId)
         m_intents->setTenant(tenantId);
     }
     StoreSettingsIO::load(
-        m_request, m_engine.store(), this, tenantId,
+        m_request, m_engine.storeSettings(), this, tenantId,
         [this](const QString &error) { Q_EMIT message(error, true); },
         [this](const StoreSettingsIO::Settings &settings) {
             m_name->setText(settings.value(kName));
@@ -179,7 +186,7 @@ void AiEmployeeSection::setTenant(qint64 tenantId)
 void AiEmployeeSection::refreshModelState()
 {
     StoreSettingsIO::load(
-        m_stateRequest, m_engine.store(), this, m_tenantId,
+        m_stateRequest, m_engine.storeSettings(), this, m_tenantId,
         [this](const QString &error) { Q_EMIT message(error, true); },
         [this](const StoreSettingsIO::Settings &settings) { showModelState(settings); });
 }
@@ -241,14 +248,15 @@ void AiEmployeeSection::save()
          m_notifyHandback->isChecked() ? QStringLiteral("true") : QStringLiteral("false")},
         {kAutoHandBack, QString::number(m_autoHandBack->value())},
         {kReopenTo, m_reopenTo->currentData().toString()}};
-    StoreSettingsIO::save(m_engine.store(), this, m_tenantId, values, [this](const QString &error) {
-        if (!error.isEmpty()) {
-            Q_EMIT message(tr("The bot's settings were not saved: %1").arg(error), true);
-            return;
-        }
-        Q_EMIT message(tr("Saved the bot's settings."), false);
-        Q_EMIT saved();
-    });
+    StoreSettingsIO::save(
+        m_engine.storeSettings(), m_actor, this, m_tenantId, values, [this](const QString &error) {
+            if (!error.isEmpty()) {
+                Q_EMIT message(tr("The bot's settings were not saved: %1").arg(error), true);
+                return;
+            }
+            Q_EMIT message(tr("Saved the bot's settings."), false);
+            Q_EMIT saved();
+        });
 }
 
 } // namespace shopdesk

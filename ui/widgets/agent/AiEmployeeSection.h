@@ -30,6 +30,7 @@ public:
     explicit AiEmployeeSection(Engine &engine, QWidget *parent = nullptr);
 
     void setTenant(qint64 tenantId);
+    void setActor(qint64 operatorId); // who saves here and in the editors (the engine checks)
     void save();
     void testModel();
     // The model's state again, after the store's settings changed (a new endpoint).
@@ -55,6 +56,7 @@ private:
 
     Engine &m_engine;
     qint64 m_tenantId = 0;
+    qint64 m_actor = 0;
     QLineEdit *m_name = nullptr;
     QComboBox *m_tone = nullptr;
     QLineEdit *m_handover = nullptr;

@@ -3,7 +3,7 @@
 #include "agent/Agent.h"
 #include "agent/ShopIntents.h"
 #include "engine/Engine.h"
-#include "storage/StoreWorker.h"
+#include "settings/StoreSettingsService.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -95,30 +95,20 @@ IntentExamplesEditor::IntentExamplesEditor(Engine &engine, QWidget *parent)
 void IntentExamplesEditor::setTenant(qint64 tenantId)
 {
     m_tenantId = tenantId;
-    m_request.run(
-        m_engine.store(), this,
-        [tenantId](Store &store) -> Result<QPair<IntentExamples, QString>> {
-            auto examples = store.agent().intentExamples(tenantId);
-            if (!examples)
-                return Result<QPair<IntentExamples, QString>>::failure(examples.error());
-            auto settings = store.tenants().settings(tenantId);
-            return QPair<IntentExamples, QString>(
-                examples.value(),
-                settings ? settings->value(ShopIntents::ThresholdSetting) : QString());
-        },
-        [this](Result<QPair<IntentExamples, QString>> result) {
+    m_engine.storeSettings().intentSetup(
+        tenantId, this, m_request.latest([this](Result<StoreSettingsService::IntentSetup> result) {
             if (!result) {
                 Q_EMIT message(result.error(), true);
                 return;
             }
             m_table->setRowCount(0);
-            for (const IntentExample &e : result->first)
+            for (const IntentExample &e : result->examples)
                 addExample(e.text, e.label);
             bool ok = false;
-            const double t = result->second.toDouble(&ok);
+            const double t = result->threshold.toDouble(&ok);
             m_threshold->setValue(ok ? t : ShopIntents::DefaultThreshold);
             Q_EMIT loaded();
-        });
+        }));
 }
 
 void IntentExamplesEditor::addExample(const QString &text, const QString &intent)
@@ -159,16 +149,9 @@ void IntentExamplesEditor::save()
         if (!text.isEmpty() && box)
             examples.append({text, box->currentData().toString()});
     }
-    const qint64 tenantId = m_tenantId;
     const QString threshold = QString::number(m_threshold->value(), 'f', 2);
-    m_engine.store().run(
-        this,
-        [tenantId, examples, threshold](Store &store) -> Status {
-            auto set = store.agent().setIntentExamples(tenantId, examples);
-            if (!set)
-                return set;
-            return store.tenants().setSetting(tenantId, ShopIntents::ThresholdSetting, threshold);
-        },
+    m_engine.storeSettings().saveIntentExamples(
+        m_tenantId, m_actor, examples, threshold, this,
         [this, count = examples.size()](Status done) {
             if (!done) {
                 Q_EMIT message(tr("The examples were not saved: %1").arg(done.error()), true);

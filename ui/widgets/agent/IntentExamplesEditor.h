@@ -23,6 +23,7 @@ public:
     explicit IntentExamplesEditor(Engine &engine, QWidget *parent = nullptr);
 
     void setTenant(qint64 tenantId);
+    void setActor(qint64 operatorId) { m_actor = operatorId; } // who saves (the engine checks)
     void addExample(const QString &text = {}, const QString &intent = {});
     void removeSelected();
     void save();
@@ -41,6 +42,7 @@ Q_SIGNALS:
 private:
     Engine &m_engine;
     qint64 m_tenantId = 0;
+    qint64 m_actor = 0;
     QTableWidget *m_table = nullptr;
     QDoubleSpinBox *m_threshold = nullptr;
     QLabel *m_shipped = nullptr;

@@ -133,7 +133,7 @@ void ReplyTemplatesEditor::setTenant(qint64 tenantId)
 {
     m_tenantId = tenantId;
     StoreSettingsIO::load(
-        m_request, m_engine.store(), this, tenantId,
+        m_request, m_engine.storeSettings(), this, tenantId,
         [this](const QString &error) { Q_EMIT message(error, true); },
         [this](const StoreSettingsIO::Settings &settings) {
             m_stored = settings;
@@ -180,7 +180,8 @@ void ReplyTemplatesEditor::save()
         }
     }
     StoreSettingsIO::save(
-        m_engine.store(), this, m_tenantId, values, [this, values](const QString &error) {
+        m_engine.storeSettings(), m_actor, this, m_tenantId, values,
+        [this, values](const QString &error) {
             if (!error.isEmpty()) {
                 Q_EMIT message(tr("The replies were not saved: %1").arg(error), true);
                 return;

@@ -21,6 +21,7 @@ public:
     explicit ReplyTemplatesEditor(Engine &engine, QWidget *parent = nullptr);
 
     void setTenant(qint64 tenantId);
+    void setActor(qint64 operatorId) { m_actor = operatorId; } // who saves (the engine checks)
     void save();
     void resetSelected();
     QTableWidget *table() const { return m_table; }
@@ -36,6 +37,7 @@ private:
 
     Engine &m_engine;
     qint64 m_tenantId = 0;
+    qint64 m_actor = 0;
     QTableWidget *m_table = nullptr;
     QMap<QString, QString> m_stored; // the store's settings as loaded
     LatestRequest m_request;

@@ -241,7 +241,7 @@ void InboxSettingsSection::save()
         return;
     }
     m_save->setEnabled(false);
-    m_service.saveInboxSettings(m_tenantId, settings, this, [this](Status r) {
+    m_service.saveInboxSettings(m_tenantId, m_actor, settings, this, [this](Status r) {
         m_save->setEnabled(true);
         if (!r) {
             Q_EMIT message(tr("The labels and quick replies were not saved: %1").arg(r.error()),

@@ -22,6 +22,7 @@ public:
     InboxSettingsSection(ConversationService &service, QString dataDir, QWidget *parent = nullptr);
 
     void setTenant(qint64 tenantId);
+    void setActor(qint64 operatorId) { m_actor = operatorId; } // who saves (the engine checks)
     void save();
     InboxSettings edited() const; // what the form holds now
 
@@ -48,6 +49,7 @@ private:
     ConversationService &m_service;
     QString m_dataDir;
     qint64 m_tenantId = 0;
+    qint64 m_actor = 0;
     QListWidget *m_labels = nullptr;
     QTableWidget *m_replies = nullptr;
     QPushButton *m_save = nullptr;

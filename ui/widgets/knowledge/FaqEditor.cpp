@@ -17,9 +17,8 @@ namespace {
 const QString kTitle = QStringLiteral("Frequently asked questions");
 }
 
-FaqEditor::FaqEditor(StoreWorker &store, KnowledgeEditService &edits, QWidget *parent)
+FaqEditor::FaqEditor(KnowledgeEditService &edits, QWidget *parent)
     : QWidget(parent)
-    , m_store(store)
     , m_edits(edits)
 {
     auto *layout = new QVBoxLayout(this);
@@ -75,30 +74,19 @@ void FaqEditor::addPair(const QString &question, const QString &answer)
 void FaqEditor::reload()
 {
     const qint64 tenantId = m_tenantId;
-    m_request.run(
-        m_store, this,
-        [tenantId](Store &store) -> Result<QList<KnowledgeChunk>> {
-            auto docs = store.knowledge().documents(tenantId);
-            if (!docs)
-                return Result<QList<KnowledgeChunk>>::failure(docs.error());
-            for (const KnowledgeDocument &d : std::as_const(docs.value())) {
-                if (d.sourceName == kSourceName)
-                    return store.knowledge().chunks(tenantId, d.id);
-            }
-            return QList<KnowledgeChunk>{};
-        },
-        [this](Result<QList<KnowledgeChunk>> chunks) {
-            m_table->setRowCount(0);
-            if (!chunks) {
-                Q_EMIT message(chunks.error(), true);
-                return;
-            }
-            for (const KnowledgeChunk &c : std::as_const(chunks.value()))
-                addPair(c.text.section(QLatin1Char('\n'), 0, 0),
-                        c.text.section(QLatin1Char('\n'), 1).trimmed());
-            m_table->resizeRowsToContents();
-            Q_EMIT loaded();
-        });
+    m_edits.passagesOf(tenantId, kSourceName, this,
+                       m_request.latest([this](Result<QList<KnowledgeChunk>> chunks) {
+                           m_table->setRowCount(0);
+                           if (!chunks) {
+                               Q_EMIT message(chunks.error(), true);
+                               return;
+                           }
+                           for (const KnowledgeChunk &c : std::as_const(chunks.value()))
+                               addPair(c.text.section(QLatin1Char('\n'), 0, 0),
+                                       c.text.section(QLatin1Char('\n'), 1).trimmed());
+                           m_table->resizeRowsToContents();
+                           Q_EMIT loaded();
+                       }));
 }
 
 void FaqEditor::save()

@@ -9,7 +9,6 @@ class QTableWidget;
 namespace shopdesk {
 
 class KnowledgeEditService;
-class StoreWorker;
 
 // Questions and answers typed in the console, kept as one knowledge document ("Frequently asked
 // questions") with one passage per pair, exactly like an imported FAQ file. Saved whole: a row
@@ -20,7 +19,7 @@ class FaqEditor : public QWidget
 public:
     static inline const QString kSourceName = QStringLiteral("faq-editor");
 
-    FaqEditor(StoreWorker &store, KnowledgeEditService &edits, QWidget *parent = nullptr);
+    explicit FaqEditor(KnowledgeEditService &edits, QWidget *parent = nullptr);
     void setActor(qint64 operatorId) { m_actor = operatorId; } // who saves: the engine checks
     void setTenant(qint64 tenantId);
     QTableWidget *table() const { return m_table; }
@@ -35,7 +34,6 @@ Q_SIGNALS:
 private:
     void reload();
 
-    StoreWorker &m_store;
     KnowledgeEditService &m_edits;
     qint64 m_actor = 0;
     LatestRequest m_request;

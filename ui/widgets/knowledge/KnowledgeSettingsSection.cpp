@@ -23,14 +23,6 @@
 
 namespace shopdesk {
 
-namespace {
-struct Loaded
-{
-    KnowledgeSettings knowledge;
-    TextChunker::Settings chunking;
-};
-} // namespace
-
 KnowledgeSettingsSection::KnowledgeSettingsSection(Engine &engine, QWidget *parent)
     : QWidget(parent)
     , m_engine(engine)
@@ -143,19 +135,18 @@ void KnowledgeSettingsSection::setTenant(qint64 tenantId)
 {
     m_tenantId = tenantId;
     m_vectors->clear();
-    m_engine.store().run(
-        this,
-        [tenantId](Store &store) {
-            return Result<Loaded>(Loaded{KnowledgeSettings::load(store, tenantId),
-                                         DocumentImporter::settingsFor(store, tenantId).chunking});
-        },
-        [this](Result<Loaded> loaded) {
-            m_chunking->set(loaded->chunking);
-            m_threshold->setValue(loaded->knowledge.threshold);
-            show(m_embeddings, loaded->knowledge.embeddings);
-            show(m_chat, loaded->knowledge.chat);
-            Q_EMIT this->loaded();
-        });
+    m_engine.knowledgeEdits().setup(tenantId, this,
+                                    [this](Result<KnowledgeEditService::Setup> loaded) {
+                                        if (!loaded) {
+                                            Q_EMIT message(loaded.error(), true);
+                                            return;
+                                        }
+                                        m_chunking->set(loaded->chunking);
+                                        m_threshold->setValue(loaded->knowledge.threshold);
+                                        show(m_embeddings, loaded->knowledge.embeddings);
+                                        show(m_chat, loaded->knowledge.chat);
+                                        Q_EMIT this->loaded();
+                                    });
 }
 
 void KnowledgeSettingsSection::save()

@@ -22,9 +22,8 @@ constexpr int kTextRole = Qt::UserRole + 2;
 constexpr int kHeadingRole = Qt::UserRole + 3;
 } // namespace
 
-PassageEditor::PassageEditor(StoreWorker &store, KnowledgeEditService &edits, QWidget *parent)
+PassageEditor::PassageEditor(KnowledgeEditService &edits, QWidget *parent)
     : QWidget(parent)
-    , m_store(store)
     , m_edits(edits)
 {
     auto *layout = new QHBoxLayout(this);
@@ -75,34 +74,31 @@ void PassageEditor::reload()
     const qint64 tenantId = m_tenantId;
     const qint64 documentId = m_documentId;
     const int keep = m_list->currentRow();
-    m_request.run(
-        m_store, this,
-        [tenantId, documentId](Store &store) {
-            return store.knowledge().chunks(tenantId, documentId);
-        },
-        [this, keep](Result<QList<KnowledgeChunk>> chunks) {
-            m_list->clear();
-            if (!chunks) {
-                Q_EMIT message(chunks.error(), true);
-                return;
-            }
-            for (const KnowledgeChunk &c : std::as_const(chunks.value())) {
-                auto *item = new QListWidgetItem(QStringLiteral("%1%2\n%3")
-                                                     .arg(c.enabled ? QString() : tr("[off] "),
-                                                          c.edited ? tr("[edited] ") : QString(),
-                                                          c.text.simplified().left(140)));
-                item->setData(kChunkIdRole, c.id);
-                item->setData(kEnabledRole, c.enabled);
-                item->setData(kTextRole, c.text);
-                item->setData(kHeadingRole, c.heading);
-                if (!c.enabled)
-                    item->setForeground(QColor(0x99, 0x99, 0x99));
-                item->setToolTip(c.heading);
-                m_list->addItem(item);
-            }
-            m_list->setCurrentRow(std::clamp(keep, 0, m_list->count() - 1));
-            Q_EMIT loaded();
-        });
+    m_edits.passages(tenantId, documentId, this,
+                     m_request.latest([this, keep](Result<QList<KnowledgeChunk>> chunks) {
+                         m_list->clear();
+                         if (!chunks) {
+                             Q_EMIT message(chunks.error(), true);
+                             return;
+                         }
+                         for (const KnowledgeChunk &c : std::as_const(chunks.value())) {
+                             auto *item = new QListWidgetItem(
+                                 QStringLiteral("%1%2\n%3")
+                                     .arg(c.enabled ? QString() : tr("[off] "),
+                                          c.edited ? tr("[edited] ") : QString(),
+                                          c.text.simplified().left(140)));
+                             item->setData(kChunkIdRole, c.id);
+                             item->setData(kEnabledRole, c.enabled);
+                             item->setData(kTextRole, c.text);
+                             item->setData(kHeadingRole, c.heading);
+                             if (!c.enabled)
+                                 item->setForeground(QColor(0x99, 0x99, 0x99));
+                             item->setToolTip(c.heading);
+                             m_list->addItem(item);
+                         }
+                         m_list->setCurrentRow(std::clamp(keep, 0, m_list->count() - 1));
+                         Q_EMIT loaded();
+                     }));
 }
 
 void PassageEditor::showPassage(int row)

@@ -13,7 +13,6 @@ class QPushButton;
 namespace shopdesk {
 
 class KnowledgeEditService;
-class StoreWorker;
 
 // The passages of one document, as the bot sees them: each can be corrected by hand or turned
 // off (the bot stops using it at once; a re-import of the file replaces the edits).
@@ -21,7 +20,7 @@ class PassageEditor : public QWidget
 {
     Q_OBJECT
 public:
-    PassageEditor(StoreWorker &store, KnowledgeEditService &edits, QWidget *parent = nullptr);
+    explicit PassageEditor(KnowledgeEditService &edits, QWidget *parent = nullptr);
     void setActor(qint64 operatorId) { m_actor = operatorId; } // who saves: the engine checks
 
     void showDocument(qint64 tenantId, qint64 documentId);
@@ -39,7 +38,6 @@ private:
     void reload();
     void showPassage(int row);
 
-    StoreWorker &m_store;
     KnowledgeEditService &m_edits;
     qint64 m_actor = 0;
     LatestRequest m_request;

@@ -16,9 +16,8 @@
 
 namespace shopdesk {
 
-SynonymsEditor::SynonymsEditor(StoreWorker &store, KnowledgeEditService &edits, QWidget *parent)
+SynonymsEditor::SynonymsEditor(KnowledgeEditService &edits, QWidget *parent)
     : QWidget(parent)
-    , m_store(store)
     , m_edits(edits)
 {
     auto *layout = new QVBoxLayout(this);
@@ -57,15 +56,10 @@ SynonymsEditor::SynonymsEditor(StoreWorker &store, KnowledgeEditService &edits, 
 void SynonymsEditor::setTenant(qint64 tenantId)
 {
     m_tenantId = tenantId;
-    m_store.run(
-        this,
-        [tenantId](Store &store) {
-            return store.tenants().setting(tenantId, KnowledgeSettings::kSynonymsKey);
-        },
-        [this](Result<QString> text) {
-            m_text->setPlainText(text ? text.value() : QString());
-            Q_EMIT loaded();
-        });
+    m_edits.setup(tenantId, this, [this](Result<KnowledgeEditService::Setup> setup) {
+        m_text->setPlainText(setup ? setup->synonyms : QString());
+        Q_EMIT loaded();
+    });
 }
 
 void SynonymsEditor::updateTry()

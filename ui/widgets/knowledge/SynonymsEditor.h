@@ -9,7 +9,6 @@ class QPlainTextEdit;
 namespace shopdesk {
 
 class KnowledgeEditService;
-class StoreWorker;
 
 // The store's synonyms, one group per line ("doodh = dudh = milk"), applied to customers'
 // questions. A try-line shows what a question becomes, as the bot will search it.
@@ -17,7 +16,7 @@ class SynonymsEditor : public QWidget
 {
     Q_OBJECT
 public:
-    SynonymsEditor(StoreWorker &store, KnowledgeEditService &edits, QWidget *parent = nullptr);
+    explicit SynonymsEditor(KnowledgeEditService &edits, QWidget *parent = nullptr);
     void setActor(qint64 operatorId) { m_actor = operatorId; } // who saves: the engine checks
     void setTenant(qint64 tenantId);
     QPlainTextEdit *editor() const { return m_text; }
@@ -33,7 +32,6 @@ Q_SIGNALS:
 private:
     void updateTry();
 
-    StoreWorker &m_store;
     KnowledgeEditService &m_edits;
     qint64 m_actor = 0;
     qint64 m_tenantId = 0;
