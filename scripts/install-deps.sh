@@ -14,6 +14,7 @@ packages=(
     xvfb xauth fonts-dejavu-core fonts-noto-color-emoji openssl wrk
     python3-pattern
     libsodium-dev qtkeychain-qt6-dev
+    gnome-keyring dbus-daemon
 )
 
 # npm is test tooling only (the twilio interop test); keep an existing Node.js install.
