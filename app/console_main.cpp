@@ -10,7 +10,10 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QHostAddress>
+#include <QLineEdit>
 #include <QMessageBox>
+#include <QTextStream>
+#include <QTimer>
 
 namespace {
 
@@ -28,6 +31,16 @@ int runRemote(const QCommandLineParser &parser)
     }
     shopdesk::RemoteSignInDialog signIn(client, parser.value(QStringLiteral("connect")),
                                         parser.value(QStringLiteral("store")));
+    if (parser.isSet(QStringLiteral("password-stdin"))) {
+        // A kiosk started by a script: the password comes on standard input, never argv.
+        QTextStream in(stdin);
+        const QString password = in.readLine();
+        QTimer::singleShot(0, &signIn, [&signIn, &parser, password] {
+            signIn.signInAs(parser.value(QStringLiteral("name")), password);
+        });
+    } else if (parser.isSet(QStringLiteral("name"))) {
+        signIn.nameEdit()->setText(parser.value(QStringLiteral("name")));
+    }
     if (signIn.exec() != QDialog::Accepted)
         return 0;
     shopdesk::RemoteConsoleWindow window(client);
@@ -79,6 +92,12 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("store"),
                       QStringLiteral("With --connect: the store's short name."),
                       QStringLiteral("SLUG")});
+    parser.addOption({QStringLiteral("name"),
+                      QStringLiteral("With --connect: your name as the store's owner added you."),
+                      QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("password-stdin"),
+                      QStringLiteral("With --connect and --name: read the password from standard "
+                                     "input and sign in at once (a shop's own kiosk).")});
     parser.addOption({QStringLiteral("trust-certificate"),
                       QStringLiteral("With --connect: trust the server's own certificate (PEM), "
                                      "when no authority signed it."),

@@ -148,10 +148,23 @@ void RemoteChatDesk::inboxSettings(qint64, QObject *context,
         }));
 }
 
-void RemoteChatDesk::templates(qint64, qint64, QObject *,
+void RemoteChatDesk::templates(qint64, qint64 conversationId, QObject *context,
                                std::function<void(Result<QList<MessageTemplate>>)> done)
 {
-    done(QList<MessageTemplate>{}); // the channel's templates stay on the node for now
+    m_client.call(QStringLiteral("templates"), {{QStringLiteral("conversationId"), conversationId}},
+                  context,
+                  RemoteConsoleClient::decoding<QList<MessageTemplate>>(
+                      std::move(done), [](const QJsonValue &v) {
+                          QList<MessageTemplate> out;
+                          for (const QJsonValue &t : v.toArray()) {
+                              const QJsonObject o = t.toObject();
+                              out.append({o.value(QLatin1String("name")).toString(),
+                                          o.value(QLatin1String("language")).toString(),
+                                          o.value(QLatin1String("text")).toString(),
+                                          o.value(QLatin1String("params")).toInt()});
+                          }
+                          return out;
+                      }));
 }
 
 void RemoteChatDesk::customerBalance(qint64, qint64 conversationId, QObject *context,

@@ -10,7 +10,7 @@ class RemoteConsoleClient;
 
 // The inbox's actions on a serve node, through the remote console API, as the person signed
 // in there (the operator ids given are ignored: the node acts as its signed-in person).
-// Files are sent and opened from the store's own computers for now.
+// Files are sent and opened on the store's own computers for now.
 class RemoteChatDesk : public ChatDesk
 {
     Q_OBJECT

@@ -81,6 +81,9 @@ Engine::Engine(Options options, QObject *parent)
             ConsoleServices{*m_store, *m_conversations, *m_operators, *m_catalog, *m_knowledge,
                             *m_knowledgeEdits, *m_analytics},
             m_options.consoleTokenSeconds);
+    if (m_consoleApi)
+        connect(m_consoleApi.get(), &ConsoleApi::signedInChanged, m_health.get(),
+                &HealthCheck::setRemoteConsoles);
     m_networkThread.setObjectName(QStringLiteral("shopdesk-net"));
     m_webhooks->moveToThread(&m_networkThread);
     m_health->moveToThread(&m_networkThread);

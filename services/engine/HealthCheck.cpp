@@ -18,7 +18,7 @@ HealthCheck::HealthCheck(StoreWorker &store, QString nodeId, QObject *parent)
 {}
 
 HttpResponse HealthCheck::response(bool running, const QString &databaseError, const Figures &f,
-                                   const QString &nodeId, int botBacklog)
+                                   const QString &nodeId, int botBacklog, int remoteConsoles)
 {
     const bool ok = running && databaseError.isEmpty();
     QJsonObject body{
@@ -30,6 +30,7 @@ HttpResponse HealthCheck::response(bool running, const QString &databaseError, c
     if (databaseError.isEmpty()) {
         body.insert(QStringLiteral("inbound_backlog"), f.inboundBacklog);
         body.insert(QStringLiteral("bot_backlog"), botBacklog);
+        body.insert(QStringLiteral("remote_consoles"), remoteConsoles);
         body.insert(QStringLiteral("outbox"),
                     QJsonObject{{QStringLiteral("pending"), f.outboxPending},
                                 {QStringLiteral("sending"), f.outboxSending},
@@ -73,15 +74,16 @@ void HealthCheck::answer(std::function<void(const HttpResponse &)> reply)
             return Figures{backlog.value(), outbox->pending, outbox->sending, outbox->failed,
                            due.isValid() && due < now ? due.secsTo(now) : 0};
         },
-        [once, running, node, guard = QPointer<QTimer>(timer),
-         bot = m_botBacklog](Result<Figures> figures) {
+        [once, running, node, guard = QPointer<QTimer>(timer), bot = m_botBacklog,
+         consoles = m_remoteConsoles](Result<Figures> figures) {
             if (guard) {
                 guard->stop();
                 guard->deleteLater();
             }
             if (*once)
                 std::exchange(*once, {})(response(running, figures ? QString() : figures.error(),
-                                                  figures ? figures.value() : Figures{}, node));
+                                                  figures ? figures.value() : Figures{}, node, bot,
+                                                  consoles));
         });
 }
 

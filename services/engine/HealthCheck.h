@@ -33,11 +33,12 @@ public:
 
     void setRunning(bool running) { m_running = running; }
     void setBotBacklog(int messages) { m_botBacklog = messages; }
+    void setRemoteConsoles(int signedIn) { m_remoteConsoles = signedIn; }
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
     void answer(std::function<void(const HttpResponse &)> reply);
 
     static HttpResponse response(bool running, const QString &databaseError, const Figures &f,
-                                 const QString &nodeId, int botBacklog = 0);
+                                 const QString &nodeId, int botBacklog = 0, int remoteConsoles = 0);
 
 private:
     StoreWorker &m_store;
@@ -45,6 +46,7 @@ private:
     bool m_running = false;
     int m_timeoutMs = 3000;
     int m_botBacklog = 0;
+    int m_remoteConsoles = 0; // remote consoles signed in to this node
 };
 
 } // namespace shopdesk

@@ -39,10 +39,25 @@ void ConsoleApi::accept(ConsoleLink *link)
 {
     auto *session = new ConsoleSession(link, m_services, m_tokens, this);
     m_sessions.append(session);
+    connect(session, &ConsoleSession::signedInChanged, this, &ConsoleApi::countSignedIn);
     connect(session, &ConsoleSession::finished, this, [this, session] {
         m_sessions.removeAll(session);
         session->deleteLater();
+        countSignedIn();
     });
+}
+
+int ConsoleApi::signedInCount() const
+{
+    int n = 0;
+    for (const QPointer<ConsoleSession> &session : m_sessions)
+        n += session && session->signedIn();
+    return n;
+}
+
+void ConsoleApi::countSignedIn()
+{
+    Q_EMIT signedInChanged(signedInCount());
 }
 
 void ConsoleApi::toStore(qint64 tenantId, const QString &event, const QJsonObject &data)

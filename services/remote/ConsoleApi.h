@@ -27,9 +27,14 @@ public:
     // Takes a console's link (on the network thread, its path checked) as a new session.
     void accept(ConsoleLink *link);
     int sessionCount() const { return int(m_sessions.size()); }
+    int signedInCount() const;
     qint64 tokenLifetimeSeconds() const { return m_tokens.lifetimeSeconds(); }
 
+Q_SIGNALS:
+    void signedInChanged(int consoles); // remote consoles signed in now (for /healthz)
+
 private:
+    void countSignedIn();
     void toStore(qint64 tenantId, const QString &event, const QJsonObject &data);
     void onMessagesAppended(qint64 tenantId, qint64 conversationId, const QList<Message> &messages);
     void onConversationChanged(qint64 tenantId, const Conversation &conversation);

@@ -171,6 +171,7 @@ void ConsoleSession::dispatch(const QString &method, const QJsonObject &params, 
         {QStringLiteral("inboxSettings"), &ConsoleSession::inboxSettings},
         {QStringLiteral("searchMessages"), &ConsoleSession::searchMessages},
         {QStringLiteral("customerBalance"), &ConsoleSession::customerBalance},
+        {QStringLiteral("templates"), &ConsoleSession::templates},
         {QStringLiteral("people"), &ConsoleSession::people},
         {QStringLiteral("knowledge.ask"), &ConsoleSession::askKnowledge},
         {QStringLiteral("knowledge.documents"), &ConsoleSession::documents},
@@ -216,6 +217,7 @@ void ConsoleSession::signedInAs(const ConsoleGrant &grant, const QString &token,
     m_grant = grant;
     m_token = token;
     m_signInWait.stop();
+    Q_EMIT signedInChanged();
     const qint64 left = QDateTime::currentDateTimeUtc().msecsTo(grant.expiresAt);
     m_expiry.start(int(std::clamp<qint64>(left, 1, std::numeric_limits<int>::max())));
     qCInfo(lcEngine) << "Remote console signed in: operator" << grant.person.id << "store"
@@ -238,6 +240,7 @@ void ConsoleSession::endSession(const QString &reason)
     m_tokens.revoke(m_token);
     m_grant = {};
     m_token.clear();
+    Q_EMIT signedInChanged();
     sendEvent(QStringLiteral("signedOut"), {{QStringLiteral("reason"), reason}});
     m_signInWait.start();
 }
@@ -483,6 +486,21 @@ void ConsoleSession::customerBalance(const QJsonObject &params, Answer answer)
     m_services.conversations.customerBalance(
         m_grant.tenantId, idParam(params, "conversationId"), this,
         relay<QString>(answer, [](const QString &balance) { return balance; }));
+}
+
+void ConsoleSession::templates(const QJsonObject &params, Answer answer)
+{
+    m_services.conversations.templates(
+        m_grant.tenantId, idParam(params, "conversationId"), this,
+        relay<QList<MessageTemplate>>(answer, [](const QList<MessageTemplate> &list) {
+            QJsonArray out;
+            for (const MessageTemplate &t : list)
+                out.append(QJsonObject{{QStringLiteral("name"), t.name},
+                                       {QStringLiteral("language"), t.language},
+                                       {QStringLiteral("text"), t.text},
+                                       {QStringLiteral("params"), t.params}});
+            return out;
+        }));
 }
 
 void ConsoleSession::people(const QJsonObject &, Answer answer)

@@ -52,6 +52,7 @@ public:
 
 Q_SIGNALS:
     void finished(); // the console went away: the session can go
+    void signedInChanged();
 
 private:
     using Answer = std::function<void(Result<QJsonValue>)>;
@@ -80,6 +81,7 @@ private:
     void inboxSettings(const QJsonObject &params, Answer answer);
     void searchMessages(const QJsonObject &params, Answer answer);
     void customerBalance(const QJsonObject &params, Answer answer);
+    void templates(const QJsonObject &params, Answer answer);
     void people(const QJsonObject &params, Answer answer);
     void askKnowledge(const QJsonObject &params, Answer answer);
     void documents(const QJsonObject &params, Answer answer);

@@ -3,7 +3,8 @@
 // a customer's message arriving live in the inbox, taking the chat over from the header, a
 // reply that reaches the provider, handing it back; an agent's stock that cannot be edited and
 // no analytics tab, the owner's figures and stock change; the window asking to sign in again
-// when the node signs it out. Screenshots go to $SHOPDESK_SCREENSHOT_DIR.
+// when the node signs it out; and the console program itself, a separate process, signing in
+// to serve. Screenshots go to $SHOPDESK_SCREENSHOT_DIR.
 #include "ConversationFilterModel.h"
 #include "RemoteStoreServer.h"
 #include "charts/BarChartView.h"
@@ -15,14 +16,21 @@
 #include "remote/RemoteKnowledgePane.h"
 #include "remote/RemoteSignInDialog.h"
 #include "remote/RemoteStockPane.h"
+#include "storage/AuditStore.h"
+#include "storage/TenantStore.h"
 #include "widgets/BannerWidget.h"
 #include "widgets/inbox/ChatComposer.h"
 #include "widgets/inbox/ConversationHeader.h"
 
 #include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardItemModel>
@@ -175,6 +183,61 @@ private Q_SLOTS:
         window.knowledge()->ask(QStringLiteral("Do you deliver on Sunday?"));
         QVERIFY(answered.wait(30000));
         QVERIFY(!window.knowledge()->answerLabel()->text().isEmpty());
+    }
+
+    // The console program itself (`shopdesk --connect`), as a separate process, against serve:
+    // a wrong password is refused and counted; the right one signs in (serve's /healthz counts
+    // it) and the console stays connected until it quits.
+    void theConsoleProgramSignsInToServe()
+    {
+        QVERIFY(m_server->start({QStringLiteral("--no-agent")}) > 0);
+        QNetworkAccessManager network;
+        const auto remoteConsoles = [&] {
+            QNetworkReply *reply = network.get(QNetworkRequest(
+                QUrl(m_server->address(QStringLiteral("http")) + QStringLiteral("/healthz"))));
+            QTest::qWaitFor([reply] { return reply->isFinished(); }, 10000);
+            reply->deleteLater();
+            return QJsonDocument::fromJson(reply->readAll())
+                .object()
+                .value(QLatin1String("remote_consoles"))
+                .toInt(-1);
+        };
+        QCOMPARE(remoteConsoles(), 0);
+        const auto console = [&](const QString &password) {
+            auto p = std::make_unique<QProcess>();
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+            p->setProcessEnvironment(env);
+            p->start(QStringLiteral(SHOPDESK_CONSOLE_PATH),
+                     {QStringLiteral("--connect"), m_server->address(), QStringLiteral("--store"),
+                      QStringLiteral("shop"), QStringLiteral("--name"), QStringLiteral("Ravi"),
+                      QStringLiteral("--password-stdin")});
+            p->write(password.toUtf8() + '\n');
+            p->closeWriteChannel();
+            return p;
+        };
+        const qint64 shop = m_server->store().tenants().tenantBySlug(QStringLiteral("shop"))->id;
+        const auto audited = [&](const QString &action) {
+            auto log = m_server->store().audit().entries(shop, {});
+            for (const AuditEntry &e : log ? log.value() : QList<AuditEntry>{})
+                if (e.action == action && e.operatorName == QLatin1String("Ravi"))
+                    return true;
+            return false;
+        };
+
+        auto wrong = console(QStringLiteral("not-it-at-all"));
+        QTRY_VERIFY_WITH_TIMEOUT(audited(QStringLiteral("signin.failed")), 30000);
+        QCOMPARE(remoteConsoles(), 0);
+        wrong->kill();
+        wrong->waitForFinished(10000);
+
+        auto right = console(QStringLiteral("ravi-password-1"));
+        QTRY_COMPARE_WITH_TIMEOUT(remoteConsoles(), 1, 30000);
+        QVERIFY(audited(QStringLiteral("signin")));
+        QCOMPARE(right->state(), QProcess::Running);
+        right->terminate();
+        QVERIFY(right->waitForFinished(15000));
+        QTRY_COMPARE_WITH_TIMEOUT(remoteConsoles(), 0, 20000);
     }
 
     void anExpiredSignInAsksAgain()

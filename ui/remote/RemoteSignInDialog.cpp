@@ -67,6 +67,13 @@ void RemoteSignInDialog::askAgain(const QString &why)
     m_password->setFocus();
 }
 
+void RemoteSignInDialog::signInAs(const QString &name, const QString &password)
+{
+    m_name->setText(name);
+    m_password->setText(password);
+    signIn();
+}
+
 void RemoteSignInDialog::signIn()
 {
     const QString store = m_store->text().trimmed();

@@ -29,6 +29,9 @@ public:
     QString errorText() const;
     // Signed out by the server (the sign-in expired): asks again with this sentence shown.
     void askAgain(const QString &why);
+    // Fills in the person and signs in at once (a kiosk started by a script); on a refusal the
+    // dialog stays with the reason, for a person to try.
+    void signInAs(const QString &name, const QString &password);
 
 private:
     void signIn();
