@@ -97,6 +97,9 @@ bash bench/webhooks.sh "$seconds"
 # Shared mode: one node against two on one PostgreSQL, the bot on.
 bash bench/shared.sh "$seconds"
 
+# The remote console: live events and requests over /api/ws, the bot on and off.
+bash bench/remote.sh
+
 # Analytics: every metric over 1M messages and 100k conversations on both backends.
 bash bench/analytics.sh "$([ "${1:-}" = "--quick" ] && echo 20000 || echo 100000)"
 
