@@ -45,6 +45,7 @@ QString AuditLogModel::describe(const QString &action)
     static const QHash<QString, QString> words{
         {QStringLiteral("signin"), tr("Signed in")},
         {QStringLiteral("signin.failed"), tr("Wrong PIN or password")},
+        {QStringLiteral("signin.remote"), tr("Signed in from another computer")},
         {QStringLiteral("conversation.takeover"), tr("Took over a chat")},
         {QStringLiteral("conversation.handback"), tr("Handed a chat back to the bot")},
         {QStringLiteral("conversation.assign"), tr("Gave a chat to someone")},
@@ -64,6 +65,17 @@ QString AuditLogModel::describe(const QString &action)
         {QStringLiteral("customer.opt_out"), tr("A customer opted out")},
         {QStringLiteral("customer.opt_in"), tr("A customer opted back in")},
         {QStringLiteral("settings.change"), tr("Changed settings")},
+        {QStringLiteral("channel.add"), tr("Added a WhatsApp channel")},
+        {QStringLiteral("channel.change"), tr("Changed a WhatsApp channel")},
+        {QStringLiteral("intents.change"), tr("Changed what the bot understands")},
+        {QStringLiteral("knowledge.faq"), tr("Changed the FAQ")},
+        {QStringLiteral("knowledge.passage"), tr("Changed a passage")},
+        {QStringLiteral("knowledge.delete"), tr("Removed a document")},
+        {QStringLiteral("knowledge.import"), tr("Imported documents")},
+        {QStringLiteral("product.import"), tr("Imported products")},
+        {QStringLiteral("product.delete"), tr("Removed products")},
+        {QStringLiteral("order.update"), tr("Changed an order")},
+        {QStringLiteral("reminder.cancel"), tr("Cancelled a payment reminder")},
         {QStringLiteral("retention.purge"), tr("Deleted old traces and logs")},
     };
     return words.value(action, action);

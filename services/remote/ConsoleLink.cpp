@@ -10,6 +10,7 @@ constexpr qint64 kMaxRequestBytes = 1 << 20;
 
 ConsoleLink::ConsoleLink(std::unique_ptr<QWebSocket> socket)
     : m_socket(std::move(socket))
+    , m_peer(m_socket->peerAddress().toString())
 {
     m_socket->setMaxAllowedIncomingMessageSize(kMaxRequestBytes);
     connect(m_socket.get(), &QWebSocket::textMessageReceived, this, &ConsoleLink::received);

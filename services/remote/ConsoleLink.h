@@ -19,7 +19,8 @@ public:
     explicit ConsoleLink(std::unique_ptr<QWebSocket> socket);
     ~ConsoleLink() override;
 
-    QString path() const; // what the console asked for (/api/ws)
+    QString path() const;                          // what the console asked for (/api/ws)
+    const QString &peer() const { return m_peer; } // its address, fixed at the start
     void sendText(const QString &text);
     void close(QWebSocketProtocol::CloseCode code, const QString &reason);
 
@@ -29,6 +30,7 @@ Q_SIGNALS:
 
 private:
     std::unique_ptr<QWebSocket> m_socket;
+    const QString m_peer;
 };
 
 } // namespace shopdesk

@@ -12,6 +12,7 @@
 #include "remote/ConsoleJson.h"
 #include "remote/ConsoleLink.h"
 #include "storage/AgentStore.h"
+#include "storage/AuditStore.h"
 #include "storage/Store.h"
 #include "storage/StoreWorker.h"
 
@@ -297,8 +298,24 @@ void ConsoleSession::signIn(const QJsonObject &params, Answer answer)
                                                 return answer(Result<QJsonValue>::failure(person));
                                             grant.person = person.value();
                                             const QString token = m_tokens.issue(grant);
+                                            auditRemoteSignIn(grant);
                                             signedInAs(grant, token, answer);
                                         });
+        });
+}
+
+void ConsoleSession::auditRemoteSignIn(const ConsoleGrant &grant)
+{
+    // Beside the sign-in itself: that it came from another computer, and from where.
+    m_services.store.run(
+        this,
+        [tenant = grant.tenantId, op = grant.person.id, from = m_link->peer()](Store &store) {
+            return store.audit().record(tenant, op, QStringLiteral("signin.remote"),
+                                        {{QStringLiteral("from"), from}});
+        },
+        [](Status recorded) {
+            if (!recorded)
+                qCWarning(lcEngine) << "A remote sign-in was not audited:" << recorded.error();
         });
 }
 

@@ -62,6 +62,7 @@ private:
     void dispatch(const QString &method, const QJsonObject &params, Answer answer);
     void answer(const QJsonValue &id, const Result<QJsonValue> &result);
     void signedInAs(const ConsoleGrant &grant, const QString &token, const Answer &answer);
+    void auditRemoteSignIn(const ConsoleGrant &grant);
     void endSession(const QString &reason);
 
     void signIn(const QJsonObject &params, Answer answer);

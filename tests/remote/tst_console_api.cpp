@@ -100,6 +100,17 @@ private Q_SLOTS:
             actions << e.action;
         QVERIFY2(actions.contains(QStringLiteral("signin")), qPrintable(actions.join(u',')));
         QVERIFY2(actions.contains(QStringLiteral("signin.failed")), qPrintable(actions.join(u',')));
+        // …and that it came from another computer, with its address.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                const auto entries = m_server->store().audit().entries(shop, {});
+                for (const AuditEntry &e : entries ? entries.value() : QList<AuditEntry>{})
+                    if (e.action == QLatin1String("signin.remote") &&
+                        e.detail.contains(QLatin1String("127.0.0.1")))
+                        return true;
+                return false;
+            }(),
+            10000);
     }
 
     void anAgentWorksAChatLiveAndIsRefusedTheManagersWork()
