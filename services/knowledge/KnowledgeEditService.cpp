@@ -154,4 +154,51 @@ void KnowledgeEditService::retrievalLog(qint64 tenantId, int limit, QObject *con
         std::move(done));
 }
 
+void KnowledgeEditService::faq(qint64 tenantId, QObject *context,
+                               std::function<void(Result<QList<FaqPair>>)> done)
+{
+    passagesOf(tenantId, kFaqSource, context,
+               [done = std::move(done)](Result<QList<KnowledgeChunk>> chunks) {
+                   if (!chunks)
+                       return done(Result<QList<FaqPair>>::failure(chunks));
+                   QList<FaqPair> pairs;
+                   for (const KnowledgeChunk &c : std::as_const(chunks.value()))
+                       pairs.append({c.text.section(QLatin1Char('\n'), 0, 0),
+                                     c.text.section(QLatin1Char('\n'), 1).trimmed()});
+                   done(pairs);
+               });
+}
+
+void KnowledgeEditService::saveFaqPairs(qint64 tenantId, qint64 actorId,
+                                        const QList<FaqPair> &pairs, QObject *context,
+                                        std::function<void(Status)> done)
+{
+    QList<KnowledgeChunk> chunks;
+    QStringList problems;
+    for (int i = 0; i < pairs.size(); ++i) {
+        const QString q = pairs.at(i).question.simplified();
+        const QString a = pairs.at(i).answer.trimmed();
+        if (q.isEmpty() && a.isEmpty())
+            continue;
+        if (q.isEmpty() || a.isEmpty()) {
+            problems << tr("row %1 has no %2")
+                            .arg(i + 1)
+                            .arg(q.isEmpty() ? tr("question") : tr("answer"));
+            continue;
+        }
+        KnowledgeChunk c;
+        c.ordinal = int(chunks.size());
+        c.heading = kFaqTitle + QStringLiteral(" > ") + q;
+        c.text = q + QLatin1Char('\n') + a;
+        chunks.append(c);
+    }
+    if (!problems.isEmpty()) {
+        done(Status::failure(
+            tr("The FAQ was not saved: %1.").arg(problems.join(QStringLiteral("; "))),
+            ErrorKind::Invalid));
+        return;
+    }
+    saveFaq(tenantId, actorId, kFaqSource, kFaqTitle, chunks, context, std::move(done));
+}
+
 } // namespace shopdesk

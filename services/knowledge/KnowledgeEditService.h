@@ -27,6 +27,20 @@ class KnowledgeEditService : public QObject
 public:
     explicit KnowledgeEditService(StoreWorker &store, QObject *parent = nullptr);
 
+    // The FAQ the console edits: one document of question/answer passages.
+    static inline const QString kFaqSource = QStringLiteral("faq-editor");
+    static inline const QString kFaqTitle = QStringLiteral("Frequently asked questions");
+    struct FaqPair
+    {
+        QString question;
+        QString answer;
+    };
+    void faq(qint64 tenantId, QObject *context, std::function<void(Result<QList<FaqPair>>)> done);
+    // Saves the FAQ as these pairs (blank ones dropped; a question without an answer or the
+    // other way round refused, by its number); none removes it.
+    void saveFaqPairs(qint64 tenantId, qint64 actorId, const QList<FaqPair> &pairs,
+                      QObject *context, std::function<void(Status)> done);
+
     // What the knowledge editors show.
     struct Setup
     {

@@ -177,6 +177,8 @@ void ConsoleSession::dispatch(const QString &method, const QJsonObject &params, 
         {QStringLiteral("knowledge.ask"), &ConsoleSession::askKnowledge},
         {QStringLiteral("knowledge.documents"), &ConsoleSession::documents},
         {QStringLiteral("knowledge.updatePassage"), &ConsoleSession::updatePassage},
+        {QStringLiteral("knowledge.faq"), &ConsoleSession::faq},
+        {QStringLiteral("knowledge.saveFaq"), &ConsoleSession::saveFaq},
         {QStringLiteral("products"), &ConsoleSession::products},
         {QStringLiteral("products.setStock"), &ConsoleSession::setStock},
         {QStringLiteral("report"), &ConsoleSession::report},
@@ -586,6 +588,33 @@ void ConsoleSession::updatePassage(const QJsonObject &params, Answer answer)
         params.value(QLatin1String("enabled")).toBool(true), this, [answer](Status done) {
             answer(done ? Result<QJsonValue>(QJsonValue(true)) : Result<QJsonValue>::failure(done));
         });
+}
+
+void ConsoleSession::faq(const QJsonObject &, Answer answer)
+{
+    m_services.knowledgeEdits.faq(
+        m_grant.tenantId, this,
+        relay<QList<KnowledgeEditService::FaqPair>>(
+            answer, [](const QList<KnowledgeEditService::FaqPair> &pairs) {
+                QJsonArray out;
+                for (const auto &[question, answer] : pairs)
+                    out.append(QJsonObject{{QStringLiteral("question"), question},
+                                           {QStringLiteral("answer"), answer}});
+                return out;
+            }));
+}
+
+void ConsoleSession::saveFaq(const QJsonObject &params, Answer answer)
+{
+    QList<KnowledgeEditService::FaqPair> pairs;
+    for (const QJsonValue &v : params.value(QLatin1String("pairs")).toArray())
+        pairs.append({v.toObject().value(QLatin1String("question")).toString(),
+                      v.toObject().value(QLatin1String("answer")).toString()});
+    m_services.knowledgeEdits.saveFaqPairs(m_grant.tenantId, m_grant.person.id, pairs, this,
+                                           [answer](Status saved) {
+                                               answer(saved ? Result<QJsonValue>(QJsonValue(true))
+                                                            : Result<QJsonValue>::failure(saved));
+                                           });
 }
 
 void ConsoleSession::products(const QJsonObject &, Answer answer)

@@ -87,6 +87,8 @@ private:
     void askKnowledge(const QJsonObject &params, Answer answer);
     void documents(const QJsonObject &params, Answer answer);
     void updatePassage(const QJsonObject &params, Answer answer);
+    void faq(const QJsonObject &params, Answer answer);
+    void saveFaq(const QJsonObject &params, Answer answer);
     void products(const QJsonObject &params, Answer answer);
     void setStock(const QJsonObject &params, Answer answer);
     void report(const QJsonObject &params, Answer answer);

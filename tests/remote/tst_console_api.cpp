@@ -6,6 +6,7 @@
 #include "RemoteStoreServer.h"
 #include "remote/RemoteConsoleClient.h"
 
+#include <QJsonArray>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
@@ -182,6 +183,12 @@ private Q_SLOTS:
                  {{QStringLiteral("chunkId"), 1}, {QStringLiteral("text"), QStringLiteral("x")}})
                 .errorKind(),
             ErrorKind::Forbidden);
+        QCOMPARE(call(client, QStringLiteral("knowledge.saveFaq"),
+                      {{QStringLiteral("pairs"),
+                        QJsonArray{QJsonObject{{QStringLiteral("question"), QStringLiteral("Q?")},
+                                               {QStringLiteral("answer"), QStringLiteral("A.")}}}}})
+                     .errorKind(),
+                 ErrorKind::Forbidden);
         QCOMPARE(m_server->store().catalog().products(client.session().storeId)->first().stock,
                  40.0);
 

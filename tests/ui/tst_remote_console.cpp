@@ -17,6 +17,7 @@
 #include "remote/RemoteSignInDialog.h"
 #include "remote/RemoteStockPane.h"
 #include "storage/AuditStore.h"
+#include "storage/KnowledgeStore.h"
 #include "storage/TenantStore.h"
 #include "widgets/BannerWidget.h"
 #include "widgets/inbox/ChatComposer.h"
@@ -36,6 +37,7 @@
 #include <QStandardItemModel>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QtTest>
 
 using namespace shopdesk;
@@ -139,6 +141,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(window.stock()->model()->rowCount(), 2, 20000);
         QCOMPARE(window.stock()->table()->editTriggers(), QAbstractItemView::NoEditTriggers);
         QVERIFY(!window.tabs()->isTabVisible(window.tabs()->indexOf(window.analytics())));
+        QCOMPARE(window.knowledge()->faqTable()->editTriggers(), QAbstractItemView::NoEditTriggers);
         window.tabs()->setCurrentWidget(window.stock());
         screenshot(&window, QStringLiteral("remote-stock-agent"));
     }
@@ -179,10 +182,32 @@ private Q_SLOTS:
             }(),
             7.0, 20000);
 
+        // The FAQ, edited from the other computer, lands in the store's knowledge.
+        QTableWidget *faq = window.knowledge()->faqTable();
+        QVERIFY(faq->editTriggers() != QAbstractItemView::NoEditTriggers);
+        QSignalSpy faqSaved(window.knowledge(), &RemoteKnowledgePane::faqSaved);
+        faq->insertRow(faq->rowCount());
+        faq->setItem(faq->rowCount() - 1, 0, new QTableWidgetItem(QStringLiteral("Sunday hours?")));
+        faq->setItem(faq->rowCount() - 1, 1,
+                     new QTableWidgetItem(QStringLiteral("We open 9 to 1 on Sundays.")));
+        window.knowledge()->saveFaq();
+        QVERIFY(faqSaved.wait(20000));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                const auto docs = m_server->store().knowledge().documents(shop);
+                for (const KnowledgeDocument &d : docs ? docs.value() : QList<KnowledgeDocument>{})
+                    if (d.sourceName == QLatin1String("faq-editor") && d.chunkCount == 1)
+                        return true;
+                return false;
+            }(),
+            10000);
+
         QSignalSpy answered(window.knowledge(), &RemoteKnowledgePane::answered);
         window.knowledge()->ask(QStringLiteral("Do you deliver on Sunday?"));
         QVERIFY(answered.wait(30000));
         QVERIFY(!window.knowledge()->answerLabel()->text().isEmpty());
+        window.tabs()->setCurrentWidget(window.knowledge());
+        screenshot(&window, QStringLiteral("remote-knowledge"));
     }
 
     // The console program itself (`shopdesk --connect`), as a separate process, against serve:

@@ -88,6 +88,7 @@ void RemoteConsoleWindow::start()
     m_inbox->setOperator(s.person);
     m_stock->setCanEdit(Permissions::allows(s.person.role, Permission::EditInventory));
     m_stock->reload();
+    m_knowledge->setCanEdit(Permissions::allows(s.person.role, Permission::EditKnowledge));
     m_knowledge->reload();
     const bool figures = Permissions::allows(s.person.role, Permission::ViewAnalytics);
     m_tabs->setTabVisible(m_tabs->indexOf(m_analytics), figures);

@@ -3,12 +3,14 @@
 #include "remote/RemoteConsoleClient.h"
 
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QTableWidget>
 #include <QVBoxLayout>
 
 namespace shopdesk {
@@ -35,18 +37,107 @@ RemoteKnowledgePane::RemoteKnowledgePane(RemoteConsoleClient &client, QWidget *p
     m_passages = new QListWidget(this);
     m_passages->setWordWrap(true);
     layout->addWidget(m_passages, 2);
+    auto *faqRow = new QHBoxLayout;
+    faqRow->addWidget(new QLabel(tr("<b>FAQ</b> — questions customers ask, with the answer the "
+                                    "bot may give"),
+                                 this),
+                      1);
+    m_addQuestion = new QPushButton(tr("Add a question"), this);
+    m_saveFaq = new QPushButton(tr("Save FAQ"), this);
+    faqRow->addWidget(m_addQuestion);
+    faqRow->addWidget(m_saveFaq);
+    layout->addLayout(faqRow);
+    m_faq = new QTableWidget(0, 2, this);
+    m_faq->setObjectName(QStringLiteral("remoteFaq"));
+    m_faq->setHorizontalHeaderLabels({tr("Question"), tr("Answer")});
+    m_faq->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_faq->verticalHeader()->hide();
+    layout->addWidget(m_faq, 2);
     layout->addWidget(new QLabel(tr("Documents"), this));
     m_documents = new QListWidget(this);
     layout->addWidget(m_documents, 1);
+    connect(m_addQuestion, &QPushButton::clicked, this, [this] {
+        m_faq->insertRow(m_faq->rowCount());
+        m_faq->setCurrentCell(m_faq->rowCount() - 1, 0);
+        m_faq->editItem(m_faq->item(m_faq->rowCount() - 1, 0));
+    });
+    connect(m_saveFaq, &QPushButton::clicked, this, &RemoteKnowledgePane::saveFaq);
+    connect(m_faq, &QTableWidget::itemChanged, this, [this] { m_faqEdited = !m_filling; });
+    setCanEdit(false);
     connect(m_ask, &QPushButton::clicked, this, [this] { ask(m_question->text()); });
     connect(m_question, &QLineEdit::returnPressed, this, [this] { ask(m_question->text()); });
     connect(&m_client, &RemoteConsoleClient::event, this, [this](const QString &name) {
-        if (name == QLatin1String("documentsChanged"))
-            reload();
+        if (name != QLatin1String("documentsChanged"))
+            return;
+        loadDocuments();
+        if (!m_faqEdited)
+            loadFaq();
     });
 }
 
+void RemoteKnowledgePane::setCanEdit(bool canEdit)
+{
+    m_addQuestion->setVisible(canEdit);
+    m_saveFaq->setVisible(canEdit);
+    m_faq->setEditTriggers(canEdit ? QAbstractItemView::AllEditTriggers
+                                   : QAbstractItemView::NoEditTriggers);
+}
+
+void RemoteKnowledgePane::loadFaq()
+{
+    m_client.call(QStringLiteral("knowledge.faq"), {}, this, [this](Result<QJsonValue> r) {
+        if (!r) {
+            Q_EMIT message(tr("The FAQ could not be read: %1").arg(r.error()), true);
+            return;
+        }
+        const QJsonArray pairs = r->toArray();
+        m_filling = true;
+        m_faq->setRowCount(int(pairs.size()));
+        for (int row = 0; row < pairs.size(); ++row) {
+            const QJsonObject pair = pairs.at(row).toObject();
+            m_faq->setItem(row, 0,
+                           new QTableWidgetItem(pair.value(QLatin1String("question")).toString()));
+            m_faq->setItem(row, 1,
+                           new QTableWidgetItem(pair.value(QLatin1String("answer")).toString()));
+        }
+        m_faq->resizeRowsToContents();
+        m_filling = false;
+        m_faqEdited = false;
+        Q_EMIT faqLoaded();
+    });
+}
+
+void RemoteKnowledgePane::saveFaq()
+{
+    QJsonArray pairs;
+    for (int row = 0; row < m_faq->rowCount(); ++row) {
+        const auto text = [this, row](int column) {
+            return m_faq->item(row, column) ? m_faq->item(row, column)->text() : QString();
+        };
+        pairs.append(QJsonObject{{QStringLiteral("question"), text(0)},
+                                 {QStringLiteral("answer"), text(1)}});
+    }
+    m_saveFaq->setEnabled(false);
+    m_client.call(QStringLiteral("knowledge.saveFaq"), {{QStringLiteral("pairs"), pairs}}, this,
+                  [this](Result<QJsonValue> saved) {
+                      m_saveFaq->setEnabled(true);
+                      if (!saved) {
+                          Q_EMIT message(saved.error(), true);
+                          return;
+                      }
+                      m_faqEdited = false;
+                      Q_EMIT message(tr("FAQ saved; the bot answers from it now."), false);
+                      Q_EMIT faqSaved();
+                  });
+}
+
 void RemoteKnowledgePane::reload()
+{
+    loadFaq();
+    loadDocuments();
+}
+
+void RemoteKnowledgePane::loadDocuments()
 {
     m_client.call(QStringLiteral("knowledge.documents"), {}, this, [this](Result<QJsonValue> r) {
         if (!r) {

@@ -13,10 +13,6 @@
 
 namespace shopdesk {
 
-namespace {
-const QString kTitle = QStringLiteral("Frequently asked questions");
-}
-
 FaqEditor::FaqEditor(KnowledgeEditService &edits, QWidget *parent)
     : QWidget(parent)
     , m_edits(edits)
@@ -73,60 +69,37 @@ void FaqEditor::addPair(const QString &question, const QString &answer)
 
 void FaqEditor::reload()
 {
-    const qint64 tenantId = m_tenantId;
-    m_edits.passagesOf(tenantId, kSourceName, this,
-                       m_request.latest([this](Result<QList<KnowledgeChunk>> chunks) {
-                           m_table->setRowCount(0);
-                           if (!chunks) {
-                               Q_EMIT message(chunks.error(), true);
-                               return;
-                           }
-                           for (const KnowledgeChunk &c : std::as_const(chunks.value()))
-                               addPair(c.text.section(QLatin1Char('\n'), 0, 0),
-                                       c.text.section(QLatin1Char('\n'), 1).trimmed());
-                           m_table->resizeRowsToContents();
-                           Q_EMIT loaded();
-                       }));
+    m_edits.faq(m_tenantId, this,
+                m_request.latest([this](Result<QList<KnowledgeEditService::FaqPair>> pairs) {
+                    m_table->setRowCount(0);
+                    if (!pairs) {
+                        Q_EMIT message(pairs.error(), true);
+                        return;
+                    }
+                    for (const auto &[question, answer] : std::as_const(pairs.value()))
+                        addPair(question, answer);
+                    m_table->resizeRowsToContents();
+                    Q_EMIT loaded();
+                }));
 }
 
 void FaqEditor::save()
 {
-    QList<KnowledgeChunk> chunks;
-    QStringList problems;
-    for (int row = 0; row < m_table->rowCount(); ++row) {
-        const QString q =
-            m_table->item(row, 0) ? m_table->item(row, 0)->text().simplified() : QString();
-        const QString a =
-            m_table->item(row, 1) ? m_table->item(row, 1)->text().trimmed() : QString();
-        if (q.isEmpty() && a.isEmpty())
-            continue;
-        if (q.isEmpty() || a.isEmpty()) {
-            problems << tr("row %1 has no %2")
-                            .arg(row + 1)
-                            .arg(q.isEmpty() ? tr("question") : tr("answer"));
-            continue;
+    QList<KnowledgeEditService::FaqPair> pairs;
+    for (int row = 0; row < m_table->rowCount(); ++row)
+        pairs.append({m_table->item(row, 0) ? m_table->item(row, 0)->text() : QString(),
+                      m_table->item(row, 1) ? m_table->item(row, 1)->text() : QString()});
+    const qsizetype asked = std::count_if(pairs.cbegin(), pairs.cend(), [](const auto &p) {
+        return !p.question.trimmed().isEmpty();
+    });
+    m_edits.saveFaqPairs(m_tenantId, m_actor, pairs, this, [this, asked](Status saved) {
+        if (!saved) {
+            Q_EMIT message(saved.error(), true);
+            return;
         }
-        KnowledgeChunk c;
-        c.ordinal = int(chunks.size());
-        c.heading = kTitle + QStringLiteral(" > ") + q;
-        c.text = q + QLatin1Char('\n') + a;
-        chunks.append(c);
-    }
-    if (!problems.isEmpty()) {
-        Q_EMIT message(tr("The FAQ was not saved: %1.").arg(problems.join(QStringLiteral("; "))),
-                       true);
-        return;
-    }
-    const qint64 tenantId = m_tenantId;
-    m_edits.saveFaq(tenantId, m_actor, kSourceName, kTitle, chunks, this,
-                    [this, n = chunks.size()](Status saved) {
-                        if (!saved) {
-                            Q_EMIT message(saved.error(), true);
-                            return;
-                        }
-                        Q_EMIT message(tr("FAQ saved (%n question(s)).", nullptr, int(n)), false);
-                        Q_EMIT this->saved();
-                    });
+        Q_EMIT message(tr("FAQ saved (%n question(s)).", nullptr, int(asked)), false);
+        Q_EMIT this->saved();
+    });
 }
 
 } // namespace shopdesk

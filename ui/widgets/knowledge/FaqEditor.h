@@ -17,8 +17,6 @@ class FaqEditor : public QWidget
 {
     Q_OBJECT
 public:
-    static inline const QString kSourceName = QStringLiteral("faq-editor");
-
     explicit FaqEditor(KnowledgeEditService &edits, QWidget *parent = nullptr);
     void setActor(qint64 operatorId) { m_actor = operatorId; } // who saves: the engine checks
     void setTenant(qint64 tenantId);
