@@ -17,6 +17,12 @@ ConsoleApi::ConsoleApi(ConsoleServices services, qint64 tokenLifetimeSeconds, QO
     connect(store, &StoreWorker::messageUpdated, this, &ConsoleApi::onMessageUpdated);
     connect(store, &StoreWorker::resyncNeeded, this,
             [this](qint64 tenantId) { toStore(tenantId, QStringLiteral("resync"), {}); });
+    connect(store, &StoreWorker::operatorsChanged, this, [this](qint64 tenantId) {
+        for (const QPointer<ConsoleSession> &session : std::as_const(m_sessions)) {
+            if (session && (tenantId == 0 || session->tenantId() == tenantId))
+                session->recheckPerson();
+        }
+    });
     connect(store, &StoreWorker::traceAdded, this, [this](qint64 tenantId, qint64 conversationId) {
         toStore(tenantId, QStringLiteral("trace"),
                 {{QStringLiteral("conversationId"), conversationId}});

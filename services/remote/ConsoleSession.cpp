@@ -248,6 +248,21 @@ void ConsoleSession::endSession(const QString &reason)
     m_signInWait.start();
 }
 
+void ConsoleSession::recheckPerson()
+{
+    if (!signedIn())
+        return;
+    m_services.store.run(
+        this,
+        [tenant = m_grant.tenantId, op = m_grant.person.id](Store &store) {
+            return Access::require(store, tenant, op, Permission::WorkChats);
+        },
+        [this, op = m_grant.person.id](Result<Operator> allowed) {
+            if (!allowed && allowed.errorKind() == ErrorKind::Forbidden && m_grant.person.id == op)
+                endSession(allowed.error());
+        });
+}
+
 void ConsoleSession::signIn(const QJsonObject &params, Answer answer)
 {
     const QString slug = params.value(QLatin1String("store")).toString().trimmed();

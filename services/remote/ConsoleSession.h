@@ -49,6 +49,9 @@ public:
     bool signedIn() const { return m_grant.tenantId > 0; }
     qint64 tenantId() const { return m_grant.tenantId; }
     void sendEvent(const QString &name, const QJsonObject &data);
+    // The store's people changed: signs the console out if its person may no longer work here
+    // (switched off, or gone).
+    void recheckPerson();
 
 Q_SIGNALS:
     void finished(); // the console went away: the session can go

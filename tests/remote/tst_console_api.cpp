@@ -207,6 +207,19 @@ private Q_SLOTS:
         QVERIFY2(report, qPrintable(report.error()));
         // The one customer message of this test, counted by the engine's report.
         QCOMPARE(report->toObject().value(QLatin1String("customer_messages")).toInt(), 1);
+
+        // Ravi's account is switched off: his console is refused from then on, and on a
+        // shared store (the change reaches serve through NOTIFY) signed out at once.
+        QSignalSpy out(&client, &RemoteConsoleClient::signedOut);
+        m_server->node().cli({QStringLiteral("operator"), QStringLiteral("disable"),
+                              QStringLiteral("--tenant"), QStringLiteral("shop"),
+                              QStringLiteral("--name"), QStringLiteral("Ravi")});
+        if (TestDatabases::postgresWanted()) {
+            QVERIFY(out.wait(20000));
+            QVERIFY2(out.first().first().toString().contains(QLatin1String("switched off")),
+                     qPrintable(out.first().first().toString()));
+        }
+        QCOMPARE(call(client, QStringLiteral("conversations")).errorKind(), ErrorKind::Forbidden);
     }
 
     void anotherStoresSignInNeitherReadsNorHearsThisStore()
