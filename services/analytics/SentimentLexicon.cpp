@@ -67,9 +67,33 @@ bool SentimentLexicon::load(const QString &path)
                 m_modifiers.insert(f[0], f[1]);
         }
     }
-    m_source = QStringLiteral("Pattern en-sentiment.xml (PDDL), %1 words").arg(m_polarity.size());
+    const int english = int(m_polarity.size());
+    const int hindi = loadHindiWords();
+    m_source = QStringLiteral("Pattern en-sentiment.xml (PDDL), %1 words; %2 Hindi and Hinglish "
+                              "words of our own")
+                   .arg(english)
+                   .arg(hindi);
     m_error.clear();
     return true;
+}
+
+int SentimentLexicon::loadHindiWords()
+{
+    QFile file(QStringLiteral(":/analytics/hinglish-sentiment.csv"));
+    if (!file.open(QIODevice::ReadOnly))
+        return 0;
+    int added = 0;
+    const QStringList lines = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'));
+    for (const QString &line : lines.mid(1)) {
+        const QStringList f = line.trimmed().split(QLatin1Char(','));
+        bool ok = false;
+        const double polarity = f.size() == 2 ? f[1].toDouble(&ok) : 0;
+        if (ok && polarity >= -1 && polarity <= 1 && !f[0].isEmpty()) {
+            m_polarity.insert(f[0], polarity);
+            ++added;
+        }
+    }
+    return added;
 }
 
 double SentimentLexicon::score(const QString &message) const

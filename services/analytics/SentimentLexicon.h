@@ -21,8 +21,10 @@ namespace shopdesk {
 // "mat", "bahut", "ekdum") are a closed class of grammar words listed in
 // resources/analytics/sentiment-modifiers.csv. The score is the mean of the scored words;
 // above +0.1 is positive, below -0.1 negative, else neutral (Pattern's threshold).
-// Hindi words that carry a mood by themselves ("bekar", "accha") are not in the lexicon and
-// count as neutral: no Hindi lexicon is packaged for Debian.
+// Hindi words that carry a mood by themselves ("bekar", "badhiya", "kharab", "shukriya") come
+// from our own short list, resources/analytics/hinglish-sentiment.csv (Latin chat spellings and
+// the transliterated forms of the Devanagari ones), since no Hindi lexicon is packaged for
+// Debian; "accha" is left out on purpose: in a shop's chat it mostly means "okay".
 class SentimentLexicon
 {
 public:
@@ -40,6 +42,8 @@ public:
     Polarity classify(const QString &message) const;
 
 private:
+    int loadHindiWords(); // merged into m_polarity; how many
+
     QHash<QString, double> m_polarity;
     QHash<QString, QString> m_modifiers; // word -> negate | intensify
     QString m_source;

@@ -530,6 +530,14 @@ private Q_SLOTS:
         QCOMPARE(lexicon.classify(QStringLiteral("bahut bad service hai")), P::Negative);
         QCOMPARE(lexicon.classify(QStringLiteral("good nahi tha")), P::Negative); // Hindi order
         QCOMPARE(lexicon.classify(QStringLiteral("2 milk aur 1 bread")), P::Neutral);
+        // Hindi words that carry a mood by themselves, in Latin letters and in Devanagari.
+        QCOMPARE(lexicon.classify(QStringLiteral("delivery bahut badhiya thi, shukriya")),
+                 P::Positive);
+        QCOMPARE(lexicon.classify(QStringLiteral("saman bilkul bekar tha")), P::Negative);
+        QCOMPARE(lexicon.classify(QStringLiteral("बहुत खराब सर्विस")), P::Negative);
+        QCOMPARE(lexicon.classify(QStringLiteral("badhiya nahi tha")), P::Negative);
+        QCOMPARE(lexicon.classify(QStringLiteral("accha, kal bhej dena")), P::Neutral); // "okay"
+        QVERIFY(lexicon.source().contains(QLatin1String("Hindi")));
         QVERIFY(lexicon.score(QStringLiteral("very good")) > lexicon.score(QStringLiteral("good")));
         // In a report: per day, and the chats with the most negative messages first.
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
