@@ -14,12 +14,7 @@ public:
     template<typename Job, typename Done>
     void run(StoreWorker &worker, QObject *context, Job job, Done done)
     {
-        const quint64 generation = ++m_generation;
-        worker.run(context, std::move(job),
-                   [this, generation, done = std::move(done)](auto result) mutable {
-                       if (generation == m_generation)
-                           done(std::move(result));
-                   });
+        worker.run(context, std::move(job), latest(std::move(done)));
     }
     // The same for any asynchronous call: `done` wrapped so that only the newest answer counts.
     template<typename Done> auto latest(Done done)

@@ -48,14 +48,8 @@ int ReportCommand::run(const QCommandLineParser &parser)
         if (!range.zone.isValid())
             return fail(QStringLiteral("Unknown time zone %1 (try Asia/Kolkata).")
                             .arg(parser.value(QStringLiteral("time-zone"))));
-    } else {
-        const Result<QString> zone =
-            open->store->tenants().setting(open->tenant.id, QStringLiteral("store.time_zone"));
-        if (zone && QTimeZone(zone->toUtf8()).isValid())
-            range.zone = QTimeZone(zone->toUtf8());
     }
-    // "Today" is the store's: in India it is tomorrow already while it is evening in UTC.
-    const QDate today = QDateTime::currentDateTimeUtc().toTimeZone(range.zone).date();
+    const QDate today = AnalyticsService::storeToday(*open->store, open->tenant.id, range);
     const auto date = [&](const char *option, QDate fallback, QDate *out) {
         const QString text = parser.value(QString::fromLatin1(option));
         *out = text.isEmpty() ? fallback : QDate::fromString(text, Qt::ISODate);

@@ -176,6 +176,13 @@ const SentimentLexicon &AnalyticsService::lexicon()
     return loaded;
 }
 
+QDate AnalyticsService::storeToday(Store &store, qint64 tenantId, ReportRange range)
+{
+    if (auto settings = store.tenants().settings(tenantId))
+        applySettings(settings.value(), range, nullptr);
+    return QDateTime::currentDateTimeUtc().toTimeZone(range.zone).date();
+}
+
 void AnalyticsService::applySettings(const QMap<QString, QString> &settings, ReportRange &range,
                                      double *minutesPerAnswer)
 {

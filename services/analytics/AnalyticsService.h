@@ -87,6 +87,9 @@ public:
           const std::function<void(int, int, const QString &)> &progress = {});
     static void applySettings(const QMap<QString, QString> &settings, ReportRange &range,
                               double *minutesPerAnswer);
+    // Today where the store is: the range's zone when it chose one, else store.time_zone, else
+    // this computer's (in India it is tomorrow already while it is evening in UTC).
+    static QDate storeToday(Store &store, qint64 tenantId, ReportRange range = {});
     static const SentimentLexicon &lexicon(); // loaded once, then read from any thread
 
 Q_SIGNALS:

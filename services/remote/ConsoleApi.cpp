@@ -37,6 +37,7 @@ ConsoleApi::ConsoleApi(ConsoleServices services, qint64 tokenLifetimeSeconds, QO
 
 ConsoleApi::~ConsoleApi()
 {
+    // Before the tokens and services they use go (children would be deleted after them).
     for (const QPointer<ConsoleSession> &session : std::as_const(m_sessions))
         delete session.data();
 }

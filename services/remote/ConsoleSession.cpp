@@ -19,7 +19,6 @@
 #include <QJsonDocument>
 #include <QPointer>
 #include <QThread>
-#include <QTimeZone>
 
 #include <algorithm>
 #include <limits>
@@ -70,6 +69,28 @@ std::function<void(Result<T>)> relay(std::function<void(Result<QJsonValue>)> ans
         else
             answer(QJsonValue(encode(r.value())));
     };
+}
+
+// A read for the signed-in person: on the database thread, their permission checked first,
+// then read(store, tenantId); the answer through `encode`.
+template<typename T, typename Read, typename Encode>
+void readChecked(StoreWorker &worker, QObject *context, const ConsoleGrant &grant,
+                 Permission permission, Read read, std::function<void(Result<QJsonValue>)> answer,
+                 Encode encode)
+{
+    worker.run(
+        context,
+        [tenant = grant.tenantId, op = grant.person.id, permission, read](Store &store) {
+            if (Result<Operator> allowed = Access::require(store, tenant, op, permission); !allowed)
+                return Result<T>::failure(allowed);
+            return read(store, tenant);
+        },
+        relay<T>(std::move(answer), encode));
+}
+
+template<typename T> QJsonArray asArray(const QList<T> &rows)
+{
+    return ConsoleJson::array(rows);
 }
 
 } // namespace
@@ -359,17 +380,10 @@ void ConsoleSession::signOut(const QJsonObject &, Answer answer)
 
 void ConsoleSession::conversations(const QJsonObject &, Answer answer)
 {
-    m_services.store.run(
-        this,
-        [tenant = m_grant.tenantId, op = m_grant.person.id](Store &store) {
-            Result<Operator> allowed = Access::require(store, tenant, op, Permission::WorkChats);
-            if (!allowed)
-                return Result<QList<ConversationSummary>>::failure(allowed);
-            return store.conversations().summaries(tenant);
-        },
-        relay<QList<ConversationSummary>>(answer, [](const QList<ConversationSummary> &rows) {
-            return ConsoleJson::array(rows);
-        }));
+    readChecked<QList<ConversationSummary>>(
+        m_services.store, this, m_grant, Permission::WorkChats,
+        [](Store &store, qint64 tenant) { return store.conversations().summaries(tenant); }, answer,
+        asArray<ConversationSummary>);
 }
 
 void ConsoleSession::messages(const QJsonObject &params, Answer answer)
@@ -378,17 +392,12 @@ void ConsoleSession::messages(const QJsonObject &params, Answer answer)
     const qint64 before = idParam(params, "beforeId");
     const int limit = int(
         std::clamp<qint64>(params.value(QLatin1String("limit")).toInteger(100), 1, kMaxMessages));
-    m_services.store.run(
-        this,
-        [tenant = m_grant.tenantId, op = m_grant.person.id, conversation, before,
-         limit](Store &store) {
-            Result<Operator> allowed = Access::require(store, tenant, op, Permission::WorkChats);
-            if (!allowed)
-                return Result<QList<Message>>::failure(allowed);
+    readChecked<QList<Message>>(
+        m_services.store, this, m_grant, Permission::WorkChats,
+        [conversation, before, limit](Store &store, qint64 tenant) {
             return store.conversations().latestMessages(tenant, conversation, limit, before);
         },
-        relay<QList<Message>>(answer,
-                              [](const QList<Message> &rows) { return ConsoleJson::array(rows); }));
+        answer, asArray<Message>);
 }
 
 void ConsoleSession::takeOver(const QJsonObject &params, Answer answer)
@@ -442,16 +451,12 @@ void ConsoleSession::traces(const QJsonObject &params, Answer answer)
     const qint64 conversation = idParam(params, "conversationId");
     const int limit = int(
         std::clamp<qint64>(params.value(QLatin1String("limit")).toInteger(100), 1, kMaxMessages));
-    m_services.store.run(
-        this,
-        [tenant = m_grant.tenantId, op = m_grant.person.id, conversation, limit](Store &store) {
-            Result<Operator> allowed = Access::require(store, tenant, op, Permission::WorkChats);
-            if (!allowed)
-                return Result<QList<ExecutionTrace>>::failure(allowed);
+    readChecked<QList<ExecutionTrace>>(
+        m_services.store, this, m_grant, Permission::WorkChats,
+        [conversation, limit](Store &store, qint64 tenant) {
             return store.agent().traces(tenant, conversation, limit);
         },
-        relay<QList<ExecutionTrace>>(
-            answer, [](const QList<ExecutionTrace> &rows) { return ConsoleJson::array(rows); }));
+        answer, asArray<ExecutionTrace>);
 }
 
 void ConsoleSession::closeChat(const QJsonObject &params, Answer answer)
@@ -573,15 +578,10 @@ void ConsoleSession::askKnowledge(const QJsonObject &params, Answer answer)
 
 void ConsoleSession::documents(const QJsonObject &, Answer answer)
 {
-    m_services.store.run(
-        this,
-        [tenant = m_grant.tenantId, op = m_grant.person.id](Store &store) {
-            Result<Operator> allowed = Access::require(store, tenant, op, Permission::WorkChats);
-            if (!allowed)
-                return Result<QList<KnowledgeDocument>>::failure(allowed);
-            return store.knowledge().documents(tenant);
-        },
-        relay<QList<KnowledgeDocument>>(answer, [](const QList<KnowledgeDocument> &rows) {
+    readChecked<QList<KnowledgeDocument>>(
+        m_services.store, this, m_grant, Permission::WorkChats,
+        [](Store &store, qint64 tenant) { return store.knowledge().documents(tenant); }, answer,
+        [](const QList<KnowledgeDocument> &rows) {
             QJsonArray out;
             for (const KnowledgeDocument &d : rows)
                 out.append(
@@ -592,7 +592,7 @@ void ConsoleSession::documents(const QJsonObject &, Answer answer)
                                 {QStringLiteral("chunkCount"), d.chunkCount},
                                 {QStringLiteral("updatedAt"), ConsoleJson::time(d.updatedAt)}});
             return out;
-        }));
+        });
 }
 
 void ConsoleSession::updatePassage(const QJsonObject &params, Answer answer)
@@ -634,16 +634,10 @@ void ConsoleSession::saveFaq(const QJsonObject &params, Answer answer)
 
 void ConsoleSession::products(const QJsonObject &, Answer answer)
 {
-    m_services.store.run(
-        this,
-        [tenant = m_grant.tenantId, op = m_grant.person.id](Store &store) {
-            Result<Operator> allowed = Access::require(store, tenant, op, Permission::WorkChats);
-            if (!allowed)
-                return Result<QList<Product>>::failure(allowed);
-            return store.catalog().products(tenant);
-        },
-        relay<QList<Product>>(answer,
-                              [](const QList<Product> &rows) { return ConsoleJson::array(rows); }));
+    readChecked<QList<Product>>(
+        m_services.store, this, m_grant, Permission::WorkChats,
+        [](Store &store, qint64 tenant) { return store.catalog().products(tenant); }, answer,
+        asArray<Product>);
 }
 
 void ConsoleSession::setStock(const QJsonObject &params, Answer answer)
@@ -696,13 +690,7 @@ void ConsoleSession::report(const QJsonObject &params, Answer answer)
                 Access::require(store, tenant, op, Permission::ViewAnalytics);
             if (!allowed)
                 return Result<QDate>::failure(allowed);
-            // The last days end on the store's today, in its time zone.
-            const Result<QString> zone =
-                store.tenants().setting(tenant, QStringLiteral("store.time_zone"));
-            const QTimeZone tz(zone ? zone->toUtf8() : QByteArray());
-            return QDateTime::currentDateTimeUtc()
-                .toTimeZone(tz.isValid() ? tz : QTimeZone::systemTimeZone())
-                .date();
+            return AnalyticsService::storeToday(store, tenant); // the last days end there
         },
         [this, tenant, days, answer](Result<QDate> today) {
             if (!today)

@@ -232,9 +232,8 @@ void RemoteConsoleClient::checkDeadlines()
 }
 
 RemoteConsoleClient::Reply
-RemoteConsoleClient::sessionReply(QObject *context, std::function<void(Result<Session>)> done)
+RemoteConsoleClient::sessionReply(std::function<void(Result<Session>)> done)
 {
-    Q_UNUSED(context);
     return [this, done = std::move(done)](Result<QJsonValue> r) {
         if (!r)
             return done(Result<Session>::failure(r));
@@ -257,14 +256,14 @@ void RemoteConsoleClient::signIn(const QString &store, const QString &name, cons
          {{QStringLiteral("store"), store},
           {QStringLiteral("name"), name},
           {QStringLiteral("password"), password}},
-         context, sessionReply(context, std::move(done)));
+         context, sessionReply(std::move(done)));
 }
 
 void RemoteConsoleClient::resume(const QString &token, QObject *context,
                                  std::function<void(Result<Session>)> done)
 {
     call(QStringLiteral("resume"), {{QStringLiteral("token"), token}}, context,
-         sessionReply(context, std::move(done)));
+         sessionReply(std::move(done)));
 }
 
 void RemoteConsoleClient::conversations(

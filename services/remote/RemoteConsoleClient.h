@@ -109,8 +109,7 @@ private:
     void onEvent(const QString &name, const QJsonObject &data);
     void failPending(const QString &reason);
     void checkDeadlines();
-    std::function<void(Result<QJsonValue>)> sessionReply(QObject *context,
-                                                         std::function<void(Result<Session>)> done);
+    Reply sessionReply(std::function<void(Result<Session>)> done);
 
     std::unique_ptr<QWebSocket> m_socket;
     QUrl m_url;

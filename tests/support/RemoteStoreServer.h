@@ -3,6 +3,7 @@
 #include "FakeProviderServer.h"
 #include "ServeNode.h"
 #include "TestDatabases.h"
+#include "TestSupport.h"
 #include "domain/Channel.h"
 #include "remote/RemoteConsoleClient.h"
 #include "storage/Store.h"
@@ -11,19 +12,14 @@
 #include <QTest>
 
 #include <memory>
-#include <optional>
 
 namespace shopdesk::test {
 
-// Starts an asynchronous call (start(context, done)) and waits for its answer.
+// answerOf for calls that answer through a context: start(context, done).
 template<typename T, typename Start> Result<T> await(Start start, int timeoutMs = 30000)
 {
-    std::optional<Result<T>> got;
     QObject context;
-    start(&context, [&got](Result<T> r) { got.emplace(std::move(r)); });
-    if (!QTest::qWaitFor([&] { return got.has_value(); }, timeoutMs))
-        return Result<T>::failure(QStringLiteral("no answer in time"), ErrorKind::ConnectionLost);
-    return std::move(*got);
+    return answerOf<T>([&](auto done) { start(&context, std::move(done)); }, timeoutMs);
 }
 
 // A real `shopdesk-cli serve` for remote console tests, on a fresh database of the test's
