@@ -9,6 +9,7 @@
 #include "analytics/ReportBuilder.h"
 #include "analytics/ReportQueries.h"
 #include "analytics/SentimentLexicon.h"
+#include "storage/ChatActivity.h"
 #include "storage/SqlBackend.h"
 #include "storage/SqlSupport.h"
 #include "storage/Store.h"
@@ -166,6 +167,10 @@ void fill(Store &store, qint64 tenant, int conversations, qint64 now)
         db.commit();
         done += batch;
     }
+    // The reports' facts, as the store keeps them when messages arrive one by one.
+    db.begin();
+    ChatActivity(db).rebuild(tenant);
+    db.commit();
     // As a store's tables are after autovacuum has seen them (statistics, visibility map).
     db.exec(db.dialect() == SqlBackend::Dialect::Postgres ? QStringLiteral("VACUUM ANALYZE")
                                                           : QStringLiteral("ANALYZE"));

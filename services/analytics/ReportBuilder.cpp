@@ -5,6 +5,7 @@
 #include "analytics/ReportQueries.h"
 #include "analytics/SentimentLexicon.h"
 #include "domain/EscalationReason.h"
+#include "storage/ChatActivity.h"
 #include "storage/SqlSupport.h"
 
 #include <QHash>
@@ -224,20 +225,16 @@ void ReportBuilder::sentiment(Report &r, const ReportRange &range)
     r.sentiment.available = true;
     r.sentiment.source = lexicon->source();
     ReportQueries q(m_db, m_tenant, range);
-    // Messages no report has read yet are scored once, in batches that each commit.
-    for (;;) {
-        const QList<ReportQueries::Unscored> batch = q.unscoredTexts(2000);
+    // Messages written before they were scored on arrival are scored once, in batches that
+    // each commit, going forward through the range (never back over what is done).
+    for (qint64 from = 0;;) {
+        QList<ReportQueries::Unscored> batch = q.unscoredTexts(2000, from);
         if (batch.isEmpty())
             break;
-        QList<QPair<qint64, int>> moods;
-        moods.reserve(batch.size());
-        for (const auto &m : batch) {
-            const SentimentLexicon::Polarity p = lexicon->classify(m.body);
-            moods.append({m.id, p == SentimentLexicon::Polarity::Positive   ? 1
-                                : p == SentimentLexicon::Polarity::Negative ? -1
-                                                                            : 0});
-        }
-        sql::transaction(m_db, [&] { q.storeMoods(moods); });
+        from = ChatActivity::slotOf(batch.last().at);
+        for (auto &m : batch)
+            m.mood = lexicon->mood(m.body);
+        sql::transaction(m_db, [&] { q.storeMoods(batch); });
         if (m_cancel && m_cancel->load())
             throw Cancelled{};
     }

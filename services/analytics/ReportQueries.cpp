@@ -1,16 +1,30 @@
 #include "analytics/ReportQueries.h"
 
 #include "analytics/LocalTimeSql.h"
+#include "storage/ChatActivity.h"
 #include "storage/SqlBackend.h"
 #include "storage/SqlSupport.h"
+
+#include <QHash>
+
+#include <algorithm>
+#include <vector>
 
 namespace shopdesk {
 
 namespace {
 
+constexpr qint64 kDayMs = 86400000;
+
 qint64 i64(const QVariant &v)
 {
     return v.isNull() ? 0 : v.toLongLong();
+}
+
+// A slot's first millisecond, as LocalTimeSql reads a time column.
+QString slotStart()
+{
+    return QStringLiteral("(bucket * %1)").arg(ChatActivity::kSlotMs);
 }
 
 } // namespace
@@ -20,6 +34,16 @@ ReportQueries::ReportQueries(SqlBackend &db, qint64 tenantId, const ReportRange 
     , m_tenant(tenantId)
     , m_range(range)
 {}
+
+qint64 ReportQueries::firstSlot() const
+{
+    return ChatActivity::slotOf(m_range.startMs());
+}
+
+qint64 ReportQueries::endSlot() const
+{
+    return ChatActivity::slotOf(m_range.endMs());
+}
 
 QString ReportQueries::channelFilter(const QString &conversationColumn, QVariantList &params) const
 {
@@ -33,14 +57,14 @@ QString ReportQueries::channelFilter(const QString &conversationColumn, QVariant
 
 QList<ReportQueries::DayCount> ReportQueries::customerMessagesByDay()
 {
-    const LocalTimeSql local(m_range, QStringLiteral("created_at"));
+    const LocalTimeSql local(m_range, slotStart());
     QVariantList params = local.params();
-    params << m_tenant << m_range.startMs() << m_range.endMs();
+    params << m_tenant << firstSlot() << endSlot();
     const QString channel = channelFilter(QStringLiteral("conversation_id"), params);
     const SqlRows rows = m_db.query(
-        QStringLiteral("SELECT %1, COUNT(*), COUNT(DISTINCT conversation_id) FROM messages WHERE "
-                       "tenant_id = ? AND author = 'customer' AND created_at >= ? AND "
-                       "created_at < ?%2 GROUP BY 1")
+        QStringLiteral("SELECT %1, SUM(customers), COUNT(DISTINCT conversation_id) FROM "
+                       "chat_activity WHERE tenant_id = ? AND bucket >= ? AND bucket < ? AND "
+                       "customers > 0%2 GROUP BY 1")
             .arg(local.day(), channel),
         params);
     QList<DayCount> out;
@@ -51,16 +75,15 @@ QList<ReportQueries::DayCount> ReportQueries::customerMessagesByDay()
 
 QList<ReportQueries::DayCount> ReportQueries::customerMessagesByHour()
 {
-    const LocalTimeSql local(m_range, QStringLiteral("created_at"));
+    const LocalTimeSql local(m_range, slotStart());
     QVariantList params = local.params();
-    params << local.params() << m_tenant << m_range.startMs() << m_range.endMs();
+    params << local.params() << m_tenant << firstSlot() << endSlot();
     const QString channel = channelFilter(QStringLiteral("conversation_id"), params);
-    const SqlRows rows =
-        m_db.query(QStringLiteral("SELECT %1, %2, COUNT(*) FROM messages WHERE tenant_id = ? AND "
-                                  "author = 'customer' AND created_at >= ? AND created_at < ?%3 "
-                                  "GROUP BY 1, 2")
-                       .arg(local.day(), local.hour(), channel),
-                   params);
+    const SqlRows rows = m_db.query(
+        QStringLiteral("SELECT %1, %2, SUM(customers) FROM chat_activity WHERE tenant_id = ? AND "
+                       "bucket >= ? AND bucket < ? AND customers > 0%3 GROUP BY 1, 2")
+            .arg(local.day(), local.hour(), channel),
+        params);
     QList<DayCount> out;
     for (const SqlRow &r : rows)
         out.append({i64(r[0]), r[1].toInt(), r[2].toInt(), 0});
@@ -69,107 +92,127 @@ QList<ReportQueries::DayCount> ReportQueries::customerMessagesByHour()
 
 QList<ReportQueries::ChatRow> ReportQueries::chats()
 {
-    // For each chat: its first customer message in the range, the bot's first message after it
-    // and its last one in the range; then whether a person replied or the chat was handed off
-    // before the bot's last answer + 24 h (the range's end + 24 h when the bot never answered).
-    // The same answer two ways, each the faster on its backend (bench/analytics.sh).
-    const SqlRows rows =
-        m_db.dialect() == SqlBackend::Dialect::Postgres ? chatsByJoins() : chatsBySubqueries();
+    // The slots from the range's start to a day after its end (a reply or a handoff counts
+    // until the bot's last answer + 24 h), then chat by chat in time order: the chat's first
+    // customer message in the range opens its first slot; the bot's first answer, a person's
+    // reply and a handoff after it are that slot's *_after_customer_at or a later slot's first.
+    // Times come as offsets into their slot (half the digits to send), in no order (a plain
+    // scan), and are sorted here.
+    const qint64 end = m_range.endMs();
+    const qint64 until = ChatActivity::slotOf(end + kDayMs) + 1;
+    QVariantList params{m_tenant, firstSlot(), until};
+    const QString channel = channelFilter(QStringLiteral("conversation_id"), params);
+    struct Slot
+    {
+        qint64 chat, slot, firstCustomer, lastBot, botAfter, firstBot, personAfter, firstPerson,
+            handoffAfter, firstHandoff;
+    };
+    std::vector<Slot> slots;
+    // A slot's first bot, person and handoff are mostly the ones after its first customer
+    // message: sent only where they differ.
+    QString columns;
+    for (const char *c :
+         {"first_customer_at", "last_bot_at", "bot_after_customer_at",
+          "NULLIF(first_bot_at, bot_after_customer_at)", "person_after_customer_at",
+          "NULLIF(first_person_at, person_after_customer_at)", "handoff_after_customer_at",
+          "NULLIF(first_handoff_at, handoff_after_customer_at)"})
+        columns += QStringLiteral(", %1 - bucket * %2 + 1")
+                       .arg(QLatin1String(c))
+                       .arg(ChatActivity::kSlotMs); // + 1: a time at the slot's first millisecond
+                                                    // is not "none"
+    m_db.scanNumbers(
+        QStringLiteral("SELECT conversation_id, bucket%1 FROM chat_activity WHERE tenant_id = ? "
+                       "AND bucket >= ? AND bucket < ?%2")
+            .arg(columns, channel),
+        params, [&](const SqlNumbers &r) {
+            const qint64 base = r.at(1) * ChatActivity::kSlotMs - 1;
+            const auto time = [&](int c) {
+                return r.isNull(c) ? 0 : r.at(c) + base;
+            };
+            const auto orAfter = [&](int c) {
+                return r.isNull(c) ? time(c - 1) : time(c);
+            };
+            slots.push_back({r.at(0), r.at(1), time(2), time(3), time(4), orAfter(5), time(6),
+                             orAfter(7), time(8), orAfter(9)});
+        });
+    std::sort(slots.begin(), slots.end(), [](const Slot &a, const Slot &b) {
+        return a.chat != b.chat ? a.chat < b.chat : a.slot < b.slot;
+    });
+    const auto earliest = [](qint64 a, qint64 b) {
+        return a == 0 ? b : b == 0 ? a : std::min(a, b);
+    };
+    const qint64 last = endSlot();
     QList<ChatRow> out;
-    out.reserve(rows.size());
-    for (const SqlRow &r : rows)
-        out.append(
-            {i64(r[0]), i64(r[1]), i64(r[2]), i64(r[3]), r[4].toInt() == 1, r[5].toInt() == 1});
+    QList<int> unanswered;
+    for (size_t i = 0; i < slots.size();) {
+        const qint64 id = slots[i].chat;
+        ChatRow row{id};
+        qint64 person = 0;
+        qint64 handoff = 0;
+        for (; i < slots.size() && slots[i].chat == id; ++i) {
+            const Slot &s = slots[i];
+            if (row.firstCustomerAt == 0) {
+                // Slots before the chat's first customer message in the range do not count.
+                if (s.slot >= last || s.firstCustomer == 0)
+                    continue;
+                row.firstCustomerAt = s.firstCustomer;
+                row.firstBotAt = s.botAfter;
+                person = s.personAfter;
+                handoff = s.handoffAfter;
+            } else {
+                row.firstBotAt = earliest(row.firstBotAt, s.firstBot);
+                person = earliest(person, s.firstPerson);
+                handoff = earliest(handoff, s.firstHandoff);
+            }
+            if (s.slot < last && s.lastBot >= row.firstCustomerAt)
+                row.lastBotAt = std::max(row.lastBotAt, s.lastBot);
+        }
+        if (row.firstCustomerAt == 0)
+            continue;
+        const qint64 waitUntil = (row.lastBotAt > 0 ? row.lastBotAt : end) + kDayMs;
+        row.personReplied = person > 0 && person < waitUntil;
+        row.handedOff = handoff > 0 && handoff < waitUntil;
+        if (row.firstBotAt == 0)
+            unanswered.append(int(out.size()));
+        out.append(row);
+    }
+    botAnswersLater(out, unanswered, until);
     return out;
 }
 
-SqlRows ReportQueries::chatsByJoins()
+void ReportQueries::botAnswersLater(QList<ChatRow> &rows, const QList<int> &unanswered,
+                                    qint64 fromSlot)
 {
-    // PostgreSQL: joins rather than a subquery per chat, each side read from its index by time
-    // (the repeated "created_at >= start" lets it scan from the range's start).
-    const qint64 start = m_range.startMs();
-    const qint64 end = m_range.endMs();
-    QVariantList params{m_tenant, start, end};
-    const QString channel = channelFilter(QStringLiteral("conversation_id"), params);
-    params << end << m_tenant << start << end << m_tenant << start << m_tenant << start;
-    return m_db.query(
-        QStringLiteral(
-            "WITH c AS (SELECT conversation_id, MIN(created_at) AS first_at FROM messages WHERE "
-            "tenant_id = ? AND author = 'customer' AND created_at >= ? AND created_at < ?%1 "
-            "GROUP BY conversation_id), "
-            "b AS (SELECT m.conversation_id, MIN(m.created_at) AS first_bot, MAX(CASE WHEN "
-            "m.created_at < CAST(? AS BIGINT) THEN m.created_at END) AS last_bot FROM messages m "
-            "JOIN c ON c.conversation_id = m.conversation_id WHERE m.tenant_id = ? AND "
-            "m.author = 'bot' AND m.created_at >= ? AND m.created_at >= c.first_at GROUP BY "
-            "m.conversation_id), "
-            "f AS (SELECT c.conversation_id, c.first_at, b.first_bot, b.last_bot, "
-            "COALESCE(b.last_bot, CAST(? AS BIGINT)) + 86400000 AS wait_until FROM c LEFT JOIN b "
-            "ON "
-            "b.conversation_id = c.conversation_id), "
-            "h AS (SELECT DISTINCT f.conversation_id FROM f JOIN messages m ON "
-            "m.conversation_id = f.conversation_id WHERE m.tenant_id = ? AND m.author = 'human' "
-            "AND m.type <> 'note' AND m.created_at >= ? AND m.created_at >= f.first_at AND "
-            "m.created_at < f.wait_until), "
-            "e AS (SELECT DISTINCT f.conversation_id FROM f JOIN conversation_events x ON "
-            "x.conversation_id = f.conversation_id WHERE x.tenant_id = ? AND x.kind IN "
-            "('escalated', 'takeover') AND x.at >= ? AND x.at >= f.first_at AND x.at < "
-            "f.wait_until) "
-            "SELECT f.conversation_id, f.first_at, f.first_bot, f.last_bot, CASE WHEN "
-            "h.conversation_id IS NULL THEN 0 ELSE 1 END, CASE WHEN e.conversation_id IS NULL "
-            "THEN 0 ELSE 1 END FROM f LEFT JOIN h ON h.conversation_id = f.conversation_id LEFT "
-            "JOIN e ON e.conversation_id = f.conversation_id ORDER BY f.conversation_id")
-            .arg(channel),
-        params);
-}
-
-SqlRows ReportQueries::chatsBySubqueries()
-{
-    // SQLite: a subquery per chat, each answered from messages_by_chat_author.
-    QVariantList params{m_tenant, m_range.endMs(), m_tenant, m_range.endMs(),   m_tenant,
-                        m_tenant, m_range.endMs(), m_tenant, m_range.startMs(), m_range.endMs()};
-    const QString channel = channelFilter(QStringLiteral("conversation_id"), params);
-    return m_db.query(
-        QStringLiteral(
-            "SELECT f.conversation_id, f.first_at, f.first_bot, f.last_bot, "
-            "CASE WHEN EXISTS (SELECT 1 FROM messages h WHERE h.tenant_id = ? AND "
-            "h.conversation_id = f.conversation_id AND h.author = 'human' AND h.type <> 'note' "
-            "AND h.created_at >= f.first_at AND h.created_at < COALESCE(f.last_bot, "
-            "CAST(? AS BIGINT)) + 86400000) THEN 1 ELSE 0 END, "
-            "CASE WHEN EXISTS (SELECT 1 FROM conversation_events e WHERE e.tenant_id = ? AND "
-            "e.conversation_id = f.conversation_id AND e.kind IN ('escalated', 'takeover') AND "
-            "e.at >= f.first_at AND e.at < COALESCE(f.last_bot, CAST(? AS BIGINT)) + 86400000) "
-            "THEN 1 ELSE 0 END "
-            "FROM (SELECT c.conversation_id, c.first_at, "
-            "(SELECT MIN(b.created_at) FROM messages b WHERE b.tenant_id = ? AND "
-            "b.conversation_id = c.conversation_id AND b.author = 'bot' AND "
-            "b.created_at >= c.first_at) AS first_bot, "
-            "(SELECT MAX(b.created_at) FROM messages b WHERE b.tenant_id = ? AND "
-            "b.conversation_id = c.conversation_id AND b.author = 'bot' AND "
-            "b.created_at >= c.first_at AND b.created_at < ?) AS last_bot "
-            "FROM (SELECT conversation_id, MIN(created_at) AS first_at FROM messages WHERE "
-            "tenant_id = ? AND author = 'customer' AND created_at >= ? AND created_at < ?%1 "
-            "GROUP BY conversation_id) c) f ORDER BY f.conversation_id")
-            .arg(channel),
-        params);
+    for (qsizetype i = 0; i < unanswered.size(); i += 500) {
+        const QList<int> part = unanswered.mid(i, 500);
+        QVariantList params{m_tenant, fromSlot};
+        QHash<qint64, int> index;
+        for (const int row : part) {
+            params << rows.at(row).conversationId;
+            index.insert(rows.at(row).conversationId, row);
+        }
+        const SqlRows later = m_db.query(
+            QStringLiteral("SELECT conversation_id, MIN(first_bot_at) FROM chat_activity WHERE "
+                           "tenant_id = ? AND bucket >= ? AND bots > 0 AND conversation_id IN "
+                           "(%1) GROUP BY conversation_id")
+                .arg(sql::valuesRows(part.size(), QStringLiteral("CAST(? AS BIGINT)"))),
+            params);
+        for (const SqlRow &r : later)
+            rows[index.value(i64(r[0]))].firstBotAt = i64(r[1]);
+    }
 }
 
 QList<ReportQueries::HandoffRow> ReportQueries::handoffs()
 {
-    // Per handoff: a person's first reply after it, and when the chat next went back to the bot
-    // or closed; the reply counts only before that.
+    // Per handoff, its first reply and end as ChatActivity keeps them: the reply counts only
+    // before the chat next went back to the bot or closed.
     QVariantList params{m_tenant, m_range.startMs(), m_range.endMs()};
-    const QString channel = channelFilter(QStringLiteral("e.conversation_id"), params);
+    const QString channel = channelFilter(QStringLiteral("conversation_id"), params);
     const SqlRows rows = m_db.query(
-        QStringLiteral(
-            "SELECT e.conversation_id, e.kind, e.reason_code, e.at, "
-            "(SELECT MIN(h.created_at) FROM messages h WHERE h.tenant_id = e.tenant_id AND "
-            "h.conversation_id = e.conversation_id AND h.author = 'human' AND h.type <> 'note' "
-            "AND h.created_at >= e.at), "
-            "(SELECT MIN(x.at) FROM conversation_events x WHERE x.tenant_id = e.tenant_id AND "
-            "x.conversation_id = e.conversation_id AND x.kind IN ('handback', 'close') AND "
-            "x.at > e.at) FROM conversation_events e WHERE e.tenant_id = ? AND e.at >= ? AND "
-            "e.at < ? AND (e.kind = 'escalated' OR (e.kind = 'takeover' AND "
-            "e.reason_code = 'self'))%1 ORDER BY e.at, e.id")
+        QStringLiteral("SELECT conversation_id, kind, reason_code, at, replied_at, ended_at FROM "
+                       "conversation_events WHERE tenant_id = ? AND at >= ? AND at < ? AND "
+                       "(kind = 'escalated' OR (kind = 'takeover' AND reason_code = 'self'))%1 "
+                       "ORDER BY at, id")
             .arg(channel),
         params);
     QList<HandoffRow> out;
@@ -276,11 +319,11 @@ QList<ReportQueries::ReminderRow> ReportQueries::reminders()
 
 int ReportQueries::botAnswers()
 {
-    QVariantList params{m_tenant, m_range.startMs(), m_range.endMs()};
+    QVariantList params{m_tenant, firstSlot(), endSlot()};
     const QString channel = channelFilter(QStringLiteral("conversation_id"), params);
     const SqlRows rows = m_db.query(
-        QStringLiteral("SELECT COUNT(*) FROM messages WHERE tenant_id = ? AND author = 'bot' AND "
-                       "created_at >= ? AND created_at < ?%1")
+        QStringLiteral("SELECT COALESCE(SUM(bots), 0) FROM chat_activity WHERE tenant_id = ? AND "
+                       "bucket >= ? AND bucket < ?%1")
             .arg(channel),
         params);
     return rows.isEmpty() ? 0 : rows.first()[0].toInt();
@@ -302,80 +345,106 @@ QList<ReportQueries::Ranked> ReportQueries::balancesOwed()
     return out;
 }
 
-QList<ReportQueries::Unscored> ReportQueries::unscoredTexts(int limit)
+QList<ReportQueries::Unscored> ReportQueries::unscoredTexts(int limit, qint64 fromSlot)
 {
-    QVariantList params{m_tenant, m_range.startMs(), m_range.endMs()};
-    const QString channel = channelFilter(QStringLiteral("conversation_id"), params);
+    // Only the slots that still hold unscored texts are read (a partial index finds them), in
+    // time order from `fromSlot`: a caller going forward never walks back over the index
+    // entries its own updates left behind (PostgreSQL keeps them until vacuum).
+    QVariantList params{m_tenant, std::max(fromSlot, firstSlot()), endSlot()};
+    const QString channel = channelFilter(QStringLiteral("a.conversation_id"), params);
     params << limit;
     const SqlRows rows = m_db.query(
-        QStringLiteral("SELECT id, body FROM messages WHERE tenant_id = ? AND author = 'customer' "
-                       "AND type = 'text' AND mood IS NULL AND created_at >= ? AND "
-                       "created_at < ?%1 LIMIT ?")
+        QStringLiteral("SELECT m.id, m.conversation_id, m.created_at, m.body FROM chat_activity a "
+                       "JOIN messages m ON m.tenant_id = a.tenant_id AND m.conversation_id = "
+                       "a.conversation_id AND m.author = 'customer' AND m.created_at >= a.bucket "
+                       "* %1 AND m.created_at < (a.bucket + 1) * %1 WHERE a.tenant_id = ? AND "
+                       "a.unscored > 0 AND a.bucket >= ? AND a.bucket < ? AND m.type = 'text' "
+                       "AND m.mood IS NULL%2 ORDER BY a.bucket LIMIT ?")
+            .arg(ChatActivity::kSlotMs)
             .arg(channel),
         params);
     QList<Unscored> out;
     out.reserve(rows.size());
     for (const SqlRow &r : rows)
-        out.append({i64(r[0]), r[1].toString()});
+        out.append({i64(r[0]), i64(r[1]), i64(r[2]), r[3].toString()});
     return out;
 }
 
-void ReportQueries::storeMoods(const QList<QPair<qint64, int>> &moods)
+void ReportQueries::storeMoods(const QList<Unscored> &scored)
 {
-    // One UPDATE per mood, each over its messages' ids (in chunks of 500).
+    // The chats' locks, then one UPDATE per mood over its messages' ids (in chunks of 500) for
+    // those still unscored (another report may have scored some meanwhile); then their slots.
+    ChatActivity activity(m_db);
+    QList<qint64> chats;
+    QHash<qint64, const Unscored *> byId;
+    for (const Unscored &m : scored) {
+        chats << m.conversationId;
+        byId.insert(m.id, &m);
+    }
+    activity.lockChats(m_tenant, chats);
+    QList<ChatActivity::Scored> stored;
     for (const int mood : {-1, 0, 1}) {
         QList<qint64> ids;
-        for (const auto &[id, m] : moods)
-            if (m == mood)
-                ids << id;
+        for (const Unscored &m : scored)
+            if (m.mood == mood)
+                ids << m.id;
         for (qsizetype i = 0; i < ids.size(); i += 500) {
             const QList<qint64> part = ids.mid(i, 500);
             QVariantList params{mood, m_tenant};
             for (qint64 id : part)
                 params << id;
-            m_db.exec(QStringLiteral("UPDATE messages SET mood = ? WHERE tenant_id = ? AND id IN "
-                                     "(%1)")
-                          .arg(sql::valuesRows(part.size(), QStringLiteral("CAST(? AS BIGINT)"))),
-                      params);
+            const SqlRows changed = m_db.query(
+                QStringLiteral("UPDATE messages SET mood = ? WHERE tenant_id = ? AND id IN (%1) "
+                               "AND mood IS NULL RETURNING id")
+                    .arg(sql::valuesRows(part.size(), QStringLiteral("CAST(? AS BIGINT)"))),
+                params);
+            for (const SqlRow &r : changed)
+                if (const Unscored *m = byId.value(i64(r[0])))
+                    stored.append({m->conversationId, m->at, mood});
         }
     }
+    activity.moodsStored(m_tenant, stored);
 }
 
 QList<ReportQueries::MoodDay> ReportQueries::moodsByDay()
 {
-    const LocalTimeSql local(m_range, QStringLiteral("created_at"));
+    const LocalTimeSql local(m_range, slotStart());
     QVariantList params = local.params();
-    params << m_tenant << m_range.startMs() << m_range.endMs();
+    params << m_tenant << firstSlot() << endSlot();
     const QString channel = channelFilter(QStringLiteral("conversation_id"), params);
-    const SqlRows rows =
-        m_db.query(QStringLiteral("SELECT %1, mood, COUNT(*) FROM messages WHERE tenant_id = ? AND "
-                                  "author = 'customer' AND type = 'text' AND created_at >= ? AND "
-                                  "created_at < ? AND mood IS NOT NULL%2 GROUP BY 1, 2")
-                       .arg(local.day(), channel),
-                   params);
+    const SqlRows rows = m_db.query(
+        QStringLiteral("SELECT %1, SUM(negative), SUM(neutral), SUM(positive) FROM chat_activity "
+                       "WHERE tenant_id = ? AND bucket >= ? AND bucket < ? AND customers > 0%2 "
+                       "GROUP BY 1")
+            .arg(local.day(), channel),
+        params);
     QList<MoodDay> out;
     for (const SqlRow &r : rows)
-        out.append({i64(r[0]), r[1].toInt(), r[2].toInt()});
+        for (const int mood : {-1, 0, 1})
+            if (const int n = r[2 + mood].toInt(); n > 0)
+                out.append({i64(r[0]), mood, n});
     return out;
 }
 
 QList<ReportQueries::NegativeRow> ReportQueries::mostNegative(int limit)
 {
-    QVariantList params{m_tenant, m_range.startMs(), m_range.endMs()};
+    QVariantList params{m_tenant, firstSlot(), endSlot()};
     const QString channel = channelFilter(QStringLiteral("conversation_id"), params);
     params << limit;
-    const SqlRows top =
-        m_db.query(QStringLiteral("SELECT conversation_id, COUNT(*), MAX(id) FROM messages WHERE "
-                                  "tenant_id = ? AND author = 'customer' AND type = 'text' AND "
-                                  "created_at >= ? AND created_at < ? AND mood = -1%1 GROUP BY "
-                                  "conversation_id ORDER BY 2 DESC, 1 LIMIT ?")
-                       .arg(channel),
-                   params);
+    const SqlRows top = m_db.query(
+        QStringLiteral("SELECT conversation_id, SUM(negative) FROM chat_activity WHERE tenant_id "
+                       "= ? AND bucket >= ? AND bucket < ? AND negative > 0%1 GROUP BY "
+                       "conversation_id ORDER BY 2 DESC, 1 LIMIT ?")
+            .arg(channel),
+        params);
     QList<NegativeRow> out;
     for (const SqlRow &r : top) {
-        const SqlRows body =
-            m_db.query(QStringLiteral("SELECT body FROM messages WHERE tenant_id = ? AND id = ?"),
-                       {m_tenant, i64(r[2])});
+        // The chat's latest negative text in the range.
+        const SqlRows body = m_db.query(
+            QStringLiteral("SELECT body FROM messages WHERE tenant_id = ? AND conversation_id = ? "
+                           "AND author = 'customer' AND type = 'text' AND mood = -1 AND "
+                           "created_at >= ? AND created_at < ? ORDER BY id DESC LIMIT 1"),
+            {m_tenant, i64(r[0]), m_range.startMs(), m_range.endMs()});
         out.append(
             {i64(r[0]), r[1].toInt(), body.isEmpty() ? QString() : body.first()[0].toString()});
     }
@@ -406,12 +475,12 @@ QList<ReportQueries::ChatName> ReportQueries::chatNames(const QList<qint64> &con
 
 QList<qint64> ReportQueries::chatsBetween(const QDate &first, const QDate &last)
 {
-    QVariantList params{m_tenant, m_range.dayStartMs(first), m_range.dayStartMs(last.addDays(1))};
+    QVariantList params{m_tenant, ChatActivity::slotOf(m_range.dayStartMs(first)),
+                        ChatActivity::slotOf(m_range.dayStartMs(last.addDays(1)))};
     const QString channel = channelFilter(QStringLiteral("conversation_id"), params);
     const SqlRows rows = m_db.query(
-        QStringLiteral("SELECT DISTINCT conversation_id FROM messages WHERE tenant_id = ? AND "
-                       "author = 'customer' AND created_at >= ? AND created_at < ?%1 "
-                       "ORDER BY 1")
+        QStringLiteral("SELECT DISTINCT conversation_id FROM chat_activity WHERE tenant_id = ? AND "
+                       "bucket >= ? AND bucket < ? AND customers > 0%1 ORDER BY 1")
             .arg(channel),
         params);
     QList<qint64> out;

@@ -93,15 +93,19 @@ public:
     // Each customer's credit not yet paid, as of now (id, name, count unused, revenueMinor owed).
     QList<Ranked> balancesOwed();
 
-    // Customer text messages in the range not scored yet (at most `limit`), and their scores
-    // stored (-1, 0, 1): each message is scored once.
+    // Customer text messages in the range not scored yet (at most `limit`, oldest slots
+    // first, from `fromSlot` on), and their scores stored (-1, 0, 1): each message is scored
+    // once.
     struct Unscored
     {
         qint64 id = 0;
+        qint64 conversationId = 0;
+        qint64 at = 0;
         QString body;
+        int mood = 0; // set by the caller before storeMoods
     };
-    QList<Unscored> unscoredTexts(int limit);
-    void storeMoods(const QList<QPair<qint64, int>> &moods);
+    QList<Unscored> unscoredTexts(int limit, qint64 fromSlot = 0);
+    void storeMoods(const QList<Unscored> &scored);
     struct MoodDay
     {
         qint64 day = 0;
@@ -130,8 +134,12 @@ public:
     QList<qint64> chatsBetween(const QDate &first, const QDate &last);
 
 private:
-    SqlRows chatsByJoins();      // PostgreSQL
-    SqlRows chatsBySubqueries(); // SQLite
+    // The range as chat_activity slots: [first, end).
+    qint64 firstSlot() const;
+    qint64 endSlot() const;
+    // The bot's first answer after the range's end + 1 day for these chats (those without one
+    // earlier), added to their rows.
+    void botAnswersLater(QList<ChatRow> &rows, const QList<int> &unanswered, qint64 fromSlot);
     // " AND <column> IN (chats of the channel)" when the range names one.
     QString channelFilter(const QString &conversationColumn, QVariantList &params) const;
 

@@ -40,6 +40,12 @@ public:
 
     double score(const QString &message) const;
     Polarity classify(const QString &message) const;
+    // The same as stored with a message: -1, 0 or 1.
+    int mood(const QString &message) const
+    {
+        const Polarity p = classify(message);
+        return p == Polarity::Positive ? 1 : p == Polarity::Negative ? -1 : 0;
+    }
 
 private:
     int loadHindiWords(); // merged into m_polarity; how many

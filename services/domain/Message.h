@@ -3,6 +3,8 @@
 #include <QDateTime>
 #include <QString>
 
+#include <optional>
+
 namespace shopdesk {
 
 enum class Direction { Inbound, Outbound };
@@ -36,6 +38,9 @@ struct Message
     MessageStatus status = MessageStatus::Received;
     QString failureReason;
     qint64 replyToId = 0;
+    // A customer's text scored as it arrives (-1, 0, 1: AnalyticsService::moodOf); none: the
+    // first report that covers it scores it.
+    std::optional<int> mood;
     QDateTime createdAt;
     QDateTime sentAt;
     QDateTime deliveredAt;

@@ -1,5 +1,8 @@
 #include "messaging/InboundEventApplier.h"
 
+#include "analytics/AnalyticsService.h"
+#include "analytics/SentimentLexicon.h"
+
 #include "privacy/OptOutWords.h"
 
 #include "core/Logging.h"
@@ -160,8 +163,12 @@ InboundEventApplier::Outcome applyMessage(Store &store, const InboundEvent &even
         job.inlineData = item.mediaData;
         job.providerMessageId = item.providerMessageId;
     }
-    if (!item.fromStore && m.type == QLatin1String("text"))
+    if (!item.fromStore && m.type == QLatin1String("text")) {
         recordOptOut(store, tenant, conversationId, m.body);
+        // Scored now (under a microsecond), so no report has to come back for it.
+        if (const SentimentLexicon &lexicon = AnalyticsService::lexicon(); lexicon.isLoaded())
+            m.mood = lexicon.mood(m.body);
+    }
     if (pass && !item.fromStore) {
         pass->drafts[tenant].append(m);
         pass->jobs[tenant].append(job);

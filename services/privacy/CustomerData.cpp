@@ -260,7 +260,7 @@ Result<Erasure> CustomerData::erase(Store &store, qint64 tenantId, qint64 actorI
             for (const QString &table :
                  {QStringLiteral("execution_traces"), QStringLiteral("retrieval_log"),
                   QStringLiteral("conversation_events"), QStringLiteral("conversation_state"),
-                  QStringLiteral("messages")})
+                  QStringLiteral("chat_activity"), QStringLiteral("messages")})
                 db.exec(QStringLiteral("DELETE FROM ") + table +
                             QStringLiteral(" WHERE tenant_id = ? AND conversation_id IN ") + kChats,
                         mine);

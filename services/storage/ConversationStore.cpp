@@ -1,6 +1,7 @@
 #include "storage/ConversationStore.h"
 
 #include "domain/EscalationReason.h"
+#include "storage/ChatActivity.h"
 
 #include "storage/Rows.h"
 #include "storage/SqlSupport.h"
@@ -277,11 +278,13 @@ void ConversationStore::recordEvent(qint64 tenantId, qint64 conversationId, cons
                                     qint64 operatorId, const QString &reasonCode,
                                     const QString &reason, qint64 at)
 {
-    m_db.exec(
+    const qint64 when = at > 0 ? at : now();
+    const SqlRows id = m_db.query(
         QStringLiteral("INSERT INTO conversation_events (tenant_id, conversation_id, at, "
-                       "kind, reason_code, reason, operator_id) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-        {tenantId, conversationId, at > 0 ? at : now(), kind, reasonCode, reason,
-         nullableId(operatorId)});
+                       "kind, reason_code, reason, operator_id) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                       "RETURNING id"),
+        {tenantId, conversationId, when, kind, reasonCode, reason, nullableId(operatorId)});
+    ChatActivity(m_db).eventAdded(tenantId, conversationId, id.first()[0].toLongLong(), kind, when);
 }
 
 Result<Conversation> ConversationStore::updateConversation(qint64 tenantId, qint64 conversationId,
@@ -431,6 +434,8 @@ void ConversationStore::touchConversations(qint64 tenantId, const QList<Message>
         if (m.author == Author::Customer)
             c.customer = std::max(c.customer, created);
     }
+    // In id order, as every writer of several chats locks them (no two wait on each other).
+    std::sort(order.begin(), order.end());
     for (const qint64 id : std::as_const(order)) {
         const Clocks c = clocks.value(id);
         const SqlRows touched = m_db.query(
@@ -453,9 +458,9 @@ QList<Message> ConversationStore::insertMessages(qint64 tenantId, const QList<Me
         "INSERT INTO messages (tenant_id, conversation_id, direction, author, author_operator_id, "
         "type, body, media_ref, provider_message_id, status, failure_reason, reply_to_id, "
         "created_at, sent_at, delivered_at, read_at, failed_at, media_state, media_mime, "
-        "media_source, extra) VALUES ");
+        "media_source, extra, mood) VALUES ");
     static const QString row =
-        QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     // Rows per statement: few distinct statement shapes (so they stay prepared), and far below
     // both engines' limits on parameters per statement.
     constexpr int kChunk = 100;
@@ -465,7 +470,7 @@ QList<Message> ConversationStore::insertMessages(qint64 tenantId, const QList<Me
         const int count = int(std::min<qsizetype>(kChunk, messages.size() - from));
         QString sql = head;
         SqlParams params;
-        params.reserve(count * 21);
+        params.reserve(count * 22);
         for (int i = 0; i < count; ++i) {
             const Message &m = messages.at(from + i);
             sql += (i ? QStringLiteral(", ") : QString()) + row;
@@ -475,7 +480,8 @@ QList<Message> ConversationStore::insertMessages(qint64 tenantId, const QList<Me
                    << nullableId(m.replyToId) << m.createdAt.toMSecsSinceEpoch() << ms(m.sentAt)
                    << ms(m.deliveredAt) << ms(m.readAt) << ms(m.failedAt) << m.mediaState
                    << m.mediaMime << m.mediaSource
-                   << (m.extraJson.isEmpty() ? QStringLiteral("{}") : m.extraJson);
+                   << (m.extraJson.isEmpty() ? QStringLiteral("{}") : m.extraJson)
+                   << (m.mood ? QVariant(*m.mood) : QVariant());
         }
         const SqlRows rows =
             m_db.query(sql + QStringLiteral(" RETURNING ") + messageColumns(), params);
@@ -487,6 +493,7 @@ QList<Message> ConversationStore::insertMessages(qint64 tenantId, const QList<Me
                   [](const Message &a, const Message &b) { return a.id < b.id; });
         stored += chunk;
     }
+    ChatActivity(m_db).messagesAdded(tenantId, stored);
     return stored;
 }
 

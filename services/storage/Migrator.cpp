@@ -1,6 +1,7 @@
 #include "storage/Migrator.h"
 
 #include "core/Logging.h"
+#include "storage/ChatActivity.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -24,6 +25,9 @@ QString Migrator::render(const QString &sql, SqlBackend::Dialect dialect)
     out.replace(QLatin1String("@REAL@"),
                 pg ? QLatin1String("DOUBLE PRECISION") : QLatin1String("REAL"));
     out.replace(QLatin1String("@BLOB@"), pg ? QLatin1String("BYTEA") : QLatin1String("BLOB"));
+    // SQLite keeps such a table in its key's order (a chat's slots side by side).
+    out.replace(QLatin1String("@WITHOUT_ROWID@"),
+                pg ? QString() : QStringLiteral(" WITHOUT ROWID"));
     return out;
 }
 
@@ -101,6 +105,13 @@ SchemaStatus Migrator::status()
     return status;
 }
 
+void Migrator::followUp(int version)
+{
+    // What a migration needs beyond its SQL, in its transaction.
+    if (version == 14)
+        ChatActivity(m_db).rebuild(); // the reports' facts for the history already stored
+}
+
 QList<Migration> Migrator::migrate()
 {
     ensureVersionTable();
@@ -116,6 +127,7 @@ QList<Migration> Migrator::migrate()
             }
             for (const QString &statement : statements(m.sql))
                 m_db.exec(statement);
+            followUp(m.version);
             m_db.exec(QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) "
                                      "VALUES (?, ?, ?)"),
                       {m.version, m.name, QDateTime::currentMSecsSinceEpoch()});

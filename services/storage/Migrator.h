@@ -38,6 +38,7 @@ public:
 private:
     void ensureVersionTable();
     int currentVersion();
+    void followUp(int version);
 
     SqlBackend &m_db;
 };

@@ -11,6 +11,8 @@
 
 #include <pqxx/pqxx>
 
+#include <charconv>
+
 #include <vector>
 
 namespace shopdesk {
@@ -138,23 +140,24 @@ std::string PostgresBackend::statementFor(const QString &sql)
     return name;
 }
 
-SqlRows PostgresBackend::query(const QString &sql, const SqlParams &params)
+template<typename Use>
+auto PostgresBackend::run(const QString &sql, const SqlParams &params, Use use)
 {
     try {
         if (params.isEmpty()) {
             // Schema changes and fixed statements: the simple protocol, nothing to prepare.
             if (m_session->transaction)
-                return toRows(m_session->transaction->exec(sql.toStdString()));
+                return use(m_session->transaction->exec(sql.toStdString()));
             pqxx::nontransaction autocommit(m_session->connection);
-            return toRows(autocommit.exec(sql.toStdString()));
+            return use(autocommit.exec(sql.toStdString()));
         }
         const std::string name = statementFor(sql);
         const TextParams text(params);
         auto dynamic = pqxx::prepare::make_dynamic_params(text.pointers);
         if (m_session->transaction)
-            return toRows(m_session->transaction->exec_prepared(name, dynamic));
+            return use(m_session->transaction->exec_prepared(name, dynamic));
         pqxx::nontransaction autocommit(m_session->connection);
-        return toRows(autocommit.exec_prepared(name, dynamic));
+        return use(autocommit.exec_prepared(name, dynamic));
     } catch (const pqxx::broken_connection &e) {
         qCWarning(lcDb) << "PostgreSQL connection lost:" << describeFailure(e);
         throw SqlError(
@@ -175,6 +178,41 @@ SqlRows PostgresBackend::query(const QString &sql, const SqlParams &params)
         throw SqlError(QStringLiteral("The PostgreSQL database %1 refused a change: %2")
                            .arg(m_where, describeFailure(e)));
     }
+}
+
+SqlRows PostgresBackend::query(const QString &sql, const SqlParams &params)
+{
+    return run(sql, params, [](const pqxx::result &r) { return toRows(r); });
+}
+
+void PostgresBackend::scanNumbers(const QString &sql, const SqlParams &params,
+                                  const std::function<void(const SqlNumbers &)> &visit)
+{
+    // Each cell parsed from libpq's text where it lies, not copied into a QString first.
+    class Row : public SqlNumbers
+    {
+    public:
+        const pqxx::row *row = nullptr;
+        bool isNull(int c) const override { return (*row)[c].is_null(); }
+        qint64 at(int c) const override
+        {
+            const pqxx::field f = (*row)[c];
+            if (f.is_null())
+                return 0;
+            qint64 value = 0;
+            const char *text = f.c_str();
+            std::from_chars(text, text + f.size(), value);
+            return value;
+        }
+    };
+    run(sql, params, [&](const pqxx::result &result) {
+        Row view;
+        for (const pqxx::row &r : result) {
+            view.row = &r;
+            visit(view);
+        }
+        return 0;
+    });
 }
 
 void PostgresBackend::exec(const QString &sql, const SqlParams &params)

@@ -20,6 +20,8 @@ public:
     QString describe() const override;
     void exec(const QString &sql, const SqlParams &params) override;
     SqlRows query(const QString &sql, const SqlParams &params) override;
+    void scanNumbers(const QString &sql, const SqlParams &params,
+                     const std::function<void(const SqlNumbers &)> &visit) override;
     bool inTransaction() const override;
     void lockForMigration() override;
 
@@ -39,6 +41,8 @@ protected:
 
 private:
     std::string statementFor(const QString &sql);
+    // Runs the statement and hands its result to `use`, inside the errors' translation.
+    template<typename Use> auto run(const QString &sql, const SqlParams &params, Use use);
 
     struct Session; // the libpqxx connection and the open transaction, if any
     std::unique_ptr<Session> m_session;

@@ -52,4 +52,21 @@ void SqlBackend::afterCommit(std::function<void()> f, const QString &key)
     f();
 }
 
+void SqlBackend::scanNumbers(const QString &sql, const SqlParams &params,
+                             const std::function<void(const SqlNumbers &)> &visit)
+{
+    class Row : public SqlNumbers
+    {
+    public:
+        const SqlRow *row = nullptr;
+        bool isNull(int c) const override { return row->at(c).isNull(); }
+        qint64 at(int c) const override { return row->at(c).toLongLong(); }
+    };
+    Row view;
+    for (const SqlRow &r : query(sql, params)) {
+        view.row = &r;
+        visit(view);
+    }
+}
+
 } // namespace shopdesk

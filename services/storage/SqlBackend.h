@@ -32,6 +32,15 @@ private:
     ErrorKind m_kind;
 };
 
+// A row of whole numbers read straight from the database's own buffers (no QVariant per cell).
+class SqlNumbers
+{
+public:
+    virtual ~SqlNumbers() = default;
+    virtual bool isNull(int column) const = 0;
+    virtual qint64 at(int column) const = 0; // NULL reads as 0
+};
+
 // One database connection. SQL uses '?' placeholders in both dialects; the PostgreSQL driver
 // numbers them. Lives and is used on the thread that created it.
 class SqlBackend
@@ -46,6 +55,11 @@ public:
     virtual void exec(const QString &sql, const SqlParams &params = {}) = 0;
     virtual SqlRows query(const QString &sql, const SqlParams &params = {}) = 0;
     virtual bool inTransaction() const = 0;
+    // Streams a result whose columns are all whole numbers to `visit`, row by row, never
+    // holding them all: the reports' long scans (hundreds of thousands of rows) cost what the
+    // database costs. This default reads through query().
+    virtual void scanNumbers(const QString &sql, const SqlParams &params,
+                             const std::function<void(const SqlNumbers &)> &visit);
 
     void begin();
     // Commits, then runs what afterCommit queued; a failed commit drops it (and throws).

@@ -54,8 +54,10 @@ SqliteBackend::SqliteBackend(const QString &path)
     // Another connection may hold the write lock for a moment.
     const QVariant handle = m_db.driver()->handle();
     if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0) {
-        if (sqlite3 *db = *static_cast<sqlite3 *const *>(handle.constData()))
+        if (sqlite3 *db = *static_cast<sqlite3 *const *>(handle.constData())) {
             sqlite3_busy_handler(db, &waitForTheLock, nullptr);
+            m_raw = db;
+        }
     } else {
         query(QStringLiteral("PRAGMA busy_timeout=10000"), {});
     }
@@ -102,13 +104,74 @@ QSqlQuery &SqliteBackend::run(const QString &sql, const SqlParams &params)
     if (!q.exec()) {
         const QString reason = q.lastError().databaseText();
         q.finish();
-        qCWarning(lcDb) << "SQLite statement failed:" << reason;
-        const bool duplicate = reason.contains(QLatin1String("UNIQUE constraint failed"));
-        throw SqlError(
-            QStringLiteral("The database file %1 could not be updated: %2").arg(m_path, reason),
-            duplicate ? ErrorKind::Conflict : ErrorKind::Failed);
+        fail(reason);
     }
     return q;
+}
+
+void SqliteBackend::fail(const QString &reason) const
+{
+    qCWarning(lcDb) << "SQLite statement failed:" << reason;
+    const bool duplicate = reason.contains(QLatin1String("UNIQUE constraint failed"));
+    throw SqlError(
+        QStringLiteral("The database file %1 could not be updated: %2").arg(m_path, reason),
+        duplicate ? ErrorKind::Conflict : ErrorKind::Failed);
+}
+
+void SqliteBackend::scanNumbers(const QString &sql, const SqlParams &params,
+                                const std::function<void(const SqlNumbers &)> &visit)
+{
+    if (!m_raw) {
+        SqlBackend::scanNumbers(sql, params, visit);
+        return;
+    }
+    // SQLite's own statement on the same connection: each cell is read as the integer SQLite
+    // holds, not copied into a QVariant.
+    sqlite3_stmt *raw = nullptr;
+    const QByteArray text = sql.toUtf8();
+    if (sqlite3_prepare_v2(m_raw, text.constData(), int(text.size()), &raw, nullptr) != SQLITE_OK)
+        fail(QString::fromUtf8(sqlite3_errmsg(m_raw)));
+    const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt *)> statement(raw, &sqlite3_finalize);
+    for (int i = 0; i < params.size(); ++i) {
+        const QVariant &p = params.at(i);
+        const int at = i + 1;
+        switch (p.typeId()) {
+        case QMetaType::Int:
+        case QMetaType::LongLong:
+        case QMetaType::UInt:
+        case QMetaType::ULongLong:
+        case QMetaType::Bool:
+            sqlite3_bind_int64(raw, at, p.toLongLong());
+            break;
+        case QMetaType::Double:
+            sqlite3_bind_double(raw, at, p.toDouble());
+            break;
+        default:
+            if (p.isNull()) {
+                sqlite3_bind_null(raw, at);
+            } else {
+                const QByteArray value = p.toString().toUtf8();
+                sqlite3_bind_text(raw, at, value.constData(), int(value.size()), SQLITE_TRANSIENT);
+            }
+        }
+    }
+    class Row : public SqlNumbers
+    {
+    public:
+        sqlite3_stmt *statement = nullptr;
+        bool isNull(int c) const override
+        {
+            return sqlite3_column_type(statement, c) == SQLITE_NULL;
+        }
+        qint64 at(int c) const override { return sqlite3_column_int64(statement, c); }
+    };
+    Row row;
+    row.statement = raw;
+    int step = SQLITE_ROW;
+    while ((step = sqlite3_step(raw)) == SQLITE_ROW)
+        visit(row);
+    if (step != SQLITE_DONE)
+        fail(QString::fromUtf8(sqlite3_errmsg(m_raw)));
 }
 
 void SqliteBackend::exec(const QString &sql, const SqlParams &params)

@@ -237,6 +237,24 @@ private Q_SLOTS:
     {
         QVERIFY(stillKnown(kSecretText.left(20)));
         QVERIFY(stillKnown(kPhoneA));
+        // The reports' facts about the customer's chats (when they wrote, their moods) go too.
+        const QString factsOfA = QStringLiteral(
+            "SELECT COUNT(*) FROM chat_activity WHERE tenant_id = ? AND conversation_id IN (%1)");
+        auto ids = h->run([&](Store &s) {
+            return sql::guard([&] {
+                QStringList out;
+                for (const SqlRow &r : s.backend().query(
+                         QStringLiteral("SELECT id FROM conversations WHERE tenant_id = ? AND "
+                                        "contact_id = ?"),
+                         {tenant, contactA}))
+                    out << QString::number(r.first().toLongLong());
+                return out;
+            });
+        });
+        QVERIFY2(ids, qPrintable(ids.error()));
+        const QStringList chatsOfA = ids.value();
+        QVERIFY(!chatsOfA.isEmpty());
+        QVERIFY(countWhere(factsOfA.arg(chatsOfA.join(QLatin1Char(','))), {tenant}) > 0);
         auto refused = answerOf<Erasure>([&](auto done) {
             privacy().eraseCustomer(tenant, agent, contactA, this, std::move(done));
         });
@@ -252,6 +270,7 @@ private Q_SLOTS:
         QVERIFY(!stillKnown(kPhoneA));
         QVERIFY(!stillKnown(QStringLiteral("B-14")));
         QVERIFY(!QFile::exists(QDir(h->dataDir()).filePath(mediaRef)));
+        QCOMPARE(countWhere(factsOfA.arg(chatsOfA.join(QLatin1Char(','))), {tenant}), 0);
         QCOMPARE(countWhere(QStringLiteral("SELECT COUNT(*) FROM media_blobs WHERE tenant_id = ?"),
                             {tenant}),
                  0);

@@ -3,6 +3,7 @@
 // plain C++ (no SQL), then compared with the report. Edge cases: a chat escalated then handed
 // back, a chat closed and reopened, a day with no messages, messages either side of local
 // midnight in a +5:30 zone, a daylight-saving change, and a chat too recent to judge.
+#include "EngineHarness.h"
 #include "TestDatabases.h"
 #include "TestSupport.h"
 #include "analytics/AnalyticsService.h"
@@ -12,7 +13,9 @@
 #include "analytics/ReportQuestion.h"
 #include "analytics/SentimentLexicon.h"
 #include "domain/EscalationReason.h"
+#include "storage/ChatActivity.h"
 #include "storage/SqlBackend.h"
+#include "storage/SqlSupport.h"
 #include "storage/Store.h"
 
 #include <QJsonArray>
@@ -74,6 +77,9 @@ class AnalyticsTest : public QObject
         bool person = false;
     };
     QList<OrderFact> m_orders;
+    qint64 m_imported = 0; // outOfOrder()'s chats
+    qint64 m_asked = 0;
+    qint64 m_replied = 0;
 
     qint64 localMs(const QDate &day, int hour, int minute) const
     {
@@ -200,6 +206,47 @@ class AnalyticsTest : public QObject
         Chat &late = newChat(localMs(first.addDays(3), 23, 50));
         say(late, QStringLiteral("customer"), localMs(first.addDays(3), 23, 50));
         say(late, QStringLiteral("customer"), localMs(first.addDays(4), 0, 10));
+        outOfOrder(first);
+        for (Chat &c : m_chats)
+            std::stable_sort(c.timeline.begin(), c.timeline.end(),
+                             [](const Event &a, const Event &b) { return a.at < b.at; });
+    }
+
+    // Writes that come late or out of order (history imported afterwards, a phone's backlog):
+    // the reports' facts must come out as if they had come in order.
+    void outOfOrder(const QDate &first)
+    {
+        // Two exchanges within one 15 minutes, written newest first: the bot's first answer
+        // after the first customer message is 20 s, though a later one was written first.
+        const qint64 a = localMs(first.addDays(10), 10, 1);
+        Chat &imported = newChat(a);
+        m_imported = imported.id;
+        say(imported, QStringLiteral("bot"), a + 60000);
+        say(imported, QStringLiteral("customer"), a + 40000);
+        say(imported, QStringLiteral("bot"), a + 20000);
+        say(imported, QStringLiteral("customer"), a);
+        // A person wrote first, in the same 15 minutes, then the customer and the bot: a
+        // person before the customer wrote is no handoff of this chat.
+        const qint64 b = localMs(first.addDays(11), 16, 2);
+        Chat &asked = newChat(b);
+        m_asked = asked.id;
+        say(asked, QStringLiteral("human"), b);
+        say(asked, QStringLiteral("customer"), b + 60000);
+        say(asked, QStringLiteral("bot"), b + 90000);
+        // The person's reply is written before the handoffs it answers are recorded.
+        const qint64 c = localMs(first.addDays(12), 12, 0);
+        Chat &replied = newChat(c);
+        m_replied = replied.id;
+        say(replied, QStringLiteral("customer"), c);
+        say(replied, QStringLiteral("bot"), c + 30000);
+        say(replied, QStringLiteral("human"), c + 9 * kMin);
+        escalate(replied, c + 2 * kMin, EscalationReason::Complaint);
+        own(replied, c + 5 * kMin, OwnerKind::Human, QStringLiteral("takeover"));
+        // The last day's question answered by the bot three days after the range.
+        const qint64 d = localMs(first.addDays(19), 22, 0);
+        Chat &slow = newChat(d);
+        say(slow, QStringLiteral("customer"), d);
+        say(slow, QStringLiteral("bot"), d + 3 * kDay + 11 * kHour);
     }
 
     Report report(const ReportRange &range)
@@ -410,6 +457,106 @@ private Q_SLOTS:
                  resolved);
         QVERIFY(
             ReportFormat::toCsv(r).contains(QStringLiteral("\nbot_resolved,%1\n").arg(resolved)));
+    }
+
+    // What the reports read (chat_activity, each handoff's reply and end), kept as messages,
+    // events and moods were written, out of order included, equals what a rebuild from the
+    // messages and events gives, and holds the known values of the out-of-order chats.
+    void factsKeptAsWrittenMatchARebuild()
+    {
+        const QDate first = QDate::currentDate().addDays(-30);
+        generate(first);
+        ReportRange range;
+        range.from = first;
+        range.to = first.addDays(19);
+        const Report scored = report(range); // scores the moods, which the slots count
+        QVERIFY(scored.sentiment.positive + scored.sentiment.negative > 0);
+        SqlBackend &db = m_store->backend();
+        const auto facts = [&] {
+            return db.query(
+                       QStringLiteral("SELECT conversation_id, bucket, customers, "
+                                      "first_customer_at, bots, first_bot_at, last_bot_at, "
+                                      "bot_after_customer_at, first_person_at, "
+                                      "person_after_customer_at, first_handoff_at, "
+                                      "handoff_after_customer_at, positive, neutral, negative, "
+                                      "unscored FROM chat_activity WHERE tenant_id = ? ORDER BY "
+                                      "conversation_id, bucket"),
+                       {m_tenant}) +
+                   db.query(QStringLiteral("SELECT id, replied_at, ended_at FROM "
+                                           "conversation_events WHERE tenant_id = ? ORDER BY id"),
+                            {m_tenant});
+        };
+        const SqlRows kept = facts();
+        QVERIFY(kept.size() > m_chats.size());
+        db.begin();
+        ChatActivity(db).rebuild(m_tenant);
+        db.commit();
+        const SqlRows rebuilt = facts();
+        QCOMPARE(kept.size(), rebuilt.size());
+        for (qsizetype i = 0; i < kept.size(); ++i)
+            QCOMPARE(kept.at(i), rebuilt.at(i));
+
+        const auto slot = [&](qint64 chat, const QString &column) {
+            const SqlRows r = db.query(QStringLiteral("SELECT ") + column +
+                                           QStringLiteral(" FROM chat_activity WHERE tenant_id = "
+                                                          "? AND conversation_id = ?"),
+                                       {m_tenant, chat});
+            return r.size() == 1 ? r.first().first()
+                                 : QVariant(QStringLiteral("rows: %1").arg(r.size()));
+        };
+        const qint64 a = localMs(first.addDays(10), 10, 1);
+        QCOMPARE(slot(m_imported, QStringLiteral("customers")).toInt(), 2);
+        QCOMPARE(slot(m_imported, QStringLiteral("first_customer_at")).toLongLong(), a);
+        QCOMPARE(slot(m_imported, QStringLiteral("bot_after_customer_at")).toLongLong(), a + 20000);
+        QCOMPARE(slot(m_imported, QStringLiteral("last_bot_at")).toLongLong(), a + 60000);
+        const qint64 b = localMs(first.addDays(11), 16, 2);
+        QCOMPARE(slot(m_asked, QStringLiteral("first_person_at")).toLongLong(), b);
+        QVERIFY(slot(m_asked, QStringLiteral("person_after_customer_at")).isNull());
+        const SqlRows answered =
+            db.query(QStringLiteral("SELECT replied_at FROM conversation_events WHERE "
+                                    "tenant_id = ? AND conversation_id = ? AND kind = "
+                                    "'escalated'"),
+                     {m_tenant, m_replied});
+        QCOMPARE(answered.size(), 1);
+        QCOMPARE(answered.first().first().toLongLong(),
+                 localMs(first.addDays(12), 12, 0) + 9 * kMin);
+    }
+
+    // A customer's text that comes in through a webhook is scored as it is written (no report
+    // has run), and its slot counts the mood at once.
+    void moodIsScoredAsMessagesArrive()
+    {
+        test::EngineHarness h(Engine::Options{}, true);
+        QVERIFY(h.start());
+        const qint64 tenant = h.addTenant();
+        const Channel channel = h.addChannel(tenant, QStringLiteral("simulator"), {});
+        QVERIFY(h.settle());
+        h.sayToBot(channel.id, QStringLiteral("+91 98000 00777"), QStringLiteral("Asha"),
+                   QStringLiteral("thank you, great service"));
+        h.sayToBot(channel.id, QStringLiteral("+91 98000 00777"), QStringLiteral("Asha"),
+                   QStringLiteral("the delivery was late and bad"));
+        SD_TAKE(moods, h.run([&](Store &s) {
+            return sql::guard([&] {
+                return s.backend().query(
+                    QStringLiteral("SELECT body, mood FROM messages WHERE tenant_id = ? AND "
+                                   "author = 'customer' ORDER BY id"),
+                    {tenant});
+            });
+        }));
+        QCOMPARE(moods.size(), 2);
+        QCOMPARE(moods.at(0).at(1).toInt(), 1);
+        QCOMPARE(moods.at(1).at(1).toInt(), -1);
+        SD_TAKE(counted, h.run([&](Store &s) {
+            return sql::guard([&] {
+                return s.backend().query(
+                    QStringLiteral("SELECT SUM(positive), SUM(negative), SUM(unscored) FROM "
+                                   "chat_activity WHERE tenant_id = ?"),
+                    {tenant});
+            });
+        }));
+        QCOMPARE(counted.first().at(0).toInt(), 1);
+        QCOMPARE(counted.first().at(1).toInt(), 1);
+        QCOMPARE(counted.first().at(2).toInt(), 0);
     }
 
     void weeksMonthsAndAChannel()

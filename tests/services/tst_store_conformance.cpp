@@ -10,6 +10,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <array>
+
 using namespace shopdesk;
 
 class StoreConformanceTest : public QObject
@@ -66,6 +68,34 @@ private Q_SLOTS:
         QVERIFY(status.pending.isEmpty());
         SD_TAKE(applied, m_store->migrate());
         QVERIFY(applied.isEmpty());
+    }
+
+    // The reports' streamed scans: whole numbers (large and negative ones too) and NULLs read
+    // straight from the database, text and number parameters bound, and a bad statement refused
+    // with the database's reason.
+    void numbersAreStreamedAsStored()
+    {
+        SqlBackend &db = m_store->backend();
+        db.exec(QStringLiteral("CREATE TABLE scan_probe (k TEXT, a BIGINT, b BIGINT)"));
+        db.exec(QStringLiteral("INSERT INTO scan_probe VALUES ('x', 1, NULL), ('x', ?, -7), "
+                               "('y', 3, 4)"),
+                {Q_INT64_C(9007199254740993)});
+        QList<std::array<qint64, 3>> seen;
+        QList<bool> nulls;
+        db.scanNumbers(QStringLiteral("SELECT a, b, a + ? FROM scan_probe WHERE k = ? ORDER BY a"),
+                       {10, QStringLiteral("x")}, [&](const SqlNumbers &r) {
+                           seen.append({r.at(0), r.at(1), r.at(2)});
+                           nulls.append(r.isNull(1));
+                       });
+        QCOMPARE(seen.size(), 2);
+        QCOMPARE(seen.at(0), (std::array<qint64, 3>{1, 0, 11}));
+        QCOMPARE(seen.at(1), (std::array<qint64, 3>{Q_INT64_C(9007199254740993), -7,
+                                                    Q_INT64_C(9007199254741003)}));
+        QCOMPARE(nulls, (QList<bool>{true, false}));
+        QVERIFY_THROWS_EXCEPTION(SqlError,
+                                 db.scanNumbers(QStringLiteral("SELECT nope FROM scan_probe"), {},
+                                                [](const SqlNumbers &) {}));
+        db.exec(QStringLiteral("DROP TABLE scan_probe"));
     }
 
     void tenantsAreUniqueBySlug()
