@@ -4,7 +4,8 @@
 -- slots; SQLite keeps the rows in time order, so a range is read without a sort): the customer's messages, the bot's, a person's replies (notes left out) and the
 -- handoffs (escalated, taken), with their first and last times; the first of each that came
 -- at or after the slot's first customer message (what "the bot's first answer after the
--- customer wrote" needs without reading the messages again); and the customer's moods.
+-- customer wrote" needs without reading the messages again); the customer's moods; and the
+-- slot's newest time (writes after it are added on, earlier ones recompute the slot).
 -- ChatActivity keeps it in step with messages and events in their transactions, and fills it
 -- for the history the store already has when this migration runs.
 CREATE TABLE chat_activity (
@@ -25,6 +26,7 @@ CREATE TABLE chat_activity (
     neutral INTEGER NOT NULL DEFAULT 0,
     negative INTEGER NOT NULL DEFAULT 0,
     unscored INTEGER NOT NULL DEFAULT 0,
+    last_at @BIGINT@ NOT NULL DEFAULT 0,
     PRIMARY KEY (tenant_id, bucket, conversation_id),
     FOREIGN KEY (tenant_id, conversation_id) REFERENCES conversations(tenant_id, id)
         ON DELETE CASCADE

@@ -5,6 +5,9 @@
 
 #include <QHash>
 #include <QMap>
+#include <QStringList>
+
+#include <limits>
 
 namespace shopdesk {
 
@@ -18,7 +21,7 @@ QString fillSql(const QString &messagesFilter, const QString &eventsFilter)
     static const QString columns = QStringLiteral(
         "customers, first_customer_at, bots, first_bot_at, last_bot_at, bot_after_customer_at, "
         "first_person_at, person_after_customer_at, first_handoff_at, "
-        "handoff_after_customer_at, positive, neutral, negative, unscored");
+        "handoff_after_customer_at, positive, neutral, negative, unscored, last_at");
     QString updates;
     for (const QString &c : columns.split(QStringLiteral(", ")))
         updates += (updates.isEmpty() ? QString() : QStringLiteral(", ")) + c +
@@ -34,7 +37,7 @@ QString fillSql(const QString &messagesFilter, const QString &eventsFilter)
                "WHEN kind = 'x' AND at >= fc THEN at END), SUM(CASE WHEN kind = 'c' AND mood = 1 "
                "THEN 1 ELSE 0 END), SUM(CASE WHEN kind = 'c' AND mood = 0 THEN 1 ELSE 0 END), "
                "SUM(CASE WHEN kind = 'c' AND mood = -1 THEN 1 ELSE 0 END), SUM(CASE WHEN kind = "
-               "'c' AND text = 1 AND mood IS NULL THEN 1 ELSE 0 END) "
+               "'c' AND text = 1 AND mood IS NULL THEN 1 ELSE 0 END), MAX(at) "
                "FROM (SELECT k.*, MIN(CASE WHEN k.kind = 'c' THEN k.at END) OVER (PARTITION BY "
                "k.tenant_id, k.conversation_id, k.bucket) AS fc FROM ("
                "SELECT tenant_id, conversation_id, created_at / %2 AS bucket, created_at AS at, "
@@ -53,6 +56,61 @@ QString fillSql(const QString &messagesFilter, const QString &eventsFilter)
 
 const QString kHandoffKinds = QStringLiteral("kind IN ('escalated', 'takeover')");
 
+// The upsert that adds a slot's new marks to what it holds, when that gives the same as
+// recomputing: the new marks all come at or after the slot's first customer message (so each
+// new bot, person or handoff time is "after the customer"), or the slot had no customer
+// message and everything in it came before the new first one. Parameters: the row, then the
+// new marks' earliest time and their first customer message (or never). No row back: the
+// caller recomputes.
+QString addSql()
+{
+    const auto lesser = [](const QString &column) {
+        return QStringLiteral("CASE WHEN chat_activity.%1 IS NULL OR excluded.%1 < "
+                              "chat_activity.%1 THEN excluded.%1 ELSE chat_activity.%1 END")
+            .arg(column);
+    };
+    const auto greater = [](const QString &column) {
+        return QStringLiteral("CASE WHEN chat_activity.%1 IS NULL OR excluded.%1 > "
+                              "chat_activity.%1 THEN excluded.%1 ELSE chat_activity.%1 END")
+            .arg(column);
+    };
+    // After the customer: with one already in the slot, the earlier of what it had and the
+    // new marks' first; without, the new marks' own.
+    const auto after = [](const QString &column, const QString &first) {
+        return QStringLiteral("CASE WHEN chat_activity.first_customer_at IS NULL THEN "
+                              "excluded.%1 WHEN chat_activity.%1 IS NULL OR excluded.%2 < "
+                              "chat_activity.%1 THEN excluded.%2 ELSE chat_activity.%1 END")
+            .arg(column, first);
+    };
+    QStringList set;
+    for (const char *sum : {"customers", "bots", "positive", "neutral", "negative", "unscored"})
+        set << QStringLiteral("%1 = chat_activity.%1 + excluded.%1").arg(QLatin1String(sum));
+    for (const char *min :
+         {"first_customer_at", "first_bot_at", "first_person_at", "first_handoff_at"})
+        set << QLatin1String(min) + QStringLiteral(" = ") + lesser(QLatin1String(min));
+    for (const char *max : {"last_bot_at", "last_at"})
+        set << QLatin1String(max) + QStringLiteral(" = ") + greater(QLatin1String(max));
+    set << QStringLiteral("bot_after_customer_at = ") +
+               after(QStringLiteral("bot_after_customer_at"), QStringLiteral("first_bot_at"))
+        << QStringLiteral("person_after_customer_at = ") +
+               after(QStringLiteral("person_after_customer_at"), QStringLiteral("first_person_at"))
+        << QStringLiteral("handoff_after_customer_at = ") +
+               after(QStringLiteral("handoff_after_customer_at"),
+                     QStringLiteral("first_handoff_at"));
+    return QStringLiteral(
+               "INSERT INTO chat_activity (tenant_id, bucket, conversation_id, customers, "
+               "first_customer_at, bots, first_bot_at, last_bot_at, bot_after_customer_at, "
+               "first_person_at, person_after_customer_at, first_handoff_at, "
+               "handoff_after_customer_at, positive, neutral, negative, unscored, last_at) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT "
+               "(tenant_id, bucket, conversation_id) DO UPDATE SET %1 WHERE "
+               "(chat_activity.first_customer_at IS NOT NULL AND "
+               "chat_activity.first_customer_at <= CAST(? AS BIGINT)) OR "
+               "(chat_activity.first_customer_at IS NULL AND chat_activity.last_at <= CAST(? AS "
+               "BIGINT)) RETURNING bucket")
+        .arg(set.join(QStringLiteral(", ")));
+}
+
 } // namespace
 
 ChatActivity::ChatActivity(SqlBackend &db)
@@ -70,39 +128,97 @@ void ChatActivity::refresh(qint64 tenantId, qint64 conversationId, qint64 firstS
     m_db.exec(sql, {tenantId, conversationId, from, to, tenantId, conversationId, from, to});
 }
 
-void ChatActivity::refreshSpans(qint64 tenantId, const QList<Touched> &touched)
+void ChatActivity::add(qint64 tenantId, qint64 conversationId, const QList<Mark> &marks)
 {
-    // One statement per chat over the slots its writes span.
-    struct Span
-    {
-        qint64 first = 0;
-        qint64 last = 0;
+    // The marks of one chat's slot. Mostly (live chats, a provider's timestamps a second
+    // behind the bot's) they are added on in one upsert that reads no message; when adding
+    // could differ from recomputing (an earlier first customer message, a backlog), the slot
+    // is recomputed.
+    const qint64 slot = slotOf(marks.first().at);
+    const auto earliest = [](QVariant &v, qint64 at) {
+        if (v.isNull() || at < v.toLongLong())
+            v = at;
     };
-    QHash<qint64, Span> spans;
-    QList<qint64> order;
-    for (const Touched &t : touched) {
-        const qint64 slot = slotOf(t.at);
-        auto it = spans.find(t.conversationId);
-        if (it == spans.end()) {
-            spans.insert(t.conversationId, {slot, slot});
-            order.append(t.conversationId);
-        } else {
-            it->first = std::min(it->first, slot);
-            it->last = std::max(it->last, slot);
+    QVariant firstCustomer, firstBot, lastBot, botAfter, firstPerson, personAfter, firstHandoff,
+        handoffAfter;
+    int customers = 0, bots = 0, positive = 0, neutral = 0, negative = 0, unscored = 0;
+    qint64 first = marks.first().at, last = marks.first().at;
+    for (const Mark &m : marks) {
+        first = std::min(first, m.at);
+        last = std::max(last, m.at);
+        if (m.kind == Mark::Customer) {
+            ++customers;
+            earliest(firstCustomer, m.at);
+            if (!m.mood && m.text)
+                ++unscored;
+            else if (m.mood)
+                ++(*m.mood > 0 ? positive : *m.mood < 0 ? negative : neutral);
         }
     }
-    for (const qint64 id : std::as_const(order))
-        refresh(tenantId, id, spans.value(id).first, spans.value(id).last);
+    const qint64 fc = firstCustomer.isNull() ? 0 : firstCustomer.toLongLong();
+    for (const Mark &m : marks) {
+        const bool after = !firstCustomer.isNull() && m.at >= fc;
+        if (m.kind == Mark::Bot) {
+            ++bots;
+            earliest(firstBot, m.at);
+            if (lastBot.isNull() || m.at > lastBot.toLongLong())
+                lastBot = m.at;
+            if (after)
+                earliest(botAfter, m.at);
+        } else if (m.kind == Mark::Person) {
+            earliest(firstPerson, m.at);
+            if (after)
+                earliest(personAfter, m.at);
+        } else if (m.kind == Mark::Handoff) {
+            earliest(firstHandoff, m.at);
+            if (after)
+                earliest(handoffAfter, m.at);
+        }
+    }
+    static const QString sql = addSql();
+    const qint64 firstCustomerOrNever = fc > 0 ? fc : std::numeric_limits<qint64>::max();
+    const SqlRows added = m_db.query(
+        sql, {tenantId,    slot,         conversationId, customers, firstCustomer,
+              bots,        firstBot,     lastBot,        botAfter,  firstPerson,
+              personAfter, firstHandoff, handoffAfter,   positive,  neutral,
+              negative,    unscored,     last,           first,     firstCustomerOrNever});
+    if (added.isEmpty())
+        refresh(tenantId, conversationId, slot, slot);
+}
+
+void ChatActivity::addMarks(qint64 tenantId, const QList<std::pair<qint64, Mark>> &marks)
+{
+    // Grouped by chat and slot, in the order they came.
+    QList<std::pair<qint64, qint64>> order;
+    QHash<std::pair<qint64, qint64>, QList<Mark>> groups;
+    for (const auto &[chat, mark] : marks) {
+        const std::pair<qint64, qint64> key{chat, slotOf(mark.at)};
+        auto it = groups.find(key);
+        if (it == groups.end()) {
+            order.append(key);
+            it = groups.insert(key, {});
+        }
+        it->append(mark);
+    }
+    for (const auto &key : std::as_const(order))
+        add(tenantId, key.first, groups.value(key));
 }
 
 void ChatActivity::messagesAdded(qint64 tenantId, const QList<Message> &messages)
 {
-    QList<Touched> touched;
-    touched.reserve(messages.size());
+    QList<std::pair<qint64, Mark>> marks;
+    marks.reserve(messages.size());
     for (const Message &m : messages) {
         const qint64 at = m.createdAt.toMSecsSinceEpoch();
-        touched.append({m.conversationId, at});
-        if (m.author != Author::Human || m.type == QLatin1String("note"))
+        const bool note = m.type == QLatin1String("note");
+        if (m.author == Author::Customer)
+            marks.append({m.conversationId,
+                          Mark{Mark::Customer, at, m.mood, m.type == QLatin1String("text")}});
+        else if (m.author == Author::Bot)
+            marks.append({m.conversationId, Mark{Mark::Bot, at}});
+        else if (m.author == Author::Human && !note)
+            marks.append({m.conversationId, Mark{Mark::Person, at}});
+        if (m.author != Author::Human || note)
             continue;
         // The handoffs at or before this reply that had none this early.
         m_db.exec(QStringLiteral("UPDATE conversation_events SET replied_at = ? WHERE "
@@ -111,7 +227,7 @@ void ChatActivity::messagesAdded(qint64 tenantId, const QList<Message> &messages
                       QStringLiteral(" AND at <= ? AND (replied_at IS NULL OR replied_at > ?)"),
                   {at, tenantId, m.conversationId, at, at});
     }
-    refreshSpans(tenantId, touched);
+    addMarks(tenantId, marks);
 }
 
 void ChatActivity::eventAdded(qint64 tenantId, qint64 conversationId, qint64 eventId,
@@ -126,7 +242,7 @@ void ChatActivity::eventAdded(qint64 tenantId, qint64 conversationId, qint64 eve
                       "x.conversation_id = ? AND x.kind IN ('handback', 'close') AND x.at > ?) "
                       "WHERE tenant_id = ? AND id = ?"),
                   {tenantId, conversationId, at, tenantId, conversationId, at, tenantId, eventId});
-        refresh(tenantId, conversationId, slotOf(at), slotOf(at));
+        add(tenantId, conversationId, {Mark{Mark::Handoff, at}});
     } else if (kind == QLatin1String("handback") || kind == QLatin1String("close")) {
         m_db.exec(QStringLiteral("UPDATE conversation_events SET ended_at = ? WHERE tenant_id = "
                                  "? AND conversation_id = ? AND ") +

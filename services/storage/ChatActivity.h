@@ -5,6 +5,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace shopdesk {
 
 class SqlBackend;
@@ -48,14 +50,18 @@ public:
     void rebuild(qint64 tenantId = 0);
 
 private:
+    // What a message or event counts as in its slot.
+    struct Mark
+    {
+        enum Kind { Customer, Bot, Person, Handoff } kind = Customer;
+        qint64 at = 0;
+        std::optional<int> mood; // customers' only
+        bool text = false;       // a customer's text (scored for mood)
+    };
+    void add(qint64 tenantId, qint64 conversationId, const QList<Mark> &marks);  // one slot
+    void addMarks(qint64 tenantId, const QList<std::pair<qint64, Mark>> &marks); // per chat
     // Recomputes the chat's slots from `firstSlot` to `lastSlot`.
     void refresh(qint64 tenantId, qint64 conversationId, qint64 firstSlot, qint64 lastSlot);
-    struct Touched
-    {
-        qint64 conversationId = 0;
-        qint64 at = 0;
-    };
-    void refreshSpans(qint64 tenantId, const QList<Touched> &touched);
     void rebuildStore(qint64 tenantId);
 
     SqlBackend &m_db;

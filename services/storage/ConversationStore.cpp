@@ -493,6 +493,8 @@ QList<Message> ConversationStore::insertMessages(qint64 tenantId, const QList<Me
                   [](const Message &a, const Message &b) { return a.id < b.id; });
         stored += chunk;
     }
+    for (qsizetype i = 0; i < stored.size() && i < messages.size(); ++i)
+        stored[i].mood = messages.at(i).mood; // not read back; ids follow the VALUES order
     ChatActivity(m_db).messagesAdded(tenantId, stored);
     return stored;
 }

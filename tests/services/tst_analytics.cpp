@@ -473,15 +473,15 @@ private Q_SLOTS:
         QVERIFY(scored.sentiment.positive + scored.sentiment.negative > 0);
         SqlBackend &db = m_store->backend();
         const auto facts = [&] {
-            return db.query(
-                       QStringLiteral("SELECT conversation_id, bucket, customers, "
-                                      "first_customer_at, bots, first_bot_at, last_bot_at, "
-                                      "bot_after_customer_at, first_person_at, "
-                                      "person_after_customer_at, first_handoff_at, "
-                                      "handoff_after_customer_at, positive, neutral, negative, "
-                                      "unscored FROM chat_activity WHERE tenant_id = ? ORDER BY "
-                                      "conversation_id, bucket"),
-                       {m_tenant}) +
+            return db.query(QStringLiteral(
+                                "SELECT conversation_id, bucket, customers, "
+                                "first_customer_at, bots, first_bot_at, last_bot_at, "
+                                "bot_after_customer_at, first_person_at, "
+                                "person_after_customer_at, first_handoff_at, "
+                                "handoff_after_customer_at, positive, neutral, negative, "
+                                "unscored, last_at FROM chat_activity WHERE tenant_id = ? ORDER BY "
+                                "conversation_id, bucket"),
+                            {m_tenant}) +
                    db.query(QStringLiteral("SELECT id, replied_at, ended_at FROM "
                                            "conversation_events WHERE tenant_id = ? ORDER BY id"),
                             {m_tenant});
