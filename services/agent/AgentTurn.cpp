@@ -968,10 +968,43 @@ Result<AgentTurn::Outcome> AgentTurn::commit(Store &store, Plan plan,
     });
 }
 
+Result<bool> AgentTurn::soldMeanwhile(Store &store, Plan &plan)
+{
+    // The plan saw the stock a moment ago; another order may have taken it since. Checked
+    // again under the products' locks: the customer is told, rather than the order refused.
+    if (plan.orderAction == OrderAction::None || !StockLedger::holdsStock(plan.order.status))
+        return false;
+    auto shortfall = store.catalog().stockShortfall(plan.input.tenantId, plan.order);
+    if (!shortfall)
+        return Result<bool>::failure(shortfall);
+    if (shortfall->isEmpty())
+        return false;
+    const ReplyTemplates templates(plan.settings);
+    const bool created = plan.orderAction == OrderAction::Create;
+    if (created) { // the cart as it was, to change
+        plan.state.cart.clear();
+        for (const OrderLine &l : plan.order.lines)
+            plan.state.cart.append({l.productId, l.productName, l.quantity, l.unitPriceMinor});
+        plan.state.awaiting = ConversationState::Awaiting::Nothing;
+    }
+    plan.reply = templates.render(created ? QStringLiteral("sold_meanwhile")
+                                          : QStringLiteral("order_unchanged_stock"),
+                                  plan.state.hinglish,
+                                  {{QStringLiteral("shortfall"), shortfall.value()},
+                                   {QStringLiteral("order"), QString::number(plan.order.id)}});
+    plan.tools.append(QJsonObject{{QStringLiteral("tool"), QStringLiteral("check_stock")},
+                                  {QStringLiteral("arguments"), QJsonObject{}},
+                                  {QStringLiteral("result"), shortfall.value()}});
+    plan.orderAction = OrderAction::None;
+    return true;
+}
+
 Status AgentTurn::writeTurn(Store &store, Plan &plan, Outcome &out)
 {
     const qint64 tenant = plan.input.tenantId;
     const qint64 conversation = plan.input.conversationId;
+    if (const auto sold = soldMeanwhile(store, plan); !sold)
+        return Status::failure(sold);
     if (plan.orderAction == OrderAction::Create) {
         auto order = store.catalog().addOrder(tenant, plan.order);
         if (!order)

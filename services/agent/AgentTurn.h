@@ -144,6 +144,9 @@ private:
     // The turn's writes when the bot answers: the order, a reminder, the reply, the hand-over,
     // the conversation's state.
     static Status writeTurn(Store &store, Plan &plan, Outcome &out);
+    // Another order took the goods since the plan looked: the reply says so and the order is
+    // not written (true).
+    static Result<bool> soldMeanwhile(Store &store, Plan &plan);
 };
 
 } // namespace shopdesk

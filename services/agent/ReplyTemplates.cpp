@@ -26,6 +26,14 @@ const QHash<QString, Texts> &texts()
         {QStringLiteral("out_of_stock"),
          {"Sorry, {product} is out of stock right now.",
           "Maaf kijiye, {product} abhi stock mein nahi hai."}},
+        {QStringLiteral("sold_meanwhile"),
+         {"Sorry, someone else just bought it: {shortfall} Your cart is kept; reply with a "
+          "smaller quantity or another product.",
+          "Maaf kijiye, abhi abhi kisi aur ne le liya: {shortfall} Aapka cart rakha hai; kam "
+          "quantity ya koi aur product bhejiye."}},
+        {QStringLiteral("order_unchanged_stock"),
+         {"Sorry, {shortfall} Your order #{order} is unchanged.",
+          "Maaf kijiye, {shortfall} Aapka order #{order} waisa hi hai."}},
         {QStringLiteral("substitute"),
          {"Instead, I can send {substitute} ({price}). Shall I add it?",
           "Uski jagah {substitute} ({price}) bhej sakte hain. Add kar doon?"}},

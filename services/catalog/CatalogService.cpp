@@ -44,7 +44,7 @@ Result<int> CatalogService::upsertProducts(Store &store, qint64 tenantId, qint64
     return checked<int>(store, tenantId, actorId, [&](QString &action, QJsonObject &detail) {
         action = QStringLiteral("product.import");
         detail.insert(QStringLiteral("products"), int(products.size()));
-        return store.catalog().upsertProducts(tenantId, products);
+        return store.catalog().upsertProducts(tenantId, products, actorId);
     });
 }
 
@@ -66,7 +66,7 @@ Result<Order> CatalogService::updateOrder(Store &store, qint64 tenantId, qint64 
         action = QStringLiteral("order.update");
         detail.insert(QStringLiteral("order"), order.id);
         detail.insert(QStringLiteral("status"), order.status);
-        return store.catalog().updateOrder(tenantId, order);
+        return store.catalog().updateOrder(tenantId, order, actorId);
     });
 }
 
@@ -79,7 +79,7 @@ void CatalogService::updateProduct(qint64 tenantId, qint64 actorId, const QStrin
         [=](Store &s) {
             // One cell at a time while typing: checked, not audited line by line.
             return checked<Product>(s, tenantId, actorId, [&](QString &, QJsonObject &) {
-                return s.catalog().updateProduct(tenantId, sku, product);
+                return s.catalog().updateProduct(tenantId, sku, product, actorId);
             });
         },
         std::move(done));

@@ -174,6 +174,7 @@ private:
             o.lines.append(
                 {0, p.id, p.name, double(1 + m_rng.bounded(3)), p.unit, p.priceMinor, 0});
         }
+        o.fromHistory = true; // the demo's stock is what is left after them
         need(m_store.catalog().addOrder(m_tenant, o));
     }
 

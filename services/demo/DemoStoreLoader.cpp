@@ -199,6 +199,7 @@ void loadConversations(Store &store, qint64 tenantId, const QHash<QString, Produ
                 order.lines.append(
                     {0, p.id, p.name, line.value("quantity", 1.0), p.unit, p.priceMinor, 0});
             }
+            order.fromHistory = true; // the demo's stock is what is left after them
             need(store.catalog().addOrder(tenantId, order));
             ++summary.orders;
         }

@@ -27,6 +27,9 @@ struct Order
     QString status = QStringLiteral("open");
     qint64 totalMinor = 0;
     QString takenBy = QStringLiteral("bot"); // "person": above the store's limit, a person confirms
+    // Recorded after the fact (the demo's past orders, an import of old ones): today's stock
+    // already lacks its goods, so adding it takes nothing.
+    bool fromHistory = false;
     QList<OrderLine> lines;
     QString customerName; // filled by CatalogStore::orders for lists
     QString customerPhone;

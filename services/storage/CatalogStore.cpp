@@ -63,7 +63,8 @@ CatalogStore::CatalogStore(SqlBackend &db, QObject *parent)
     , m_db(db)
 {}
 
-Result<int> CatalogStore::upsertProducts(qint64 tenantId, const QList<Product> &products)
+Result<int> CatalogStore::upsertProducts(qint64 tenantId, const QList<Product> &products,
+                                         qint64 actorId)
 {
     for (int i = 0; i < products.size(); ++i) {
         const Product &p = products.at(i);
@@ -76,8 +77,15 @@ Result<int> CatalogStore::upsertProducts(qint64 tenantId, const QList<Product> &
     }
     auto result = guard([&] {
         return transaction(m_db, [&] {
+            // The stock before, to record what the import changed.
+            QHash<QString, double> before;
+            for (const SqlRow &r :
+                 m_db.query(QStringLiteral("SELECT sku, stock FROM products WHERE tenant_id = ?"),
+                            {tenantId}))
+                before.insert(r[0].toString(), r[1].toDouble());
+            StockLedger stock(m_db);
             for (const Product &p : products) {
-                m_db.exec(
+                const SqlRows id = m_db.query(
                     QStringLiteral(
                         "INSERT INTO products (tenant_id, sku, name, brand, category, aliases, "
                         "unit, price_minor, stock, low_stock_threshold, updated_at) VALUES "
@@ -86,10 +94,14 @@ Result<int> CatalogStore::upsertProducts(qint64 tenantId, const QList<Product> &
                         "excluded.category, aliases = excluded.aliases, unit = excluded.unit, "
                         "price_minor = excluded.price_minor, stock = excluded.stock, "
                         "low_stock_threshold = excluded.low_stock_threshold, "
-                        "updated_at = excluded.updated_at"),
+                        "updated_at = excluded.updated_at RETURNING id"),
                     {tenantId, p.sku.trimmed(), p.name.trimmed(), p.brand, p.category,
                      p.aliases.join(QLatin1Char('|')), p.unit, p.priceMinor, p.stock,
                      p.lowStockThreshold, now()});
+                stock.stockSet(tenantId, id.first()[0].toLongLong(),
+                               before.value(p.sku.trimmed(), 0.0), p.stock,
+                               QStringLiteral("import"), actorId);
+                before.insert(p.sku.trimmed(), p.stock);
             }
             return int(products.size());
         });
@@ -100,7 +112,8 @@ Result<int> CatalogStore::upsertProducts(qint64 tenantId, const QList<Product> &
     return result;
 }
 
-Result<Product> CatalogStore::updateProduct(qint64 tenantId, const QString &sku, const Product &p)
+Result<Product> CatalogStore::updateProduct(qint64 tenantId, const QString &sku, const Product &p,
+                                            qint64 actorId)
 {
     using R = Result<Product>;
     if (p.sku.trimmed().isEmpty() || p.name.trimmed().isEmpty())
@@ -116,6 +129,9 @@ Result<Product> CatalogStore::updateProduct(qint64 tenantId, const QString &sku,
                      .isEmpty())
                 throw SqlError(
                     QStringLiteral("Another product already has the SKU %1.").arg(p.sku.trimmed()));
+            const SqlRows old = m_db.query(
+                QStringLiteral("SELECT stock FROM products WHERE tenant_id = ? AND sku = ?"),
+                {tenantId, sku});
             const SqlRows rows = m_db.query(
                 QStringLiteral("UPDATE products SET sku = ?, name = ?, brand = ?, category = ?, "
                                "aliases = ?, unit = ?, price_minor = ?, stock = ?, "
@@ -128,7 +144,10 @@ Result<Product> CatalogStore::updateProduct(qint64 tenantId, const QString &sku,
             if (rows.isEmpty())
                 throw NotFound(
                     QStringLiteral("There is no product with the SKU %1 any more.").arg(sku));
-            return productFrom(tenantId, rows.first());
+            const Product updated = productFrom(tenantId, rows.first());
+            StockLedger(m_db).stockSet(tenantId, updated.id, old.first()[0].toDouble(),
+                                       updated.stock, QStringLiteral("edit"), actorId);
+            return updated;
         });
     });
     if (result)
@@ -180,7 +199,7 @@ Result<QList<Product>> CatalogStore::products(qint64 tenantId)
     });
 }
 
-Result<Order> CatalogStore::addOrder(qint64 tenantId, const Order &order)
+Result<Order> CatalogStore::addOrder(qint64 tenantId, const Order &order, qint64 actorId)
 {
     if (order.lines.isEmpty())
         return Result<Order>::failure(QStringLiteral("An order needs at least one item."));
@@ -194,6 +213,8 @@ Result<Order> CatalogStore::addOrder(qint64 tenantId, const Order &order)
                     qint64(std::llround(line.quantity * double(line.unitPriceMinor)));
                 stored.totalMinor += line.lineTotalMinor;
             }
+            if (!order.fromHistory)
+                StockLedger(m_db).requireStock(tenantId, nullptr, order);
             const qint64 created =
                 order.createdAt.isValid() ? order.createdAt.toMSecsSinceEpoch() : now();
             const SqlRows rows = m_db.query(
@@ -207,13 +228,23 @@ Result<Order> CatalogStore::addOrder(qint64 tenantId, const Order &order)
             stored.id = rows.first()[0].toLongLong();
             stored.createdAt = stored.updatedAt = time(created);
             insertLines(tenantId, stored);
+            if (!order.fromHistory)
+                StockLedger(m_db).orderChanged(tenantId, nullptr, stored, actorId);
             return stored;
         });
     });
     if (result)
-        m_db.afterCommit([=, this] { Q_EMIT ordersChanged(tenantId); },
-                         QStringLiteral("o:%1").arg(tenantId));
+        announceOrder(tenantId, StockLedger::holdsStock(result.value().status));
     return result;
+}
+
+void CatalogStore::announceOrder(qint64 tenantId, bool stockMayHaveMoved)
+{
+    m_db.afterCommit([=, this] { Q_EMIT ordersChanged(tenantId); },
+                     QStringLiteral("o:%1").arg(tenantId));
+    if (stockMayHaveMoved)
+        m_db.afterCommit([=, this] { Q_EMIT productsChanged(tenantId); },
+                         QStringLiteral("p:%1").arg(tenantId));
 }
 
 Result<QList<Order>> CatalogStore::orders(qint64 tenantId, int limit)
@@ -353,12 +384,17 @@ Result<std::optional<Order>> CatalogStore::latestOrder(qint64 tenantId, qint64 c
     });
 }
 
-Result<Order> CatalogStore::updateOrder(qint64 tenantId, const Order &order)
+Result<Order> CatalogStore::updateOrder(qint64 tenantId, const Order &order, qint64 actorId)
 {
     if (order.lines.isEmpty() && order.status != QLatin1String("cancelled"))
         return Result<Order>::failure(QStringLiteral("An order needs at least one item."));
     auto result = guard([&] {
         return transaction(m_db, [&] {
+            const std::optional<Order> before = storedOrder(tenantId, order.id);
+            if (!before)
+                throw NotFound(
+                    QStringLiteral("Order %1 does not exist in this store.").arg(order.id));
+            StockLedger(m_db).requireStock(tenantId, &*before, order);
             Order stored = order;
             stored.totalMinor = 0;
             m_db.exec(
@@ -376,13 +412,54 @@ Result<Order> CatalogStore::updateOrder(qint64 tenantId, const Order &order)
                                "WHERE tenant_id = ? AND id = ?"),
                 {stored.status, stored.totalMinor, at, tenantId, order.id});
             stored.updatedAt = time(at);
+            StockLedger(m_db).orderChanged(tenantId, &*before, stored, actorId);
             return stored;
         });
     });
     if (result)
-        m_db.afterCommit([=, this] { Q_EMIT ordersChanged(tenantId); },
-                         QStringLiteral("o:%1").arg(tenantId));
+        announceOrder(tenantId, true);
     return result;
+}
+
+std::optional<Order> CatalogStore::storedOrder(qint64 tenantId, qint64 orderId)
+{
+    const bool pg = m_db.dialect() == SqlBackend::Dialect::Postgres;
+    const SqlRows head =
+        m_db.query(QStringLiteral("SELECT status FROM orders WHERE tenant_id = ? AND id = ?") +
+                       (pg ? QStringLiteral(" FOR UPDATE") : QString()),
+                   {tenantId, orderId});
+    if (head.isEmpty())
+        return std::nullopt;
+    Order o;
+    o.id = orderId;
+    o.tenantId = tenantId;
+    o.status = head.first()[0].toString();
+    for (const SqlRow &r : m_db.query(QStringLiteral("SELECT product_id, quantity FROM "
+                                                     "order_lines WHERE tenant_id = ? AND "
+                                                     "order_id = ? ORDER BY id"),
+                                      {tenantId, orderId})) {
+        OrderLine line;
+        line.productId = r[0].toLongLong();
+        line.quantity = r[1].toDouble();
+        o.lines.append(line);
+    }
+    return o;
+}
+
+Result<QString> CatalogStore::stockShortfall(qint64 tenantId, const Order &order)
+{
+    return guard([&] {
+        const std::optional<Order> before =
+            order.id > 0 ? storedOrder(tenantId, order.id) : std::nullopt;
+        return StockLedger::describe(
+            StockLedger(m_db).shortages(tenantId, before ? &*before : nullptr, order));
+    });
+}
+
+Result<QList<StockLedger::Movement>> CatalogStore::stockHistory(qint64 tenantId, qint64 productId,
+                                                                int limit)
+{
+    return guard([&] { return StockLedger(m_db).history(tenantId, productId, limit); });
 }
 
 Result<QString> CatalogStore::productsRevision(qint64 tenantId)

@@ -1,4 +1,5 @@
 #include "EngineHarness.h"
+#include "TestSupport.h"
 #include "agent/Agent.h"
 #include "agent/ReminderSender.h"
 #include "demo/DemoStoreLoader.h"
@@ -112,6 +113,50 @@ private Q_SLOTS:
         const QJsonObject last = QJsonDocument::fromJson(traces->first().json).object();
         QCOMPARE(last.value(QStringLiteral("decision")).toString(), QStringLiteral("reply"));
         QVERIFY(!last.value(QStringLiteral("steps")).toArray().isEmpty());
+    }
+
+    // The customer's cart is priced, then another order takes the last of it before they say
+    // yes: the bot says so and keeps the cart; no order, and the stock never goes below zero.
+    void theLastOfItSoldWhileTheCustomerDecided()
+    {
+        const QString phone = QStringLiteral("+919800000009");
+        auto cart = say(phone, QStringLiteral("1 litre amul milk please"));
+        QVERIFY2(cart.reply.contains(QStringLiteral("Shall I place it")), qPrintable(cart.reply));
+        qint64 product = 0;
+        for (const QJsonValue &t : cart.trace.value(QStringLiteral("tools")).toArray())
+            if (t[QLatin1String("tool")].toString() == QLatin1String("check_stock"))
+                product = t[QLatin1String("arguments")][QLatin1String("product_id")].toInteger();
+        QVERIFY(product > 0);
+        SD_TAKE(products, h->run([&](Store &s) { return s.catalog().products(tenant); }));
+        const auto it = std::find_if(products.begin(), products.end(),
+                                     [&](const Product &p) { return p.id == product; });
+        QVERIFY(it != products.end() && it->stock >= 1);
+        // Someone at the counter buys every one left.
+        Order counter;
+        SD_TAKE(walkIn, h->run([&](Store &s) {
+            return s.conversations().upsertContact(tenant, QStringLiteral("+919800000010"),
+                                                   QStringLiteral("Counter"));
+        }));
+        counter.contactId = walkIn.id;
+        counter.status = QStringLiteral("confirmed");
+        counter.takenBy = QStringLiteral("person");
+        counter.lines.append({0, product, it->name, it->stock, {}, it->priceMinor, 0});
+        SD_VERIFY_OK(h->run([&](Store &s) { return s.catalog().addOrder(tenant, counter); }));
+
+        auto yes = say(phone, QStringLiteral("yes"));
+        QCOMPARE(yes.orderId, qint64(0));
+        QVERIFY2(yes.reply.contains(QStringLiteral("someone else just bought it")) &&
+                     yes.reply.contains(QStringLiteral("sold out")) &&
+                     yes.reply.contains(QStringLiteral("cart is kept")),
+                 qPrintable(yes.reply));
+        const Conversation c = conversationOf(phone);
+        SD_TAKE(latest,
+                h->run([&](Store &s) { return s.catalog().latestOrder(tenant, c.contactId); }));
+        QVERIFY(!latest.has_value());
+        SD_TAKE(after, h->run([&](Store &s) { return s.catalog().products(tenant); }));
+        for (const Product &p : after)
+            if (p.id == product)
+                QCOMPARE(p.stock, 0.0);
     }
 
     void unclearItemAsksThenTakesTheAnswer()

@@ -401,6 +401,22 @@ private Q_SLOTS:
         QCOMPARE(again.exitCode, 0);
         QVERIFY(again.out.contains(QLatin1String("imported 200 products")));
 
+        // A product's stock history: the demo's import put it there; a re-import of the same
+        // stock moves nothing; an unknown SKU is named.
+        const QString sku =
+            QString::fromUtf8(bytes.split('\n').at(1).split(',').first()).remove(QLatin1Char('"'));
+        const Run history = cli({QStringLiteral("inventory"), QStringLiteral("history"),
+                                 QStringLiteral("--tenant"), QStringLiteral("demo"), sku});
+        QCOMPARE(history.exitCode, 0);
+        QVERIFY2(history.out.contains(QLatin1String("imported")), qPrintable(history.out));
+        QCOMPARE(history.out.count(QLatin1String("imported")), 1);
+        const Run unknown =
+            cli({QStringLiteral("inventory"), QStringLiteral("history"), QStringLiteral("--tenant"),
+                 QStringLiteral("demo"), QStringLiteral("NO-SUCH")});
+        QCOMPARE(unknown.exitCode, 1);
+        QVERIFY2(unknown.err.contains(QLatin1String("no product with the SKU NO-SUCH")),
+                 qPrintable(unknown.err));
+
         const Run tried = cli({QStringLiteral("agent"), QStringLiteral("try"),
                                QStringLiteral("--tenant"), QStringLiteral("demo"),
                                QStringLiteral("2 dozen ande aur 1 litre amul milk bhej do")});

@@ -91,6 +91,7 @@ private Q_SLOTS:
                         Order o;
                         o.contactId = ravi->id;
                         o.status = QStringLiteral("confirmed");
+                        o.fromHistory = true; // past orders: today's stock is not theirs
                         o.lines.append({0, product, QStringLiteral("Milk"), 1, {}, price, 0});
                         if (!s.catalog().addOrder(t->id, o))
                             return Result<qint64>::failure(QStringLiteral("order"));
