@@ -109,6 +109,22 @@ void CatalogService::updateOrder(qint64 tenantId, qint64 actorId, const Order &o
         std::move(done));
 }
 
+void CatalogService::stockHistory(qint64 tenantId, qint64 actorId, qint64 productId,
+                                  QObject *context,
+                                  std::function<void(Result<QList<StockLedger::Movement>>)> done)
+{
+    using R = Result<QList<StockLedger::Movement>>;
+    m_store.run(
+        context,
+        [=](Store &s) -> R {
+            if (auto allowed = Access::require(s, tenantId, actorId, Permission::EditInventory);
+                !allowed)
+                return R::failure(allowed);
+            return s.catalog().stockHistory(tenantId, productId);
+        },
+        std::move(done));
+}
+
 void CatalogService::cancelReminder(qint64 tenantId, qint64 actorId, qint64 reminderId,
                                     QObject *context, std::function<void(Result<bool>)> done)
 {

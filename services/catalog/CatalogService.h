@@ -3,6 +3,7 @@
 #include "core/Result.h"
 #include "domain/Order.h"
 #include "domain/Product.h"
+#include "storage/StockLedger.h"
 
 #include <QObject>
 
@@ -33,6 +34,9 @@ public:
                      std::function<void(Result<Order>)> done);
     void cancelReminder(qint64 tenantId, qint64 actorId, qint64 reminderId, QObject *context,
                         std::function<void(Result<bool>)> done);
+    // A product's stock movements, newest first (people who may edit the inventory).
+    void stockHistory(qint64 tenantId, qint64 actorId, qint64 productId, QObject *context,
+                      std::function<void(Result<QList<StockLedger::Movement>>)> done);
 
     // The same on the database thread (the command line, tests).
     static Result<int> upsertProducts(Store &store, qint64 tenantId, qint64 actorId,

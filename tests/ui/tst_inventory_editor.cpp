@@ -5,6 +5,7 @@
 #include "ProductTableModel.h"
 #include "catalog/ProductCsv.h"
 #include "dialogs/InventoryImportDialog.h"
+#include "dialogs/StockHistoryDialog.h"
 #include "engine/Engine.h"
 #include "panes/InventoryPane.h"
 #include "storage/StoreWorker.h"
@@ -18,8 +19,10 @@
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QUndoStack>
 
 using namespace shopdesk;
@@ -122,6 +125,32 @@ private Q_SLOTS:
             QStringLiteral("low"));
         QVERIFY(cell(sku, ProductTableModel::Stock).data(Qt::BackgroundRole).isValid());
         QTRY_COMPARE_WITH_TIMEOUT(stored(sku)->stock, 3.0, 10000);
+    }
+
+    // The stock change just made by hand shows in the product's stock history, with the
+    // demo's import before it, newest first; the window is saved for a look.
+    void stockHistoryShowsTheMovements()
+    {
+        const QString sku = QStringLiteral("DAI-010"); // its stock was set to 3 just before
+        QTRY_COMPARE_WITH_TIMEOUT(stored(sku)->stock, 3.0, 10000);
+        const QModelIndex source = cell(sku, ProductTableModel::Name);
+        auto *proxy = qobject_cast<QSortFilterProxyModel *>(pane()->table()->model());
+        pane()->table()->setCurrentIndex(proxy->mapFromSource(source));
+        auto *button = pane()->findChild<QToolButton *>(QStringLiteral("stockHistory"));
+        QVERIFY(button);
+        button->click();
+        StockHistoryDialog *dialog = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((dialog = pane()->findChild<StockHistoryDialog *>()) != nullptr,
+                                 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(dialog->table()->rowCount(), 2, 10000);
+        QCOMPARE(dialog->table()->item(0, 2)->text(), QStringLiteral("Stock changed by hand"));
+        QCOMPARE(dialog->table()->item(0, 3)->text(), QStringLiteral("3"));
+        QCOMPARE(dialog->table()->item(1, 2)->text(), QStringLiteral("Imported"));
+        QVERIFY2(dialog->status()->text().contains(QLatin1String("2 movements")),
+                 qPrintable(dialog->status()->text()));
+        if (const QString dir = qEnvironmentVariable("SHOPDESK_SCREENSHOT_DIR"); !dir.isEmpty())
+            dialog->grab().save(QDir(dir).filePath(QStringLiteral("stock-history.png")));
+        dialog->close();
     }
 
     void addAndRemoveProducts()

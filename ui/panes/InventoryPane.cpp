@@ -1,5 +1,7 @@
 #include "panes/InventoryPane.h"
 
+#include "dialogs/StockHistoryDialog.h"
+
 #include "ProductTableModel.h"
 #include "catalog/ProductCsv.h"
 #include "dialogs/InventoryImportDialog.h"
@@ -55,9 +57,12 @@ InventoryPane::InventoryPane(ProductTableModel &products, StoreWorker &store, QW
     auto *remove = button(this, tr("Remove"), QStringLiteral("removeProducts"));
     auto *import = button(this, tr("Import CSV…"), QStringLiteral("importProducts"));
     auto *exportCsv = button(this, tr("Export CSV…"), QStringLiteral("exportProducts"));
+    auto *history = button(this, tr("Stock history…"), QStringLiteral("stockHistory"));
+    history->setToolTip(tr("How the selected product's stock moved: orders, cancellations, "
+                           "edits and imports"));
     auto *undo = button(this, tr("Undo"), QStringLiteral("undoProducts"));
     auto *redo = button(this, tr("Redo"), QStringLiteral("redoProducts"));
-    for (QToolButton *b : {add, remove, import, exportCsv, undo, redo})
+    for (QToolButton *b : {add, remove, import, exportCsv, history, undo, redo})
         top->addWidget(b);
     layout->addLayout(top);
 
@@ -113,6 +118,7 @@ InventoryPane::InventoryPane(ProductTableModel &products, StoreWorker &store, QW
     connect(remove, &QToolButton::clicked, this, &InventoryPane::removeSelected);
     connect(deleteAction, &QAction::triggered, this, &InventoryPane::removeSelected);
     connect(import, &QToolButton::clicked, this, [this] { openImport(); });
+    connect(history, &QToolButton::clicked, this, &InventoryPane::showStockHistory);
     connect(exportCsv, &QToolButton::clicked, this, [this] {
         const QString path =
             QFileDialog::getSaveFileName(this, tr("Export the products"),
@@ -179,6 +185,20 @@ void InventoryPane::editWhenLoaded(const QString &sku)
     m_table->setCurrentIndex(at);
     m_table->scrollTo(at);
     m_table->edit(at);
+}
+
+void InventoryPane::showStockHistory()
+{
+    const QModelIndex current = m_table->currentIndex();
+    if (!current.isValid()) {
+        Q_EMIT message(tr("Select a product to see how its stock moved."), false);
+        return;
+    }
+    const Product p = m_products.productAt(m_proxy->mapToSource(current).row());
+    auto *dialog = new StockHistoryDialog(m_products.catalog(), m_products.tenantId(),
+                                          m_products.actor(), p.id, p.name, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void InventoryPane::removeSelected()

@@ -31,6 +31,7 @@ public:
 
     void addProduct();
     void removeSelected();
+    void showStockHistory();             // of the current row
     InventoryImportDialog *openImport(); // non-modal; the caller may pick the file
     bool exportTo(const QString &path);
 
