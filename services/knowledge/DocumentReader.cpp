@@ -42,20 +42,12 @@ Result<QList<KnowledgeChunk>> faqChunks(const QByteArray &bytes, const QString &
         const QStringList &row = rows->at(r);
         if (row.size() == 1 && row.first().trimmed().isEmpty())
             continue; // a blank line
-        const QString question = row.value(q).simplified();
-        const QString answer = row.value(a).trimmed();
-        if (question.isEmpty() || answer.isEmpty()) {
-            problems << QStringLiteral("row %1 has no %2")
-                            .arg(r + 1)
-                            .arg(question.isEmpty() ? QStringLiteral("question")
-                                                    : QStringLiteral("answer"));
-            continue;
-        }
-        KnowledgeChunk c;
-        c.ordinal = int(chunks.size());
-        c.heading = title + QStringLiteral(" > ") + question;
-        c.text = question + QLatin1Char('\n') + answer;
-        chunks.append(c);
+        auto passage = DocumentReader::faqPassage(title, int(r + 1), row.value(q).simplified(),
+                                                  row.value(a).trimmed(), int(chunks.size()));
+        if (passage)
+            chunks.append(passage.value());
+        else
+            problems << passage.error();
     }
     if (!problems.isEmpty())
         return R::failure(
@@ -81,6 +73,22 @@ QString contentHash(const QByteArray &bytes, const DocumentReader::Settings &s)
 }
 
 } // namespace
+
+Result<KnowledgeChunk> DocumentReader::faqPassage(const QString &title, int row,
+                                                  const QString &question, const QString &answer,
+                                                  int ordinal)
+{
+    if (question.isEmpty() || answer.isEmpty())
+        return Result<KnowledgeChunk>::failure(
+            QStringLiteral("row %1 has no %2")
+                .arg(row)
+                .arg(question.isEmpty() ? QStringLiteral("question") : QStringLiteral("answer")));
+    KnowledgeChunk c;
+    c.ordinal = ordinal;
+    c.heading = title + QStringLiteral(" > ") + question;
+    c.text = question + QLatin1Char('\n') + answer;
+    return c;
+}
 
 DocumentReader::FaqColumns DocumentReader::faqColumns(const QStringList &header,
                                                       const QString &question,

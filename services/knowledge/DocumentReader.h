@@ -46,6 +46,11 @@ public:
     };
     static FaqColumns faqColumns(const QStringList &header, const QString &question = {},
                                  const QString &answer = {});
+    // One FAQ pair (row `row`, from 1) as the passage both the importer and the FAQ editor
+    // store: headed "<title> > <question>", the question then the answer; or why not ("row 3
+    // has no answer").
+    static Result<KnowledgeChunk> faqPassage(const QString &title, int row, const QString &question,
+                                             const QString &answer, int ordinal);
     // The header of a CSV file, for choosing its question and answer columns.
     static Result<QStringList> csvHeader(const QString &path);
 };

@@ -2,6 +2,7 @@
 
 #include "access/Access.h"
 #include "knowledge/DocumentImporter.h"
+#include "knowledge/DocumentReader.h"
 #include "knowledge/KnowledgeSettings.h"
 #include "settings/StoreSettingsService.h"
 #include "storage/Store.h"
@@ -179,18 +180,12 @@ void KnowledgeEditService::saveFaqPairs(qint64 tenantId, qint64 actorId,
         const QString q = pairs.at(i).question.simplified();
         const QString a = pairs.at(i).answer.trimmed();
         if (q.isEmpty() && a.isEmpty())
-            continue;
-        if (q.isEmpty() || a.isEmpty()) {
-            problems << tr("row %1 has no %2")
-                            .arg(i + 1)
-                            .arg(q.isEmpty() ? tr("question") : tr("answer"));
-            continue;
-        }
-        KnowledgeChunk c;
-        c.ordinal = int(chunks.size());
-        c.heading = kFaqTitle + QStringLiteral(" > ") + q;
-        c.text = q + QLatin1Char('\n') + a;
-        chunks.append(c);
+            continue; // a row left empty
+        auto passage = DocumentReader::faqPassage(kFaqTitle, i + 1, q, a, int(chunks.size()));
+        if (passage)
+            chunks.append(passage.value());
+        else
+            problems << passage.error();
     }
     if (!problems.isEmpty()) {
         done(Status::failure(

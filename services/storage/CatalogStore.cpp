@@ -77,12 +77,20 @@ Result<int> CatalogStore::upsertProducts(qint64 tenantId, const QList<Product> &
     }
     auto result = guard([&] {
         return transaction(m_db, [&] {
-            // The stock before, to record what the import changed.
+            // The stock before of the products named, to record what the import changed.
             QHash<QString, double> before;
-            for (const SqlRow &r :
-                 m_db.query(QStringLiteral("SELECT sku, stock FROM products WHERE tenant_id = ?"),
-                            {tenantId}))
-                before.insert(r[0].toString(), r[1].toDouble());
+            for (qsizetype i = 0; i < products.size(); i += 500) {
+                QVariantList params{tenantId};
+                const QList<Product> part = products.mid(i, 500);
+                for (const Product &p : part)
+                    params << p.sku.trimmed();
+                for (const SqlRow &r : m_db.query(
+                         QStringLiteral("SELECT sku, stock FROM products WHERE tenant_id = ? AND "
+                                        "sku IN (%1)")
+                             .arg(valuesRows(part.size(), QStringLiteral("?"))),
+                         params))
+                    before.insert(r[0].toString(), r[1].toDouble());
+            }
             StockLedger stock(m_db);
             for (const Product &p : products) {
                 const SqlRows id = m_db.query(
@@ -203,6 +211,7 @@ Result<Order> CatalogStore::addOrder(qint64 tenantId, const Order &order, qint64
 {
     if (order.lines.isEmpty())
         return Result<Order>::failure(QStringLiteral("An order needs at least one item."));
+    bool moved = false;
     auto result = guard([&] {
         return transaction(m_db, [&] {
             Order stored = order;
@@ -229,20 +238,20 @@ Result<Order> CatalogStore::addOrder(qint64 tenantId, const Order &order, qint64
             stored.createdAt = stored.updatedAt = time(created);
             insertLines(tenantId, stored);
             if (!order.fromHistory)
-                StockLedger(m_db).orderChanged(tenantId, nullptr, stored, actorId);
+                moved = StockLedger(m_db).orderChanged(tenantId, nullptr, stored, actorId);
             return stored;
         });
     });
     if (result)
-        announceOrder(tenantId, StockLedger::holdsStock(result.value().status));
+        announceOrder(tenantId, moved);
     return result;
 }
 
-void CatalogStore::announceOrder(qint64 tenantId, bool stockMayHaveMoved)
+void CatalogStore::announceOrder(qint64 tenantId, bool stockMoved)
 {
     m_db.afterCommit([=, this] { Q_EMIT ordersChanged(tenantId); },
                      QStringLiteral("o:%1").arg(tenantId));
-    if (stockMayHaveMoved)
+    if (stockMoved)
         m_db.afterCommit([=, this] { Q_EMIT productsChanged(tenantId); },
                          QStringLiteral("p:%1").arg(tenantId));
 }
@@ -388,6 +397,7 @@ Result<Order> CatalogStore::updateOrder(qint64 tenantId, const Order &order, qin
 {
     if (order.lines.isEmpty() && order.status != QLatin1String("cancelled"))
         return Result<Order>::failure(QStringLiteral("An order needs at least one item."));
+    bool moved = false;
     auto result = guard([&] {
         return transaction(m_db, [&] {
             const std::optional<Order> before = storedOrder(tenantId, order.id);
@@ -412,12 +422,12 @@ Result<Order> CatalogStore::updateOrder(qint64 tenantId, const Order &order, qin
                                "WHERE tenant_id = ? AND id = ?"),
                 {stored.status, stored.totalMinor, at, tenantId, order.id});
             stored.updatedAt = time(at);
-            StockLedger(m_db).orderChanged(tenantId, &*before, stored, actorId);
+            moved = StockLedger(m_db).orderChanged(tenantId, &*before, stored, actorId);
             return stored;
         });
     });
     if (result)
-        announceOrder(tenantId, true);
+        announceOrder(tenantId, moved);
     return result;
 }
 

@@ -66,8 +66,8 @@ Q_SIGNALS:
 
 private:
     void insertLines(qint64 tenantId, Order &order); // inside the caller's transaction
-    // ordersChanged after commit, and productsChanged when stock may have moved.
-    void announceOrder(qint64 tenantId, bool stockMayHaveMoved);
+    // ordersChanged after commit, and productsChanged when stock moved.
+    void announceOrder(qint64 tenantId, bool stockMoved);
     // The stored order's status and lines (product, quantity), locked on PostgreSQL.
     std::optional<Order> storedOrder(qint64 tenantId, qint64 orderId);
 

@@ -92,10 +92,9 @@ void StockLedger::requireStock(qint64 tenantId, const Order *before, const Order
         throw SqlError(describe(missing), ErrorKind::Conflict);
 }
 
-void StockLedger::orderChanged(qint64 tenantId, const Order *before, const Order &after,
+bool StockLedger::orderChanged(qint64 tenantId, const Order *before, const Order &after,
                                qint64 operatorId)
 {
-    requireStock(tenantId, before, after); // the locks, held already when the caller took them
     const QHash<qint64, double> diff = difference(before, after);
     const bool taking = holdsStock(after.status) && !(before && holdsStock(before->status));
     const QString reason = taking ? QStringLiteral("order")
@@ -105,6 +104,7 @@ void StockLedger::orderChanged(qint64 tenantId, const Order *before, const Order
     QList<qint64> ids = diff.keys();
     std::sort(ids.begin(), ids.end()); // the same lock order as shortages()
     const qint64 at = sql::now();
+    bool moved = false;
     for (const qint64 id : std::as_const(ids)) {
         const double change = -diff.value(id);
         const SqlRows rows =
@@ -113,6 +113,7 @@ void StockLedger::orderChanged(qint64 tenantId, const Order *before, const Order
                        {change, at, tenantId, id});
         if (rows.isEmpty())
             continue; // the product is gone; the order keeps its line
+        moved = true;
         m_db.exec(QStringLiteral("INSERT INTO stock_movements (tenant_id, product_id, at, change, "
                                  "stock_after, reason, order_id, operator_id) VALUES (?, ?, ?, "
                                  "?, ?, ?, ?, ?)"),
@@ -120,6 +121,7 @@ void StockLedger::orderChanged(qint64 tenantId, const Order *before, const Order
                    after.id > 0 ? QVariant(after.id) : QVariant(),
                    operatorId > 0 ? QVariant(operatorId) : QVariant()});
     }
+    return moved;
 }
 
 void StockLedger::stockSet(qint64 tenantId, qint64 productId, double before, double after,

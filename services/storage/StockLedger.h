@@ -45,8 +45,10 @@ public:
     // before writing the order's lines: those lines' foreign keys share-lock the products, and
     // two writers holding that and each waiting to lock the product deadlock.
     void requireStock(qint64 tenantId, const Order *before, const Order &after);
-    // Takes or gives back the difference between the two (requireStock() first).
-    void orderChanged(qint64 tenantId, const Order *before, const Order &after, qint64 operatorId);
+    // Takes or gives back the difference between the two, after requireStock() in the same
+    // transaction (its locks make the stock it checked the stock this writes); whether any
+    // product's stock moved.
+    bool orderChanged(qint64 tenantId, const Order *before, const Order &after, qint64 operatorId);
     // A product's stock set by a person ("edit") or an import ("import").
     void stockSet(qint64 tenantId, qint64 productId, double before, double after,
                   const QString &reason, qint64 operatorId);
