@@ -27,6 +27,7 @@
 #include "messaging/SimulatorPhone.h"
 #include "messaging/WebhookService.h"
 #include "storage/SqliteCheckpointer.h"
+#include "storage/Store.h"
 #include "storage/StoreWorker.h"
 
 #include <QNetworkAccessManager>
@@ -57,7 +58,7 @@ Engine::Engine(Options options, QObject *parent)
     , m_reportStore(
           std::make_unique<StoreWorker>(m_options.database, nullptr, StoreWorker::Role::Reports))
     , m_network(std::make_unique<QNetworkAccessManager>())
-    , m_webhooks(std::make_unique<WebhookService>(*m_inboxStore))
+    , m_webhooks(std::make_unique<WebhookService>(*m_inboxStore, *m_store))
     , m_inbound(std::make_unique<InboundProcessor>(*m_store))
     , m_sender(std::make_unique<OutboxSender>(*m_store, *m_network, senderOptions(m_options)))
     , m_media(std::make_unique<MediaDownloader>(*m_store, *m_sender, m_options.dataDir))
@@ -270,7 +271,9 @@ void Engine::checkpointInTheBackground()
 {
     if (m_options.database.kind() != DatabaseUrl::Kind::Sqlite || m_checkpointer)
         return;
-    m_checkpointer = std::make_unique<SqliteCheckpointer>(m_options.database.sqlitePath());
+    const QString path = m_options.database.sqlitePath();
+    m_checkpointer =
+        std::make_unique<SqliteCheckpointer>(QStringList{path, Store::inboxFilePath(path)});
     m_checkpointer->start();
     for (StoreWorker *worker : {m_store.get(), m_inboxStore.get(), m_reportStore.get()})
         worker->run(

@@ -23,10 +23,30 @@ void collect(PassResult &pass, InboundEventApplier::Outcome &&outcome)
     pass.media += outcome.media;
 }
 
+// After the store's commit: the inbox file (SQLite) learns which events are done; one that
+// fails is done by the next pass (until then the store's own record keeps them from being
+// applied again).
+void settle(Store &store)
+{
+    if (const Status settled = store.inbox().settle(); !settled)
+        qCWarning(lcNet) << "The inbox file could not be told which events are done yet:"
+                         << settled.error();
+}
+
+Result<PassResult> processBatchOnce(Store &store, qint64 after);
+
 // Applies the next batch of recorded events in one transaction, under the inbox's processing
 // lock (one node at a time on PostgreSQL); if one event fails, redoes them one by one so the
 // others are not held back by it, each re-checked under the lock.
 Result<PassResult> processBatch(Store &store, qint64 after)
+{
+    settle(store);
+    auto pass = processBatchOnce(store, after);
+    settle(store);
+    return pass;
+}
+
+Result<PassResult> processBatchOnce(Store &store, qint64 after)
 {
     auto channels = store.channels().allChannels(false);
     if (!channels)

@@ -27,9 +27,10 @@ bool contentTypeIs(const HttpRequest &request, const char *type)
 
 } // namespace
 
-WebhookService::WebhookService(StoreWorker &store, QObject *parent)
+WebhookService::WebhookService(StoreWorker &inbox, StoreWorker &store, QObject *parent)
     : QObject(parent)
-    , m_store(store)
+    , m_store(inbox)
+    , m_healthStore(store)
 {}
 
 void WebhookService::reloadChannels()
@@ -222,7 +223,7 @@ void WebhookService::reject(qint64 channelId, const QString &path, const Rejecti
     unsaved.first += 1;
     unsaved.second = rejection.reason;
     reply.send(HttpResponse::text(rejection.status, rejection.reason));
-    scheduleFlush();
+    noteHealth();
 }
 
 void WebhookService::scheduleFlush()
@@ -239,48 +240,18 @@ void WebhookService::scheduleFlush()
 
 void WebhookService::flush()
 {
-    if (m_pending.isEmpty() && m_unsavedRejections.isEmpty())
+    if (m_pending.isEmpty())
         return;
     m_flushing = true;
     QList<Pending> batch = std::exchange(m_pending, {});
-    auto rejections = std::exchange(m_unsavedRejections, {});
     QList<InboundEvent> events;
-    QHash<qint64, qint64> tenantOfChannel;
-    for (const Pending &p : std::as_const(batch)) {
+    for (const Pending &p : std::as_const(batch))
         events += p.events;
-        if (!p.events.isEmpty())
-            tenantOfChannel.insert(p.channelId, p.events.first().tenantId);
-    }
-    QHash<qint64, qint64> tenantOfRejected;
-    for (auto it = rejections.cbegin(); it != rejections.cend(); ++it) {
-        for (const Channel &c : std::as_const(m_byPath)) {
-            if (c.id == it.key())
-                tenantOfRejected.insert(c.id, c.tenantId);
-        }
-    }
     m_store.run(
         this,
-        [events, tenantOfChannel, rejections, tenantOfRejected](Store &store) {
-            auto recorded = events.isEmpty() ? Result<QList<bool>>(QList<bool>())
-                                             : store.inbox().record(events);
-            if (recorded) {
-                const QDateTime now = QDateTime::currentDateTimeUtc();
-                for (auto it = tenantOfChannel.cbegin(); it != tenantOfChannel.cend(); ++it) {
-                    if (auto noted = store.channels().noteWebhooks(it.value(), it.key(), now);
-                        !noted)
-                        qCWarning(lcNet) << "Channel health not updated:" << noted.error();
-                }
-            }
-            for (auto it = rejections.cbegin(); it != rejections.cend(); ++it) {
-                if (!tenantOfRejected.contains(it.key()))
-                    continue;
-                if (auto noted =
-                        store.channels().noteRejected(tenantOfRejected.value(it.key()), it.key(),
-                                                      it.value().first, it.value().second);
-                    !noted)
-                    qCWarning(lcNet) << "Channel health not updated:" << noted.error();
-            }
-            return recorded;
+        [events](Store &store) {
+            return events.isEmpty() ? Result<QList<bool>>(QList<bool>())
+                                    : store.inbox().record(events);
         },
         [this, batch = std::move(batch)](Result<QList<bool>> result) {
             m_flushing = false;
@@ -305,14 +276,58 @@ void WebhookService::flush()
                     ++m_counters.accepted;
                     ++channel.accepted;
                     p.reply->send(p.answer);
+                    if (!p.events.isEmpty())
+                        m_webhooksToNote.insert(p.channelId, p.events.first().tenantId);
                 }
                 if (fresh > 0)
                     Q_EMIT itemsRecorded(fresh);
             }
-            if (!m_pending.isEmpty() || !m_unsavedRejections.isEmpty())
+            if (!m_pending.isEmpty())
                 scheduleFlush();
+            noteHealth();
         },
         StoreWorker::Priority::Urgent); // the provider is waiting for the acknowledgement
+}
+
+void WebhookService::noteHealth()
+{
+    // Channel health (the last webhook's time, rejections) is the store's, written by its own
+    // connection after the acknowledgements: one write at a time, what came meanwhile merged.
+    if (m_notingHealth || (m_webhooksToNote.isEmpty() && m_unsavedRejections.isEmpty()))
+        return;
+    m_notingHealth = true;
+    auto webhooks = std::exchange(m_webhooksToNote, {});
+    auto rejections = std::exchange(m_unsavedRejections, {});
+    QHash<qint64, qint64> tenantOfRejected;
+    for (auto it = rejections.cbegin(); it != rejections.cend(); ++it) {
+        for (const Channel &c : std::as_const(m_byPath)) {
+            if (c.id == it.key())
+                tenantOfRejected.insert(c.id, c.tenantId);
+        }
+    }
+    m_healthStore.run(
+        this,
+        [webhooks, rejections, tenantOfRejected](Store &store) {
+            const QDateTime now = QDateTime::currentDateTimeUtc();
+            for (auto it = webhooks.cbegin(); it != webhooks.cend(); ++it) {
+                if (auto noted = store.channels().noteWebhooks(it.value(), it.key(), now); !noted)
+                    qCWarning(lcNet) << "Channel health not updated:" << noted.error();
+            }
+            for (auto it = rejections.cbegin(); it != rejections.cend(); ++it) {
+                if (!tenantOfRejected.contains(it.key()))
+                    continue;
+                if (auto noted =
+                        store.channels().noteRejected(tenantOfRejected.value(it.key()), it.key(),
+                                                      it.value().first, it.value().second);
+                    !noted)
+                    qCWarning(lcNet) << "Channel health not updated:" << noted.error();
+            }
+            return success();
+        },
+        [this](Status) {
+            m_notingHealth = false;
+            noteHealth();
+        });
 }
 
 } // namespace shopdesk

@@ -31,7 +31,9 @@ public:
         qint64 rejected = 0;   // requests answered 4xx
     };
 
-    explicit WebhookService(StoreWorker &store, QObject *parent = nullptr);
+    // inbox: records the events (the provider waits for it); store: channel health, after the
+    // acknowledgement, never in its way.
+    WebhookService(StoreWorker &inbox, StoreWorker &store, QObject *parent = nullptr);
 
     void reloadChannels(); // after channels change; requests wait until loaded
     void handle(const HttpRequest &request, HttpReply reply);
@@ -67,8 +69,10 @@ private:
                 HttpReply &reply);
     void scheduleFlush();
     void flush();
+    void noteHealth();
 
     StoreWorker &m_store;
+    StoreWorker &m_healthStore;
     QHash<QString, Channel> m_byPath;
     bool m_loaded = false;
     QList<std::pair<HttpRequest, std::shared_ptr<HttpReply>>> m_waitingForChannels;
@@ -76,6 +80,8 @@ private:
     bool m_flushing = false;
     bool m_flushScheduled = false;
     QHash<qint64, std::pair<qint64, QString>> m_unsavedRejections; // channel -> count, reason
+    QHash<qint64, qint64> m_webhooksToNote;                       // channel -> its store
+    bool m_notingHealth = false;
     qint64 m_maxBodyBytes = 1024 * 1024;
     mutable QMutex m_countersLock;
     Counters m_counters;

@@ -217,26 +217,24 @@ Result<Erasure> CustomerData::erase(Store &store, qint64 tenantId, qint64 actorI
                                                                "media_ref <> ''"),
                                             mine))
                 e.mediaRefs << r[0].toString();
-            // The raw webhooks their messages came in, and the files kept in the database.
-            db.exec(QStringLiteral("DELETE FROM inbound_events WHERE tenant_id = ? AND "
-                                   "provider_message_id IN (SELECT provider_message_id FROM "
-                                   "messages WHERE tenant_id = ? AND direction = 'in' AND "
-                                   "conversation_id IN ") +
-                        kChats + QLatin1Char(')'),
-                    {tenantId, tenantId, tenantId, contactId});
-            // Status updates and other webhooks that name the customer by their number.
+            // The raw webhooks their messages came in (in the inbox, which on SQLite is a file
+            // of its own), any that name them by their number, and the files kept in the
+            // database.
+            QStringList providerIds;
+            for (const SqlRow &r : db.query(QStringLiteral("SELECT provider_message_id FROM "
+                                                           "messages WHERE tenant_id = ? AND "
+                                                           "direction = 'in' AND "
+                                                           "provider_message_id IS NOT NULL AND "
+                                                           "conversation_id IN ") +
+                                                kChats,
+                                            mine))
+                providerIds << r[0].toString();
             const QString phone = db.query(QStringLiteral("SELECT phone FROM contacts WHERE "
                                                           "tenant_id = ? AND id = ?"),
                                            {tenantId, contactId})
                                       .first()[0]
                                       .toString();
-            if (phone.size() >= 6)
-                db.exec(db.dialect() == SqlBackend::Dialect::Postgres
-                            ? QStringLiteral("DELETE FROM inbound_events WHERE tenant_id = ? AND "
-                                             "strpos(body, ?) > 0")
-                            : QStringLiteral("DELETE FROM inbound_events WHERE tenant_id = ? AND "
-                                             "instr(body, ?) > 0"),
-                        {tenantId, phone});
+            sql::need(store.inbox().eraseCustomer(tenantId, providerIds, phone));
             db.exec(QStringLiteral("DELETE FROM media_blobs WHERE tenant_id = ? AND path IN "
                                    "(SELECT media_ref FROM messages WHERE tenant_id = ? AND "
                                    "conversation_id IN ") +

@@ -565,19 +565,6 @@ Result<QList<Message>> ConversationStore::latestMessages(qint64 tenantId, qint64
     });
 }
 
-Result<bool> ConversationStore::recordInboundEvent(qint64 tenantId, const InboundEvent &event)
-{
-    return guard([&] {
-        const SqlRows rows = m_db.query(
-            QStringLiteral("INSERT INTO inbound_events (tenant_id, channel_id, "
-                           "provider_message_id, body, received_at) VALUES (?, ?, ?, ?, ?) "
-                           "ON CONFLICT (channel_id, provider_message_id) DO NOTHING RETURNING id"),
-            {tenantId, event.channelId, event.providerMessageId, QString::fromUtf8(event.body),
-             event.receivedAt.isValid() ? event.receivedAt.toMSecsSinceEpoch() : now()});
-        return !rows.isEmpty();
-    });
-}
-
 Message ConversationStore::requireMessage(qint64 tenantId, qint64 messageId)
 {
     const SqlRows rows = m_db.query(QStringLiteral("SELECT ") + messageColumns() +

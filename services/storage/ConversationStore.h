@@ -68,9 +68,6 @@ public:
     Result<QList<Message>> latestMessages(qint64 tenantId, qint64 conversationId, int limit,
                                           qint64 beforeId = 0);
 
-    // Records a webhook body once per (channel, provider message id). False: already recorded.
-    Result<bool> recordInboundEvent(qint64 tenantId, const InboundEvent &event);
-
     // The message with this provider id, if this store has it.
     Result<std::optional<Message>> messageByProviderId(qint64 tenantId, const QString &providerId);
     Result<Message> message(qint64 tenantId, qint64 messageId);

@@ -6,6 +6,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <vector>
 
 namespace shopdesk {
 
@@ -14,25 +15,28 @@ namespace {
 class CheckpointWorker final : public QObject
 {
 public:
-    explicit CheckpointWorker(QString path)
-        : m_path(std::move(path))
+    explicit CheckpointWorker(QStringList paths)
+        : m_paths(std::move(paths))
     {}
 
     void begin()
     {
-        try {
-            m_db = std::make_unique<SqliteBackend>(m_path);
-        } catch (const std::exception &e) {
-            qCWarning(lcDb) << "No background checkpoints for" << m_path << ":" << e.what();
-            return;
+        for (const QString &path : std::as_const(m_paths)) {
+            try {
+                m_dbs.push_back(std::make_unique<SqliteBackend>(path));
+            } catch (const std::exception &e) {
+                qCWarning(lcDb) << "No background checkpoints for" << path << ":" << e.what();
+            }
         }
         m_timer = new QTimer(this);
         m_timer->setInterval(250);
         connect(m_timer, &QTimer::timeout, this, [this] {
-            try {
-                m_db->query(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"), {});
-            } catch (const std::exception &e) {
-                qCWarning(lcDb) << "Checkpoint failed:" << e.what();
+            for (const auto &db : m_dbs) {
+                try {
+                    db->query(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"), {});
+                } catch (const std::exception &e) {
+                    qCWarning(lcDb) << "Checkpoint failed:" << e.what();
+                }
             }
         });
         m_timer->start();
@@ -41,20 +45,20 @@ public:
     {
         delete m_timer;
         m_timer = nullptr;
-        m_db.reset();
+        m_dbs.clear();
     }
 
 private:
-    QString m_path;
-    std::unique_ptr<SqliteBackend> m_db;
+    QStringList m_paths;
+    std::vector<std::unique_ptr<SqliteBackend>> m_dbs;
     QTimer *m_timer = nullptr;
 };
 
 } // namespace
 
-SqliteCheckpointer::SqliteCheckpointer(QString path, QObject *parent)
+SqliteCheckpointer::SqliteCheckpointer(QStringList paths, QObject *parent)
     : QObject(parent)
-    , m_path(std::move(path))
+    , m_paths(std::move(paths))
 {
     m_thread.setObjectName(QStringLiteral("shopdesk-checkpoint"));
 }
@@ -68,7 +72,7 @@ void SqliteCheckpointer::start()
 {
     if (m_thread.isRunning())
         return;
-    auto *worker = new CheckpointWorker(m_path);
+    auto *worker = new CheckpointWorker(m_paths);
     worker->moveToThread(&m_thread);
     m_worker = worker;
     connect(&m_thread, &QThread::finished, worker, &QObject::deleteLater);

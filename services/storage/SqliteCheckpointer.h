@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QObject>
+#include <QStringList>
 #include <QThread>
 
 namespace shopdesk {
@@ -16,14 +17,15 @@ class SqliteCheckpointer : public QObject
 {
     Q_OBJECT
 public:
-    explicit SqliteCheckpointer(QString path, QObject *parent = nullptr);
+    // The database files it checkpoints (the store's and its inbox file).
+    explicit SqliteCheckpointer(QStringList paths, QObject *parent = nullptr);
     ~SqliteCheckpointer() override;
 
     void start();
     void stop();
 
 private:
-    QString m_path;
+    QStringList m_paths;
     QThread m_thread;
     QObject *m_worker = nullptr; // lives on m_thread
 };

@@ -10,15 +10,21 @@ Result<std::unique_ptr<Store>> Store::open(const DatabaseUrl &url, bool migrate)
 {
     using R = Result<std::unique_ptr<Store>>;
     std::unique_ptr<SqlBackend> backend;
+    std::unique_ptr<SqlBackend> inboxFile;
     try {
-        if (url.kind() == DatabaseUrl::Kind::Postgres)
+        if (url.kind() == DatabaseUrl::Kind::Postgres) {
             backend = std::make_unique<PostgresBackend>(url.postgresConnectionString());
-        else
+        } else {
             backend = std::make_unique<SqliteBackend>(url.sqlitePath());
+            inboxFile = std::make_unique<SqliteBackend>(inboxFilePath(url.sqlitePath()));
+        }
     } catch (const std::exception &e) {
         return R::failure(QString::fromUtf8(e.what()));
     }
-    auto store = std::make_unique<Store>(std::move(backend));
+    auto store = std::make_unique<Store>(std::move(backend), std::move(inboxFile));
+    if (auto prepared = store->inbox().prepareFile(); !prepared)
+        return R::failure(QStringLiteral("Could not prepare the webhooks' inbox file: ") +
+                          prepared.error());
     auto status = store->schemaStatus();
     if (!status)
         return R::failure(status.error());
@@ -32,11 +38,24 @@ Result<std::unique_ptr<Store>> Store::open(const DatabaseUrl &url, bool migrate)
         if (!applied)
             return R::failure(QStringLiteral("Could not update the database: ") + applied.error());
     }
+    if (migrate) {
+        // Webhooks an older version kept in the database itself move into the inbox file.
+        if (auto moved = store->inbox().adoptMovedEvents(); !moved)
+            return R::failure(QStringLiteral("Could not move the saved webhooks into the inbox "
+                                             "file: ") +
+                              moved.error());
+    }
     return R(std::move(store));
 }
 
-Store::Store(std::unique_ptr<SqlBackend> backend)
+QString Store::inboxFilePath(const QString &sqlitePath)
+{
+    return sqlitePath + QStringLiteral("-inbox");
+}
+
+Store::Store(std::unique_ptr<SqlBackend> backend, std::unique_ptr<SqlBackend> inboxFile)
     : m_backend(std::move(backend))
+    , m_inboxFile(std::move(inboxFile))
     , m_secrets(std::make_unique<SecretBox>())
     , m_tenants(std::make_unique<TenantStore>(*m_backend, *m_secrets))
     , m_operators(std::make_unique<OperatorStore>(*m_backend))
@@ -45,7 +64,7 @@ Store::Store(std::unique_ptr<SqlBackend> backend)
     , m_catalog(std::make_unique<CatalogStore>(*m_backend))
     , m_knowledge(std::make_unique<KnowledgeStore>(*m_backend))
     , m_channels(std::make_unique<ChannelStore>(*m_backend, *m_secrets))
-    , m_inbox(std::make_unique<InboxStore>(*m_backend))
+    , m_inbox(std::make_unique<InboxStore>(*m_backend, m_inboxFile ? *m_inboxFile : *m_backend))
     , m_outbox(std::make_unique<OutboxStore>(*m_backend, *m_conversations))
     , m_agent(std::make_unique<AgentStore>(*m_backend))
     , m_botQueue(std::make_unique<BotQueueStore>(*m_backend))
@@ -82,9 +101,12 @@ Status Store::setAutomaticCheckpoints(bool on)
     if (isPostgres())
         return success();
     return sql::guard([&] {
-        m_backend->query(on ? QStringLiteral("PRAGMA wal_autocheckpoint=1000")
-                            : QStringLiteral("PRAGMA wal_autocheckpoint=0"),
-                         {});
+        for (SqlBackend *db : {m_backend.get(), m_inboxFile.get()}) {
+            if (db)
+                db->query(on ? QStringLiteral("PRAGMA wal_autocheckpoint=1000")
+                             : QStringLiteral("PRAGMA wal_autocheckpoint=0"),
+                          {});
+        }
         return Done{};
     });
 }

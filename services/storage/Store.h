@@ -25,13 +25,18 @@ namespace shopdesk {
 class SqlBackend;
 
 // The storage interface of the engine: one connection (SQLite or PostgreSQL) and the stores
-// that own each kind of fact. Used on the thread that opened it.
+// that own each kind of fact; on SQLite a second connection, to the webhooks' inbox file beside
+// the database (InboxStore). Used on the thread that opened it.
 class Store
 {
 public:
     // Connects, and brings the schema up to date unless told not to.
     static Result<std::unique_ptr<Store>> open(const DatabaseUrl &url, bool migrate = true);
-    explicit Store(std::unique_ptr<SqlBackend> backend);
+    // inboxFile: where the inbox's events live when not in `backend` (SQLite).
+    explicit Store(std::unique_ptr<SqlBackend> backend,
+                   std::unique_ptr<SqlBackend> inboxFile = nullptr);
+    // The inbox file of the SQLite database at this path: the same name with "-inbox".
+    static QString inboxFilePath(const QString &sqlitePath);
     ~Store();
 
     QString describe() const;
@@ -76,9 +81,11 @@ public:
 
     // Raw access for tests and benchmarks only.
     SqlBackend &backend() { return *m_backend; }
+    SqlBackend &inboxBackend() { return m_inboxFile ? *m_inboxFile : *m_backend; }
 
 private:
     std::unique_ptr<SqlBackend> m_backend;
+    std::unique_ptr<SqlBackend> m_inboxFile;
     std::unique_ptr<SecretBox> m_secrets; // before the stores that read it
     std::unique_ptr<TenantStore> m_tenants;
     std::unique_ptr<OperatorStore> m_operators;

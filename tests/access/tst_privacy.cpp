@@ -74,7 +74,12 @@ class PrivacyTest : public QObject
     int countWhere(const QString &sql, const SqlParams &params)
     {
         auto n = h->run([&](Store &s) {
-            return sql::guard([&] { return s.backend().query(sql, params).first()[0].toInt(); });
+            return sql::guard([&] {
+                // The raw webhooks are in the inbox (on SQLite a file of its own).
+                SqlBackend &db = sql.contains(QLatin1String("inbound_events")) ? s.inboxBackend()
+                                                                                : s.backend();
+                return db.query(sql, params).first()[0].toInt();
+            });
         });
         return n ? n.value() : -1;
     }

@@ -128,7 +128,7 @@ private Q_SLOTS:
 
         // Everything acknowledged before the kill was already on disk.
         const SqlRows recorded =
-            store->backend().query(QStringLiteral("SELECT provider_message_id FROM inbound_events "
+            store->inboxBackend().query(QStringLiteral("SELECT provider_message_id FROM inbound_events "
                                                   "WHERE tenant_id = ? AND kind = 'message'"),
                                    {tenant.id});
         QSet<QString> onDisk;
@@ -156,9 +156,8 @@ private Q_SLOTS:
                     QStringLiteral("SELECT COUNT(*) FROM outbox WHERE tenant_id = ? AND state IN "
                                    "('pending', 'sending')"),
                     {tenant.id});
-                const SqlRows inbox = store->backend().query(QStringLiteral(
-                    "SELECT COUNT(*) FROM inbound_events WHERE processed_at IS NULL"));
-                return open.first()[0].toInt() == 0 && inbox.first()[0].toInt() == 0;
+                const auto waiting = store->inbox().countUnprocessed();
+                return open.first()[0].toInt() == 0 && waiting && waiting.value() == 0;
             },
             60000));
 

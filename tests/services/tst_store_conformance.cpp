@@ -431,13 +431,14 @@ private Q_SLOTS:
         e.channelId = one.id;
         e.providerMessageId = QStringLiteral("wamid.ABC");
         e.body = QByteArrayLiteral("{\"object\":\"whatsapp_business_account\"}");
-        SD_TAKE(first, m_store->conversations().recordInboundEvent(t.id, e));
-        QVERIFY(first);
-        SD_TAKE(repeat, m_store->conversations().recordInboundEvent(t.id, e));
-        QVERIFY(!repeat);
+        e.tenantId = t.id;
+        SD_TAKE(first, m_store->inbox().record({e}));
+        QCOMPARE(first, QList<bool>{true});
+        SD_TAKE(repeat, m_store->inbox().record({e}));
+        QCOMPARE(repeat, QList<bool>{false});
         e.channelId = two.id; // the same id on another channel is another event
-        SD_TAKE(other, m_store->conversations().recordInboundEvent(t.id, e));
-        QVERIFY(other);
+        SD_TAKE(other, m_store->inbox().record({e}));
+        QCOMPARE(other, QList<bool>{true});
     }
 
     void productUpsertIsAllOrNothing()
@@ -598,7 +599,8 @@ private Q_SLOTS:
         e.channelId = channelA.id;
         e.providerMessageId = QStringLiteral("wamid.X");
         e.body = "{}";
-        QVERIFY(!m_store->conversations().recordInboundEvent(b.id, e));
+        e.tenantId = b.id; // B's event on A's channel
+        QVERIFY(!m_store->inbox().record({e}));
 
         // And A's data is untouched.
         SD_TAKE(stillA, m_store->conversations().conversation(a.id, ca.id));

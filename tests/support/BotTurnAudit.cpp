@@ -15,7 +15,9 @@ BotTurnAudit::BotTurnAudit(Store &store, qint64 tenantId)
 int BotTurnAudit::count(const QString &sql)
 {
     try {
-        const SqlRows rows = m_store.backend().query(sql, {m_tenant});
+        SqlBackend &db = sql.contains(QLatin1String("inbound_events")) ? m_store.inboxBackend()
+                                                                        : m_store.backend();
+        const SqlRows rows = db.query(sql, {m_tenant});
         return rows.isEmpty() ? -1 : rows.first().at(0).toInt();
     } catch (const std::exception &) {
         return -1;

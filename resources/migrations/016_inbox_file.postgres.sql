@@ -1,0 +1,3 @@
+-- SQLite moves the webhooks' inbox into a file of its own (016_inbox_file.sqlite.sql). On
+-- PostgreSQL the inbox stays in the database: rows are locked one by one, so recording a
+-- webhook never waits for the bot's writes. Nothing to change.
