@@ -79,12 +79,16 @@ Status InboxStore::adoptMovedEvents()
             if (rows.isEmpty())
                 break;
             transaction(m_events, [&] {
-                for (const SqlRow &r : rows)
+                for (const SqlRow &r : rows) {
+                    SqlParams values;
+                    for (const QVariant &v : r) // NULL stays NULL (not an empty text)
+                        values << (v.isNull() ? QVariant() : v);
                     m_events.exec(QStringLiteral("INSERT INTO inbound_events (id, tenant_id, "
                                                  "channel_id, provider_message_id, kind, body, "
                                                  "received_at, processed_at) VALUES (?, ?, ?, ?, "
                                                  "?, ?, ?, ?) ON CONFLICT DO NOTHING"),
-                                  r);
+                                  values);
+                }
             });
             after = rows.last().at(0).toLongLong();
         }

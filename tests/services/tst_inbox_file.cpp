@@ -51,7 +51,7 @@ private Q_SLOTS:
     void init()
     {
         QVERIFY(m_dir.isValid());
-        m_path = m_dir.filePath(QStringLiteral("store-%1.sqlite3").arg(QTest::currentTestFunction()));
+        m_path = m_dir.filePath(QStringLiteral("store-%1.sqlite3").arg(QString::fromLatin1(QTest::currentTestFunction())));
         auto store = open();
         auto tenant = store->tenants().addTenant(QStringLiteral("s1"), QStringLiteral("Store"));
         QVERIFY(tenant);
@@ -154,7 +154,8 @@ private Q_SLOTS:
             db.exec(QStringLiteral(
                 "CREATE TABLE inbound_events_moved (id INTEGER PRIMARY KEY, tenant_id INTEGER, "
                 "channel_id INTEGER, provider_message_id TEXT, kind TEXT, body TEXT, "
-                "received_at INTEGER, processed_at INTEGER)"));
+                "received_at INTEGER, processed_at INTEGER)"),
+                    {});
             db.exec(QStringLiteral("INSERT INTO inbound_events_moved VALUES (41, ?, ?, 'wamid.old.1', "
                                    "'message', '{}', 1000, 2000), (42, ?, ?, 'wamid.old.2', "
                                    "'message', '{}', 3000, NULL)"),
