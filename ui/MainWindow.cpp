@@ -16,6 +16,9 @@
 #include "access/Permission.h"
 #include "agent/Agent.h"
 #include "agent/ReminderSender.h"
+#include "messaging/ChannelConfig.h"
+#include "messaging/OutboxSender.h"
+#include "messaging/ProviderClient.h"
 #include "catalog/CatalogService.h"
 #include "conversation/ConversationService.h"
 #include "engine/Engine.h"
@@ -178,6 +181,30 @@ MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *paren
                                       tr("The language model is paused (%1). The bot keeps "
                                          "answering without it.")
                                           .arg(reason));
+            });
+    // A provider that cannot be reached: its messages wait (nothing is lost) and go out by
+    // themselves when it answers again.
+    const auto ofThisStore = [this, &engine](qint64 channelId) {
+        const ProviderClient *client = engine.sender().client(channelId);
+        return client && client->config().channel().tenantId == m_tenantId;
+    };
+    connect(&engine.sender(), &OutboxSender::channelUnreachable, this,
+            [this, ofThisStore](qint64 channelId, const QString &reason, qint64 waitMs) {
+                if (!ofThisStore(channelId))
+                    return;
+                m_banner->showMessage(
+                    BannerWidget::Kind::Warning,
+                    tr("WhatsApp cannot be reached just now (%1). Replies wait and nothing is "
+                       "lost; Shopdesk tries again in %2 s and sends them when it answers.")
+                        .arg(reason)
+                        .arg((waitMs + 999) / 1000));
+            });
+    connect(&engine.sender(), &OutboxSender::channelReachable, this,
+            [this, ofThisStore](qint64 channelId) {
+                if (ofThisStore(channelId))
+                    m_banner->showMessage(BannerWidget::Kind::Information,
+                                          tr("WhatsApp answers again: the waiting replies are "
+                                             "going out."));
             });
     connect(
         &engine.reminders(), &ReminderSender::finished, this,

@@ -170,12 +170,17 @@ void OutboxSender::pump()
     // (or nothing is in flight) rather than claiming one row per finished send.
     if (free <= 0 || (m_inFlight > 0 && free < std::max(1, m_options.maxInFlight / 2)))
         return;
+    const QList<qint64> paused = pausedChannels();
+    if (!paused.isEmpty() && paused.size() >= m_clients.size()) {
+        scheduleNextDue(); // every provider is out of reach: nothing to claim until one is back
+        return;
+    }
     m_claiming = true;
     m_again = false;
     m_store.run(
         this,
-        [free, node = m_options.nodeId, dataDir = m_options.dataDir](Store &store) {
-            auto claimed = store.outbox().claimDue(free, node);
+        [free, node = m_options.nodeId, dataDir = m_options.dataDir, paused](Store &store) {
+            auto claimed = store.outbox().claimDue(free, node, paused);
             if (claimed) {
                 for (OutboxItem &item : claimed.value())
                     fileHere(store, dataDir, item);
@@ -202,20 +207,55 @@ void OutboxSender::pump()
 
 void OutboxSender::scheduleNextDue()
 {
+    const QList<qint64> paused = pausedChannels();
+    qint64 pauseEnds = 0; // the first paused channel to try again
+    for (qint64 channel : paused)
+        pauseEnds = pauseEnds ? std::min(pauseEnds, m_paused.value(channel).untilMs)
+                              : m_paused.value(channel).untilMs;
     m_store.run(
-        this, [](Store &store) { return store.outbox().nextDueAt(); },
-        [this](Result<QDateTime> next) {
+        this, [paused](Store &store) { return store.outbox().nextDueAt(paused); },
+        [this, pauseEnds](Result<QDateTime> next) {
             if (!next || !m_started)
                 return;
-            if (!next->isValid()) {
+            const qint64 now = QDateTime::currentMSecsSinceEpoch();
+            qint64 wait = next->isValid() ? std::max<qint64>(0, next->toMSecsSinceEpoch() - now)
+                                          : -1;
+            if (pauseEnds > 0)
+                wait = wait < 0 ? pauseEnds - now : std::min(wait, pauseEnds - now);
+            if (wait < 0) {
                 if (m_inFlight == 0)
                     Q_EMIT idle();
                 return;
             }
-            const qint64 wait =
-                std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(next.value()));
-            m_dueTimer.start(int(std::min<qint64>(wait, 60000)) + 5);
+            m_dueTimer.start(int(std::clamp<qint64>(wait, 0, 60000)) + 5);
         });
+}
+
+QList<qint64> OutboxSender::pausedChannels() const
+{
+    QList<qint64> out;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (auto it = m_paused.cbegin(); it != m_paused.cend(); ++it) {
+        if (it->untilMs > now)
+            out.append(it.key());
+    }
+    return out;
+}
+
+void OutboxSender::pause(qint64 channelId, const QString &reason)
+{
+    Pause &p = m_paused[channelId];
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (p.untilMs > now)
+        return; // already waiting (the other sends that were out fail too)
+    p.lastWaitMs = p.lastWaitMs > 0 ? std::min<qint64>(p.lastWaitMs * 2,
+                                                       m_options.unreachablePauseCapMs)
+                                    : m_options.unreachablePauseMs;
+    p.untilMs = now + p.lastWaitMs;
+    qCWarning(lcSend).noquote() << "The provider of channel" << channelId
+                                << "cannot be reached (" << reason << "); its messages wait"
+                                << p.lastWaitMs << "ms and are then tried again";
+    Q_EMIT channelUnreachable(channelId, reason, p.lastWaitMs);
 }
 
 void OutboxSender::dispatch(const OutboxItem &item)
@@ -262,13 +302,22 @@ void OutboxSender::sendNow(const OutboxItem &item)
 void OutboxSender::finish(const OutboxItem &item, const SendOutcome &outcome)
 {
     Outcome o{item, OutboxItem::State::Sent, outcome.providerMessageId, {}, {}};
+    if (outcome.unreachable)
+        pause(item.channelId, outcome.reason);
+    else if (m_paused.remove(item.channelId) > 0) // it answered, whatever it said
+        Q_EMIT channelReachable(item.channelId);
     switch (outcome.kind) {
     case SendOutcome::Kind::Sent:
         break;
     case SendOutcome::Kind::Retry:
-        if (item.attempts < m_options.maxAttempts) {
-            const qint64 delay = retryDelayMs(m_options, item.attempts, outcome.retryAfterSeconds,
-                                              QRandomGenerator::global()->generateDouble());
+        // A provider out of reach never had the message: it waits for as long as that lasts
+        // (the channel's pause keeps the tries few), rather than failing for good.
+        if (item.attempts < m_options.maxAttempts || outcome.unreachable) {
+            qint64 delay = retryDelayMs(m_options, item.attempts, outcome.retryAfterSeconds,
+                                        QRandomGenerator::global()->generateDouble());
+            if (outcome.unreachable) // the channel's pause is the wait (it doubles, capped)
+                delay = std::max<qint64>(0, m_paused.value(item.channelId).untilMs -
+                                                QDateTime::currentMSecsSinceEpoch());
             qCInfo(lcSend) << "Outbox" << item.id << "retry" << item.attempts << "in" << delay
                            << "ms:" << outcome.reason;
             o.state = OutboxItem::State::Pending;

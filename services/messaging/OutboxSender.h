@@ -40,6 +40,11 @@ public:
         QString nodeId;
         // Where files chosen on another computer are written before they are sent.
         QString dataDir;
+        // A provider that cannot be reached at all (connection refused, no such host): the
+        // channel's sends wait this long, doubling up to the cap while it stays unreachable,
+        // instead of every queued message trying (and failing) on its own.
+        int unreachablePauseMs = 1000;
+        int unreachablePauseCapMs = 60 * 1000;
     };
 
     OutboxSender(StoreWorker &store, QNetworkAccessManager &network, Options options,
@@ -61,6 +66,9 @@ public:
                                double jitter01);
 
 Q_SIGNALS:
+    // The channel's provider could not be reached: its sends wait `waitMs` and then try again.
+    void channelUnreachable(qint64 channelId, const QString &reason, qint64 waitMs);
+    void channelReachable(qint64 channelId); // it answered again
     void simulatorDelivered(qint64 channelId, const QString &customer,
                             const QString &providerMessageId, const QString &text);
     void sendFinished(qint64 outboxId, shopdesk::OutboxItem::State state, const QString &reason);
@@ -74,6 +82,8 @@ private:
     void recordOutcomes();
     void recorded(const OutboxItem &item, OutboxItem::State state, const QString &reason);
     void scheduleNextDue();
+    QList<qint64> pausedChannels() const; // those whose sends wait now
+    void pause(qint64 channelId, const QString &reason);
 
     struct Outcome
     {
@@ -102,6 +112,12 @@ private:
     bool m_claiming = false;
     bool m_again = false;
     int m_inFlight = 0;
+    struct Pause
+    {
+        qint64 untilMs = 0;   // sends of the channel wait until then
+        qint64 lastWaitMs = 0; // kept until it answers, so the wait doubles
+    };
+    QHash<qint64, Pause> m_paused;
 };
 
 } // namespace shopdesk

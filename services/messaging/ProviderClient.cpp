@@ -75,6 +75,7 @@ SendOutcome ProviderClient::failureFrom(QNetworkReply *reply, bool timedOut, con
                                              error == QNetworkReply::NetworkSessionFailedError ||
                                              error == QNetworkReply::UnknownNetworkError);
         out.kind = neverSent ? SendOutcome::Kind::Retry : SendOutcome::Kind::Unknown;
+        out.unreachable = neverSent;
         out.reason =
             timedOut ? QStringLiteral("The provider did not answer within %1 seconds.")
                            .arg(m_timeoutMs / 1000.0)

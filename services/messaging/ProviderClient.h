@@ -30,6 +30,7 @@ struct SendOutcome
     QString reason;    // for a person
     QString errorCode; // the provider's code
     int retryAfterSeconds = -1;
+    bool unreachable = false; // no connection to the provider at all (refused, no such host)
 };
 
 struct FetchedMedia

@@ -93,7 +93,23 @@ Result<OutboxStore::Enqueued> OutboxStore::enqueue(qint64 tenantId, qint64 chann
     return result;
 }
 
-Result<QList<OutboxItem>> OutboxStore::claimDue(int limit, const QString &node)
+namespace {
+
+// " AND <column> NOT IN (?, ?)" and its values; nothing when no channel is skipped.
+QString skipping(const QString &column, const QList<qint64> &channels, SqlParams &params)
+{
+    if (channels.isEmpty())
+        return {};
+    for (qint64 c : channels)
+        params << c;
+    return QStringLiteral(" AND ") + column + QStringLiteral(" NOT IN (") +
+           valuesRows(channels.size(), QStringLiteral("?")) + QLatin1Char(')');
+}
+
+} // namespace
+
+Result<QList<OutboxItem>> OutboxStore::claimDue(int limit, const QString &node,
+                                                const QList<qint64> &skipChannels)
 {
     return guard([&] {
         return transaction(m_db, [&] {
@@ -102,19 +118,23 @@ Result<QList<OutboxItem>> OutboxStore::claimDue(int limit, const QString &node)
             // Per conversation, only the oldest unfinished row is due: messages arrive in order.
             // Rows are taken oldest first along the (state, id) index ("+ 0" keeps the planner
             // off the due-time index, which would check every pending row before sorting).
+            SqlParams params{t, node, t, t};
+            const QString skip = skipping(QStringLiteral("o.channel_id"), skipChannels, params);
+            params << limit;
             const SqlRows claimed = m_db.query(
                 QStringLiteral(
                     "UPDATE outbox SET state = 'sending', attempts = attempts + 1, claimed_at = ?, "
                     "claimed_by = ?, updated_at = ? WHERE id IN (SELECT o.id FROM outbox o WHERE "
                     "o.state = "
-                    "'pending' AND o.next_attempt_at + 0 <= ? AND NOT EXISTS (SELECT 1 FROM outbox "
-                    "e "
-                    "WHERE e.tenant_id = o.tenant_id AND e.conversation_id = o.conversation_id "
-                    "AND e.id < o.id AND e.state IN ('pending', 'sending')) ORDER BY o.id LIMIT "
-                    "?") +
+                    "'pending' AND o.next_attempt_at + 0 <= ?") +
+                    skip +
+                    QStringLiteral(
+                        " AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.tenant_id = o.tenant_id "
+                        "AND e.conversation_id = o.conversation_id AND e.id < o.id AND e.state IN "
+                        "('pending', 'sending')) ORDER BY o.id LIMIT ?") +
                     (pg ? QStringLiteral(" FOR UPDATE SKIP LOCKED)") : QStringLiteral(")")) +
                     QStringLiteral(" RETURNING id"),
-                {t, node, t, t, limit});
+                params);
             QList<OutboxItem> items;
             if (claimed.isEmpty())
                 return items;
@@ -154,11 +174,14 @@ Result<OutboxStore::Counts> OutboxStore::counts()
     });
 }
 
-Result<QDateTime> OutboxStore::nextDueAt()
+Result<QDateTime> OutboxStore::nextDueAt(const QList<qint64> &skipChannels)
 {
     return guard([&] {
+        SqlParams params;
+        const QString skip = skipping(QStringLiteral("channel_id"), skipChannels, params);
         const SqlRows rows = m_db.query(
-            QStringLiteral("SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending'"));
+            QStringLiteral("SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending'") + skip,
+            params);
         return rows.isEmpty() ? QDateTime() : time(rows.first()[0]);
     });
 }

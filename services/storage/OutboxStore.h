@@ -31,9 +31,11 @@ public:
     // Marks up to `limit` due rows as being sent and returns them (SKIP LOCKED on PostgreSQL, so
     // several engine nodes never claim the same row).
     // `node` names the engine that claims them (see interruptStale).
-    Result<QList<OutboxItem>> claimDue(int limit, const QString &node = {});
+    // skipChannels: channels whose provider cannot be reached just now (the sender waits).
+    Result<QList<OutboxItem>> claimDue(int limit, const QString &node = {},
+                                       const QList<qint64> &skipChannels = {});
     // The earliest time a pending row is due; invalid when nothing is pending.
-    Result<QDateTime> nextDueAt();
+    Result<QDateTime> nextDueAt(const QList<qint64> &skipChannels = {});
     // Across all stores (the node's health): rows waiting, being sent and failed, and the due
     // time of the earliest waiting one (invalid when none waits).
     struct Counts

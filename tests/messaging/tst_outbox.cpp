@@ -180,6 +180,49 @@ private Q_SLOTS:
         QVERIFY(OutboxSender::retryDelayMs(o, 1, 30, 0.999) >= 30000);
     }
 
+    // A provider nobody answers for (connection refused): the channel's sends wait instead of
+    // every queued message trying on its own; when it answers again, all go out, once each.
+    void anUnreachableProviderPausesTheChannelAndNothingIsLost()
+    {
+        startMeta();
+        const quint16 port = quint16(QUrl(api->baseUrl()).port());
+        api.reset(); // nothing listens there now
+        QSignalSpy unreachable(&h->engine().sender(), &OutboxSender::channelUnreachable);
+        QSignalSpy reachable(&h->engine().sender(), &OutboxSender::channelReachable);
+        constexpr int kMessages = 80; // more than the sender has in flight at once (64)
+        QList<qint64> ids;
+        for (int i = 0; i < kMessages; ++i) {
+            const qint64 c = conversation(QStringLiteral("+9198770%1").arg(10000 + i));
+            SD_TAKE(queued, send(c, QStringLiteral("wait for me %1").arg(i)));
+            ids << queued.message.id;
+        }
+        QVERIFY(unreachable.wait(15000));
+        QCOMPARE(unreachable.first().at(0).toLongLong(), channel.id);
+        QVERIFY(unreachable.first().at(1).toString().contains(QLatin1String("reach")));
+        // While it waits, the messages nobody tried yet stay untouched and none failed.
+        auto tried = h->run([this](Store &s) {
+            return sql::guard([&] {
+                return s.backend()
+                    .query(QStringLiteral("SELECT COUNT(*) FILTER (WHERE attempts > 0), "
+                                          "COUNT(*) FILTER (WHERE state = 'failed') FROM outbox "
+                                          "WHERE tenant_id = ?"),
+                           {tenant})
+                    .first();
+            });
+        });
+        QVERIFY(tried);
+        QVERIFY2(tried->at(0).toInt() < kMessages,
+                 qPrintable(QStringLiteral("%1 of %2 tried").arg(tried->at(0).toInt()).arg(kMessages)));
+        QCOMPARE(tried->at(1).toInt(), 0);
+        // The provider is back on the same address: everything goes out, each once.
+        api = std::make_unique<FakeProviderServer>(FakeProviderServer::Provider::Meta);
+        QCOMPARE(api->start(port), port);
+        for (qint64 id : std::as_const(ids))
+            QVERIFY(waitForStatus(id, MessageStatus::Sent, 60000));
+        QCOMPARE(api->sendCount(), kMessages);
+        QVERIFY(reachable.count() >= 1 || reachable.wait(5000));
+    }
+
     void retryAfterIsHonoured()
     {
         startMeta();

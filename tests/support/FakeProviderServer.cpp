@@ -24,10 +24,10 @@ FakeProviderServer::FakeProviderServer(Provider provider, QObject *parent)
         [this](const HttpRequest &request, HttpReply reply) { handle(request, std::move(reply)); });
 }
 
-quint16 FakeProviderServer::start()
+quint16 FakeProviderServer::start(quint16 port)
 {
-    auto port = m_server.listen(QHostAddress::LocalHost, 0);
-    return port ? port.value() : 0;
+    auto bound = m_server.listen(QHostAddress::LocalHost, port);
+    return bound ? bound.value() : 0;
 }
 
 QString FakeProviderServer::baseUrl() const

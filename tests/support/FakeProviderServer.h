@@ -40,7 +40,7 @@ public:
     };
 
     explicit FakeProviderServer(Provider provider, QObject *parent = nullptr);
-    quint16 start();
+    quint16 start(quint16 port = 0); // 0: any free port
     QString baseUrl() const;
 
     void script(const Scripted &response) { m_script.push_back(response); }
