@@ -218,8 +218,8 @@ void OutboxSender::scheduleNextDue()
             if (!next || !m_started)
                 return;
             const qint64 now = QDateTime::currentMSecsSinceEpoch();
-            qint64 wait = next->isValid() ? std::max<qint64>(0, next->toMSecsSinceEpoch() - now)
-                                          : -1;
+            qint64 wait =
+                next->isValid() ? std::max<qint64>(0, next->toMSecsSinceEpoch() - now) : -1;
             if (pauseEnds > 0)
                 wait = wait < 0 ? pauseEnds - now : std::min(wait, pauseEnds - now);
             if (wait < 0) {
@@ -248,13 +248,13 @@ void OutboxSender::pause(qint64 channelId, const QString &reason)
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (p.untilMs > now)
         return; // already waiting (the other sends that were out fail too)
-    p.lastWaitMs = p.lastWaitMs > 0 ? std::min<qint64>(p.lastWaitMs * 2,
-                                                       m_options.unreachablePauseCapMs)
-                                    : m_options.unreachablePauseMs;
+    p.lastWaitMs = p.lastWaitMs > 0
+                       ? std::min<qint64>(p.lastWaitMs * 2, m_options.unreachablePauseCapMs)
+                       : m_options.unreachablePauseMs;
     p.untilMs = now + p.lastWaitMs;
-    qCWarning(lcSend).noquote() << "The provider of channel" << channelId
-                                << "cannot be reached (" << reason << "); its messages wait"
-                                << p.lastWaitMs << "ms and are then tried again";
+    qCWarning(lcSend).noquote() << "The provider of channel" << channelId << "cannot be reached ("
+                                << reason << "); its messages wait" << p.lastWaitMs
+                                << "ms and are then tried again";
     Q_EMIT channelUnreachable(channelId, reason, p.lastWaitMs);
 }
 

@@ -114,7 +114,7 @@ private:
     int m_inFlight = 0;
     struct Pause
     {
-        qint64 untilMs = 0;   // sends of the channel wait until then
+        qint64 untilMs = 0;    // sends of the channel wait until then
         qint64 lastWaitMs = 0; // kept until it answers, so the wait doubles
     };
     QHash<qint64, Pause> m_paused;

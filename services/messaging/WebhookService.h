@@ -80,7 +80,7 @@ private:
     bool m_flushing = false;
     bool m_flushScheduled = false;
     QHash<qint64, std::pair<qint64, QString>> m_unsavedRejections; // channel -> count, reason
-    QHash<qint64, qint64> m_webhooksToNote;                       // channel -> its store
+    QHash<qint64, qint64> m_webhooksToNote;                        // channel -> its store
     bool m_notingHealth = false;
     qint64 m_maxBodyBytes = 1024 * 1024;
     mutable QMutex m_countersLock;

@@ -146,8 +146,8 @@ void InboxStore::requireOwnChannels(const QList<InboundEvent> &events)
             QStringLiteral("SELECT tenant_id FROM channels WHERE id = ?"), {e.channelId});
         const qint64 owner = rows.isEmpty() ? 0 : rows.first().at(0).toLongLong();
         if (owner == 0 || owner != e.tenantId)
-            throw NotFound(QStringLiteral("Channel %1 is not one of this store's channels.")
-                               .arg(e.channelId));
+            throw NotFound(
+                QStringLiteral("Channel %1 is not one of this store's channels.").arg(e.channelId));
         m_channelStore.insert(e.channelId, owner);
     }
 }
@@ -267,12 +267,11 @@ Status InboxStore::settle()
 Result<qint64> InboxStore::countUnprocessed()
 {
     return guard([&] {
-        qint64 waiting =
-            m_events
-                .query(QStringLiteral(
-                    "SELECT COUNT(*) FROM inbound_events WHERE processed_at IS NULL"))
-                .first()[0]
-                .toLongLong();
+        qint64 waiting = m_events
+                             .query(QStringLiteral(
+                                 "SELECT COUNT(*) FROM inbound_events WHERE processed_at IS NULL"))
+                             .first()[0]
+                             .toLongLong();
         if (inOwnFile())
             waiting -= m_db.query(QStringLiteral("SELECT COUNT(*) FROM inbox_applied"))
                            .first()[0]

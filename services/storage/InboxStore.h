@@ -5,8 +5,8 @@
 
 #include <QDateTime>
 #include <QHash>
-#include <QSet>
 #include <QObject>
+#include <QSet>
 
 namespace shopdesk {
 
@@ -61,7 +61,6 @@ public:
 private:
     QSet<qint64> appliedNotSettled(const QList<qint64> &ids);
     void requireOwnChannels(const QList<InboundEvent> &events); // throws NotFound
-
 
     SqlBackend &m_db;
     SqlBackend &m_events;

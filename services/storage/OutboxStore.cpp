@@ -180,7 +180,8 @@ Result<QDateTime> OutboxStore::nextDueAt(const QList<qint64> &skipChannels)
         SqlParams params;
         const QString skip = skipping(QStringLiteral("channel_id"), skipChannels, params);
         const SqlRows rows = m_db.query(
-            QStringLiteral("SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending'") + skip,
+            QStringLiteral("SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending'") +
+                skip,
             params);
         return rows.isEmpty() ? QDateTime() : time(rows.first()[0]);
     });

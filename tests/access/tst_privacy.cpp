@@ -76,8 +76,8 @@ class PrivacyTest : public QObject
         auto n = h->run([&](Store &s) {
             return sql::guard([&] {
                 // The raw webhooks are in the inbox (on SQLite a file of its own).
-                SqlBackend &db = sql.contains(QLatin1String("inbound_events")) ? s.inboxBackend()
-                                                                                : s.backend();
+                SqlBackend &db =
+                    sql.contains(QLatin1String("inbound_events")) ? s.inboxBackend() : s.backend();
                 return db.query(sql, params).first()[0].toInt();
             });
         });

@@ -127,10 +127,10 @@ private Q_SLOTS:
                  "the kill came too late to interrupt anything");
 
         // Everything acknowledged before the kill was already on disk.
-        const SqlRows recorded =
-            store->inboxBackend().query(QStringLiteral("SELECT provider_message_id FROM inbound_events "
-                                                  "WHERE tenant_id = ? AND kind = 'message'"),
-                                   {tenant.id});
+        const SqlRows recorded = store->inboxBackend().query(
+            QStringLiteral("SELECT provider_message_id FROM inbound_events "
+                           "WHERE tenant_id = ? AND kind = 'message'"),
+            {tenant.id});
         QSet<QString> onDisk;
         for (const SqlRow &r : recorded)
             onDisk.insert(r[0].toString());

@@ -196,7 +196,7 @@ private Q_SLOTS:
             SD_TAKE(queued, send(c, QStringLiteral("wait for me %1").arg(i)));
             ids << queued.message.id;
         }
-        QVERIFY(unreachable.wait(15000));
+        QVERIFY(unreachable.count() > 0 || unreachable.wait(15000));
         QCOMPARE(unreachable.first().at(0).toLongLong(), channel.id);
         QVERIFY(unreachable.first().at(1).toString().contains(QLatin1String("reach")));
         // While it waits, the messages nobody tried yet stay untouched and none failed.
@@ -211,8 +211,9 @@ private Q_SLOTS:
             });
         });
         QVERIFY(tried);
-        QVERIFY2(tried->at(0).toInt() < kMessages,
-                 qPrintable(QStringLiteral("%1 of %2 tried").arg(tried->at(0).toInt()).arg(kMessages)));
+        QVERIFY2(
+            tried->at(0).toInt() < kMessages,
+            qPrintable(QStringLiteral("%1 of %2 tried").arg(tried->at(0).toInt()).arg(kMessages)));
         QCOMPARE(tried->at(1).toInt(), 0);
         // The provider is back on the same address: everything goes out, each once.
         api = std::make_unique<FakeProviderServer>(FakeProviderServer::Provider::Meta);

@@ -51,7 +51,8 @@ private Q_SLOTS:
     void init()
     {
         QVERIFY(m_dir.isValid());
-        m_path = m_dir.filePath(QStringLiteral("store-%1.sqlite3").arg(QString::fromLatin1(QTest::currentTestFunction())));
+        m_path = m_dir.filePath(QStringLiteral("store-%1.sqlite3")
+                                    .arg(QString::fromLatin1(QTest::currentTestFunction())));
         auto store = open();
         auto tenant = store->tenants().addTenant(QStringLiteral("s1"), QStringLiteral("Store"));
         QVERIFY(tenant);
@@ -70,8 +71,8 @@ private Q_SLOTS:
         QVERIFY(store->inbox().inOwnFile());
         QVERIFY(QFile::exists(Store::inboxFilePath(m_path)));
         QVERIFY(store->inbox().record({event(1)}));
-        QCOMPARE(count(store->inboxBackend(), QStringLiteral("SELECT COUNT(*) FROM inbound_events")),
-                 1);
+        QCOMPARE(
+            count(store->inboxBackend(), QStringLiteral("SELECT COUNT(*) FROM inbound_events")), 1);
         // The store's database has no such table any more.
         QCOMPARE(count(store->backend(), QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE "
                                                         "name LIKE 'inbound_events%'")),
@@ -123,10 +124,10 @@ private Q_SLOTS:
         QCOMPARE(left->size(), 1);
         QCOMPARE(left->first().providerMessageId, QStringLiteral("wamid.file.3"));
         QVERIFY(store->inbox().settle());
-        QCOMPARE(count(store->inboxBackend(),
-                       QStringLiteral(
-                           "SELECT COUNT(*) FROM inbound_events WHERE processed_at IS NULL")),
-                 1);
+        QCOMPARE(
+            count(store->inboxBackend(),
+                  QStringLiteral("SELECT COUNT(*) FROM inbound_events WHERE processed_at IS NULL")),
+            1);
         QCOMPARE(count(store->backend(), QStringLiteral("SELECT COUNT(*) FROM inbox_applied")), 0);
         QCOMPARE(store->inbox().unprocessed(10)->size(), 1);
         QCOMPARE(store->inbox().countUnprocessed().value(), 1);
@@ -151,15 +152,17 @@ private Q_SLOTS:
         {
             // As migration 016 leaves a database whose inbox was inside it.
             SqliteBackend db(m_path);
-            db.exec(QStringLiteral(
-                "CREATE TABLE inbound_events_moved (id INTEGER PRIMARY KEY, tenant_id INTEGER, "
-                "channel_id INTEGER, provider_message_id TEXT, kind TEXT, body TEXT, "
-                "received_at INTEGER, processed_at INTEGER)"),
-                    {});
-            db.exec(QStringLiteral("INSERT INTO inbound_events_moved VALUES (41, ?, ?, 'wamid.old.1', "
-                                   "'message', '{}', 1000, 2000), (42, ?, ?, 'wamid.old.2', "
-                                   "'message', '{}', 3000, NULL)"),
-                    {m_tenant, m_channel, m_tenant, m_channel});
+            db.exec(
+                QStringLiteral(
+                    "CREATE TABLE inbound_events_moved (id INTEGER PRIMARY KEY, tenant_id INTEGER, "
+                    "channel_id INTEGER, provider_message_id TEXT, kind TEXT, body TEXT, "
+                    "received_at INTEGER, processed_at INTEGER)"),
+                {});
+            db.exec(
+                QStringLiteral("INSERT INTO inbound_events_moved VALUES (41, ?, ?, 'wamid.old.1', "
+                               "'message', '{}', 1000, 2000), (42, ?, ?, 'wamid.old.2', "
+                               "'message', '{}', 3000, NULL)"),
+                {m_tenant, m_channel, m_tenant, m_channel});
         }
         auto store = open();
         QCOMPARE(count(store->backend(), QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE "
@@ -190,8 +193,8 @@ private Q_SLOTS:
         const auto refused = store->inbox().record({e});
         QVERIFY(!refused);
         QVERIFY(refused.error().contains(QLatin1String("not one of this store's channels")));
-        QCOMPARE(count(store->inboxBackend(), QStringLiteral("SELECT COUNT(*) FROM inbound_events")),
-                 0);
+        QCOMPARE(
+            count(store->inboxBackend(), QStringLiteral("SELECT COUNT(*) FROM inbound_events")), 0);
     }
 };
 

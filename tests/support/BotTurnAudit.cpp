@@ -16,7 +16,7 @@ int BotTurnAudit::count(const QString &sql)
 {
     try {
         SqlBackend &db = sql.contains(QLatin1String("inbound_events")) ? m_store.inboxBackend()
-                                                                        : m_store.backend();
+                                                                       : m_store.backend();
         const SqlRows rows = db.query(sql, {m_tenant});
         return rows.isEmpty() ? -1 : rows.first().at(0).toInt();
     } catch (const std::exception &) {
