@@ -172,7 +172,15 @@ void OutboxSender::pump()
         return;
     const QList<qint64> paused = pausedChannels();
     if (!paused.isEmpty() && paused.size() >= m_clients.size()) {
-        scheduleNextDue(); // every provider is out of reach: nothing to claim until one is back
+        // Every provider is out of reach: nothing to claim or read until the first pause ends
+        // (each reply the bot queues meanwhile wakes the sender; it costs nothing then).
+        qint64 ends = 0;
+        for (qint64 channel : paused)
+            ends = ends ? std::min(ends, m_paused.value(channel).untilMs)
+                        : m_paused.value(channel).untilMs;
+        const qint64 wait = std::max<qint64>(0, ends - QDateTime::currentMSecsSinceEpoch()) + 5;
+        if (!m_dueTimer.isActive() || m_dueTimer.remainingTime() > wait)
+            m_dueTimer.start(int(wait));
         return;
     }
     m_claiming = true;
