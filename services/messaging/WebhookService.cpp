@@ -31,7 +31,11 @@ WebhookService::WebhookService(StoreWorker &inbox, StoreWorker &store, QObject *
     : QObject(parent)
     , m_store(inbox)
     , m_healthStore(store)
-{}
+{
+    m_healthTimer.setParent(this); // moves to the network thread with the service
+    m_healthTimer.setSingleShot(true);
+    connect(&m_healthTimer, &QTimer::timeout, this, &WebhookService::noteHealth);
+}
 
 void WebhookService::reloadChannels()
 {
@@ -293,8 +297,16 @@ void WebhookService::noteHealth()
 {
     // Channel health (the last webhook's time, rejections) is the store's, written by its own
     // connection after the acknowledgements: one write at a time, what came meanwhile merged.
-    if (m_notingHealth || (m_webhooksToNote.isEmpty() && m_unsavedRejections.isEmpty()))
+    if (m_notingHealth || m_healthTimer.isActive() ||
+        (m_webhooksToNote.isEmpty() && m_unsavedRejections.isEmpty()))
         return;
+    // At most once a second: on a shared store every node writes the same channel's row.
+    constexpr qint64 kEveryMs = 1000;
+    if (m_sinceHealthNote.isValid() && m_sinceHealthNote.elapsed() < kEveryMs) {
+        m_healthTimer.start(int(kEveryMs - m_sinceHealthNote.elapsed()));
+        return;
+    }
+    m_sinceHealthNote.start();
     m_notingHealth = true;
     auto webhooks = std::exchange(m_webhooksToNote, {});
     auto rejections = std::exchange(m_unsavedRejections, {});

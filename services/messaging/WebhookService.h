@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QMutex>
 #include <QObject>
+#include <QTimer>
 
 namespace shopdesk {
 
@@ -82,6 +83,8 @@ private:
     QHash<qint64, std::pair<qint64, QString>> m_unsavedRejections; // channel -> count, reason
     QHash<qint64, qint64> m_webhooksToNote;                        // channel -> its store
     bool m_notingHealth = false;
+    QElapsedTimer m_sinceHealthNote; // channel health is written at most once a second
+    QTimer m_healthTimer;
     qint64 m_maxBodyBytes = 1024 * 1024;
     mutable QMutex m_countersLock;
     Counters m_counters;

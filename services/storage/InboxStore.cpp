@@ -238,12 +238,13 @@ Status InboxStore::settle()
         for (;;) {
             QList<qint64> ids;
             for (const SqlRow &r : m_db.query(QStringLiteral("SELECT event_id FROM inbox_applied "
-                                                             "ORDER BY event_id LIMIT 1000")))
+                                                             "ORDER BY event_id LIMIT 100")))
                 ids.append(r[0].toLongLong());
             if (ids.isEmpty())
                 return Done{};
             // The file first: until it is told, the store's rows keep the events from being
-            // handed out again.
+            // handed out again. A hundred at a time, so a webhook being recorded meanwhile
+            // waits for the inbox file's lock no longer than that.
             const qint64 t = now();
             transaction(m_events, [&] {
                 inChunks(ids, [&](qsizetype n, const SqlParams &chunk) {
