@@ -21,10 +21,14 @@ start_serve() {
     url=$(grep -o "http://127.0.0.1:[0-9]*" "$log" | head -1)
 }
 
-# Waits (at most 5 minutes) until the node at $1 says in /healthz that the bot has caught up.
+# Waits (at most 10 minutes) until the node at $1 says in /healthz that the bot has caught up:
+# every recorded webhook applied (the bot's queue is filled from them) and the queue empty.
 wait_for_bot() {
-    for _ in $(seq 3000); do
-        [ "$(field "$(curl -s "$1/healthz")" bot_backlog)" = "0" ] && break
+    local health
+    for _ in $(seq 6000); do
+        health=$(curl -s "$1/healthz")
+        [ "$(field "$health" inbound_backlog)" = "0" ] && [ "$(field "$health" bot_backlog)" = "0" ] &&
+            break
         sleep 0.1
     done
 }
