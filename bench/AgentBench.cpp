@@ -53,6 +53,9 @@ int main(int argc, char **argv)
     DatabaseUrl url = need(DatabaseUrl::parse(QStringLiteral("sqlite:") +
                                               dir.filePath(QStringLiteral("bench.sqlite3"))));
     auto store = need(Store::open(url));
+    // As in the engine: write-ahead log checkpoints run beside the commits (SqliteCheckpointer),
+    // not inside whichever commit crosses 1,000 pages.
+    need(store->setAutomaticCheckpoints(false));
     const DemoSummary demo = need(DemoStoreLoader::load(*store));
     QJsonObject config;
     if (!ChannelConfig::validate(QStringLiteral("simulator"), config))
