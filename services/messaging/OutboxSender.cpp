@@ -174,10 +174,7 @@ void OutboxSender::pump()
     if (!paused.isEmpty() && paused.size() >= m_clients.size()) {
         // Every provider is out of reach: nothing to claim or read until the first pause ends
         // (each reply the bot queues meanwhile wakes the sender; it costs nothing then).
-        qint64 ends = 0;
-        for (qint64 channel : paused)
-            ends = ends ? std::min(ends, m_paused.value(channel).untilMs)
-                        : m_paused.value(channel).untilMs;
+        const qint64 ends = firstPauseEndMs(paused);
         const qint64 wait = std::max<qint64>(0, ends - QDateTime::currentMSecsSinceEpoch()) + 5;
         if (!m_dueTimer.isActive() || m_dueTimer.remainingTime() > wait)
             m_dueTimer.start(int(wait));
@@ -216,10 +213,7 @@ void OutboxSender::pump()
 void OutboxSender::scheduleNextDue()
 {
     const QList<qint64> paused = pausedChannels();
-    qint64 pauseEnds = 0; // the first paused channel to try again
-    for (qint64 channel : paused)
-        pauseEnds = pauseEnds ? std::min(pauseEnds, m_paused.value(channel).untilMs)
-                              : m_paused.value(channel).untilMs;
+    const qint64 pauseEnds = firstPauseEndMs(paused);
     m_store.run(
         this, [paused](Store &store) { return store.outbox().nextDueAt(paused); },
         [this, pauseEnds](Result<QDateTime> next) {
@@ -248,6 +242,15 @@ QList<qint64> OutboxSender::pausedChannels() const
             out.append(it.key());
     }
     return out;
+}
+
+qint64 OutboxSender::firstPauseEndMs(const QList<qint64> &paused) const
+{
+    qint64 ends = 0; // the first paused channel to try again
+    for (qint64 channel : paused)
+        ends = ends ? std::min(ends, m_paused.value(channel).untilMs)
+                    : m_paused.value(channel).untilMs;
+    return ends;
 }
 
 void OutboxSender::pause(qint64 channelId, const QString &reason)

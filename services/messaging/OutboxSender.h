@@ -82,7 +82,8 @@ private:
     void recordOutcomes();
     void recorded(const OutboxItem &item, OutboxItem::State state, const QString &reason);
     void scheduleNextDue();
-    QList<qint64> pausedChannels() const; // those whose sends wait now
+    QList<qint64> pausedChannels() const;                      // those whose sends wait now
+    qint64 firstPauseEndMs(const QList<qint64> &paused) const; // 0: none
     void pause(qint64 channelId, const QString &reason);
 
     struct Outcome
