@@ -116,6 +116,7 @@ int main(int argc, char *argv[])
     shopdesk::Engine::Options options;
     options.dataDir = dataDir;
     options.keychain = true; // the desktop's keychain holds the data key (a key file without one)
+    options.engineThread = true; // the engine's work never runs on the window's thread
     if (databaseText.isEmpty()) {
         if (auto ok = shopdesk::DataDirectory::ensure(dataDir); !ok) {
             QMessageBox::critical(nullptr, QStringLiteral("Shopdesk"), ok.error());

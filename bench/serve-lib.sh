@@ -23,12 +23,13 @@ start_serve() {
 
 # Waits (at most 10 minutes) until the node at $1 says in /healthz that the bot has caught up:
 # every recorded webhook applied (the bot's queue is filled from them) and the queue empty.
+# Once a second: each look is a read on the node's database, which the bot is using.
 wait_for_bot() {
     local health
-    for _ in $(seq 6000); do
+    for _ in $(seq 600); do
         health=$(curl -s "$1/healthz")
         [ "$(field "$health" inbound_backlog)" = "0" ] && [ "$(field "$health" bot_backlog)" = "0" ] &&
             break
-        sleep 0.1
+        sleep 1
     done
 }

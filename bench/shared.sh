@@ -21,6 +21,12 @@ PG_DURABLE=1 bash scripts/pg-test-server.sh start "$work/pg" >&2
 admin=$(cat "$work/pg/url")
 source bench/serve-lib.sh
 
+# The machine's CPU counters (busy and total jiffies over all cores) from /proc/stat.
+cpu_ticks() { awk '/^cpu / { busy = $2 + $3 + $4 + $7 + $8; print busy, busy + $5 + $6 }' /proc/stat; }
+busy_percent() { # $1 $2: ticks before, $3 $4: ticks after
+    awk -v b0="$1" -v t0="$2" -v b1="$3" -v t1="$4" 'BEGIN { printf "%.0f", 100 * (b1 - b0) / (t1 - t0) }'
+}
+
 run() { # $1: how many nodes
     local nodes=$1 label="nodes-$1"
     psql -q "$admin" -c "CREATE DATABASE bench_$nodes" >/dev/null
@@ -38,24 +44,33 @@ run() { # $1: how many nodes
     echo "shared ($label): wrk for ${seconds}s..." >&2
     local started drained total=0 wrks=()
     started=$(date +%s.%N)
+    local before after
+    before=($(cpu_ticks))
     for n in $(seq "$nodes"); do
         wrk -t1 -c$((32 / nodes)) -d"${seconds}s" -s "$work/$label.lua" "${urls[$((n - 1))]}" \
             > "$work/wrk-$label-$n.txt" &
         wrks+=($!)
     done
     for w in "${wrks[@]}"; do wait "$w"; done
+    after=($(cpu_ticks))
+    local wrkBusy
+    wrkBusy=$(busy_percent "${before[@]}" "${after[@]}")
+    before=("${after[@]}")
     for n in $(seq "$nodes"); do
         total=$(awk -v t="$total" '/Requests\/sec/ {print t + $2}' "$work/wrk-$label-$n.txt")
     done
     echo "shared ($label): waiting for the bots to answer them all..." >&2
     wait_for_bot "${urls[0]}"
     drained=$(date +%s.%N)
+    after=($(cpu_ticks))
+    local drainBusy
+    drainBusy=$(busy_percent "${before[@]}" "${after[@]}")
     local replies
     replies=$(awk -v r="$total" -v s="$seconds" -v a="$started" -v b="$drained" \
         'BEGIN { printf "%.0f", r * s / (b - a) }')
     for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
     pids=()
-    printf "%s %s %s\n" "$nodes" "$total" "$replies" >> "$work/rows"
+    printf "%s %s %s %s %s\n" "$nodes" "$total" "$replies" "$wrkBusy" "$drainBusy" >> "$work/rows"
 }
 
 run 1
@@ -66,5 +81,7 @@ echo "| shared PostgreSQL, bot on | one node | two nodes | two / one | unit | go
 echo "|---|---:|---:|---:|---|---|"
 awk -v a="${one[1]}" -v b="${two[1]}" 'BEGIN { printf "| webhooks acknowledged, wrk | %.0f | %.0f | %.2f | req/s | >= 1.6 |\n", a, b, b / a }'
 awk -v a="${one[2]}" -v b="${two[2]}" 'BEGIN { printf "| bot replies | %.0f | %.0f | %.2f | replies/s | >= 1.6 |\n", a, b, b / a }'
+awk -v a="${one[3]}" -v b="${two[3]}" 'BEGIN { printf "| machine CPU busy while wrk sends | %d | %d | | %% of all cores | |\n", a, b }'
+awk -v a="${one[4]}" -v b="${two[4]}" 'BEGIN { printf "| machine CPU busy while the bots drain | %d | %d | | %% of all cores | |\n", a, b }'
 echo
 echo "($(nproc) cores shared by wrk, the nodes and PostgreSQL; $(date -u +%Y-%m-%d))"

@@ -41,6 +41,7 @@ start)
         || { cat "$cluster/initdb.log" >&2; exit 1; }
     fast="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
     if [ "${PG_DURABLE:-0}" = 1 ]; then fast=""; fi
+    fast="$fast ${PG_EXTRA_OPTIONS:-}" # e.g. -c shared_preload_libraries=pg_stat_statements
     for attempt in $(seq 1 20); do
         port=$(( 20000 + RANDOM % 20000 ))
         if as_owner "$bindir/pg_ctl" -D "$cluster/pgdata" -l "$cluster/server.log" -w -t 30 \

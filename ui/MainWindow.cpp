@@ -184,13 +184,9 @@ MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *paren
             });
     // A provider that cannot be reached: its messages wait (nothing is lost) and go out by
     // themselves when it answers again.
-    const auto ofThisStore = [this, &engine](qint64 channelId) {
-        const ProviderClient *client = engine.sender().client(channelId);
-        return client && client->config().channel().tenantId == m_tenantId;
-    };
     connect(&engine.sender(), &OutboxSender::channelUnreachable, this,
-            [this, ofThisStore](qint64 channelId, const QString &reason, qint64 waitMs) {
-                if (!ofThisStore(channelId))
+            [this](qint64 tenantId, qint64, const QString &reason, qint64 waitMs) {
+                if (tenantId != m_tenantId)
                     return;
                 m_banner->showMessage(
                     BannerWidget::Kind::Warning,
@@ -200,8 +196,8 @@ MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *paren
                         .arg((waitMs + 999) / 1000));
             });
     connect(&engine.sender(), &OutboxSender::channelReachable, this,
-            [this, ofThisStore](qint64 channelId) {
-                if (ofThisStore(channelId))
+            [this](qint64 tenantId, qint64) {
+                if (tenantId == m_tenantId)
                     m_banner->showMessage(BannerWidget::Kind::Information,
                                           tr("WhatsApp answers again: the waiting replies are "
                                              "going out."));

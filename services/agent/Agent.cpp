@@ -1,5 +1,7 @@
 #include "agent/Agent.h"
 
+#include "core/ThreadHop.h"
+
 #include "agent/ModelToolSchemas.h"
 #include "core/Logging.h"
 #include "knowledge/KnowledgeService.h"
@@ -59,6 +61,9 @@ Agent::Agent(StoreWorker &store, KnowledgeService &knowledge, QNetworkAccessMana
     // The bot's CPU work yields to acknowledging webhooks and to the console: on a busy machine
     // the bot falls behind (and says so), the acknowledgements do not.
     m_compute.setThreadPriority(QThread::IdlePriority); // SCHED_IDLE on Linux
+    // Children, so that they move with the agent to the engine's thread (the console).
+    m_sweep.setParent(this);
+    m_ai.setParent(this);
     m_sweep.setInterval(1000);
     connect(&m_sweep, &QTimer::timeout, this, &Agent::sweep);
 }
@@ -102,8 +107,8 @@ Agent::~Agent() = default;
 
 bool Agent::modelPaused(qint64 tenantId) const
 {
-    const auto it = m_breakers.constFind(tenantId);
-    return it != m_breakers.cend() && it->isOpen();
+    const QMutexLocker lock(&m_pausedLock);
+    return m_pausedUntilMs.value(tenantId, 0) > QDateTime::currentMSecsSinceEpoch();
 }
 
 void Agent::preview(qint64 tenantId, const QString &text, QObject *context,
@@ -113,10 +118,15 @@ void Agent::preview(qint64 tenantId, const QString &text, QObject *context,
     input.tenantId = tenantId;
     input.message.body = text;
     input.message.type = QStringLiteral("text");
-    auto models = m_models;
-    m_store.run(
-        context, [input, models](Store &store) { return AgentTurn::decide(store, *models, input); },
-        std::move(done));
+    // From the console's thread too: the models are read on the agent's own.
+    auto reply = deliverTo(context, std::move(done));
+    onThreadOf(this, [this, input, reply] {
+        auto models = m_models;
+        m_store.run(
+            this,
+            [input, models](Store &store) { return AgentTurn::decide(store, *models, input); },
+            reply);
+    });
 }
 
 void Agent::checkModel(const ModelEndpoint &endpoint, QObject *context,
@@ -134,15 +144,16 @@ void Agent::checkModel(const ModelEndpoint &endpoint, QObject *context,
                     {QStringLiteral("content"), QStringLiteral("Reply with the single word OK.")}},
         QJsonObject{{QStringLiteral("role"), QStringLiteral("user")},
                     {QStringLiteral("content"), QStringLiteral("Are you there?")}}};
-    QPointer<QObject> guard(context);
-    m_ai.chat(endpoint, messages, ModelToolSchemas::tools(),
-              [guard, timer, done = std::move(done)](Result<QJsonObject> reply) {
-                  if (!guard)
-                      return;
-                  if (!reply)
-                      return done(Result<qint64>::failure(reply.error()));
-                  done(timer->elapsed());
-              });
+    // From the console's thread too: the request goes out on the agent's (and its network's).
+    auto reply = deliverTo(context, std::move(done));
+    onThreadOf(this, [this, endpoint, messages, timer, reply] {
+        m_ai.chat(endpoint, messages, ModelToolSchemas::tools(),
+                  [timer, reply](Result<QJsonObject> answer) {
+                      if (!answer)
+                          return reply(Result<qint64>::failure(answer.error()));
+                      reply(timer->elapsed());
+                  });
+    });
 }
 
 void Agent::onMessagesAppended(qint64 tenantId, qint64 conversationId,
@@ -273,7 +284,10 @@ void Agent::next(Chat chat)
                 AgentTurn::Plan none; // nothing to answer here
                 return none;
             }
-            auto plan = AgentTurn::load(store, *models, *claimed->input);
+            // In its own transaction, so that on PostgreSQL a failed read leaves the rest of
+            // this job (taking the message off the queue) able to run.
+            auto plan =
+                store.transact([&] { return AgentTurn::load(store, *models, *claimed->input); });
             if (!plan && plan.errorKind() != ErrorKind::ConnectionLost) {
                 // It would fail again: the message leaves the queue so the chat goes on.
                 auto taken = store.botQueue().take(chat.tenantId, claimed->input->message.id);
@@ -328,7 +342,8 @@ void Agent::respond(AgentTurn::Plan plan)
         },
         [this, input](Result<AgentTurn::Plan> plan) {
             if (!plan) {
-                giveUp(input.tenantId, input.conversationId, input.message, plan.error());
+                if (!tryAgainLater(input.tenantId, input.conversationId, input.message.id, plan))
+                    giveUp(input.tenantId, input.conversationId, input.message, plan.error());
                 return;
             }
             if (plan->silentReason.isEmpty() && plan->modelMayAnswer) {
@@ -338,6 +353,23 @@ void Agent::respond(AgentTurn::Plan plan)
             }
             askKnowledge(input.conversationId, std::move(plan.value()));
         });
+}
+
+bool Agent::tryAgainLater(qint64 tenantId, qint64 conversationId, qint64 messageId,
+                          const ErrorInfo &error)
+{
+    // A lost database is waited for, however long; any other failure is tried twice more (the
+    // database may only have been busy: another node's lock, a deadlock it broke) before the
+    // message leaves the queue. Until then it stays queued and the next sweep comes back.
+    if (error.kind != ErrorKind::ConnectionLost && ++m_failedTurns[messageId] >= kTurnAttempts) {
+        m_failedTurns.remove(messageId);
+        return false;
+    }
+    Q_EMIT failed(tenantId, conversationId, error.message);
+    qCInfo(lcAgent).noquote() << "The bot will try message" << messageId
+                              << "again:" << error.message;
+    done(conversationId);
+    return true;
 }
 
 void Agent::giveUp(qint64 tenantId, qint64 conversationId, const Message &message,
@@ -397,6 +429,14 @@ void Agent::askModel(qint64 conversationId, std::shared_ptr<AgentTurn::Plan> pla
             else
                 b.failed(outcome.failure, outcome.slow);
             const bool open = b.isOpen();
+            {
+                const QMutexLocker lock(&m_pausedLock);
+                if (open)
+                    m_pausedUntilMs.insert(tenantId,
+                                           QDateTime::currentMSecsSinceEpoch() + b.remainingMs());
+                else
+                    m_pausedUntilMs.remove(tenantId);
+            }
             if (open != m_paused.contains(tenantId)) {
                 if (open) {
                     m_paused.insert(tenantId);
@@ -504,14 +544,11 @@ void Agent::finish(qint64 conversationId, AgentTurn::Plan plan,
         },
         [this, tenantId, conversationId, message](Result<AgentTurn::Outcome> outcome) {
             if (!outcome) {
-                if (outcome.errorKind() == ErrorKind::ConnectionLost) {
-                    Q_EMIT failed(tenantId, conversationId, outcome.error());
-                    done(conversationId); // still queued: the sweep comes back for it
-                } else {
+                if (!tryAgainLater(tenantId, conversationId, message.id, outcome))
                     giveUp(tenantId, conversationId, message, outcome.error());
-                }
                 return;
             }
+            m_failedTurns.remove(message.id);
             Q_EMIT handled(tenantId, conversationId, outcome.value());
             next({tenantId, conversationId});
         });

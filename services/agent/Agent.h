@@ -7,6 +7,7 @@
 #include "storage/BotQueueStore.h"
 
 #include <QHash>
+#include <QMutex>
 #include <QObject>
 #include <QSet>
 #include <QThreadPool>
@@ -79,6 +80,19 @@ private:
     void next(Chat chat);
     void understand(AgentTurn::Plan plan);
     void respond(AgentTurn::Plan plan);
+    struct ErrorInfo
+    {
+        QString message;
+        ErrorKind kind = ErrorKind::Failed;
+        template<typename R>
+        ErrorInfo(const R &failed)
+            : message(failed.error())
+            , kind(failed.errorKind())
+        {}
+    };
+    // false: give up on the message (it failed kTurnAttempts times).
+    bool tryAgainLater(qint64 tenantId, qint64 conversationId, qint64 messageId,
+                       const ErrorInfo &error);
     void giveUp(qint64 tenantId, qint64 conversationId, const Message &message,
                 const QString &error);
     void askModel(qint64 conversationId, std::shared_ptr<AgentTurn::Plan> plan);
@@ -97,6 +111,8 @@ private:
     OpenAiClient m_ai;
     QHash<qint64, CircuitBreaker> m_breakers; // per store
     QSet<qint64> m_paused;                    // stores told their model is paused
+    mutable QMutex m_pausedLock;              // modelPaused() is asked from the console's thread
+    QHash<qint64, qint64> m_pausedUntilMs;    // ... and answered from this
     std::shared_ptr<AgentModels> m_models;    // used on the database thread only
     QString m_node;
     qint64 m_leaseMs = 30000;
@@ -105,6 +121,8 @@ private:
     QHash<qint64, qint64> m_busy;      // chats this node is answering -> their store
     QSet<qint64> m_again;              // ... that were woken meanwhile
     QHash<qint64, qint64> m_heldUntil; // chats whose lease this node holds -> until (ms)
+    static constexpr int kTurnAttempts = 3;
+    QHash<qint64, int> m_failedTurns; // messages whose turn failed -> how often
     QTimer m_sweep;
     int m_backlog = 0;     // customer messages waiting for the bot, as of the last sweep
     QThreadPool m_compute; // last: waits for its work before the rest goes

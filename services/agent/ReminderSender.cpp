@@ -13,6 +13,7 @@ ReminderSender::ReminderSender(StoreWorker &store, QObject *parent)
     : QObject(parent)
     , m_store(store)
 {
+    m_timer.setParent(this); // moves with the sender to the engine's thread
     connect(&m_timer, &QTimer::timeout, this, &ReminderSender::sendDue);
 }
 

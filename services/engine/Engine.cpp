@@ -58,6 +58,7 @@ Engine::Engine(Options options, QObject *parent)
     , m_reportStore(
           std::make_unique<StoreWorker>(m_options.database, nullptr, StoreWorker::Role::Reports))
     , m_network(std::make_unique<QNetworkAccessManager>())
+    , m_reportNetwork(std::make_unique<QNetworkAccessManager>())
     , m_webhooks(std::make_unique<WebhookService>(*m_inboxStore, *m_store))
     , m_inbound(std::make_unique<InboundProcessor>(*m_store))
     , m_sender(std::make_unique<OutboxSender>(*m_store, *m_network, senderOptions(m_options)))
@@ -89,11 +90,17 @@ Engine::Engine(Options options, QObject *parent)
     m_webhooks->moveToThread(&m_networkThread);
     m_health->moveToThread(&m_networkThread);
     m_networkThread.start();
+    m_media->setRetryBaseMs(m_options.mediaRetryBaseMs);
+    m_agent->setNode(senderOptions(m_options).nodeId, m_options.botLeaseMs);
+    if (m_options.engineThread) {
+        m_engineThread.setObjectName(QStringLiteral("shopdesk-engine"));
+        for (QObject *o : engineThreadObjects())
+            o->moveToThread(&m_engineThread);
+        m_engineThread.start();
+    }
     connect(m_webhooks.get(), &WebhookService::channelsLoaded, this,
             &Engine::webhookChannelsLoaded);
-    m_media->setRetryBaseMs(m_options.mediaRetryBaseMs);
-    m_analytics->setNetwork(m_network.get());
-    m_agent->setNode(senderOptions(m_options).nodeId, m_options.botLeaseMs);
+    m_analytics->setNetwork(m_reportNetwork.get());
     connect(m_store.get(), &StoreWorker::ready, this, &Engine::onStoreReady);
     connect(m_store.get(), &StoreWorker::channelsChanged, m_webhooks.get(),
             &WebhookService::reloadChannels);
@@ -134,6 +141,26 @@ Engine::~Engine()
     });
     m_networkThread.quit();
     m_networkThread.wait();
+    onEngineThread([this, here] {
+        for (QObject *o : engineThreadObjects())
+            o->moveToThread(here);
+    });
+    m_engineThread.quit();
+    m_engineThread.wait();
+}
+
+QList<QObject *> Engine::engineThreadObjects() const
+{
+    return {m_network.get(),   m_inbound.get(),   m_sender.get(), m_media.get(),
+            m_simulator.get(), m_knowledge.get(), m_agent.get(),  m_reminders.get()};
+}
+
+void Engine::onEngineThread(const std::function<void()> &f)
+{
+    if (m_engineThread.isRunning())
+        QMetaObject::invokeMethod(m_sender.get(), f, Qt::BlockingQueuedConnection);
+    else
+        f();
 }
 
 void Engine::onNetworkThread(const std::function<void()> &f)
@@ -198,11 +225,13 @@ void Engine::stop()
     m_reportStore->close();
     if (m_checkpointer)
         m_checkpointer->stop();
-    m_inbound->stop();
-    m_agent->stop();
-    m_sender->stop();
-    m_reminders->stop();
-    m_knowledge->shutdown();
+    onEngineThread([this] {
+        m_inbound->stop();
+        m_agent->stop();
+        m_sender->stop();
+        m_reminders->stop();
+        m_knowledge->shutdown();
+    });
     m_store->close(); // finishes queued jobs, closes the connection on its thread
     setState(State::Stopped);
 }
@@ -245,13 +274,16 @@ void Engine::onStoreReady(const QString &description)
 void Engine::startServices()
 {
     QMetaObject::invokeMethod(m_webhooks.get(), &WebhookService::reloadChannels);
-    m_inbound->start();
-    m_sender->start();
-    if (m_options.agent) {
-        m_agent->start();
-        m_reminders->start(m_options.reminderIntervalMs);
+    onEngineThread([this] {
+        m_inbound->start();
+        m_sender->start();
+        if (m_options.agent) {
+            m_agent->start();
+            m_reminders->start(m_options.reminderIntervalMs);
+        }
+    });
+    if (m_options.agent)
         m_conversations->startAutoHandBack(m_options.autoHandBackCheckMs);
-    }
     // The store's retention rule: once at start, then daily.
     m_privacy->applyRetention();
     m_privacy->startRetention(m_options.retentionCheckMs);
@@ -259,7 +291,8 @@ void Engine::startServices()
         this, [](Store &store) { return store.tenants().tenants(); },
         [this](Result<QList<Tenant>> tenants) {
             for (const Tenant &t : tenants ? tenants.value() : QList<Tenant>{})
-                m_knowledge->embedPending(t.id);
+                QMetaObject::invokeMethod(m_knowledge.get(),
+                                          [this, id = t.id] { m_knowledge->embedPending(id); });
         });
     if (m_options.listenPort >= 0)
         listen();

@@ -61,6 +61,11 @@ public:
         bool listenRequired = true; // false: the console runs on when the port is taken
         HttpServer::Tls tls;
         OutboxSender::Options sender;
+        // The engine's coordination on a thread of its own (`shopdesk-engine`): inbound
+        // processing, the bot's turns, knowledge answers, reminders, the outbox sender and media
+        // downloads, with their HTTP, TLS and JSON. The console sets it, so its window never runs
+        // them; `serve`'s main thread has nothing else to do and keeps them.
+        bool engineThread = false;
         int mediaRetryBaseMs = 1000;
         bool agent = true; // the bot answers customers (off for tests of messaging alone)
         int reminderIntervalMs = 60000;  // how often due payment reminders are sent (with agent)
@@ -121,6 +126,9 @@ private:
     void checkpointInTheBackground(); // SQLite
     // Runs f on the network thread and waits for it (the thread never waits for this one).
     void onNetworkThread(const std::function<void()> &f);
+    // The same on the engine's thread, when it has one.
+    void onEngineThread(const std::function<void()> &f);
+    QList<QObject *> engineThreadObjects() const;
 
     Options m_options;
     // The network thread: the HTTP server, the webhook service (signatures, parsing, recording,
@@ -130,7 +138,9 @@ private:
     std::unique_ptr<StoreWorker> m_inboxStore;          // the webhooks' own connection and thread
     std::unique_ptr<StoreWorker> m_reportStore;         // the analytics' connection and thread
     std::unique_ptr<SqliteCheckpointer> m_checkpointer; // SQLite: checkpoints off both of them
-    std::unique_ptr<QNetworkAccessManager> m_network;
+    QThread m_engineThread; // with engineThread: the objects engineThreadObjects() lists
+    std::unique_ptr<QNetworkAccessManager> m_network;       // theirs
+    std::unique_ptr<QNetworkAccessManager> m_reportNetwork; // the analytics' (the console's)
     std::unique_ptr<HttpServer> m_http;
     std::unique_ptr<WebhookService> m_webhooks;
     std::unique_ptr<InboundProcessor> m_inbound;

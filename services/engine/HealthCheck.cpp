@@ -47,19 +47,30 @@ HttpResponse HealthCheck::response(bool running, const QString &databaseError, c
 
 void HealthCheck::answer(std::function<void(const HttpResponse &)> reply)
 {
+    if (m_last && m_lastRead.isValid() && m_lastRead.elapsed() < m_reuseMs) {
+        reply(response(m_running, QString(), *m_last, m_nodeId, m_botBacklog, m_remoteConsoles));
+        return;
+    }
     // Whichever comes first answers: the store's figures or the timeout.
     auto once = std::make_shared<std::function<void(const HttpResponse &)>>(std::move(reply));
-    const bool running = m_running;
-    const QString node = m_nodeId;
     auto *timer = new QTimer(this);
     timer->setSingleShot(true);
-    connect(timer, &QTimer::timeout, this, [once, running, node, timer, ms = m_timeoutMs] {
+    connect(timer, &QTimer::timeout, this, [this, once, timer] {
         timer->deleteLater();
         if (*once)
             std::exchange(*once, {})(response(
-                running, QStringLiteral("not answering within %1 s").arg(ms / 1000.0), {}, node));
+                m_running, QStringLiteral("not answering within %1 s").arg(m_timeoutMs / 1000.0),
+                {}, m_nodeId));
     });
     timer->start(m_timeoutMs);
+    m_waiting.append(once);
+    if (!m_reading)
+        read();
+}
+
+void HealthCheck::read()
+{
+    m_reading = true;
     m_store.run(
         this,
         [](Store &s) -> Result<Figures> {
@@ -74,16 +85,18 @@ void HealthCheck::answer(std::function<void(const HttpResponse &)> reply)
             return Figures{backlog.value(), outbox->pending, outbox->sending, outbox->failed,
                            due.isValid() && due < now ? due.secsTo(now) : 0};
         },
-        [once, running, node, guard = QPointer<QTimer>(timer), bot = m_botBacklog,
-         consoles = m_remoteConsoles](Result<Figures> figures) {
-            if (guard) {
-                guard->stop();
-                guard->deleteLater();
+        [this](Result<Figures> figures) {
+            m_reading = false;
+            if (figures) {
+                m_last = figures.value();
+                m_lastRead.start();
             }
-            if (*once)
-                std::exchange(*once, {})(response(running, figures ? QString() : figures.error(),
-                                                  figures ? figures.value() : Figures{}, node, bot,
-                                                  consoles));
+            const HttpResponse r = response(m_running, figures ? QString() : figures.error(),
+                                            figures ? figures.value() : Figures{}, m_nodeId,
+                                            m_botBacklog, m_remoteConsoles);
+            for (const Reply &once : std::exchange(m_waiting, {}))
+                if (*once)
+                    std::exchange(*once, {})(r);
         });
 }
 

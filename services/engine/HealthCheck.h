@@ -5,7 +5,12 @@
 #include <QJsonObject>
 #include <QObject>
 
+#include <QElapsedTimer>
+#include <QList>
+
 #include <functional>
+#include <memory>
+#include <optional>
 
 namespace shopdesk {
 
@@ -35,13 +40,24 @@ public:
     void setBotBacklog(int messages) { m_botBacklog = messages; }
     void setRemoteConsoles(int signedIn) { m_remoteConsoles = signedIn; }
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+    // Figures read less than this long ago answer again, and requests arriving while a read is
+    // under way wait for it: a load balancer polling often costs the database one read a second.
+    void setReuseMs(int ms) { m_reuseMs = ms; }
     void answer(std::function<void(const HttpResponse &)> reply);
 
     static HttpResponse response(bool running, const QString &databaseError, const Figures &f,
                                  const QString &nodeId, int botBacklog = 0, int remoteConsoles = 0);
 
 private:
+    using Reply = std::shared_ptr<std::function<void(const HttpResponse &)>>;
+    void read();
+
     StoreWorker &m_store;
+    QList<Reply> m_waiting; // for the read under way
+    bool m_reading = false;
+    std::optional<Figures> m_last;
+    QElapsedTimer m_lastRead;
+    int m_reuseMs = 1000;
     QString m_nodeId;
     bool m_running = false;
     int m_timeoutMs = 3000;

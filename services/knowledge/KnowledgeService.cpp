@@ -1,5 +1,7 @@
 #include "knowledge/KnowledgeService.h"
 
+#include "core/ThreadHop.h"
+
 #include "ai/PersonalDataMask.h"
 #include "core/Logging.h"
 #include "knowledge/KnowledgeRetriever.h"
@@ -53,13 +55,22 @@ KnowledgeService::KnowledgeService(StoreWorker &store, QNetworkAccessManager &ne
     , m_store(store)
     , m_ai(network)
     , m_retriever(std::make_shared<KnowledgeRetriever>())
-{}
+{
+    m_ai.setParent(this); // moves with the service to the engine's thread (the console)
+}
 
 KnowledgeService::~KnowledgeService() = default;
 
 void KnowledgeService::ask(const Request &request, QObject *context,
                            std::function<void(Result<Reply>)> done)
 {
+    if (QThread::currentThread() != thread()) {
+        // The console's Knowledge pane: the question is answered on this service's thread and
+        // the answer comes back on the pane's.
+        auto reply = deliverTo(context, std::move(done));
+        QMetaObject::invokeMethod(this, [this, request, reply] { ask(request, this, reply); });
+        return;
+    }
     auto state = std::make_shared<Ask>();
     state->request = request;
     state->done = std::move(done);

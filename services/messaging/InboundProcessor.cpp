@@ -108,6 +108,7 @@ InboundProcessor::InboundProcessor(StoreWorker &store, QObject *parent)
     : QObject(parent)
     , m_store(store)
 {
+    m_retryTimer.setParent(this); // moves with the processor to the engine's thread
     m_retryTimer.setInterval(2000);
     connect(&m_retryTimer, &QTimer::timeout, this, [this] {
         m_cursor = 0; // revisit events that were waiting

@@ -1,5 +1,7 @@
 #include "messaging/OutboxSender.h"
 
+#include "core/ThreadHop.h"
+
 #include "core/Logging.h"
 #include "messaging/MediaFiles.h"
 #include "messaging/SimulatorClient.h"
@@ -51,6 +53,9 @@ OutboxSender::OutboxSender(StoreWorker &store, QNetworkAccessManager &network, O
     , m_network(network)
     , m_options(options)
 {
+    // Children, so that they move with the sender to a thread of its own.
+    for (QTimer *timer : {&m_dueTimer, &m_pollTimer, &m_staleTimer})
+        timer->setParent(this);
     m_dueTimer.setSingleShot(true);
     connect(&m_dueTimer, &QTimer::timeout, this, &OutboxSender::wake);
     m_pollTimer.setInterval(1000);
@@ -150,6 +155,24 @@ void OutboxSender::reloadChannels()
 ProviderClient *OutboxSender::client(qint64 channelId) const
 {
     return m_clients.value(channelId).get();
+}
+
+void OutboxSender::testConnection(qint64 channelId, QObject *context,
+                                  std::function<void(Status, QString)> done)
+{
+    auto reply = deliverTo(context, std::move(done));
+    onThreadOf(this, [this, channelId, reply] {
+        const auto client = m_clients.value(channelId);
+        if (!client) {
+            reply(Status::failure(tr("This channel is switched off or still loading; try again.")),
+                  QString());
+            return;
+        }
+        // Held until the provider answers, even if the channels are reloaded meanwhile.
+        client->testConnection([reply, client](Status status) {
+            reply(std::move(status), client->config().channel().name);
+        });
+    });
 }
 
 void OutboxSender::wake()
@@ -253,8 +276,9 @@ qint64 OutboxSender::firstPauseEndMs(const QList<qint64> &paused) const
     return ends;
 }
 
-void OutboxSender::pause(qint64 channelId, const QString &reason)
+void OutboxSender::pause(const OutboxItem &item, const QString &reason)
 {
+    const qint64 channelId = item.channelId;
     Pause &p = m_paused[channelId];
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (p.untilMs > now)
@@ -266,7 +290,7 @@ void OutboxSender::pause(qint64 channelId, const QString &reason)
     qCWarning(lcSend).noquote() << "The provider of channel" << channelId << "cannot be reached ("
                                 << reason << "); its messages wait" << p.lastWaitMs
                                 << "ms and are then tried again";
-    Q_EMIT channelUnreachable(channelId, reason, p.lastWaitMs);
+    Q_EMIT channelUnreachable(item.tenantId, channelId, reason, p.lastWaitMs);
 }
 
 void OutboxSender::dispatch(const OutboxItem &item)
@@ -314,9 +338,9 @@ void OutboxSender::finish(const OutboxItem &item, const SendOutcome &outcome)
 {
     Outcome o{item, OutboxItem::State::Sent, outcome.providerMessageId, {}, {}};
     if (outcome.unreachable)
-        pause(item.channelId, outcome.reason);
+        pause(item, outcome.reason);
     else if (m_paused.remove(item.channelId) > 0) // it answered, whatever it said
-        Q_EMIT channelReachable(item.channelId);
+        Q_EMIT channelReachable(item.tenantId, item.channelId);
     switch (outcome.kind) {
     case SendOutcome::Kind::Sent:
         break;

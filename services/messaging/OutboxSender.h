@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 
 class QNetworkAccessManager;
@@ -55,7 +56,12 @@ public:
     void stop();
     void wake();
     void reloadChannels();
-    ProviderClient *client(qint64 channelId) const;
+    ProviderClient *client(qint64 channelId) const; // on the sender's thread only
+    // Asks the channel's provider whether its settings work. Callable from any thread (the
+    // console's window): runs on the sender's thread and answers on `context`'s, with the
+    // channel's name.
+    void testConnection(qint64 channelId, QObject *context,
+                        std::function<void(Status status, QString channelName)> done);
     bool isIdle() const { return m_inFlight == 0 && !m_claiming; }
 
     // The delay before retry `attempt` (1-based), without jitter; Retry-After wins if longer.
@@ -67,8 +73,9 @@ public:
 
 Q_SIGNALS:
     // The channel's provider could not be reached: its sends wait `waitMs` and then try again.
-    void channelUnreachable(qint64 channelId, const QString &reason, qint64 waitMs);
-    void channelReachable(qint64 channelId); // it answered again
+    void channelUnreachable(qint64 tenantId, qint64 channelId, const QString &reason,
+                            qint64 waitMs);
+    void channelReachable(qint64 tenantId, qint64 channelId); // it answered again
     void simulatorDelivered(qint64 channelId, const QString &customer,
                             const QString &providerMessageId, const QString &text);
     void sendFinished(qint64 outboxId, shopdesk::OutboxItem::State state, const QString &reason);
@@ -84,7 +91,7 @@ private:
     void scheduleNextDue();
     QList<qint64> pausedChannels() const;                      // those whose sends wait now
     qint64 firstPauseEndMs(const QList<qint64> &paused) const; // 0: none
-    void pause(qint64 channelId, const QString &reason);
+    void pause(const OutboxItem &item, const QString &reason);
 
     struct Outcome
     {

@@ -10,6 +10,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QThread>
 #include <QUuid>
 
 namespace shopdesk {
@@ -76,6 +77,11 @@ QByteArray SimulatorPhone::statusBody(const QString &phoneNumberId, const QStrin
 void SimulatorPhone::customerSays(qint64 channelId, const QString &from, const QString &name,
                                   const QString &text, std::function<void(int)> done)
 {
+    if (QThread::currentThread() != thread()) { // the console's test phone
+        QMetaObject::invokeMethod(this,
+                                  [=, this] { customerSays(channelId, from, name, text, done); });
+        return;
+    }
     const QString id = QStringLiteral("wamid.simin.") + QUuid::createUuid().toString(QUuid::Id128);
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     // The body needs the channel's phone number id; post() fills the signature.

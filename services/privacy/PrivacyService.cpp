@@ -231,6 +231,7 @@ void PrivacyService::removeFiles(const QString &dataDir, const QStringList &refs
 
 Result<int> PrivacyService::purgeOld(Store &store, const QDateTime &now)
 {
+    constexpr int kRawWebhookDays = 30;
     return sql::guard([&] {
         int total = 0;
         for (const Tenant &t : need(store.tenants().tenants())) {
@@ -264,7 +265,14 @@ Result<int> PrivacyService::purgeOld(Store &store, const QDateTime &now)
             });
             total += traces + lines;
         }
-        return total;
+        // The raw webhooks, once processed, are kept a month (for a provider's redeliveries and
+        // for support), then go.
+        const int webhooks =
+            need(store.inbox().pruneProcessed(now.addDays(-kRawWebhookDays).toMSecsSinceEpoch()));
+        if (webhooks > 0)
+            qCInfo(lcEngine) << "Deleted" << webhooks << "processed webhooks older than"
+                             << kRawWebhookDays << "days";
+        return total + webhooks;
     });
 }
 

@@ -331,4 +331,26 @@ Status InboxStore::eraseCustomer(qint64 tenantId, const QStringList &providerIds
     });
 }
 
+Result<int> InboxStore::pruneProcessed(qint64 receivedBeforeMs, int limit)
+{
+    return guard([&] {
+        constexpr int kPerStatement = 1000; // short statements: the webhooks keep being recorded
+        int total = 0;
+        while (total < limit) {
+            const int deleted =
+                int(m_events
+                        .query(QStringLiteral("DELETE FROM inbound_events WHERE id IN (SELECT id "
+                                              "FROM inbound_events WHERE processed_at IS NOT "
+                                              "NULL AND received_at < ? ORDER BY id LIMIT ?) "
+                                              "RETURNING id"),
+                               {receivedBeforeMs, std::min(kPerStatement, limit - total)})
+                        .size());
+            total += deleted;
+            if (deleted < kPerStatement)
+                break;
+        }
+        return total;
+    });
+}
+
 } // namespace shopdesk

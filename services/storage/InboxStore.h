@@ -55,6 +55,10 @@ public:
     // A customer's erasure: the raw webhooks their messages came in (by provider id) and any
     // that name their number.
     Status eraseCustomer(qint64 tenantId, const QStringList &providerIds, const QString &phone);
+    // Housekeeping: raw webhooks processed and received before `receivedBeforeMs` are deleted,
+    // oldest first, at most `limit` (the messages made from them stay; a provider's late
+    // redelivery is still recognised by its message id). Returns how many went.
+    Result<int> pruneProcessed(qint64 receivedBeforeMs, int limit = 50000);
 
     bool inOwnFile() const { return &m_db != &m_events; }
 

@@ -159,21 +159,32 @@ auto PostgresBackend::run(const QString &sql, const SqlParams &params, Use use)
         pqxx::nontransaction autocommit(m_session->connection);
         return use(autocommit.exec_prepared(name, dynamic));
     } catch (const pqxx::broken_connection &e) {
+        noteFailedStatement();
         qCWarning(lcDb) << "PostgreSQL connection lost:" << describeFailure(e);
         throw SqlError(
             QStringLiteral("Lost the connection to the PostgreSQL server at %1.").arg(m_where),
             ErrorKind::ConnectionLost);
     } catch (const SqlError &) {
+        noteFailedStatement();
         throw;
     } catch (const pqxx::unique_violation &e) {
+        noteFailedStatement();
         throw SqlError(QStringLiteral("The PostgreSQL database %1 already has this: %2")
                            .arg(m_where, describeFailure(e)),
                        ErrorKind::Conflict);
+    } catch (const pqxx::transaction_rollback &e) {
+        noteFailedStatement(); // a deadlock with another node, or a serialization failure
+        throw SqlError(QStringLiteral("The PostgreSQL database %1 was busy with another node's "
+                                      "change at the same moment: %2")
+                           .arg(m_where, describeFailure(e)),
+                       ErrorKind::Conflict);
     } catch (const pqxx::data_exception &e) {
+        noteFailedStatement();
         throw SqlError(QStringLiteral("The PostgreSQL database %1 refused a value: %2")
                            .arg(m_where, describeFailure(e)),
                        ErrorKind::Invalid);
     } catch (const std::exception &e) {
+        noteFailedStatement();
         qCWarning(lcDb) << "PostgreSQL statement failed:" << describeFailure(e);
         throw SqlError(QStringLiteral("The PostgreSQL database %1 refused a change: %2")
                            .arg(m_where, describeFailure(e)));

@@ -61,10 +61,28 @@ public:
     virtual void scanNumbers(const QString &sql, const SqlParams &params,
                              const std::function<void(const SqlNumbers &)> &visit);
 
+    // Opens a transaction. Inside a commit group (below) at a job's level, a savepoint instead:
+    // the job's transaction commits or rolls back alone, while what it queued for afterCommit
+    // waits for the group's commit.
     void begin();
     // Commits, then runs what afterCommit queued; a failed commit drops it (and throws).
     void commit();
     void rollback(); // drops what afterCommit queued
+    // A transaction open that a job's own transaction joins (false at a commit group's job
+    // level, where the job's transaction is its own savepoint).
+    bool joinsTransaction() const;
+
+    // Commit groups: the database thread runs the jobs queued together in one transaction, each
+    // job in a savepoint, so a burst of small writes costs one commit (on PostgreSQL, one round
+    // trip and one flush to disk) instead of one each. beginGroup() opens the transaction,
+    // commit() or rollback() ends it.
+    void beginGroup();
+    void beginGroupMember(); // a savepoint around one job
+    // Keeps the job's work (releases its savepoint) or, when the job failed or one of its
+    // statements failed outside a transaction of its own (which on PostgreSQL spoils the rest
+    // of the transaction), rolls the job back alone: a job in a group is all or nothing.
+    // Returns whether it was kept; throws SqlError when the connection is lost.
+    bool endGroupMember(bool succeeded);
     // Runs f once the open transaction has committed, never if it rolls back; now when none
     // is open. Stores announce changes this way, so nobody hears of a row that never existed.
     void afterCommit(std::function<void()> f);
@@ -82,10 +100,26 @@ protected:
     virtual void rollbackTransaction() = 0;
     // Tells the other nodes about the keys, inside the transaction about to commit (or alone).
     virtual void publish(const QStringList &) {}
+    // Backends count each statement that fails inside a transaction: on PostgreSQL it leaves
+    // the transaction unusable until a savepoint rolls back past it.
+    void noteFailedStatement() { ++m_failedStatements; }
 
 private:
+    struct Savepoint
+    {
+        qsizetype afterCommit = 0; // what was queued when it was set
+        qsizetype announced = 0;
+        qint64 failedStatements = 0;
+    };
+    void setSavepoint();
+    void releaseSavepoint();
+    void rollBackToSavepoint();
+
     QList<std::function<void()>> m_afterCommit;
     QStringList m_announced;
+    bool m_group = false;
+    QList<Savepoint> m_savepoints; // in a group: the job's, then its own transaction's
+    qint64 m_failedStatements = 0;
 };
 
 } // namespace shopdesk

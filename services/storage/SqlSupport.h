@@ -71,7 +71,7 @@ template<typename T> T need(Result<T> r)
 // Runs f inside one transaction (or inside the caller's, when one is already open).
 template<typename F> auto transaction(SqlBackend &db, F &&f) -> decltype(f())
 {
-    if (db.inTransaction())
+    if (db.joinsTransaction())
         return f();
     db.begin();
     try {
@@ -120,15 +120,15 @@ template<typename F> auto transact(SqlBackend &db, F &&f) -> decltype(f())
             return r;
         });
     } catch (Rollback &rolledBack) {
-        if (db.inTransaction())
+        if (db.joinsTransaction())
             throw SqlError(rolledBack.failed.error(), rolledBack.failed.errorKind());
         return std::move(rolledBack.failed);
     } catch (const SqlError &e) {
-        if (db.inTransaction())
+        if (db.joinsTransaction())
             throw;
         return R::failure(QString::fromUtf8(e.what()), e.kind());
     } catch (const std::exception &e) {
-        if (db.inTransaction())
+        if (db.joinsTransaction())
             throw;
         return R::failure(QString::fromUtf8(e.what()));
     }

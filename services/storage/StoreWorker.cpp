@@ -8,6 +8,7 @@
 #include "storage/RemoteChanges.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QEvent>
 
 #ifdef Q_OS_LINUX
@@ -18,6 +19,7 @@
 
 #include <deque>
 #include <mutex>
+#include <optional>
 
 namespace shopdesk {
 
@@ -25,13 +27,23 @@ namespace {
 
 const QEvent::Type kWake = QEvent::Type(QEvent::registerEventType());
 
-// Lives on the database thread and runs the jobs handed to it one at a time, always the oldest
-// urgent one first, then the oldest normal one. (Qt's own event priorities cannot do this: an
-// event posted while a batch of events is being delivered waits for the whole batch.)
+// Lives on the database thread and runs the jobs handed to it, always the oldest urgent one
+// first, then the oldest normal one. (Qt's own event priorities cannot do this: an event posted
+// while a batch of events is being delivered waits for the whole batch.) On PostgreSQL the jobs
+// queued together run as one commit group: one transaction, a savepoint per job, one commit
+// (one flush to disk) for all of them, and their results handed over after it.
 class JobRunner final : public QObject
 {
 public:
-    void push(std::unique_ptr<StoreWorker::Task> task, bool urgent)
+    using Task = StoreWorker::Task;
+    static constexpr int kMaxGroup = 64;      // jobs in one commit
+    static constexpr qint64 kMaxGroupMs = 20; // nor longer than this before committing
+
+    explicit JobRunner(std::function<SqlBackend *()> groupedBackend)
+        : m_groupedBackend(std::move(groupedBackend))
+    {}
+
+    void push(std::unique_ptr<Task> task, bool urgent)
     {
         {
             const std::lock_guard lock(m_mutex);
@@ -47,31 +59,102 @@ public:
     {
         if (e->type() != kWake)
             return QObject::event(e);
-        for (;;) {
-            std::unique_ptr<StoreWorker::Task> task;
-            {
-                const std::lock_guard lock(m_mutex);
-                std::deque<std::unique_ptr<StoreWorker::Task>> &from =
-                    m_urgent.empty() ? m_normal : m_urgent;
-                if (from.empty()) {
-                    m_wakePosted = false;
-                    return true;
-                }
-                task = std::move(from.front());
-                from.pop_front();
+        while (std::unique_ptr<Task> task = take()) {
+            SqlBackend *db = m_groupedBackend();
+            if (!db || db->inTransaction() || !hasMore()) {
+                task->execute();
+                task->deliver();
+                continue;
             }
-            task->run();
+            runGroup(*db, std::move(task));
         }
+        return true;
     }
 
 private:
+    std::unique_ptr<Task> take()
+    {
+        const std::lock_guard lock(m_mutex);
+        std::deque<std::unique_ptr<Task>> &from = m_urgent.empty() ? m_normal : m_urgent;
+        if (from.empty()) {
+            m_wakePosted = false;
+            return nullptr;
+        }
+        std::unique_ptr<Task> task = std::move(from.front());
+        from.pop_front();
+        return task;
+    }
+
+    bool hasMore()
+    {
+        const std::lock_guard lock(m_mutex);
+        return !m_urgent.empty() || !m_normal.empty();
+    }
+
+    void runGroup(SqlBackend &db, std::unique_ptr<Task> first)
+    {
+        try {
+            db.beginGroup();
+        } catch (const SqlError &) { // the job meets the same failure and reports it
+            first->execute();
+            first->deliver();
+            return;
+        }
+        std::vector<std::unique_ptr<Task>> ran;
+        std::optional<SqlError> lost;
+        QElapsedTimer elapsed;
+        elapsed.start();
+        std::unique_ptr<Task> task = std::move(first);
+        while (task) {
+            try {
+                db.beginGroupMember();
+                task->execute();
+                if (!db.endGroupMember(task->succeeded()) && task->succeeded())
+                    task->fail(
+                        StoreWorker::tr("A step of this change failed, so none of it was saved."),
+                        ErrorKind::Failed);
+            } catch (const SqlError &e) {
+                lost = e; // the connection went: nothing in the group was saved
+                task->fail(QString::fromUtf8(e.what()), e.kind());
+            }
+            ran.push_back(std::move(task));
+            if (lost || int(ran.size()) >= kMaxGroup || elapsed.elapsed() >= kMaxGroupMs ||
+                !hasMore())
+                break;
+            task = take();
+        }
+        if (!lost) {
+            try {
+                db.commit();
+            } catch (const SqlError &e) {
+                lost = e;
+            }
+        } else {
+            db.rollback();
+        }
+        for (const std::unique_ptr<Task> &t : ran) {
+            if (lost && t->succeeded())
+                t->fail(QString::fromUtf8(lost->what()), lost->kind());
+            t->deliver();
+        }
+    }
+
+    std::function<SqlBackend *()> m_groupedBackend;
     std::mutex m_mutex;
-    std::deque<std::unique_ptr<StoreWorker::Task>> m_urgent;
-    std::deque<std::unique_ptr<StoreWorker::Task>> m_normal;
+    std::deque<std::unique_ptr<Task>> m_urgent;
+    std::deque<std::unique_ptr<Task>> m_normal;
     bool m_wakePosted = false;
 };
 
 } // namespace
+
+SqlBackend *StoreWorker::groupedBackend() const
+{
+    if (!m_store || m_role == Role::Reports)
+        return nullptr;
+    SqlBackend &db = m_store->backend();
+    return db.dialect() == SqlBackend::Dialect::Postgres ? &db : nullptr;
+}
 
 void StoreWorker::post(std::unique_ptr<Task> task, Priority priority)
 {
@@ -82,7 +165,7 @@ StoreWorker::StoreWorker(DatabaseUrl url, QObject *parent, Role role)
     : QObject(parent)
     , m_url(std::move(url))
     , m_role(role)
-    , m_threadContext(new JobRunner)
+    , m_threadContext(new JobRunner([this] { return groupedBackend(); }))
 {
     m_thread.setObjectName(role == Role::Main    ? QStringLiteral("shopdesk-db")
                            : role == Role::Inbox ? QStringLiteral("shopdesk-inbox")

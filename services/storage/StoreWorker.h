@@ -56,7 +56,6 @@ public:
     void run(QObject *context, Job job, Done done, Priority priority = Priority::Normal)
     {
         using R = std::invoke_result_t<Job, Store &>;
-        QPointer<QObject> receiver(context);
         if (m_closed) {
             QMetaObject::invokeMethod(
                 context,
@@ -66,25 +65,21 @@ public:
                 Qt::QueuedConnection);
             return;
         }
-        post(makeTask([this, receiver, job = std::move(job), done = std::move(done)]() mutable {
-                 R result = m_store ? job(*m_store) : R::failure(m_openError);
-                 if (!receiver)
-                     return;
-                 QMetaObject::invokeMethod(
-                     receiver.data(),
-                     [done = std::move(done), result = std::move(result)]() mutable {
-                         done(std::move(result));
-                     },
-                     Qt::QueuedConnection);
-             }),
-             priority);
+        post(
+            std::make_unique<JobTask<R, Job, Done>>(this, context, std::move(job), std::move(done)),
+            priority);
     }
 
     // A job to run on the database thread, movable only (its lambda may own move-only data).
+    // It runs, then hands its result over: at once, or after the commit of the group of jobs
+    // it ran in (PostgreSQL), which can still turn its success into a failure.
     struct Task
     {
         virtual ~Task() = default;
-        virtual void run() = 0;
+        virtual void execute() = 0;
+        virtual bool succeeded() const = 0;
+        virtual void fail(const QString &error, ErrorKind kind) = 0; // the group did not commit
+        virtual void deliver() = 0;
     };
 
 Q_SIGNALS:
@@ -111,18 +106,48 @@ Q_SIGNALS:
     void resyncNeeded(qint64 tenantId);
 
 private:
-    template<typename F> static std::unique_ptr<Task> makeTask(F f)
+    template<typename R, typename Job, typename Done> struct JobTask final : Task
     {
-        struct Holder final : Task
+        JobTask(StoreWorker *w, QObject *context, Job j, Done d)
+            : worker(w)
+            , receiver(context)
+            , job(std::move(j))
+            , done(std::move(d))
+        {}
+        void execute() override
         {
-            explicit Holder(F fn)
-                : f(std::move(fn))
-            {}
-            void run() override { f(); }
-            F f;
-        };
-        return std::make_unique<Holder>(std::move(f));
-    }
+            ran = true;
+            try {
+                result = worker->m_store ? job(*worker->m_store) : R::failure(worker->m_openError);
+            } catch (const SqlError &e) { // a joined transaction's failure, never expected here
+                result = R::failure(QString::fromUtf8(e.what()), e.kind());
+            }
+        }
+        bool succeeded() const override { return ran && bool(result); }
+        void fail(const QString &error, ErrorKind kind) override
+        {
+            ran = true;
+            result = R::failure(error, kind);
+        }
+        void deliver() override
+        {
+            if (!receiver || !ran)
+                return;
+            QMetaObject::invokeMethod(
+                receiver.data(),
+                [done = std::move(done), r = std::move(result)]() mutable { done(std::move(r)); },
+                Qt::QueuedConnection);
+        }
+        StoreWorker *worker;
+        QPointer<QObject> receiver;
+        Job job;
+        Done done;
+        bool ran = false;
+        R result = R::failure(QString());
+    };
+    // The connection whose jobs run in commit groups (PostgreSQL's main and inbox
+    // connections), or null; on the database thread.
+    SqlBackend *groupedBackend() const;
     void post(std::unique_ptr<Task> task, Priority priority);
     void openInThread();
     void forwardSignals();

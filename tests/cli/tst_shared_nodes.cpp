@@ -147,8 +147,15 @@ private Q_SLOTS:
         QVERIFY(second.waitForAnswers(60000));
         QCOMPARE(second.acknowledged(), second.posted());
 
-        QVERIFY(QTest::qWaitFor([&] { return audit.settled(kFirst + kSecond); }, 120000));
+        const bool settled =
+            QTest::qWaitFor([&] { return audit.settled(kFirst + kSecond); }, 120000);
         const QString problems = audit.problems(kFirst + kSecond);
+        if (!settled) // what the nodes said, for the failure's reader
+            for (ServeNode *n : {a.get(), b.get()})
+                qWarning().noquote() << QByteArray(n->process().readAllStandardError() +
+                                                   n->process().readAllStandardOutput())
+                                            .right(6000);
+        QVERIFY2(settled, qPrintable(QStringLiteral("not settled: ") + problems));
         QVERIFY2(problems.isEmpty(), qPrintable(problems));
         qInfo() << "turns before the kill:" << turnsAtKill << "of" << kFirst
                 << "; deliveries c never answered:" << first.unacknowledged().size();

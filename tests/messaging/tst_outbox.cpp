@@ -197,8 +197,10 @@ private Q_SLOTS:
             ids << queued.message.id;
         }
         QVERIFY(unreachable.count() > 0 || unreachable.wait(15000));
-        QCOMPARE(unreachable.first().at(0).toLongLong(), channel.id);
-        QVERIFY(unreachable.first().at(1).toString().contains(QLatin1String("reach")));
+        QCOMPARE(unreachable.first().at(0).toLongLong(),
+                 channel.tenantId); // for its store's banner
+        QCOMPARE(unreachable.first().at(1).toLongLong(), channel.id);
+        QVERIFY(unreachable.first().at(2).toString().contains(QLatin1String("reach")));
         // While it waits, the messages nobody tried yet stay untouched and none failed.
         auto tried = h->run([this](Store &s) {
             return sql::guard([&] {

@@ -57,6 +57,13 @@ private Q_SLOTS:
                            {QStringLiteral("verify_token"), QStringLiteral("v")},
                            {QStringLiteral("api_base"), QStringLiteral("http://127.0.0.1:9")}});
         QVERIFY(channel.id > 0);
+        h->engine().health().setReuseMs(60000);
+        QCOMPARE(bodyOf(h->http.get(h->url(QStringLiteral("/healthz"))))
+                     .value(QLatin1String("outbox"))
+                     .toObject()
+                     .value(QLatin1String("pending"))
+                     .toInt(-1),
+                 0);
         auto queued = h->run([&](Store &s) -> Result<qint64> {
             auto contact =
                 s.conversations().upsertContact(tenant, QStringLiteral("+919800000001"), QString());
@@ -73,13 +80,19 @@ private Q_SLOTS:
             return e ? Result<qint64>(e->outboxId) : Result<qint64>::failure(e.error());
         });
         QVERIFY2(queued, qPrintable(queued.error()));
-        const QJsonObject outbox = bodyOf(h->http.get(h->url(QStringLiteral("/healthz"))))
-                                       .value(QLatin1String("outbox"))
-                                       .toObject();
-        const int counted = outbox.value(QLatin1String("pending")).toInt() +
-                            outbox.value(QLatin1String("sending")).toInt() +
-                            outbox.value(QLatin1String("failed")).toInt();
-        QCOMPARE(counted, 1);
+        const auto counted = [this] {
+            const QJsonObject outbox = bodyOf(h->http.get(h->url(QStringLiteral("/healthz"))))
+                                           .value(QLatin1String("outbox"))
+                                           .toObject();
+            return outbox.value(QLatin1String("pending")).toInt() +
+                   outbox.value(QLatin1String("sending")).toInt() +
+                   outbox.value(QLatin1String("failed")).toInt();
+        };
+        // Read before the message was queued, and still young: answered again without a read,
+        // so a load balancer polling many times a second costs the database one read a second.
+        QCOMPARE(counted(), 0);
+        h->engine().health().setReuseMs(0); // every request reads
+        QCOMPARE(counted(), 1);
     }
 
     void aDatabaseThatDoesNotAnswerIs503()

@@ -5,6 +5,7 @@
 #include "storage/SqliteBackend.h"
 #include "storage/Store.h"
 
+#include <QDateTime>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -93,6 +94,39 @@ private Q_SLOTS:
         QVERIFY2(recorded, qPrintable(recorded.error()));
         QCOMPARE(recorded.value(), (QList<bool>{true, true}));
         other.rollback();
+    }
+
+    // Processed raw webhooks older than the cut-off go; recent ones and ones still waiting stay.
+    void oldProcessedWebhooksArePruned()
+    {
+        auto store = open();
+        QVERIFY(store->inbox().record({event(1), event(2), event(3), event(4)}));
+        store->backend().begin();
+        auto waiting = store->inbox().unprocessed(10);
+        QVERIFY(waiting);
+        QVERIFY(store->inbox().markProcessed(ids(waiting->mid(0, 3)))); // 4 still waits
+        store->backend().commit();
+        QVERIFY(store->inbox().settle());
+        const qint64 cutoff = QDateTime::currentMSecsSinceEpoch() - 1000;
+        // 1, 2 and the waiting 4 were received long ago; 3 just now.
+        store->inboxBackend().exec(
+            QStringLiteral("UPDATE inbound_events SET received_at = ? WHERE provider_message_id "
+                           "IN ('wamid.file.1', 'wamid.file.2', 'wamid.file.4')"),
+            {cutoff - 40LL * 24 * 3600 * 1000});
+        auto pruned = store->inbox().pruneProcessed(cutoff, 1); // a limit is kept
+        QVERIFY2(pruned, qPrintable(pruned.error()));
+        QCOMPARE(pruned.value(), 1);
+        QCOMPARE(store->inbox().pruneProcessed(cutoff).value(), 1);
+        QCOMPARE(store->inbox().pruneProcessed(cutoff).value(), 0);
+        QStringList left;
+        for (const SqlRow &r : store->inboxBackend().query(
+                 QStringLiteral("SELECT provider_message_id FROM inbound_events ORDER BY id")))
+            left << r.first().toString();
+        QCOMPARE(left,
+                 (QStringList{QStringLiteral("wamid.file.3"), QStringLiteral("wamid.file.4")}));
+        // A late redelivery of a pruned message is recorded again, as new raw data; the message
+        // table's own key keeps it from becoming a second bubble (tst_webhooks).
+        QCOMPARE(store->inbox().countUnprocessed().value(), 1);
     }
 
     void anAppliedEventIsNotHandedOutAgainBeforeOrAfterARestart()

@@ -2,6 +2,7 @@
 #include "TestDatabases.h"
 #include "storage/StoreWorker.h"
 
+#include <QHash>
 #include <QSemaphore>
 #include <QSignalSpy>
 #include <QTest>
@@ -81,6 +82,108 @@ private Q_SLOTS:
                                      QStringLiteral("bot0"), QStringLiteral("bot1"),
                                      QStringLiteral("bot2"), QStringLiteral("bot3"),
                                      QStringLiteral("bot4")}));
+    }
+
+    // Jobs queued together: on PostgreSQL they share one commit (one flush to disk), yet each
+    // is all or nothing and answers for itself; signals go out only for what was committed.
+    void jobsQueuedTogetherCommitTogetherEachAllOrNothing()
+    {
+        test::TestDatabases dbs;
+        const bool pg = dbs.postgresWanted();
+        StoreWorker worker(dbs.fresh());
+        QSignalSpy ready(&worker, &StoreWorker::ready);
+        worker.start();
+        QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 10000);
+        qint64 tenant = 0;
+        worker.run(
+            this,
+            [](Store &store) {
+                return store.tenants().addTenant(QStringLiteral("t1"), QStringLiteral("T1"));
+            },
+            [&tenant](Result<Tenant> t) { tenant = t ? t->id : -1; });
+        QTRY_VERIFY(tenant != 0);
+        QVERIFY(tenant > 0);
+        QSignalSpy settings(&worker, &StoreWorker::settingsChanged);
+
+        QSemaphore release;
+        worker.run(
+            this,
+            [&release](Store &) {
+                release.acquire(); // the queue fills behind this job
+                return Status(Done{});
+            },
+            [](Status) {});
+        QHash<QString, QString> answers; // job -> "ok" or its error
+        QHash<QString, QString> transactionIds;
+        const auto job = [&](const QString &name, auto work) {
+            worker.run(
+                this,
+                [&transactionIds, name, work, pg](Store &store) -> Status {
+                    if (pg)
+                        transactionIds.insert(
+                            name, store.backend()
+                                      .query(QStringLiteral("SELECT txid_current()::text"))
+                                      .first()
+                                      .first()
+                                      .toString());
+                    return work(store);
+                },
+                [&answers, name](Status r) {
+                    answers.insert(name, r ? QStringLiteral("ok") : r.error());
+                });
+        };
+        const auto set = [tenant](Store &store, const QString &key) {
+            return store.tenants().setSetting(tenant, key, QStringLiteral("1"));
+        };
+        job(QStringLiteral("a"), [&](Store &store) { return set(store, QStringLiteral("a")); });
+        job(QStringLiteral("b"), [&](Store &store) {
+            return store.transact([&]() -> Status {
+                if (auto s = set(store, QStringLiteral("b")); !s)
+                    return s;
+                return Status::failure(QStringLiteral("the customer changed their mind"));
+            });
+        });
+        // A statement that fails outside a transaction of the job's own, and the job goes on.
+        job(QStringLiteral("c"), [&](Store &store) -> Status {
+            if (auto s = set(store, QStringLiteral("c")); !s)
+                return s;
+            auto broken = store.tenants().setSetting(-1, QStringLiteral("c2"), QString());
+            Q_UNUSED(broken); // refused: no such store
+            return Done{};
+        });
+        job(QStringLiteral("d"), [&](Store &store) { return set(store, QStringLiteral("d")); });
+        release.release();
+        QTRY_COMPARE_WITH_TIMEOUT(answers.size(), 4, 10000);
+
+        QCOMPARE(answers.value(QStringLiteral("a")), QStringLiteral("ok"));
+        QCOMPARE(answers.value(QStringLiteral("b")),
+                 QStringLiteral("the customer changed their mind"));
+        QCOMPARE(answers.value(QStringLiteral("d")), QStringLiteral("ok"));
+        QMap<QString, QString> saved;
+        worker.run(
+            this, [tenant](Store &store) { return store.tenants().settings(tenant); },
+            [&saved](Result<QMap<QString, QString>> r) {
+                saved =
+                    r ? r.value() : QMap<QString, QString>{{QStringLiteral("error"), r.error()}};
+                saved.insert(QStringLiteral("read"), QString());
+            });
+        QTRY_VERIFY(saved.contains(QStringLiteral("read")));
+        QVERIFY(saved.contains(QStringLiteral("a")));
+        QVERIFY(!saved.contains(QStringLiteral("b")));
+        QVERIFY(saved.contains(QStringLiteral("d")));
+        if (pg) {
+            // One commit for the whole queue, and the job whose statement failed is undone
+            // whole and told so, instead of leaving the shared transaction unusable.
+            QCOMPARE(transactionIds.value(QStringLiteral("a")),
+                     transactionIds.value(QStringLiteral("d")));
+            QVERIFY(answers.value(QStringLiteral("c")) != QStringLiteral("ok"));
+            QVERIFY(!saved.contains(QStringLiteral("c")));
+            QCOMPARE(settings.size(), 2); // a and d
+        } else {
+            QCOMPARE(answers.value(QStringLiteral("c")), QStringLiteral("ok"));
+            QVERIFY(saved.contains(QStringLiteral("c")));
+            QCOMPARE(settings.size(), 3);
+        }
     }
 
     void storeSignalsReachSubscribersOnTheirThread()

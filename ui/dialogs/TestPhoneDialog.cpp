@@ -1,5 +1,7 @@
 #include "dialogs/TestPhoneDialog.h"
 
+#include "core/ThreadHop.h"
+
 #include "engine/Engine.h"
 #include "messaging/PhoneAddress.h"
 #include "messaging/SimulatorPhone.h"
@@ -80,15 +82,16 @@ void TestPhoneDialog::send()
     m_message->clear();
     addLine(tr("You (customer)"), text, true);
     const int row = m_transcript->count() - 1;
-    QPointer<TestPhoneDialog> self(this);
+    // The simulator may live on the engine's thread: the answer comes back on this one.
     m_engine.simulator().customerSays(
-        m_channelId, phone, m_name->text(), text, [self, this, row](int status) {
-            if (!self || status == 200 || row >= m_transcript->count())
-                return;
-            m_transcript->item(row)->setText(
-                m_transcript->item(row)->text() +
-                tr("\n(not delivered to the store: HTTP %1)").arg(status));
-        });
+        m_channelId, phone, m_name->text(), text,
+        deliverTo(this, std::function<void(int)>([this, row](int status) {
+                      if (status == 200 || row >= m_transcript->count())
+                          return;
+                      m_transcript->item(row)->setText(
+                          m_transcript->item(row)->text() +
+                          tr("\n(not delivered to the store: HTTP %1)").arg(status));
+                  })));
 }
 
 } // namespace shopdesk

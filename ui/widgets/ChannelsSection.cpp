@@ -242,19 +242,17 @@ void ChannelsSection::saveChannel(const Channel &channel)
 
 void ChannelsSection::testConnection(qint64 channelId)
 {
-    ProviderClient *client = m_engine.sender().client(channelId);
-    if (!client) {
-        Q_EMIT message(tr("This channel is switched off or still loading; try again."), true);
-        return;
-    }
     m_test->setEnabled(false);
     m_test->setText(tr("Testing…"));
-    client->testConnection([this, name = client->config().channel().name](Status status) {
+    // The sender (and its connections to the providers) may live on a thread of its own.
+    m_engine.sender().testConnection(channelId, this, [this](Status status, const QString &name) {
         m_test->setText(tr("Test connection"));
         updateButtons();
         if (status)
             Q_EMIT message(tr("\"%1\" is connected: the provider accepted its settings.").arg(name),
                            false);
+        else if (name.isEmpty())
+            Q_EMIT message(status.error(), true);
         else
             Q_EMIT message(tr("\"%1\" could not connect: %2").arg(name, status.error()), true);
     });
