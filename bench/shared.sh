@@ -3,10 +3,13 @@
 # bot on, signed Meta webhooks from wrk spread evenly over the nodes (as a load balancer would):
 # the sustained acknowledged rate, and the bot's replies per second (every message wrk
 # delivered, from the start of wrk to the last answer).
-#   bench/shared.sh [SECONDS]      (uses the build in ./build; starts its own PostgreSQL)
+#   bench/shared.sh [SECONDS] [per-node]   (uses the build in ./build; starts its own PostgreSQL)
+# By default wrk's 32 connections are spread over the nodes (the same offered load); with
+# `per-node` each node gets 32 (twice the load for two nodes: their capacity, not their latency).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-10}
+perNode=${2:-}
 cli=build/app/shopdesk-cli
 cmake --build build --target shopdesk-cli >/dev/null
 work=$(mktemp -d)
@@ -47,7 +50,9 @@ run() { # $1: how many nodes
     local before after
     before=($(cpu_ticks))
     for n in $(seq "$nodes"); do
-        wrk -t1 -c$((32 / nodes)) -d"${seconds}s" -s "$work/$label.lua" "${urls[$((n - 1))]}" \
+        local connections=$((32 / nodes))
+        [ "$perNode" = per-node ] && connections=32
+        wrk -t1 -c"$connections" -d"${seconds}s" -s "$work/$label.lua" "${urls[$((n - 1))]}" \
             > "$work/wrk-$label-$n.txt" &
         wrks+=($!)
     done
@@ -84,4 +89,5 @@ awk -v a="${one[2]}" -v b="${two[2]}" 'BEGIN { printf "| bot replies | %.0f | %.
 awk -v a="${one[3]}" -v b="${two[3]}" 'BEGIN { printf "| machine CPU busy while wrk sends | %d | %d | | %% of all cores | |\n", a, b }'
 awk -v a="${one[4]}" -v b="${two[4]}" 'BEGIN { printf "| machine CPU busy while the bots drain | %d | %d | | %% of all cores | |\n", a, b }'
 echo
+echo "(wrk connections: $([ "$perNode" = per-node ] && echo "32 per node" || echo "32 spread over the nodes"))"
 echo "($(nproc) cores shared by wrk, the nodes and PostgreSQL; $(date -u +%Y-%m-%d))"

@@ -9,6 +9,7 @@
 #include "cli/IntentCommands.h"
 #include "cli/InventoryCommands.h"
 #include "cli/InventoryHistoryCommand.h"
+#include "cli/InventoryReorderCommand.h"
 #include "cli/KbCommands.h"
 #include "cli/KbEvalCommand.h"
 #include "cli/KbSearchCommand.h"
@@ -65,6 +66,7 @@ CliApp::CliApp()
     m_commands.push_back(std::make_unique<InventoryImportCommand>());
     m_commands.push_back(std::make_unique<InventoryExportCommand>());
     m_commands.push_back(std::make_unique<InventoryHistoryCommand>());
+    m_commands.push_back(std::make_unique<InventoryReorderCommand>());
     m_commands.push_back(std::make_unique<ReportAskCommand>()); // before "report"
     m_commands.push_back(std::make_unique<ReportCommand>());
 }

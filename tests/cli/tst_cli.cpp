@@ -417,6 +417,32 @@ private Q_SLOTS:
         QVERIFY2(unknown.err.contains(QLatin1String("no product with the SKU NO-SUCH")),
                  qPrintable(unknown.err));
 
+        // What to reorder: the demo's low and empty shelves, each with a quantity and a reason.
+        const Run reorder =
+            cli({QStringLiteral("inventory"), QStringLiteral("reorder"), QStringLiteral("--tenant"),
+                 QStringLiteral("demo"), QStringLiteral("--json")});
+        QCOMPARE(reorder.exitCode, 0);
+        const QJsonArray rows = QJsonDocument::fromJson(reorder.out.toUtf8()).array();
+        QVERIFY2(!rows.isEmpty(), qPrintable(reorder.out));
+        for (const QJsonValue &row : rows) {
+            const QJsonObject r = row.toObject();
+            QVERIFY(r[QStringLiteral("suggested")].toDouble() >= 1);
+            const QString why = r[QStringLiteral("reason")].toString();
+            QVERIFY2(why == QLatin1String("out of stock") ||
+                         why.contains(QLatin1String("low-stock")) ||
+                         why.startsWith(QLatin1String("runs out")),
+                     qPrintable(why));
+        }
+        const Run reorderText = cli({QStringLiteral("inventory"), QStringLiteral("reorder"),
+                                     QStringLiteral("--tenant"), QStringLiteral("demo")});
+        QVERIFY(
+            reorderText.out.startsWith(rows.first().toObject()[QStringLiteral("sku")].toString()));
+        const Run badWeeks =
+            cli({QStringLiteral("inventory"), QStringLiteral("reorder"), QStringLiteral("--tenant"),
+                 QStringLiteral("demo"), QStringLiteral("--weeks"), QStringLiteral("none")});
+        QCOMPARE(badWeeks.exitCode, 1);
+        QVERIFY2(badWeeks.err.contains(QLatin1String("--weeks")), qPrintable(badWeeks.err));
+
         const Run tried = cli({QStringLiteral("agent"), QStringLiteral("try"),
                                QStringLiteral("--tenant"), QStringLiteral("demo"),
                                QStringLiteral("2 dozen ande aur 1 litre amul milk bhej do")});
