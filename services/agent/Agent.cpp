@@ -342,7 +342,8 @@ void Agent::respond(AgentTurn::Plan plan)
         },
         [this, input](Result<AgentTurn::Plan> plan) {
             if (!plan) {
-                if (!tryAgainLater(input.tenantId, input.conversationId, input.message.id, plan))
+                if (!tryAgainLater(input.tenantId, input.conversationId, input.message.id,
+                                   plan.error(), plan.errorKind()))
                     giveUp(input.tenantId, input.conversationId, input.message, plan.error());
                 return;
             }
@@ -356,18 +357,17 @@ void Agent::respond(AgentTurn::Plan plan)
 }
 
 bool Agent::tryAgainLater(qint64 tenantId, qint64 conversationId, qint64 messageId,
-                          const ErrorInfo &error)
+                          const QString &error, ErrorKind kind)
 {
     // A lost database is waited for, however long; any other failure is tried twice more (the
     // database may only have been busy: another node's lock, a deadlock it broke) before the
     // message leaves the queue. Until then it stays queued and the next sweep comes back.
-    if (error.kind != ErrorKind::ConnectionLost && ++m_failedTurns[messageId] >= kTurnAttempts) {
+    if (kind != ErrorKind::ConnectionLost && ++m_failedTurns[messageId] >= kTurnAttempts) {
         m_failedTurns.remove(messageId);
         return false;
     }
-    Q_EMIT failed(tenantId, conversationId, error.message);
-    qCInfo(lcAgent).noquote() << "The bot will try message" << messageId
-                              << "again:" << error.message;
+    Q_EMIT failed(tenantId, conversationId, error);
+    qCInfo(lcAgent).noquote() << "The bot will try message" << messageId << "again:" << error;
     done(conversationId);
     return true;
 }
@@ -429,23 +429,22 @@ void Agent::askModel(qint64 conversationId, std::shared_ptr<AgentTurn::Plan> pla
             else
                 b.failed(outcome.failure, outcome.slow);
             const bool open = b.isOpen();
+            bool wasOpen = false;
             {
                 const QMutexLocker lock(&m_pausedLock);
+                wasOpen = m_pausedUntilMs.contains(tenantId);
                 if (open)
                     m_pausedUntilMs.insert(tenantId,
                                            QDateTime::currentMSecsSinceEpoch() + b.remainingMs());
                 else
                     m_pausedUntilMs.remove(tenantId);
             }
-            if (open != m_paused.contains(tenantId)) {
-                if (open) {
-                    m_paused.insert(tenantId);
+            if (open != wasOpen) {
+                if (open)
                     qCWarning(lcAgent).noquote()
                         << "store" << tenantId << "language model paused:" << b.reason();
-                } else {
-                    m_paused.remove(tenantId);
+                else
                     qCInfo(lcAgent) << "store" << tenantId << "language model back";
-                }
                 Q_EMIT modelBreakerChanged(tenantId, open, b.reason());
             }
             reply->loop = std::move(outcome);
@@ -544,7 +543,8 @@ void Agent::finish(qint64 conversationId, AgentTurn::Plan plan,
         },
         [this, tenantId, conversationId, message](Result<AgentTurn::Outcome> outcome) {
             if (!outcome) {
-                if (!tryAgainLater(tenantId, conversationId, message.id, outcome))
+                if (!tryAgainLater(tenantId, conversationId, message.id, outcome.error(),
+                                   outcome.errorKind()))
                     giveUp(tenantId, conversationId, message, outcome.error());
                 return;
             }

@@ -80,19 +80,9 @@ private:
     void next(Chat chat);
     void understand(AgentTurn::Plan plan);
     void respond(AgentTurn::Plan plan);
-    struct ErrorInfo
-    {
-        QString message;
-        ErrorKind kind = ErrorKind::Failed;
-        template<typename R>
-        ErrorInfo(const R &failed)
-            : message(failed.error())
-            , kind(failed.errorKind())
-        {}
-    };
     // false: give up on the message (it failed kTurnAttempts times).
     bool tryAgainLater(qint64 tenantId, qint64 conversationId, qint64 messageId,
-                       const ErrorInfo &error);
+                       const QString &error, ErrorKind kind);
     void giveUp(qint64 tenantId, qint64 conversationId, const Message &message,
                 const QString &error);
     void askModel(qint64 conversationId, std::shared_ptr<AgentTurn::Plan> plan);
@@ -110,10 +100,10 @@ private:
     KnowledgeService &m_knowledge;
     OpenAiClient m_ai;
     QHash<qint64, CircuitBreaker> m_breakers; // per store
-    QSet<qint64> m_paused;                    // stores told their model is paused
     mutable QMutex m_pausedLock;              // modelPaused() is asked from the console's thread
-    QHash<qint64, qint64> m_pausedUntilMs;    // ... and answered from this
-    std::shared_ptr<AgentModels> m_models;    // used on the database thread only
+    // Stores whose model is paused (and told so) -> until when (ms).
+    QHash<qint64, qint64> m_pausedUntilMs;
+    std::shared_ptr<AgentModels> m_models; // used on the database thread only
     QString m_node;
     qint64 m_leaseMs = 30000;
     bool m_running = false;

@@ -63,7 +63,7 @@ void HealthCheck::answer(std::function<void(const HttpResponse &)> reply)
                 {}, m_nodeId));
     });
     timer->start(m_timeoutMs);
-    m_waiting.append(once);
+    m_waiting.append({once, timer});
     if (!m_reading)
         read();
 }
@@ -94,9 +94,14 @@ void HealthCheck::read()
             const HttpResponse r = response(m_running, figures ? QString() : figures.error(),
                                             figures ? figures.value() : Figures{}, m_nodeId,
                                             m_botBacklog, m_remoteConsoles);
-            for (const Reply &once : std::exchange(m_waiting, {}))
-                if (*once)
-                    std::exchange(*once, {})(r);
+            for (const Waiting &w : std::exchange(m_waiting, {})) {
+                if (w.timer) {
+                    w.timer->stop();
+                    w.timer->deleteLater();
+                }
+                if (*w.reply)
+                    std::exchange(*w.reply, {})(r);
+            }
         });
 }
 

@@ -4,6 +4,8 @@
 
 #include <QJsonObject>
 #include <QObject>
+#include <QPointer>
+#include <QTimer>
 
 #include <QElapsedTimer>
 #include <QList>
@@ -50,10 +52,15 @@ public:
 
 private:
     using Reply = std::shared_ptr<std::function<void(const HttpResponse &)>>;
+    struct Waiting
+    {
+        Reply reply;            // emptied by whichever answers first
+        QPointer<QTimer> timer; // its "not answering" timeout
+    };
     void read();
 
     StoreWorker &m_store;
-    QList<Reply> m_waiting; // for the read under way
+    QList<Waiting> m_waiting; // for the read under way
     bool m_reading = false;
     std::optional<Figures> m_last;
     QElapsedTimer m_lastRead;

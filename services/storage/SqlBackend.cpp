@@ -54,8 +54,7 @@ void SqlBackend::setSavepoint()
 
 void SqlBackend::releaseSavepoint()
 {
-    const Savepoint mark = m_savepoints.takeLast();
-    Q_UNUSED(mark);
+    m_savepoints.removeLast();
     exec(QStringLiteral("RELEASE SAVEPOINT shopdesk_%1").arg(m_savepoints.size()), {});
 }
 
