@@ -13,7 +13,7 @@ packages=(
     postgresql postgresql-client
     xvfb xauth fonts-dejavu-core fonts-noto-color-emoji openssl wrk
     python3-pattern
-    libsodium-dev qtkeychain-qt6-dev
+    libsodium-dev qtkeychain-qt6-dev libcairo2-dev
     gnome-keyring dbus-daemon
 )
 

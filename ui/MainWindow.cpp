@@ -5,11 +5,15 @@
 #include "ConsoleOperator.h"
 #include "ConsoleSettings.h"
 #include "ConversationListModel.h"
+#include "CustomerTableModel.h"
+#include "LedgerTableModel.h"
 #include "LocalChatDesk.h"
+#include "LowStockAlert.h"
 #include "MessageListModel.h"
 #include "OrderTableModel.h"
 #include "ProductTableModel.h"
 #include "ReminderTableModel.h"
+#include "ReorderTableModel.h"
 #include "StoreInboxSource.h"
 #include "TenantListModel.h"
 #include "TraceListModel.h"
@@ -26,6 +30,7 @@
 #include "panes/AnalyticsPane.h"
 #include "panes/AuditLogPane.h"
 #include "panes/ConversationView.h"
+#include "panes/CustomersPane.h"
 #include "panes/InboxPane.h"
 #include "panes/InventoryPane.h"
 #include "panes/KnowledgePane.h"
@@ -34,6 +39,7 @@
 #include "privacy/PrivacyService.h"
 #include "storage/StoreWorker.h"
 #include "widgets/BannerWidget.h"
+#include "widgets/CommandBar.h"
 #include "widgets/agent/AiEmployeeSection.h"
 #include "widgets/knowledge/FaqEditor.h"
 
@@ -74,6 +80,9 @@ MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *paren
     m_orders = new OrderTableModel(worker, engine.catalog(), this);
     m_traces = new TraceListModel(*m_inboxSource, this);
     m_reminders = new ReminderTableModel(worker, engine.catalog(), this);
+    m_customers = new CustomerTableModel(worker, engine.accounts(), this);
+    m_ledger = new LedgerTableModel(worker, engine.accounts(), this);
+    m_reorder = new ReorderTableModel(worker, engine.catalog(), this);
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -84,6 +93,13 @@ MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *paren
     bannerHolder->setContentsMargins(8, 6, 8, 0);
     bannerHolder->addWidget(m_banner);
     layout->addLayout(bannerHolder);
+    m_commandBar = new CommandBar(engine.ownerCommands(), central);
+    auto *commandHolder = new QHBoxLayout;
+    commandHolder->setContentsMargins(8, 6, 8, 0);
+    commandHolder->addWidget(m_commandBar);
+    layout->addLayout(commandHolder);
+    auto *commandKey = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_K), this);
+    connect(commandKey, &QShortcut::activated, m_commandBar, &CommandBar::open);
     m_lockable = new QStackedWidget(central);
     auto *bodyWidget = new QWidget(m_lockable);
     auto *body = new QHBoxLayout(bodyWidget);
@@ -99,14 +115,17 @@ MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *paren
     setCentralWidget(central);
 
     m_inbox = new InboxPane(*m_conversations, *m_messages, *m_traces, *m_chatDesk, m_stack);
-    m_inventory = new InventoryPane(*m_products, engine.store(), m_stack);
+    m_inventory = new InventoryPane(*m_products, *m_reorder, engine.store(), m_stack);
     m_settingsPane = new SettingsPane(engine, settings, m_stack);
     m_stack->addWidget(m_inbox);
     m_knowledge = new KnowledgePane(engine, m_stack);
     m_stack->addWidget(m_knowledge);
     m_stack->addWidget(m_inventory);
-    m_ordersPane = new OrdersPane(*m_orders, *m_reminders, m_stack);
+    m_ordersPane =
+        new OrdersPane(*m_orders, *m_reminders, engine.bills(), engine.accounts(), m_stack);
     m_stack->addWidget(m_ordersPane);
+    m_customersPane = new CustomersPane(*m_customers, *m_ledger, m_stack);
+    m_stack->addWidget(m_customersPane);
     m_analyticsModel = new AnalyticsReportModel(engine.analytics(), this);
     m_analytics = new AnalyticsPane(*m_analyticsModel, m_stack);
     m_stack->addWidget(m_analytics);
@@ -137,6 +156,12 @@ MainWindow::MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *paren
     connect(m_knowledge, &KnowledgePane::message, this, &MainWindow::showPaneMessage);
     connect(m_inventory, &InventoryPane::message, this, &MainWindow::showPaneMessage);
     connect(m_ordersPane, &OrdersPane::message, this, &MainWindow::showPaneMessage);
+    connect(m_customersPane, &CustomersPane::message, this, &MainWindow::showPaneMessage);
+    connect(m_customers, &CustomerTableModel::loadFailed, this, &MainWindow::showError);
+    connect(m_customersPane, &CustomersPane::openChat, this, [this](qint64 conversationId) {
+        showPane(Inbox);
+        m_inbox->openConversation(conversationId);
+    });
     connect(m_settingsPane->agent(), &AiEmployeeSection::setUpModelRequested, this, [this] {
         showPane(Knowledge);
         m_knowledge->tabs()->setCurrentWidget(m_knowledge->settingsSection());
@@ -238,7 +263,7 @@ void MainWindow::buildNavigation()
         "QListWidget::item { padding:10px 14px; border:none; margin:0; }"
         "QListWidget::item:selected { background:#2f6f4f; color:white; padding:10px 14px; }"));
     const QStringList names = {tr("Inbox"),     tr("Knowledge"), tr("Inventory"), tr("Orders"),
-                               tr("Analytics"), tr("Audit log"), tr("Settings")};
+                               tr("Customers"), tr("Analytics"), tr("Audit log"), tr("Settings")};
     for (int i = 0; i < names.size(); ++i) {
         auto *item = new QListWidgetItem(names.at(i), m_navigation);
         item->setToolTip(tr("%1 (Ctrl+%2)").arg(names.at(i)).arg(i + 1));
@@ -266,6 +291,8 @@ void MainWindow::connectInbox()
     connect(m_inbox, &InboxPane::operatorNeeded, m_operator, &ConsoleOperator::ask);
     m_attention = new AttentionNotifier(*m_conversations, this, this);
     m_attention->setSoundEnabled(m_settings.alertSound());
+    m_lowStock = new LowStockAlert(*m_reorder, *m_banner, this);
+    m_lowStock->setTray(m_attention->trayIcon());
     connect(m_settingsPane, &SettingsPane::alertSoundChanged, m_attention,
             &AttentionNotifier::setSoundEnabled);
     connect(m_attention, &AttentionNotifier::openRequested, this, [this](qint64 conversationId) {
@@ -358,6 +385,12 @@ void MainWindow::applyOperator(const Operator &op)
     m_products->setActor(op.id);
     m_orders->setActor(op.id);
     m_reminders->setActor(op.id);
+    m_ledger->setActor(op.id);
+    m_commandBar->setStore(currentTenantId(), op.id);
+    m_reorder->setActor(Permissions::allows(op.role, Permission::EditInventory) ? op.id : 0);
+    m_customers->setActor(op.id);
+    m_customersPane->setCanKeepAccounts(op.id > 0 &&
+                                        Permissions::allows(op.role, Permission::KeepAccounts));
     m_knowledge->setActor(op.id);
     m_analytics->setActor(op.id);
     for (int i = 0; i < PaneCount; ++i)
@@ -447,6 +480,9 @@ void MainWindow::switchStore(int row)
     m_products->setTenant(tenant.id);
     m_orders->setTenant(tenant.id);
     m_reminders->setTenant(tenant.id);
+    m_customers->setTenant(tenant.id);
+    m_reorder->setTenant(tenant.id);
+    m_commandBar->setStore(tenant.id, m_signedIn.id);
     m_settingsPane->setTenant(tenant.id);
     m_knowledge->setTenant(tenant.id);
     m_inbox->setTenant(tenant.id);

@@ -24,6 +24,12 @@ class InventoryPane;
 class MessageListModel;
 class OrderTableModel;
 class OrdersPane;
+class CustomersPane;
+class CustomerTableModel;
+class LedgerTableModel;
+class LowStockAlert;
+class CommandBar;
+class ReorderTableModel;
 class AnalyticsPane;
 class AnalyticsReportModel;
 class AuditLogPane;
@@ -40,7 +46,17 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum Pane { Inbox, Knowledge, Inventory, Orders, Analytics, Audit, Settings, PaneCount };
+    enum Pane {
+        Inbox,
+        Knowledge,
+        Inventory,
+        Orders,
+        Customers,
+        Analytics,
+        Audit,
+        Settings,
+        PaneCount
+    };
     Q_ENUM(Pane)
 
     MainWindow(Engine &engine, ConsoleSettings &settings, QWidget *parent = nullptr);
@@ -60,6 +76,9 @@ public:
     KnowledgePane *knowledgePane() const { return m_knowledge; }
     InventoryPane *inventoryPane() const { return m_inventory; }
     OrdersPane *ordersPane() const { return m_ordersPane; }
+    CustomersPane *customersPane() const { return m_customersPane; }
+    LowStockAlert *lowStockAlert() const { return m_lowStock; }
+    CommandBar *commandBar() const { return m_commandBar; }
     AnalyticsPane *analyticsPane() const { return m_analytics; }
     AuditLogPane *auditPane() const { return m_audit; }
     // Whether the signed-in person's role shows this pane (the engine refuses the rest anyway).
@@ -93,6 +112,11 @@ private:
     OrderTableModel *m_orders = nullptr;
     TraceListModel *m_traces = nullptr;
     ReminderTableModel *m_reminders = nullptr;
+    CustomerTableModel *m_customers = nullptr;
+    LedgerTableModel *m_ledger = nullptr;
+    ReorderTableModel *m_reorder = nullptr;
+    LowStockAlert *m_lowStock = nullptr;
+    CommandBar *m_commandBar = nullptr;
 
     BannerWidget *m_banner = nullptr;
     QListWidget *m_navigation = nullptr;
@@ -104,6 +128,7 @@ private:
     InboxPane *m_inbox = nullptr;
     InventoryPane *m_inventory = nullptr;
     OrdersPane *m_ordersPane = nullptr;
+    CustomersPane *m_customersPane = nullptr;
     AnalyticsReportModel *m_analyticsModel = nullptr;
     AnalyticsPane *m_analytics = nullptr;
     AuditLogPane *m_audit = nullptr;

@@ -3,7 +3,9 @@
 #include "cli/AgentTryCommand.h"
 #include "cli/ChannelCommands.h"
 #include "cli/ConversationCommands.h"
+#include "cli/CustomerAddCommand.h"
 #include "cli/CustomerCommands.h"
+#include "cli/CustomerListCommand.h"
 #include "cli/DbCommands.h"
 #include "cli/DemoLoadCommand.h"
 #include "cli/IntentCommands.h"
@@ -13,8 +15,10 @@
 #include "cli/KbCommands.h"
 #include "cli/KbEvalCommand.h"
 #include "cli/KbSearchCommand.h"
+#include "cli/LedgerCommand.h"
 #include "cli/MessagesCommand.h"
 #include "cli/OperatorCommands.h"
+#include "cli/OrderBillCommand.h"
 #include "cli/OrderParseCommand.h"
 #include "cli/ReportAskCommand.h"
 #include "cli/ReportCommand.h"
@@ -53,6 +57,12 @@ CliApp::CliApp()
     m_commands.push_back(std::make_unique<AuditCommand>());
     m_commands.push_back(std::make_unique<CustomerCommand>(false));
     m_commands.push_back(std::make_unique<CustomerCommand>(true));
+    m_commands.push_back(std::make_unique<OrderBillCommand>());
+    m_commands.push_back(std::make_unique<CustomerListCommand>());
+    m_commands.push_back(std::make_unique<CustomerAddCommand>());
+    for (const auto action : {LedgerCommand::Action::Show, LedgerCommand::Action::Pay,
+                              LedgerCommand::Action::Credit, LedgerCommand::Action::Reverse})
+        m_commands.push_back(std::make_unique<LedgerCommand>(action));
     m_commands.push_back(std::make_unique<SimulateCommand>());
     m_commands.push_back(std::make_unique<KbImportCommand>());
     m_commands.push_back(std::make_unique<KbListCommand>());

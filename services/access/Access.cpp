@@ -1,5 +1,6 @@
 #include "access/Access.h"
 
+#include "access/OperatorAccounts.h"
 #include "storage/AuditStore.h"
 #include "storage/Store.h"
 
@@ -8,6 +9,15 @@ namespace shopdesk {
 Result<Operator> Access::require(Store &store, qint64 tenantId, qint64 operatorId,
                                  Permission permission)
 {
+    if (operatorId == OperatorAccounts::kCommandLine) {
+        // The command line on the database's own computer holds its credentials: an owner.
+        Operator cli;
+        cli.id = operatorId;
+        cli.tenantId = tenantId;
+        cli.name = QStringLiteral("the command line");
+        cli.role = OperatorRole::Owner;
+        return cli;
+    }
     if (operatorId <= 0)
         return Result<Operator>::failure(
             QStringLiteral("Choose who you are (sign in) before doing this."),

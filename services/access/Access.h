@@ -13,7 +13,8 @@ class Store;
 
 // The engine's check of who may do what, on the database thread, inside the transaction of
 // the action it guards: the operator must belong to the store, not be disabled, and have a role
-// that allows it. Refusals come back as ErrorKind::Forbidden with a sentence for the person.
+// that allows it (the command line, OperatorAccounts::kCommandLine, is the owner). Refusals come
+// back as ErrorKind::Forbidden with a sentence for the person.
 class Access
 {
 public:

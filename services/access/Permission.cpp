@@ -9,6 +9,7 @@ OperatorRole Permissions::leastRole(Permission permission)
         return OperatorRole::Agent;
     case Permission::EditKnowledge:
     case Permission::EditInventory:
+    case Permission::KeepAccounts:
     case Permission::EditReplies:
     case Permission::ViewAnalytics:
     case Permission::ViewAudit:
@@ -53,6 +54,9 @@ QString Permissions::refusal(Permission permission)
         break;
     case Permission::EditInventory:
         what = QStringLiteral("change products, stock, orders or reminders");
+        break;
+    case Permission::KeepAccounts:
+        what = QStringLiteral("record payments, credit or corrections in the customers' ledger");
         break;
     case Permission::EditReplies:
         what = QStringLiteral("change quick replies, labels, reply texts or intents");

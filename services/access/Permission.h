@@ -7,13 +7,14 @@
 namespace shopdesk {
 
 // What an operator may do in a store. An agent works chats; a manager also edits what the bot
-// knows and sells and reads the reports; an owner also runs the store's accounts, channels,
-// model and customers' privacy. Checked by the engine (Access::require) and mirrored by the
-// console, which hides what a role may not do.
+// knows and sells, keeps the customers' ledger and reads the reports; an owner also runs the
+// store's accounts, channels, model and customers' privacy. Checked by the engine (Access::require)
+// and mirrored by the console, which hides what a role may not do.
 enum class Permission {
     WorkChats,       // take over, reply, hand back, close, assign, notes, labels
     EditKnowledge,   // documents, FAQ, passages, synonyms, retrieval settings
     EditInventory,   // products, stock, orders, reminders
+    KeepAccounts,    // the customers' ledger: payments, credit, corrections
     EditReplies,     // quick replies, labels, reply templates, intents
     ViewAnalytics,   // dashboards and questions about them
     ViewAudit,       // the audit log

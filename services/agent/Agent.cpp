@@ -536,6 +536,7 @@ void Agent::finish(qint64 conversationId, AgentTurn::Plan plan,
 {
     const qint64 tenantId = plan.input.tenantId;
     const Message message = plan.input.message;
+    plan.dataDir = m_dataDir;
     m_store.run(
         this,
         [plan = std::move(plan), knowledge](Store &store) mutable {

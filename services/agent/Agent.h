@@ -44,6 +44,8 @@ public:
     // This node's name in the chats' leases (stable across restarts: a node that restarts
     // takes its own chats back at once), and how long a lease lasts without a turn renewing it.
     void setNode(const QString &node, qint64 leaseMs = 30000);
+    // The engine's data folder: bills the bot sends ("bill bhejo") are written there.
+    void setDataDir(const QString &dataDir) { m_dataDir = dataDir; }
     void start(); // answers what is queued, then whatever arrives
     void stop();  // gives back the chats it holds; turns under way finish
     // Customer messages were stored in this chat (here or on another node): answer them.
@@ -76,6 +78,7 @@ Q_SIGNALS:
 
 private:
     using Chat = BotQueueStore::Chat;
+    QString m_dataDir;
     void sweep();
     void next(Chat chat);
     void understand(AgentTurn::Plan plan);

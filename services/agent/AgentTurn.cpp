@@ -1,5 +1,8 @@
 #include "agent/AgentTurn.h"
 
+#include "agent/BillRequest.h"
+#include "bills/BillService.h"
+#include "owner/OwnerLine.h"
 #include "privacy/OptOutWords.h"
 
 #include "domain/EscalationReason.h"
@@ -501,6 +504,27 @@ public:
         plan.reply = notes.join(QLatin1Char(' '));
     }
 
+    // "bill bhejo": the newest bill goes as a PDF after the reply, or the customer hears there is
+    // none yet.
+    Status answerBillRequest()
+    {
+        auto order = store.catalog().latestBilledOrder(plan.input.tenantId, plan.contactId);
+        if (!order)
+            return Status::failure(order);
+        plan.confidence = 1.0;
+        plan.tools.append(QJsonObject{{QStringLiteral("tool"), QStringLiteral("send_bill")},
+                                      {QStringLiteral("arguments"), QJsonObject{}},
+                                      {QStringLiteral("result"), order.value()}});
+        if (order.value() == 0) {
+            plan.reply = say(QStringLiteral("no_bill"));
+            return success();
+        }
+        plan.billOrderId = order.value();
+        plan.reply = say(QStringLiteral("bill_sent"),
+                         {{QStringLiteral("order"), QString::number(order.value())}});
+        return success();
+    }
+
     // The message's intent, when it was not an answer to the bot's own question.
     Status answerIntent(const QString &label, const QString &text, bool ordering)
     {
@@ -627,16 +651,9 @@ Result<AgentTurn::Plan> AgentTurn::load(Store &store, AgentModels &models, const
     if (!conversation)
         return R::failure(conversation);
     plan.contactId = conversation->contactId;
-    auto settings = store.tenants().settings(input.tenantId);
+    auto settings = store.tenants().settingsWithName(input.tenantId);
     if (!settings)
         return R::failure(settings);
-    auto tenant = store.tenants().tenants();
-    if (tenant) {
-        for (const Tenant &t : tenant.value()) {
-            if (t.id == input.tenantId)
-                settings->insert(QStringLiteral("store.name"), t.name);
-        }
-    }
     plan.settings = settings.value();
     auto kept = input.conversationId == 0
                     ? Result<QByteArray>(QByteArray())
@@ -747,6 +764,25 @@ Result<AgentTurn::Plan> AgentTurn::respond(Store &store, Plan plan)
         plan.trace.insert(QStringLiteral("opt_out"), out);
         plan.confidence = 1.0;
         mark(plan, "opt-out");
+        plan.trace.insert(QStringLiteral("decide_ms"), double(plan.clock.nsecsElapsed()) / 1e6);
+        return plan;
+    }
+    // The owner's own number: a command, not a customer's message.
+    auto owner = OwnerLine::isOwner(store, plan.input.tenantId, plan.contactId, plan.settings);
+    if (!owner)
+        return Result<Plan>::failure(owner.error(), owner.errorKind());
+    if (owner.value()) {
+        plan.ownerCommand = true;
+        plan.confidence = 1.0;
+        mark(plan, "owner command");
+        plan.trace.insert(QStringLiteral("decide_ms"), double(plan.clock.nsecsElapsed()) / 1e6);
+        return plan;
+    }
+    if (BillRequest::matches(text)) {
+        const Status billed = cx.answerBillRequest();
+        if (!billed)
+            return Result<Plan>::failure(billed);
+        mark(plan, "bill");
         plan.trace.insert(QStringLiteral("decide_ms"), double(plan.clock.nsecsElapsed()) / 1e6);
         return plan;
     }
@@ -1003,6 +1039,14 @@ Status AgentTurn::writeTurn(Store &store, Plan &plan, Outcome &out)
 {
     const qint64 tenant = plan.input.tenantId;
     const qint64 conversation = plan.input.conversationId;
+    if (plan.ownerCommand) { // carried out in this turn's transaction
+        auto answer =
+            OwnerLine::answer(store, tenant, plan.state.owner, plan.input.message.body.trimmed(),
+                              QDateTime::currentDateTimeUtc(), plan.trace);
+        if (!answer)
+            return Status::failure(answer);
+        plan.reply = answer.value();
+    }
     if (const auto sold = soldMeanwhile(store, plan); !sold)
         return Status::failure(sold);
     if (plan.orderAction == OrderAction::Create) {
@@ -1038,6 +1082,12 @@ Status AgentTurn::writeTurn(Store &store, Plan &plan, Outcome &out)
         auto sent = MessagingService::enqueue(store, draft);
         if (!sent)
             return Status::failure(sent);
+    }
+    if (plan.billOrderId > 0 && !plan.dataDir.isEmpty()) {
+        auto bill =
+            BillService::send(store, plan.dataDir, tenant, 0, plan.billOrderId, Author::Bot);
+        if (!bill)
+            return Status::failure(bill);
     }
     if (!plan.escalation.isEmpty()) {
         auto marked = store.conversations().setNeedsHuman(tenant, conversation, true,

@@ -73,8 +73,11 @@ public:
         double confidence = 0;
         OrderAction orderAction = OrderAction::None;
         Order order;
-        QString handover;        // the store's hand-over message
-        int reminderInDays = -1; // the customer promised to pay: remind them then
+        QString handover;          // the store's hand-over message
+        int reminderInDays = -1;   // the customer promised to pay: remind them then
+        qint64 billOrderId = 0;    // "bill bhejo": this order's bill goes as a document
+        bool ownerCommand = false; // from the owner's own number: OwnerCommands answers
+        QString dataDir;           // where a bill's PDF is written (the engine's data folder)
         QJsonObject trace;
         QJsonArray steps;
         QJsonArray tools;

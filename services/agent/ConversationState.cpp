@@ -44,14 +44,16 @@ QByteArray ConversationState::toJson() const
     QJsonArray ids;
     for (qint64 id : choices)
         ids.append(id);
-    return QJsonDocument(QJsonObject{{QStringLiteral("cart"), lines},
-                                     {QStringLiteral("awaiting"), awaitingText(awaiting)},
-                                     {QStringLiteral("choices"), ids},
-                                     {QStringLiteral("choice_quantity"), choiceQuantity},
-                                     {QStringLiteral("choice_text"), choiceText},
-                                     {QStringLiteral("misunderstandings"), misunderstandings},
-                                     {QStringLiteral("hinglish"), hinglish}})
-        .toJson(QJsonDocument::Compact);
+    QJsonObject o{{QStringLiteral("cart"), lines},
+                  {QStringLiteral("awaiting"), awaitingText(awaiting)},
+                  {QStringLiteral("choices"), ids},
+                  {QStringLiteral("choice_quantity"), choiceQuantity},
+                  {QStringLiteral("choice_text"), choiceText},
+                  {QStringLiteral("misunderstandings"), misunderstandings},
+                  {QStringLiteral("hinglish"), hinglish}};
+    if (!owner.isEmpty())
+        o.insert(QStringLiteral("owner"), owner);
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
 ConversationState ConversationState::fromJson(const QByteArray &json)
@@ -75,6 +77,7 @@ ConversationState ConversationState::fromJson(const QByteArray &json)
     s.choiceText = o.value(QStringLiteral("choice_text")).toString();
     s.misunderstandings = o.value(QStringLiteral("misunderstandings")).toInt();
     s.hinglish = o.value(QStringLiteral("hinglish")).toBool();
+    s.owner = o.value(QStringLiteral("owner")).toObject();
     return s;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -8,7 +9,8 @@ namespace shopdesk {
 
 // What the bot remembers of one conversation between messages (kept as JSON in
 // conversation_state): the cart being built, the question it asked and waits on, how many
-// messages in a row it did not understand, and whether the customer writes Hinglish.
+// messages in a row it did not understand, whether the customer writes Hinglish, and on the
+// owner's own number the owner's command context.
 struct ConversationState
 {
     struct CartLine
@@ -28,6 +30,7 @@ struct ConversationState
     QString choiceText; // what the customer wrote for that item
     int misunderstandings = 0;
     bool hinglish = false;
+    QJsonObject owner; // the owner's command context, on the owner's own number (OwnerContext)
 
     qint64 cartTotalMinor() const;
     QByteArray toJson() const;

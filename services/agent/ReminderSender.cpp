@@ -99,7 +99,16 @@ Result<ReminderSender::Report> ReminderSender::sendDueNow(Store &store, const QD
                     ++report.optedOut;
                     return 0;
                 }
-                auto settings = store.tenants().settings(r.tenantId);
+                // The amount is what the ledger says now: payments since it was set count.
+                const qint64 owed = sql::need(store.ledger().balance(r.tenantId, r.contactId));
+                if (owed <= 0) {
+                    sql::need(store.agent().setReminderState(
+                        r.tenantId, r.id, QStringLiteral("cancelled"),
+                        QStringLiteral("Paid in full before the reminder was due.")));
+                    ++report.paidUp;
+                    return 0;
+                }
+                auto settings = store.tenants().settingsWithName(r.tenantId);
                 if (!settings)
                     throw SqlError(settings.error());
                 OutboundDraft draft;
@@ -109,14 +118,14 @@ Result<ReminderSender::Report> ReminderSender::sendDueNow(Store &store, const QD
                 const QDateTime closes = conversation->windowClosesAt();
                 const bool windowOpen = closes.isValid() && closes > now;
                 OutboundDraft text = draft;
-                text.text = r.body;
+                text.text = owed == r.amountMinor ? r.body
+                                                  : ShopTools::reminderText(settings.value(), owed);
                 OutboundDraft approved = draft;
                 approved.templateName = settings->value(QStringLiteral("reminders.template"),
                                                         QStringLiteral("payment_reminder"));
                 approved.params = {
-                    ShopTools::formatMoney(
-                        r.amountMinor,
-                        settings->value(QStringLiteral("store.currency"), QStringLiteral("INR"))),
+                    ShopTools::formatMoney(owed, settings->value(QStringLiteral("store.currency"),
+                                                                 QStringLiteral("INR"))),
                     settings->value(QStringLiteral("store.name"))};
                 bool viaTemplate = false;
                 auto sent = MessagingService::enqueue(store, windowOpen ? text : approved);

@@ -32,6 +32,7 @@ public:
         int asTemplate = 0;
         int failed = 0;
         int optedOut = 0;     // cancelled: the customer wrote STOP
+        int paidUp = 0;       // cancelled: the ledger shows nothing owed any more
         QStringList problems; // one line per failed reminder
     };
     // On the database thread: sends what is due by `now`, at most `limit` reminders.

@@ -77,6 +77,13 @@ const QHash<QString, Texts> &texts()
           "free."}},
         {QStringLiteral("balance"),
          {"Your balance with us is {balance}.", "Aapka baki {balance} hai."}},
+        {QStringLiteral("bill_sent"),
+         {"Here is the bill for order #{order}.", "Order #{order} ka bill bhej diya hai."}},
+        {QStringLiteral("no_bill"),
+         {"I don't see a confirmed order to bill yet. Once your order is confirmed I can send "
+          "its bill.",
+          "Abhi koi confirm order nahi hai jiska bill bana ho. Order confirm hone ke baad bill "
+          "bhej denge."}},
         {QStringLiteral("no_balance"),
          {"You have nothing to pay. Thank you!", "Aapka kuch baki nahi hai. Dhanyavaad!"}},
         {QStringLiteral("out_of_scope"),

@@ -101,7 +101,7 @@ Result<QJsonObject> ShopTools::orderStatus(qint64 contactId) const
 
 Result<QJsonObject> ShopTools::customerBalance(qint64 contactId) const
 {
-    auto balance = m_store.catalog().balance(m_tenantId, contactId);
+    auto balance = m_store.ledger().balance(m_tenantId, contactId);
     if (!balance)
         return Result<QJsonObject>::failure(balance.error());
     return QJsonObject{{QStringLiteral("balance"), money(balance.value())},
@@ -119,7 +119,7 @@ Result<QJsonObject> ShopTools::addPaymentReminder(Store &store, qint64 tenantId,
                                                   qint64 contactId, qint64 conversationId,
                                                   int inDays)
 {
-    auto balance = store.catalog().balance(tenantId, contactId);
+    auto balance = store.ledger().balance(tenantId, contactId);
     if (!balance)
         return Result<QJsonObject>::failure(balance.error());
     if (balance.value() <= 0)
@@ -133,9 +133,7 @@ Result<QJsonObject> ShopTools::addPaymentReminder(Store &store, qint64 tenantId,
     r.conversationId = conversationId;
     r.dueAt = QDateTime::currentDateTimeUtc().addDays(std::clamp(inDays, 0, 60));
     r.amountMinor = balance.value();
-    r.body = QStringLiteral("A reminder from %1: %2 is due on your account.")
-                 .arg(settings.value(QStringLiteral("store.name")),
-                      formatMoney(balance.value(), currency));
+    r.body = reminderText(settings, balance.value());
     auto added = store.agent().addReminder(r);
     if (!added)
         return Result<QJsonObject>::failure(added.error());
@@ -143,6 +141,14 @@ Result<QJsonObject> ShopTools::addPaymentReminder(Store &store, qint64 tenantId,
                        {QStringLiteral("reminder"), added->id},
                        {QStringLiteral("due"), added->dueAt.toString(Qt::ISODate)},
                        {QStringLiteral("amount"), formatMoney(added->amountMinor, currency)}};
+}
+
+QString ShopTools::reminderText(const QMap<QString, QString> &settings, qint64 amountMinor)
+{
+    return QStringLiteral("A reminder from %1: %2 is due on your account.")
+        .arg(settings.value(QStringLiteral("store.name")),
+             formatMoney(amountMinor,
+                         settings.value(QStringLiteral("store.currency"), QStringLiteral("INR"))));
 }
 
 QJsonObject ShopTools::businessInfo(const QString &topic) const

@@ -46,6 +46,8 @@ public:
     QJsonObject productJson(int productIndex) const;
     QString money(qint64 minor) const; // in the store's currency: "₹56", "₹56.50"
     static QString formatMoney(qint64 minor, const QString &currency);
+    // "A reminder from <store>: <amount> is due on your account."
+    static QString reminderText(const QMap<QString, QString> &settings, qint64 amountMinor);
     const QMap<QString, QString> &settings() const { return m_settings; }
 
 private:

@@ -1,6 +1,6 @@
 #include "catalog/CatalogService.h"
 
-#include "access/Access.h"
+#include "access/AuditedChange.h"
 #include "storage/Store.h"
 #include "storage/StoreWorker.h"
 
@@ -11,24 +11,10 @@ namespace shopdesk {
 
 namespace {
 
-// Runs f in one transaction after checking the person may edit the inventory; f returns the
-// result and fills the audit entry's action and detail (an empty action: nothing to audit).
 template<typename T, typename F>
 Result<T> checked(Store &store, qint64 tenantId, qint64 actorId, F f)
 {
-    return store.transact([&]() -> Result<T> {
-        if (auto allowed = Access::require(store, tenantId, actorId, Permission::EditInventory);
-            !allowed)
-            return Result<T>::failure(allowed);
-        QString action;
-        QJsonObject detail;
-        Result<T> done = f(action, detail);
-        if (!done || action.isEmpty())
-            return done;
-        if (auto audited = store.audit().record(tenantId, actorId, action, detail); !audited)
-            return Result<T>::failure(audited);
-        return done;
-    });
+    return auditedChange<T>(store, tenantId, actorId, Permission::EditInventory, std::move(f));
 }
 
 } // namespace
@@ -135,6 +121,21 @@ void CatalogService::cancelReminder(qint64 tenantId, qint64 actorId, qint64 remi
                 action = QStringLiteral("reminder.cancel");
                 detail.insert(QStringLiteral("reminder"), reminderId);
                 return s.agent().cancelReminder(tenantId, reminderId);
+            });
+        },
+        std::move(done));
+}
+
+void CatalogService::reorderList(qint64 tenantId, qint64 actorId, QObject *context,
+                                 std::function<void(Result<QList<ReorderPlanner::Line>>)> done)
+{
+    using Lines = QList<ReorderPlanner::Line>;
+    m_store.run(
+        context,
+        [=](Store &s) {
+            return checked<Lines>(s, tenantId, actorId, [&](QString &, QJsonObject &) {
+                return ReorderPlanner::forStore(s, tenantId, QDateTime::currentDateTimeUtc(),
+                                                ReorderPlanner::Policy{});
             });
         },
         std::move(done));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "catalog/ReorderPlanner.h"
 #include "core/Result.h"
 #include "domain/Order.h"
 #include "domain/Product.h"
@@ -37,6 +38,11 @@ public:
     // A product's stock movements, newest first (people who may edit the inventory).
     void stockHistory(qint64 tenantId, qint64 actorId, qint64 productId, QObject *context,
                       std::function<void(Result<QList<StockLedger::Movement>>)> done);
+
+    // What to reorder now (ReorderPlanner's default policy), for people who may edit the
+    // inventory.
+    void reorderList(qint64 tenantId, qint64 actorId, QObject *context,
+                     std::function<void(Result<QList<ReorderPlanner::Line>>)> done);
 
     // The same on the database thread (the command line, tests).
     static Result<int> upsertProducts(Store &store, qint64 tenantId, qint64 actorId,

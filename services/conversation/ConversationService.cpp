@@ -234,7 +234,7 @@ void ConversationService::customerBalance(qint64 tenantId, qint64 conversationId
             auto c = s.conversations().conversation(tenantId, conversationId);
             if (!c)
                 return Result<QString>::failure(c.error());
-            auto owed = s.catalog().balance(tenantId, c->contactId);
+            auto owed = s.ledger().balance(tenantId, c->contactId);
             if (!owed)
                 return Result<QString>::failure(owed.error());
             auto settings = s.tenants().settings(tenantId);

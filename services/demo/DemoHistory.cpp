@@ -89,7 +89,7 @@ private:
     void chat(const QDateTime &t0)
     {
         const QString phone =
-            QStringLiteral("+9198110%1").arg(int(m_rng.bounded(1000)), 5, 10, QLatin1Char('0'));
+            QStringLiteral("9198110%1").arg(int(m_rng.bounded(1000)), 5, 10, QLatin1Char('0'));
         const Contact contact = need(m_store.conversations().upsertContact(
             m_tenant, phone, QStringLiteral("Customer %1").arg(phone.right(3))));
         const Conversation c =

@@ -114,32 +114,64 @@ QHash<QString, Product> loadProducts(Store &store, qint64 tenantId, DemoSummary 
     return bySku;
 }
 
-void loadConversations(Store &store, qint64 tenantId, const QHash<QString, Product> &bySku,
-                       const QHash<QString, qint64> &operatorIds, DemoSummary &summary)
+// One customer's demo ledger: entries six days apart, the first 20 days ago.
+void loadLedger(Store &store, qint64 tenantId, qint64 contactId, const json &entries,
+                const QDateTime &now)
 {
-    const json data = readJson(QStringLiteral(":/demo/conversations.json"));
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    int day = 20;
+    for (const json &e : entries) {
+        LedgerEntry entry;
+        entry.contactId = contactId;
+        entry.kind = LedgerEntry::kindFrom(qs(e, "kind"));
+        entry.method = LedgerEntry::methodFrom(qs(e, "method"));
+        entry.amountMinor = Money::fromMajor(e.value("amount", 0.0));
+        entry.note = qs(e, "note");
+        entry.createdAt = now.addDays(-day);
+        day -= 6;
+        need(store.ledger().record(tenantId, entry));
+    }
+}
+
+CustomerProfile profileFrom(const json &c)
+{
+    CustomerProfile p;
+    p.name = qs(c, "name");
+    p.nickname = qs(c, "nickname");
+    p.landmark = qs(c, "landmark");
+    p.notes = qs(c, "notes");
+    for (const json &l : c.value("labels", json::array()))
+        p.labels << QString::fromStdString(l.get<std::string>());
+    return p;
+}
+
+// WhatsApp customers (by phone) with their counter details, walk-in customers, and the ledger.
+QHash<QString, qint64> loadCustomers(Store &store, qint64 tenantId, const json &data,
+                                     const QDateTime &now, DemoSummary &summary)
+{
     QHash<QString, qint64> contactIds;
     for (const json &c : data.at("customers")) {
         const Contact contact =
             need(store.conversations().upsertContact(tenantId, qs(c, "phone"), qs(c, "name")));
         contactIds.insert(contact.phone, contact.id);
+        need(store.customers().updateProfile(tenantId, contact.id, profileFrom(c)));
         ++summary.customers;
     }
-    for (const json &l : data.at("ledger")) {
-        int day = 20;
-        for (const json &e : l.at("entries")) {
-            LedgerEntry entry;
-            entry.contactId = contactIds.value(qs(l, "phone"));
-            entry.kind = qs(e, "kind") == QLatin1String("payment") ? LedgerEntry::Kind::Payment
-                                                                   : LedgerEntry::Kind::Credit;
-            entry.amountMinor = Money::fromMajor(e.value("amount", 0.0));
-            entry.note = qs(e, "note");
-            entry.createdAt = now.addDays(-day);
-            day -= 6;
-            need(store.catalog().addLedgerEntry(tenantId, entry));
-        }
+    for (const json &c : data.value("walk_in_customers", json::array())) {
+        const Customer walkIn = need(store.customers().addWalkIn(tenantId, profileFrom(c)));
+        loadLedger(store, tenantId, walkIn.contactId, c.value("entries", json::array()), now);
+        ++summary.customers;
     }
+    for (const json &l : data.at("ledger"))
+        loadLedger(store, tenantId, contactIds.value(qs(l, "phone")), l.at("entries"), now);
+    return contactIds;
+}
+
+void loadConversations(Store &store, qint64 tenantId, const QHash<QString, Product> &bySku,
+                       const QHash<QString, qint64> &operatorIds, DemoSummary &summary)
+{
+    const json data = readJson(QStringLiteral(":/demo/conversations.json"));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QHash<QString, qint64> contactIds = loadCustomers(store, tenantId, data, now, summary);
     // Oldest first; a customer's earlier conversation is closed when their next one starts.
     std::vector<json> conversations(data.at("conversations").begin(),
                                     data.at("conversations").end());
@@ -160,7 +192,7 @@ void loadConversations(Store &store, qint64 tenantId, const QHash<QString, Produ
         openByContact.insert(contactId, open.id);
         const qint64 operatorId = operatorIds.value(qs(c, "operator"));
         const qint64 balance = c.contains("balance_placeholder")
-                                   ? need(store.catalog().balance(tenantId, contactId))
+                                   ? need(store.ledger().balance(tenantId, contactId))
                                    : 0;
         QList<Message> messages;
         for (const json &m : c.at("messages")) {

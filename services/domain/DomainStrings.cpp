@@ -1,4 +1,6 @@
 #include "domain/Conversation.h"
+#include "domain/Customer.h"
+#include "domain/LedgerEntry.h"
 #include "domain/Message.h"
 #include "domain/Operator.h"
 #include "domain/OutboxItem.h"
@@ -28,6 +30,12 @@ E valueOf(const std::array<std::pair<E, const char *>, N> &table, const QString 
     }
     return fallback;
 }
+
+constexpr std::array<std::pair<LedgerEntry::Method, const char *>, 4> kMethods{
+    {{LedgerEntry::Method::None, ""},
+     {LedgerEntry::Method::Cash, "cash"},
+     {LedgerEntry::Method::Upi, "upi"},
+     {LedgerEntry::Method::Card, "card"}}};
 
 constexpr std::array<std::pair<OperatorRole, const char *>, 3> kRoles{
     {{OperatorRole::Owner, "owner"},
@@ -107,6 +115,57 @@ QString toText(MessageStatus s)
 MessageStatus messageStatusFromString(const QString &t)
 {
     return valueOf(kStatuses, t, MessageStatus::Received);
+}
+
+QString LedgerEntry::kindName(Kind kind)
+{
+    return kind == Kind::Payment ? QStringLiteral("payment") : QStringLiteral("credit");
+}
+
+LedgerEntry::Kind LedgerEntry::kindFrom(const QString &name)
+{
+    return name == QLatin1String("payment") ? Kind::Payment : Kind::Credit;
+}
+
+QString LedgerEntry::methodName(Method method)
+{
+    return nameOf(kMethods, method);
+}
+
+LedgerEntry::Method LedgerEntry::methodFrom(const QString &name, bool *ok)
+{
+    const QString n = name.trimmed().toLower();
+    Method m = valueOf(kMethods, n, Method::None);
+    if (m == Method::None && (n == QLatin1String("gpay") || n == QLatin1String("paytm") ||
+                              n == QLatin1String("phonepe") || n == QLatin1String("online")))
+        m = Method::Upi;
+    if (ok)
+        *ok = m != Method::None || n.isEmpty();
+    return m;
+}
+
+QString LedgerEntry::methodLabel(Method method)
+{
+    switch (method) {
+    case Method::Cash:
+        return QStringLiteral("Cash");
+    case Method::Upi:
+        return QStringLiteral("UPI");
+    case Method::Card:
+        return QStringLiteral("Card");
+    case Method::None:
+        break;
+    }
+    return {};
+}
+
+QString Customer::displayName() const
+{
+    if (!profile.name.trimmed().isEmpty())
+        return profile.name;
+    if (!profile.nickname.trimmed().isEmpty())
+        return profile.nickname;
+    return phone.isEmpty() ? QStringLiteral("Walk-in customer") : QStringLiteral("+") + phone;
 }
 
 } // namespace shopdesk

@@ -26,6 +26,7 @@ struct Order
     qint64 conversationId = 0;
     QString status = QStringLiteral("open");
     qint64 totalMinor = 0;
+    qint64 billNumber = 0;                   // given when confirmed (BillNumbers); 0: none yet
     QString takenBy = QStringLiteral("bot"); // "person": above the store's limit, a person confirms
     // Recorded after the fact (the demo's past orders, an import of old ones): today's stock
     // already lacks its goods, so adding it takes nothing.

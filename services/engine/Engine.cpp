@@ -2,10 +2,13 @@
 
 #include "storage/SecretKeyStore.h"
 
+#include "accounts/AccountsService.h"
 #include "analytics/AnalyticsService.h"
+#include "bills/BillService.h"
 #include "catalog/CatalogService.h"
 #include "knowledge/KnowledgeEditService.h"
 #include "messaging/ChannelService.h"
+#include "owner/OwnerCommandService.h"
 #include "privacy/PrivacyService.h"
 #include "remote/ConsoleApi.h"
 #include "remote/ConsoleLink.h"
@@ -73,6 +76,9 @@ Engine::Engine(Options options, QObject *parent)
     , m_analytics(std::make_unique<AnalyticsService>(*m_reportStore))
     , m_privacy(std::make_unique<PrivacyService>(*m_store, m_options.dataDir))
     , m_catalog(std::make_unique<CatalogService>(*m_store))
+    , m_accounts(std::make_unique<AccountsService>(*m_store))
+    , m_bills(std::make_unique<BillService>(*m_store, m_options.dataDir))
+    , m_ownerCommands(std::make_unique<OwnerCommandService>(*m_store))
     , m_knowledgeEdits(std::make_unique<KnowledgeEditService>(*m_store))
     , m_storeSettings(std::make_unique<StoreSettingsService>(*m_store))
     , m_channels(std::make_unique<ChannelService>(*m_store))
@@ -91,6 +97,7 @@ Engine::Engine(Options options, QObject *parent)
     m_health->moveToThread(&m_networkThread);
     m_networkThread.start();
     m_media->setRetryBaseMs(m_options.mediaRetryBaseMs);
+    m_agent->setDataDir(m_options.dataDir);
     m_agent->setNode(senderOptions(m_options).nodeId, m_options.botLeaseMs);
     if (m_options.engineThread) {
         m_engineThread.setObjectName(QStringLiteral("shopdesk-engine"));

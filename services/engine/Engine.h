@@ -30,6 +30,9 @@ class OperatorService;
 class AnalyticsService;
 class PrivacyService;
 class CatalogService;
+class AccountsService;
+class BillService;
+class OwnerCommandService;
 class KnowledgeEditService;
 class StoreSettingsService;
 class ChannelService;
@@ -106,6 +109,9 @@ public:
     AnalyticsService &analytics() { return *m_analytics; } // on the reports connection
     PrivacyService &privacy() { return *m_privacy; }
     CatalogService &catalog() { return *m_catalog; }
+    AccountsService &accounts() { return *m_accounts; }
+    BillService &bills() { return *m_bills; }
+    OwnerCommandService &ownerCommands() { return *m_ownerCommands; }
     KnowledgeEditService &knowledgeEdits() { return *m_knowledgeEdits; }
     StoreSettingsService &storeSettings() { return *m_storeSettings; }
     ChannelService &channels() { return *m_channels; }
@@ -156,6 +162,9 @@ private:
     std::unique_ptr<AnalyticsService> m_analytics;
     std::unique_ptr<PrivacyService> m_privacy;
     std::unique_ptr<CatalogService> m_catalog;
+    std::unique_ptr<AccountsService> m_accounts;
+    std::unique_ptr<BillService> m_bills;
+    std::unique_ptr<OwnerCommandService> m_ownerCommands;
     std::unique_ptr<KnowledgeEditService> m_knowledgeEdits;
     std::unique_ptr<StoreSettingsService> m_storeSettings;
     std::unique_ptr<ChannelService> m_channels;

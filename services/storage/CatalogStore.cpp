@@ -1,5 +1,6 @@
 #include "storage/CatalogStore.h"
 
+#include "storage/BillNumbers.h"
 #include "storage/SqlSupport.h"
 
 namespace shopdesk {
@@ -7,6 +8,12 @@ namespace shopdesk {
 using namespace sql;
 
 namespace {
+
+// A confirmed or delivered order has a bill.
+bool billed(const QString &status)
+{
+    return status == QLatin1String("confirmed") || status == QLatin1String("delivered");
+}
 
 const QString kProductColumns = QStringLiteral(
     "id, sku, name, brand, category, aliases, unit, price_minor, stock, low_stock_threshold, "
@@ -239,6 +246,8 @@ Result<Order> CatalogStore::addOrder(qint64 tenantId, const Order &order, qint64
             insertLines(tenantId, stored);
             if (!order.fromHistory)
                 moved = StockLedger(m_db).orderChanged(tenantId, nullptr, stored, actorId);
+            if (billed(stored.status))
+                stored.billNumber = BillNumbers(m_db).assign(tenantId, stored.id);
             return stored;
         });
     });
@@ -256,109 +265,81 @@ void CatalogStore::announceOrder(qint64 tenantId, bool stockMoved)
                          QStringLiteral("p:%1").arg(tenantId));
 }
 
+Result<qint64> CatalogStore::latestBilledOrder(qint64 tenantId, qint64 contactId)
+{
+    return guard([&] {
+        const SqlRows rows = m_db.query(
+            QStringLiteral("SELECT id FROM orders WHERE tenant_id = ? AND contact_id = ? AND "
+                           "bill_number IS NOT NULL AND status <> 'cancelled' ORDER BY "
+                           "bill_number DESC LIMIT 1"),
+            {tenantId, contactId});
+        return rows.isEmpty() ? qint64(0) : rows.first()[0].toLongLong();
+    });
+}
+
 Result<QList<Order>> CatalogStore::orders(qint64 tenantId, int limit)
 {
+    return guard([&] { return selectOrders(tenantId, 0, limit); });
+}
+
+Result<Order> CatalogStore::order(qint64 tenantId, qint64 orderId)
+{
     return guard([&] {
-        QList<Order> list;
-        const SqlRows rows = m_db.query(
-            QStringLiteral("SELECT o.id, o.contact_id, o.conversation_id, o.status, "
-                           "o.total_minor, o.created_at, o.updated_at, c.name, c.phone FROM "
-                           "orders o LEFT JOIN contacts c ON c.tenant_id = o.tenant_id AND c.id "
-                           "= o.contact_id WHERE o.tenant_id = ? ORDER BY o.created_at DESC, "
-                           "o.id DESC LIMIT ?"),
-            {tenantId, limit});
-        for (const SqlRow &r : rows) {
-            Order o;
-            o.id = r[0].toLongLong();
-            o.tenantId = tenantId;
-            o.contactId = r[1].toLongLong();
-            o.conversationId = r[2].toLongLong();
-            o.status = r[3].toString();
-            o.totalMinor = r[4].toLongLong();
-            o.createdAt = time(r[5]);
-            o.updatedAt = time(r[6]);
-            o.customerName = r[7].toString();
-            o.customerPhone = r[8].toString();
-            list.append(o);
-        }
-        const SqlRows lines = m_db.query(
-            QStringLiteral("SELECT l.order_id, ") + kLineColumns +
-                QStringLiteral(" FROM order_lines l JOIN products p ON p.tenant_id = "
-                               "l.tenant_id AND p.id = l.product_id WHERE l.tenant_id = ? AND "
-                               "l.order_id IN (SELECT id FROM orders WHERE tenant_id = ? ORDER "
-                               "BY created_at DESC, id DESC LIMIT ?) ORDER BY l.id"),
-            {tenantId, tenantId, limit});
-        QHash<qint64, int> index;
-        for (int i = 0; i < list.size(); ++i)
-            index.insert(list[i].id, i);
-        for (const SqlRow &r : lines) {
-            const auto it = index.constFind(r[0].toLongLong());
-            if (it == index.constEnd())
-                continue;
-            list[*it].lines.append(lineFrom(r, 1));
-        }
-        return list;
+        const QList<Order> found = selectOrders(tenantId, orderId, 1);
+        if (found.isEmpty())
+            throw NotFound(QStringLiteral("There is no order #%1 in this store.").arg(orderId));
+        return found.first();
     });
 }
 
-Result<LedgerEntry> CatalogStore::addLedgerEntry(qint64 tenantId, const LedgerEntry &entry)
+QList<Order> CatalogStore::selectOrders(qint64 tenantId, qint64 orderId, int limit)
 {
-    if (entry.amountMinor <= 0)
-        return Result<LedgerEntry>::failure(QStringLiteral("An amount must be more than zero."));
-    return guard([&] {
-        const qint64 created =
-            entry.createdAt.isValid() ? entry.createdAt.toMSecsSinceEpoch() : now();
-        const SqlRows rows = m_db.query(
-            QStringLiteral("INSERT INTO ledger_entries (tenant_id, contact_id, kind, amount_minor, "
-                           "note, order_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"),
-            {tenantId, entry.contactId,
-             entry.kind == LedgerEntry::Kind::Credit ? QStringLiteral("credit")
-                                                     : QStringLiteral("payment"),
-             entry.amountMinor, entry.note, nullableId(entry.orderId), created});
-        LedgerEntry stored = entry;
-        stored.id = rows.first()[0].toLongLong();
-        stored.tenantId = tenantId;
-        stored.createdAt = time(created);
-        return stored;
-    });
-}
-
-Result<QList<LedgerEntry>> CatalogStore::ledger(qint64 tenantId, qint64 contactId)
-{
-    return guard([&] {
-        QList<LedgerEntry> list;
-        const SqlRows rows = m_db.query(
-            QStringLiteral("SELECT id, kind, amount_minor, note, order_id, created_at FROM "
-                           "ledger_entries WHERE tenant_id = ? AND contact_id = ? ORDER BY "
-                           "created_at, id"),
-            {tenantId, contactId});
-        for (const SqlRow &r : rows) {
-            LedgerEntry e;
-            e.id = r[0].toLongLong();
-            e.tenantId = tenantId;
-            e.contactId = contactId;
-            e.kind = r[1].toString() == QLatin1String("payment") ? LedgerEntry::Kind::Payment
-                                                                 : LedgerEntry::Kind::Credit;
-            e.amountMinor = r[2].toLongLong();
-            e.note = r[3].toString();
-            e.orderId = r[4].toLongLong();
-            e.createdAt = time(r[5]);
-            list.append(e);
-        }
-        return list;
-    });
-}
-
-Result<qint64> CatalogStore::balance(qint64 tenantId, qint64 contactId)
-{
-    return guard([&] {
-        const SqlRows rows = m_db.query(
-            QStringLiteral("SELECT COALESCE(SUM(CASE WHEN kind = 'credit' THEN amount_minor "
-                           "ELSE -amount_minor END), 0) FROM ledger_entries WHERE tenant_id = ? "
-                           "AND contact_id = ?"),
-            {tenantId, contactId});
-        return rows.first()[0].toLongLong();
-    });
+    QList<Order> list;
+    const QString one = orderId > 0 ? QStringLiteral("AND o.id = ? ") : QString();
+    QVariantList params{tenantId};
+    if (orderId > 0)
+        params << orderId;
+    params << limit;
+    const SqlRows rows = m_db.query(
+        QStringLiteral(
+            "SELECT o.id, o.contact_id, o.conversation_id, o.status, "
+            "o.total_minor, o.created_at, o.updated_at, c.name, c.phone, o.bill_number FROM "
+            "orders o LEFT JOIN contacts c ON c.tenant_id = o.tenant_id AND c.id "
+            "= o.contact_id WHERE o.tenant_id = ? ") +
+            one + QStringLiteral("ORDER BY o.created_at DESC, o.id DESC LIMIT ?"),
+        params);
+    for (const SqlRow &r : rows) {
+        Order o;
+        o.id = r[0].toLongLong();
+        o.tenantId = tenantId;
+        o.contactId = r[1].toLongLong();
+        o.conversationId = r[2].toLongLong();
+        o.status = r[3].toString();
+        o.totalMinor = r[4].toLongLong();
+        o.createdAt = time(r[5]);
+        o.updatedAt = time(r[6]);
+        o.customerName = r[7].toString();
+        o.customerPhone = r[8].toString();
+        o.billNumber = r[9].toLongLong();
+        list.append(o);
+    }
+    const SqlRows lines = m_db.query(
+        QStringLiteral("SELECT l.order_id, ") + kLineColumns +
+            QStringLiteral(" FROM order_lines l JOIN products p ON p.tenant_id = "
+                           "l.tenant_id AND p.id = l.product_id WHERE l.tenant_id = ? AND "
+                           "l.order_id IN (SELECT o.id FROM orders o WHERE o.tenant_id = ? ") +
+            one + QStringLiteral("ORDER BY o.created_at DESC, o.id DESC LIMIT ?) ORDER BY l.id"),
+        QVariantList{tenantId} + params);
+    QHash<qint64, int> index;
+    for (int i = 0; i < list.size(); ++i)
+        index.insert(list[i].id, i);
+    for (const SqlRow &r : lines) {
+        const auto it = index.constFind(r[0].toLongLong());
+        if (it == index.constEnd())
+            continue;
+        list[*it].lines.append(lineFrom(r, 1));
+    }
+    return list;
 }
 
 Result<std::optional<Order>> CatalogStore::latestOrder(qint64 tenantId, qint64 contactId)
@@ -423,6 +404,8 @@ Result<Order> CatalogStore::updateOrder(qint64 tenantId, const Order &order, qin
                 {stored.status, stored.totalMinor, at, tenantId, order.id});
             stored.updatedAt = time(at);
             moved = StockLedger(m_db).orderChanged(tenantId, &*before, stored, actorId);
+            if (billed(stored.status) || before->billNumber > 0)
+                stored.billNumber = BillNumbers(m_db).assign(tenantId, order.id);
             return stored;
         });
     });
@@ -434,16 +417,17 @@ Result<Order> CatalogStore::updateOrder(qint64 tenantId, const Order &order, qin
 std::optional<Order> CatalogStore::storedOrder(qint64 tenantId, qint64 orderId)
 {
     const bool pg = m_db.dialect() == SqlBackend::Dialect::Postgres;
-    const SqlRows head =
-        m_db.query(QStringLiteral("SELECT status FROM orders WHERE tenant_id = ? AND id = ?") +
-                       (pg ? QStringLiteral(" FOR UPDATE") : QString()),
-                   {tenantId, orderId});
+    const SqlRows head = m_db.query(
+        QStringLiteral("SELECT status, bill_number FROM orders WHERE tenant_id = ? AND id = ?") +
+            (pg ? QStringLiteral(" FOR UPDATE") : QString()),
+        {tenantId, orderId});
     if (head.isEmpty())
         return std::nullopt;
     Order o;
     o.id = orderId;
     o.tenantId = tenantId;
     o.status = head.first()[0].toString();
+    o.billNumber = head.first()[1].toLongLong();
     for (const SqlRow &r : m_db.query(QStringLiteral("SELECT product_id, quantity FROM "
                                                      "order_lines WHERE tenant_id = ? AND "
                                                      "order_id = ? ORDER BY id"),

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "core/Result.h"
-#include "domain/LedgerEntry.h"
 #include "domain/Order.h"
 #include "domain/Product.h"
 #include "storage/StockLedger.h"
@@ -14,7 +13,7 @@ namespace shopdesk {
 
 class SqlBackend;
 
-// What the store sells, what customers ordered, and what they owe.
+// What the store sells and what customers ordered (what they owe: LedgerStore).
 class CatalogStore : public QObject
 {
     Q_OBJECT
@@ -36,10 +35,15 @@ public:
     // Changes whenever the inventory does (count, newest change, sum of stock).
     Result<QString> productsRevision(qint64 tenantId);
 
-    // A confirmed (or delivered) order takes its goods from stock in the same transaction;
+    // A confirmed (or delivered) order takes its goods from stock and gets the store's next
+    // bill number (BillNumbers) in the same transaction;
     // not enough of one refuses it (ErrorKind::Conflict, with what is left) and writes nothing.
     Result<Order> addOrder(qint64 tenantId, const Order &order, qint64 actorId = 0);
     Result<QList<Order>> orders(qint64 tenantId, int limit = 500);
+    // One order with its lines and customer.
+    Result<Order> order(qint64 tenantId, qint64 orderId);
+    // The customer's newest order with a bill (0: none).
+    Result<qint64> latestBilledOrder(qint64 tenantId, qint64 contactId);
     // The customer's newest order, with its lines; none when they never ordered.
     Result<std::optional<Order>> latestOrder(qint64 tenantId, qint64 contactId);
     // Replaces an order's status and lines and recomputes its total, in one transaction; stock
@@ -55,17 +59,14 @@ public:
     Result<QList<StockLedger::Movement>> stockHistory(qint64 tenantId, qint64 productId,
                                                       int limit = 200);
 
-    Result<LedgerEntry> addLedgerEntry(qint64 tenantId, const LedgerEntry &entry);
-    Result<QList<LedgerEntry>> ledger(qint64 tenantId, qint64 contactId);
-    // What the customer owes: credit given minus payments received.
-    Result<qint64> balance(qint64 tenantId, qint64 contactId);
-
 Q_SIGNALS:
     void productsChanged(qint64 tenantId);
     void ordersChanged(qint64 tenantId);
 
 private:
     void insertLines(qint64 tenantId, Order &order); // inside the caller's transaction
+    // Orders newest first with their lines and customer; only `orderId` when it is set.
+    QList<Order> selectOrders(qint64 tenantId, qint64 orderId, int limit);
     // ordersChanged after commit, and productsChanged when stock moved.
     void announceOrder(qint64 tenantId, bool stockMoved);
     // The stored order's status and lines (product, quantity), locked on PostgreSQL.

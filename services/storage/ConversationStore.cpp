@@ -39,7 +39,8 @@ Result<Contact> ConversationStore::upsertContact(qint64 tenantId, const QString 
         const SqlRows rows = m_db.query(
             QStringLiteral("INSERT INTO contacts (tenant_id, phone, name, created_at) "
                            "VALUES (?, ?, ?, ?) ON CONFLICT (tenant_id, phone) DO UPDATE SET "
-                           "name = CASE WHEN excluded.name <> '' THEN excluded.name "
+                           "name = CASE WHEN excluded.name <> '' AND contacts.name_from_shop = 0 "
+                           "THEN excluded.name "
                            "ELSE contacts.name END RETURNING id, phone, name, created_at"),
             {tenantId, phone.trimmed(), name.trimmed(), now()});
         const SqlRow &r = rows.first();

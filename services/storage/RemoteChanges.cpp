@@ -30,7 +30,7 @@ RemoteChanges RemoteChanges::resolve(Store &store, const QStringList &keys)
                 out.updated.append({tenant, m.value()});
         } else if (kind == QLatin1String("x")) {
             out.traces.append({tenant, part.value(2).toLongLong()});
-        } else if (kind.size() == 1 && QStringLiteral("shopdirw").contains(kind)) {
+        } else if (kind.size() == 1 && QStringLiteral("shopdirwk").contains(kind)) {
             out.perStore.append({kind.at(0), tenant});
         }
     }

@@ -62,6 +62,8 @@ Store::Store(std::unique_ptr<SqlBackend> backend, std::unique_ptr<SqlBackend> in
     , m_audit(std::make_unique<AuditStore>(*m_backend))
     , m_conversations(std::make_unique<ConversationStore>(*m_backend))
     , m_catalog(std::make_unique<CatalogStore>(*m_backend))
+    , m_ledger(std::make_unique<LedgerStore>(*m_backend))
+    , m_customers(std::make_unique<CustomerStore>(*m_backend))
     , m_knowledge(std::make_unique<KnowledgeStore>(*m_backend))
     , m_channels(std::make_unique<ChannelStore>(*m_backend, *m_secrets))
     , m_inbox(std::make_unique<InboxStore>(*m_backend, m_inboxFile ? *m_inboxFile : *m_backend))

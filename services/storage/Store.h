@@ -7,9 +7,11 @@
 #include "storage/CatalogStore.h"
 #include "storage/ChannelStore.h"
 #include "storage/ConversationStore.h"
+#include "storage/CustomerStore.h"
 #include "storage/DatabaseUrl.h"
 #include "storage/InboxStore.h"
 #include "storage/KnowledgeStore.h"
+#include "storage/LedgerStore.h"
 #include "storage/MediaStore.h"
 #include "storage/Migrator.h"
 #include "storage/OperatorStore.h"
@@ -64,6 +66,8 @@ public:
     AuditStore &audit() { return *m_audit; }
     ConversationStore &conversations() { return *m_conversations; }
     CatalogStore &catalog() { return *m_catalog; }
+    LedgerStore &ledger() { return *m_ledger; }
+    CustomerStore &customers() { return *m_customers; }
     KnowledgeStore &knowledge() { return *m_knowledge; }
     ChannelStore &channels() { return *m_channels; }
     InboxStore &inbox() { return *m_inbox; }
@@ -92,6 +96,8 @@ private:
     std::unique_ptr<AuditStore> m_audit;
     std::unique_ptr<ConversationStore> m_conversations;
     std::unique_ptr<CatalogStore> m_catalog;
+    std::unique_ptr<LedgerStore> m_ledger;
+    std::unique_ptr<CustomerStore> m_customers;
     std::unique_ptr<KnowledgeStore> m_knowledge;
     std::unique_ptr<ChannelStore> m_channels;
     std::unique_ptr<InboxStore> m_inbox;

@@ -312,6 +312,9 @@ void StoreWorker::announceRemote(const QStringList &keys)
                 case 'p':
                     Q_EMIT productsChanged(tenant);
                     break;
+                case 'k':
+                    Q_EMIT customersChanged(tenant);
+                    break;
                 case 'd':
                     Q_EMIT documentsChanged(tenant);
                     break;
@@ -334,6 +337,7 @@ void StoreWorker::announceRemote(const QStringList &keys)
                     Q_EMIT channelsChanged(tenant);
                     Q_EMIT ordersChanged(tenant);
                     Q_EMIT productsChanged(tenant);
+                    Q_EMIT customersChanged(tenant);
                     Q_EMIT documentsChanged(tenant);
                     Q_EMIT remindersChanged(tenant);
                     Q_EMIT operatorsChanged(tenant);
@@ -367,6 +371,10 @@ void StoreWorker::forwardSignals()
             &StoreWorker::productsChanged, Qt::DirectConnection);
     connect(&m_store->catalog(), &CatalogStore::ordersChanged, this, &StoreWorker::ordersChanged,
             Qt::DirectConnection);
+    connect(&m_store->ledger(), &LedgerStore::customersChanged, this,
+            &StoreWorker::customersChanged, Qt::DirectConnection);
+    connect(&m_store->customers(), &CustomerStore::customersChanged, this,
+            &StoreWorker::customersChanged, Qt::DirectConnection);
     connect(&m_store->knowledge(), &KnowledgeStore::documentsChanged, this,
             &StoreWorker::documentsChanged, Qt::DirectConnection);
     connect(&m_store->agent(), &AgentStore::intentExamplesChanged, this,

@@ -96,6 +96,8 @@ Q_SIGNALS:
     void outboxEnqueued(qint64 tenantId, qint64 outboxId);
     void productsChanged(qint64 tenantId);
     void ordersChanged(qint64 tenantId);
+    // A customer's details or ledger changed.
+    void customersChanged(qint64 tenantId);
     void documentsChanged(qint64 tenantId);
     void intentExamplesChanged(qint64 tenantId);
     void traceAdded(qint64 tenantId, qint64 conversationId);

@@ -155,4 +155,18 @@ Result<QMap<QString, QString>> TenantStore::settings(qint64 tenantId)
     });
 }
 
+Result<QMap<QString, QString>> TenantStore::settingsWithName(qint64 tenantId)
+{
+    auto map = settings(tenantId);
+    if (!map)
+        return map;
+    return guard([&] {
+        const SqlRows name =
+            m_db.query(QStringLiteral("SELECT name FROM tenants WHERE id = ?"), {tenantId});
+        if (!name.isEmpty())
+            map->insert(QStringLiteral("store.name"), name.first()[0].toString());
+        return map.value();
+    });
+}
+
 } // namespace shopdesk

@@ -27,6 +27,8 @@ public:
     Status setSettings(qint64 tenantId, const QList<QPair<QString, QString>> &values);
     Result<QString> setting(qint64 tenantId, const QString &key, const QString &fallback = {});
     Result<QMap<QString, QString>> settings(qint64 tenantId);
+    // The settings with the store's name (the tenant's) as store.name, for what customers read.
+    Result<QMap<QString, QString>> settingsWithName(qint64 tenantId);
 
     // Settings whose JSON holds a secret (a model's api_key) still in plain text, sealed.
     Result<int> sealPlainSecrets();

@@ -172,7 +172,7 @@ private Q_SLOTS:
             credit.contactId = contactA;
             credit.amountMinor = 12000;
             credit.note = QStringLiteral("milk on credit for Asha at B-14");
-            if (auto added = s.catalog().addLedgerEntry(tenant, credit); !added)
+            if (auto added = s.ledger().record(tenant, credit); !added)
                 return Status::failure(added);
             if (auto ordered = sql::guard([&] {
                     s.backend().exec(QStringLiteral("INSERT INTO orders (tenant_id, contact_id, "

@@ -49,7 +49,7 @@ class AgentTest : public QObject
         credit.contactId = contactId;
         credit.amountMinor = minor;
         credit.note = QStringLiteral("credit");
-        return bool(h->run([&](Store &s) { return s.catalog().addLedgerEntry(tenant, credit); }));
+        return bool(h->run([&](Store &s) { return s.ledger().record(tenant, credit); }));
     }
 
 private Q_SLOTS:
@@ -347,6 +347,13 @@ private Q_SLOTS:
         r.dueAt = QDateTime::currentDateTimeUtc().addSecs(-5);
         r.amountMinor = 10000;
         r.body = QStringLiteral("₹100 is due.");
+        // Owed, or the reminder would be cancelled as paid up before anything is tried.
+        SD_VERIFY_OK(h->run([&](Store &s) {
+            LedgerEntry owed;
+            owed.contactId = unconnected.contactId;
+            owed.amountMinor = 10000;
+            return s.ledger().record(tenant, owed);
+        }));
         const qint64 failing = h->run([&](Store &s) { return s.agent().addReminder(r); })->id;
         finished.clear();
         h->engine().reminders().sendDue();

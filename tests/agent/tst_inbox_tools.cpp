@@ -213,12 +213,12 @@ private Q_SLOTS:
             credit.contactId = chat.contactId;
             credit.kind = LedgerEntry::Kind::Credit;
             credit.amountMinor = 35050;
-            if (auto r = s.catalog().addLedgerEntry(tenant, credit); !r)
+            if (auto r = s.ledger().record(tenant, credit); !r)
                 return Status::failure(r.error());
             LedgerEntry paid = credit;
             paid.kind = LedgerEntry::Kind::Payment;
             paid.amountMinor = 10000;
-            auto r = s.catalog().addLedgerEntry(tenant, paid);
+            auto r = s.ledger().record(tenant, paid);
             return r ? Status(Done{}) : Status::failure(r.error());
         });
         QVERIFY2(added, qPrintable(added.error()));

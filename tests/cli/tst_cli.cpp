@@ -364,6 +364,78 @@ private Q_SLOTS:
         QVERIFY(list.out.contains(QLatin1String("Sharma General Store")));
     }
 
+    void customersLedgerAndBills()
+    {
+        QCOMPARE(cli({QStringLiteral("demo"), QStringLiteral("load")}).exitCode, 0);
+        const auto run = [&](QStringList args) {
+            args << QStringLiteral("--tenant") << QStringLiteral("demo");
+            return cli(args);
+        };
+        // Found by nickname; a name two customers share asks which.
+        const Run found = run({QStringLiteral("customer"), QStringLiteral("list"),
+                               QStringLiteral("--search"), QStringLiteral("aunty")});
+        QVERIFY2(found.out.startsWith(QLatin1String("Sunita Devi")), qPrintable(found.out));
+        const Run both = run({QStringLiteral("ledger"), QStringLiteral("show"),
+                              QStringLiteral("--customer"), QStringLiteral("Rahul")});
+        QCOMPARE(both.exitCode, 1);
+        QVERIFY2(both.err.contains(QLatin1String("fits 2 customers")), qPrintable(both.err));
+        // A payment, then its reversal: the balance goes down and back.
+        const Run paid =
+            run({QStringLiteral("ledger"), QStringLiteral("pay"), QStringLiteral("--customer"),
+                 QStringLiteral("Sunita aunty"), QStringLiteral("--amount"),
+                 QStringLiteral("₹1,000"), QStringLiteral("--method"), QStringLiteral("upi")});
+        QCOMPARE(paid.exitCode, 0);
+        QVERIFY2(paid.out.contains(QStringLiteral("Balance now ₹100.00")), qPrintable(paid.out));
+        const qint64 entry =
+            paid.out.section(QLatin1Char('#'), 1).section(QLatin1Char(':'), 0, 0).toLongLong();
+        QVERIFY(entry > 0);
+        const Run undone = run({QStringLiteral("ledger"), QStringLiteral("reverse"),
+                                QStringLiteral("--entry"), QString::number(entry)});
+        QVERIFY2(undone.out.contains(QStringLiteral("Balance now ₹1100.00")),
+                 qPrintable(undone.out));
+        const Run book =
+            run({QStringLiteral("ledger"), QStringLiteral("show"), QStringLiteral("--customer"),
+                 QStringLiteral("9810011003"), QStringLiteral("--json")});
+        const QJsonObject b = QJsonDocument::fromJson(book.out.toUtf8()).object();
+        QCOMPARE(b[QStringLiteral("balance_minor")].toInteger(), 110000);
+        QCOMPARE(b[QStringLiteral("entries")].toArray().size(), 5);
+        const Run bad = run({QStringLiteral("ledger"), QStringLiteral("pay"),
+                             QStringLiteral("--customer"), QStringLiteral("Sunita aunty"),
+                             QStringLiteral("--amount"), QStringLiteral("lots")});
+        QCOMPARE(bad.exitCode, 1);
+        QVERIFY2(bad.err.contains(QLatin1String("--amount")), qPrintable(bad.err));
+        // A walk-in customer, then a confirmed demo order's bill as text and PDF.
+        const Run added =
+            run({QStringLiteral("customer"), QStringLiteral("add"), QStringLiteral("--name"),
+                 QStringLiteral("Gopal"), QStringLiteral("--landmark"), QStringLiteral("dairy")});
+        QVERIFY2(added.out.startsWith(QLatin1String("Added Gopal")),
+                 qPrintable(added.out + added.err));
+        const Run orders =
+            run({QStringLiteral("customer"), QStringLiteral("list"), QStringLiteral("--json")});
+        QList<qint64> lastOrders;
+        for (const QJsonValue &c : QJsonDocument::fromJson(orders.out.toUtf8()).array())
+            if (const qint64 id = c.toObject()[QStringLiteral("last_order")].toInteger(); id > 0)
+                lastOrders << id;
+        QVERIFY(!lastOrders.isEmpty());
+        // Customers' last orders: the first confirmed or delivered one has a bill.
+        const QString pdf = m_home.filePath(QStringLiteral("bill.pdf"));
+        Run bill;
+        for (const qint64 id : lastOrders.mid(0, 12)) {
+            bill = run({QStringLiteral("order"), QStringLiteral("bill"), QStringLiteral("--order"),
+                        QString::number(id), QStringLiteral("--pdf"), pdf});
+            if (bill.exitCode == 0)
+                break;
+            QVERIFY2(bill.err.contains(QLatin1String("not confirmed")), qPrintable(bill.err));
+        }
+        QCOMPARE(bill.exitCode, 0);
+        QVERIFY2(bill.out.contains(QLatin1String("*Sharma General Store*")) &&
+                     bill.out.contains(QLatin1String("*Total")),
+                 qPrintable(bill.out + bill.err));
+        QFile saved(pdf);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        QVERIFY(saved.read(5) == "%PDF-");
+    }
+
     void inventoryExportImportAndAgentTry()
     {
         QCOMPARE(cli({QStringLiteral("demo"), QStringLiteral("load")}).exitCode, 0);

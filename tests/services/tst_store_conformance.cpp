@@ -497,15 +497,15 @@ private Q_SLOTS:
         LedgerEntry credit;
         credit.contactId = c.contactId;
         credit.amountMinor = 124000;
-        SD_VERIFY_OK(m_store->catalog().addLedgerEntry(t.id, credit));
+        SD_VERIFY_OK(m_store->ledger().record(t.id, credit));
         LedgerEntry payment = credit;
         payment.kind = LedgerEntry::Kind::Payment;
         payment.amountMinor = 100000;
-        SD_VERIFY_OK(m_store->catalog().addLedgerEntry(t.id, payment));
-        SD_TAKE(balance, m_store->catalog().balance(t.id, c.contactId));
+        SD_VERIFY_OK(m_store->ledger().record(t.id, payment));
+        SD_TAKE(balance, m_store->ledger().balance(t.id, c.contactId));
         QCOMPARE(balance, 24000);
         payment.amountMinor = 0;
-        QVERIFY(!m_store->catalog().addLedgerEntry(t.id, payment));
+        QVERIFY(!m_store->ledger().record(t.id, payment));
     }
 
     void knowledgeDocumentIsReplacedWhole()
@@ -557,7 +557,7 @@ private Q_SLOTS:
         LedgerEntry credit;
         credit.contactId = ca.contactId;
         credit.amountMinor = 500;
-        SD_VERIFY_OK(m_store->catalog().addLedgerEntry(a.id, credit));
+        SD_VERIFY_OK(m_store->ledger().record(a.id, credit));
         SD_VERIFY_OK(m_store->tenants().setSetting(a.id, QStringLiteral("store.hours"),
                                                    QStringLiteral("A hours")));
 
@@ -575,9 +575,9 @@ private Q_SLOTS:
         QVERIFY(docs.isEmpty());
         SD_TAKE(products, m_store->catalog().products(b.id));
         QVERIFY(products.isEmpty());
-        SD_TAKE(ledger, m_store->catalog().ledger(b.id, ca.contactId));
+        SD_TAKE(ledger, m_store->ledger().entries(b.id, ca.contactId));
         QVERIFY(ledger.isEmpty());
-        SD_TAKE(balance, m_store->catalog().balance(b.id, ca.contactId));
+        SD_TAKE(balance, m_store->ledger().balance(b.id, ca.contactId));
         QCOMPARE(balance, 0);
         SD_TAKE(channels, m_store->channels().channels(b.id));
         QVERIFY(channels.isEmpty());
@@ -594,7 +594,7 @@ private Q_SLOTS:
         order.contactId = ca.contactId;
         order.lines = {{0, productsA.first().id, QString(), 1, QString(), 100, 0}};
         QVERIFY(!m_store->catalog().addOrder(b.id, order));
-        QVERIFY(!m_store->catalog().addLedgerEntry(b.id, credit));
+        QVERIFY(!m_store->ledger().record(b.id, credit));
         InboundEvent e;
         e.channelId = channelA.id;
         e.providerMessageId = QStringLiteral("wamid.X");

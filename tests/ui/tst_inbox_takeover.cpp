@@ -464,7 +464,7 @@ private Q_SLOTS:
             LedgerEntry credit;
             credit.contactId = contact;
             credit.amountMinor = 12000;
-            return s.catalog().addLedgerEntry(console.tenantId(), credit);
+            return s.ledger().record(console.tenantId(), credit);
         }));
         openNewChat(); // another chat, then back: the balance is read when a chat opens
         QVERIFY(inbox()->openConversation(id));

@@ -1,8 +1,10 @@
 #include "panes/InventoryPane.h"
 
+#include "dialogs/ReorderDialog.h"
 #include "dialogs/StockHistoryDialog.h"
 
 #include "ProductTableModel.h"
+#include "ReorderTableModel.h"
 #include "catalog/ProductCsv.h"
 #include "dialogs/InventoryImportDialog.h"
 
@@ -37,11 +39,13 @@ QToolButton *button(QWidget *parent, const QString &text, const QString &name)
 
 } // namespace
 
-InventoryPane::InventoryPane(ProductTableModel &products, StoreWorker &store, QWidget *parent)
+InventoryPane::InventoryPane(ProductTableModel &products, ReorderTableModel &reorder,
+                             StoreWorker &store, QWidget *parent)
     : QWidget(parent)
     , m_products(products)
     , m_store(store)
     , m_undo(new QUndoStack(this))
+    , m_reorder(reorder)
 {
     m_products.setUndoStack(m_undo);
     auto *layout = new QVBoxLayout(this);
@@ -62,7 +66,10 @@ InventoryPane::InventoryPane(ProductTableModel &products, StoreWorker &store, QW
                            "edits and imports"));
     auto *undo = button(this, tr("Undo"), QStringLiteral("undoProducts"));
     auto *redo = button(this, tr("Redo"), QStringLiteral("redoProducts"));
-    for (QToolButton *b : {add, remove, import, exportCsv, history, undo, redo})
+    m_reorderButton = button(this, tr("To reorder…"), QStringLiteral("toReorder"));
+    m_reorderButton->setToolTip(tr("What to buy: products low on stock or selling out before a "
+                                   "delivery, with how much to order"));
+    for (QToolButton *b : {add, remove, import, exportCsv, history, m_reorderButton, undo, redo})
         top->addWidget(b);
     layout->addLayout(top);
 
@@ -119,6 +126,11 @@ InventoryPane::InventoryPane(ProductTableModel &products, StoreWorker &store, QW
     connect(deleteAction, &QAction::triggered, this, &InventoryPane::removeSelected);
     connect(import, &QToolButton::clicked, this, [this] { openImport(); });
     connect(history, &QToolButton::clicked, this, &InventoryPane::showStockHistory);
+    connect(m_reorderButton, &QToolButton::clicked, this, &InventoryPane::showReorder);
+    connect(&m_reorder, &ReorderTableModel::loaded, this, [this] {
+        const int n = m_reorder.rowCount();
+        m_reorderButton->setText(n > 0 ? tr("To reorder (%1)…").arg(n) : tr("To reorder…"));
+    });
     connect(exportCsv, &QToolButton::clicked, this, [this] {
         const QString path =
             QFileDialog::getSaveFileName(this, tr("Export the products"),
@@ -143,6 +155,19 @@ InventoryPane::InventoryPane(ProductTableModel &products, StoreWorker &store, QW
     connect(&m_products, &ProductTableModel::writeFailed, this,
             [this](const QString &text) { Q_EMIT message(text, true); });
     updateSummary();
+}
+
+void InventoryPane::showReorder()
+{
+    if (auto *open = findChild<ReorderDialog *>()) {
+        open->raise();
+        open->activateWindow();
+        return;
+    }
+    auto *dialog = new ReorderDialog(m_reorder, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_reorder.reload();
+    dialog->show();
 }
 
 QString InventoryPane::summaryText() const

@@ -13,17 +13,19 @@ namespace shopdesk {
 
 class InventoryImportDialog;
 class ProductTableModel;
+class ReorderTableModel;
 class StoreWorker;
 
 // The store's products, editable in place: search and sort; add, remove; CSV import (with the
 // columns matched and every bad row reported) and export; undo and redo of every change; rows
 // out of stock in red and running low in amber. "Also called" holds the names customers use
-// (doodh, atta), comma-separated: the bot matches them.
+// (doodh, atta), comma-separated: the bot matches them. "To reorder" lists what to buy.
 class InventoryPane : public QWidget
 {
     Q_OBJECT
 public:
-    InventoryPane(ProductTableModel &products, StoreWorker &store, QWidget *parent = nullptr);
+    InventoryPane(ProductTableModel &products, ReorderTableModel &reorder, StoreWorker &store,
+                  QWidget *parent = nullptr);
 
     QTableView *table() const { return m_table; }
     QUndoStack *undoStack() const { return m_undo; }
@@ -34,6 +36,8 @@ public:
     void showStockHistory();             // of the current row
     InventoryImportDialog *openImport(); // non-modal; the caller may pick the file
     bool exportTo(const QString &path);
+    void showReorder(); // the "to reorder" list, non-modal
+    QToolButton *reorderButton() const { return m_reorderButton; }
 
 Q_SIGNALS:
     void message(const QString &text, bool isError);
@@ -50,6 +54,8 @@ private:
     QLabel *m_summary = nullptr;
     QTableView *m_table = nullptr;
     QString m_pendingEdit;
+    ReorderTableModel &m_reorder;
+    QToolButton *m_reorderButton = nullptr;
 };
 
 } // namespace shopdesk

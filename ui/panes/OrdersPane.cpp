@@ -3,6 +3,7 @@
 #include "OrderTableModel.h"
 #include "ReminderTableModel.h"
 #include "core/Money.h"
+#include "widgets/OrderBillBar.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -20,7 +21,8 @@
 
 namespace shopdesk {
 
-OrdersPane::OrdersPane(OrderTableModel &orders, ReminderTableModel &reminders, QWidget *parent)
+OrdersPane::OrdersPane(OrderTableModel &orders, ReminderTableModel &reminders, BillService &bills,
+                       AccountsService &accounts, QWidget *parent)
     : QWidget(parent)
     , m_orders(orders)
     , m_reminderModel(reminders)
@@ -98,6 +100,9 @@ OrdersPane::OrdersPane(OrderTableModel &orders, ReminderTableModel &reminders, Q
     buttons->addStretch(1);
     buttons->addWidget(m_chat);
     detailLayout->addLayout(buttons);
+    m_billBar = new OrderBillBar(orders, bills, accounts, details);
+    detailLayout->addWidget(m_billBar);
+    connect(m_billBar, &OrderBillBar::message, this, &OrdersPane::message);
     split->addWidget(m_table);
     split->addWidget(details);
     split->setStretchFactor(0, 3);
@@ -231,6 +236,7 @@ void OrdersPane::showSelected()
     m_delivered->setEnabled(false);
     m_cancel->setEnabled(false);
     m_chat->setEnabled(false);
+    m_billBar->setOrder(row < 0 ? Order{} : m_orders.orderAt(row));
     if (row < 0) {
         m_detail->setText(tr("Select an order to see its lines."));
         return;
@@ -239,10 +245,11 @@ void OrdersPane::showSelected()
     const QString customer = o.customerName.isEmpty()
                                  ? QStringLiteral("+%1").arg(o.customerPhone)
                                  : QStringLiteral("%1 (+%2)").arg(o.customerName, o.customerPhone);
-    m_detail->setText(
-        tr("Order #%1 · %2 · %3 · total %4")
-            .arg(o.id)
-            .arg(customer, OrderTableModel::statusText(o.status), Money::format(o.totalMinor)));
+    m_detail->setText(tr("Order #%1%2 · %3 · %4 · total %5")
+                          .arg(o.id)
+                          .arg(o.billNumber > 0 ? tr(" · bill %1").arg(o.billNumber) : QString(),
+                               customer, OrderTableModel::statusText(o.status),
+                               Money::format(o.totalMinor)));
     m_lines->setRowCount(int(o.lines.size()));
     for (int i = 0; i < o.lines.size(); ++i) {
         const OrderLine &l = o.lines.at(i);

@@ -13,23 +13,29 @@ class QTableWidget;
 
 namespace shopdesk {
 
+class AccountsService;
+class BillService;
+class OrderBillBar;
 class OrderTableModel;
 class ReminderTableModel;
 
 // Orders the bot took in chat: filter by status, search by customer or item; the selected
 // order's lines and total below, with the steps a shop takes next (mark delivered, cancel) and
-// a way to the customer's chat. A second tab lists the payment reminders.
+// a way to the customer's chat; its bill (save as PDF, send on WhatsApp) and putting it on
+// credit. A second tab lists the payment reminders.
 class OrdersPane : public QWidget
 {
     Q_OBJECT
 public:
-    OrdersPane(OrderTableModel &orders, ReminderTableModel &reminders, QWidget *parent = nullptr);
+    OrdersPane(OrderTableModel &orders, ReminderTableModel &reminders, BillService &bills,
+               AccountsService &accounts, QWidget *parent = nullptr);
 
     QTableView *table() const { return m_table; }
     QTableWidget *lines() const { return m_lines; }
     QComboBox *statusFilter() const { return m_status; }
     QTableView *reminders() const { return m_reminders; }
     QTabWidget *tabs() const { return m_tabs; }
+    OrderBillBar *billBar() const { return m_billBar; }
     QString summaryText() const;
     void selectOrder(qint64 orderId);
     void setSelectedStatus(const QString &status); // the buttons
@@ -58,6 +64,7 @@ private:
     QPushButton *m_delivered = nullptr;
     QPushButton *m_cancel = nullptr;
     QPushButton *m_chat = nullptr;
+    OrderBillBar *m_billBar = nullptr;
 };
 
 } // namespace shopdesk

@@ -32,6 +32,9 @@ const QList<QPair<QString, QString>> &profileFields()
     static const QList<QPair<QString, QString>> fields = {
         {QStringLiteral("store.address"), QObject::tr("Address")},
         {QStringLiteral("store.phone"), QObject::tr("Phone")},
+        {QStringLiteral("store.gstin"), QObject::tr("GSTIN (printed on bills)")},
+        {QStringLiteral("bill.tax_percent"), QObject::tr("GST included in prices (%)")},
+        {QStringLiteral("owner.numbers"), QObject::tr("Owner's WhatsApp numbers (commands)")},
         {QStringLiteral("store.hours"), QObject::tr("Opening hours")},
         {QStringLiteral("delivery.areas"), QObject::tr("Delivery areas")},
         {QStringLiteral("delivery.charge"), QObject::tr("Delivery charge (₹)")},

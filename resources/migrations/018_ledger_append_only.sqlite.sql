@@ -1,0 +1,3 @@
+-- Ledger entries are never changed (a correction is a reversing entry); the note alone may be
+-- blanked, as an erasure of the customer's data does.
+CREATE TRIGGER ledger_entries_no_change BEFORE UPDATE OF tenant_id, contact_id, kind, amount_minor, method, order_id, created_at, reverses_id ON ledger_entries BEGIN SELECT RAISE(ABORT, 'A ledger entry cannot be changed; record a reversing entry instead.'); END;

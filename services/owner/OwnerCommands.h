@@ -1,0 +1,33 @@
+#pragma once
+
+#include "core/Result.h"
+#include "owner/OwnerContext.h"
+
+#include <QDateTime>
+
+namespace shopdesk {
+
+class Store;
+
+// Carries out the owner's commands (OwnerCommandParser) on the database thread: reads answer
+// at once (a balance, a product's stock, today's sales); writes (a payment, credit in money or
+// goods, a reminder) are read back for a "haan" first and then done through the same services
+// as the console, so they are checked (the person must be a manager or the owner) and audited.
+// A name that fits several customers is answered with a numbered question; the customer named
+// last is remembered for the next command.
+class OwnerCommands
+{
+public:
+    struct Reply
+    {
+        QString text;
+        OwnerContext context;
+        QString kind;       // the command's kind ("payment", ...), for the trace
+        bool wrote = false; // something was written
+    };
+    static Result<Reply> handle(Store &store, qint64 tenantId, qint64 actorId,
+                                const OwnerContext &context, const QString &text,
+                                const QDateTime &now);
+};
+
+} // namespace shopdesk
