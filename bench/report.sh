@@ -143,6 +143,26 @@ printf "| pipeline p99 per message | %.2f | ms | <= 10 |\n" "$(avalue pipeline_p
 printf "| intent classification p50 | %.3f | ms | |\n" "$(avalue intent_classify_p50)"
 printf "| intent training on 10,000 examples (HWU64) | %.1f | s | |\n" "$(avalue intent_train_10k)"
 
+# Store operations: the customers list and ledger with a grown book, a bill's PDF, and the
+# owner's commands over the 27,555-product catalog, on both backends.
+cmake --build build --target shopdesk-bench-operations >/dev/null
+echo "operations: 2,000 customers x 40 ledger entries, the BigBasket catalog..." >&2
+ops=build/bench/shopdesk-bench-operations
+"$ops" --database "sqlite:$work/ops.sqlite3" --catalog ../shared/data/bigbasket_products.csv \
+    > "$work/ops.jsonl" 2>/dev/null
+"$ops" --database "$(cat "$work/pg/url")" --catalog ../shared/data/bigbasket_products.csv \
+    >> "$work/ops.jsonl" 2>/dev/null
+ovalue() { grep "\"bench\":\"$1\"" "$work/ops.jsonl" | grep "\"backend\":\"$2\"" |
+    sed 's/.*"value":\([0-9.e+-]*\).*/\1/'; }
+echo
+echo "| operations benchmark | SQLite | PostgreSQL | unit |"
+echo "|---|---:|---:|---|"
+for b in customers_list_p50 customers_search_p50 ledger_book_p50 ledger_payment_p50 \
+    bill_pdf_20_lines_p50 owner_balance_p50 owner_stock_p50 owner_credit_goods_readback_p50 \
+    owner_stock_building_matcher_p50; do
+    printf "| %s | %.2f | %.2f | ms |\n" "$b" "$(ovalue $b sqlite)" "$(ovalue $b postgresql)"
+done
+
 # Takeover: the randomized race of the test suite at a larger count, on both backends. Customer
 # messages on 40 chats (half of them through a scripted language model on 127.0.0.1 that takes
 # 10 ms), takeovers and hand backs at random moments; every bot message is checked against the

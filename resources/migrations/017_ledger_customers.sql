@@ -7,6 +7,10 @@ ALTER TABLE ledger_entries ADD COLUMN reverses_id @BIGINT@;
 ALTER TABLE ledger_entries ADD COLUMN operator_id @BIGINT@;
 CREATE UNIQUE INDEX ledger_reversed_once ON ledger_entries (tenant_id, reverses_id);
 CREATE INDEX ledger_by_order ON ledger_entries (tenant_id, order_id);
+-- A customer's book in order, without reading the whole store's ledger (SQLite preferred the
+-- store-wide time index to skip the sort).
+DROP INDEX ledger_by_contact;
+CREATE INDEX ledger_by_contact ON ledger_entries (tenant_id, contact_id, created_at, id);
 -- What a shop knows about a customer beyond the WhatsApp name: what they are called at the
 -- counter, where they live, notes and labels. A walk-in customer has no WhatsApp number (their
 -- phone column holds a placeholder that no provider id can take).

@@ -1040,9 +1040,9 @@ Status AgentTurn::writeTurn(Store &store, Plan &plan, Outcome &out)
     const qint64 tenant = plan.input.tenantId;
     const qint64 conversation = plan.input.conversationId;
     if (plan.ownerCommand) { // carried out in this turn's transaction
-        auto answer =
-            OwnerLine::answer(store, tenant, plan.state.owner, plan.input.message.body.trimmed(),
-                              QDateTime::currentDateTimeUtc(), plan.trace);
+        auto answer = OwnerLine::answer(
+            store, tenant, plan.state.owner, plan.input.message.body.trimmed(),
+            QDateTime::currentDateTimeUtc(), plan.trace, plan.models.products.get());
         if (!answer)
             return Status::failure(answer);
         plan.reply = answer.value();

@@ -63,8 +63,11 @@ qint64 outboxIdFrom(const QString &correlation)
     return ok ? id : 0;
 }
 
+// Both outcomes' messages and media; the event is done only when both say so (a status whose
+// message is not recorded yet waits, even when messages before it were flushed).
 void merge(InboundEventApplier::Outcome &into, InboundEventApplier::Outcome &&from)
 {
+    into.done = into.done && from.done;
     into.customerMessages += from.customerMessages;
     into.media += from.media;
 }

@@ -15,9 +15,13 @@ void OwnerCommandService::run(qint64 tenantId, qint64 actorId, const OwnerContex
 {
     m_store.run(
         receiver,
-        [=](Store &s) {
+        [=, this](Store &s) -> Result<OwnerCommands::Reply> {
+            // On the database thread, the only one that touches m_models.
+            auto models = m_models.forStore(s, tenantId);
+            if (!models)
+                return Result<OwnerCommands::Reply>::failure(models.error(), models.errorKind());
             return OwnerCommands::handle(s, tenantId, actorId, context, text,
-                                         QDateTime::currentDateTimeUtc());
+                                         QDateTime::currentDateTimeUtc(), models->products.get());
         },
         std::move(done));
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "agent/AgentModels.h"
 #include "owner/OwnerCommands.h"
 
 #include <QObject>
@@ -23,6 +24,7 @@ public:
 
 private:
     StoreWorker &m_store;
+    AgentModels m_models; // the stores' product matchers, kept as the bot keeps them
 };
 
 } // namespace shopdesk

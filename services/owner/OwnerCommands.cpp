@@ -49,11 +49,12 @@ class Session
 {
 public:
     Session(Store &store, qint64 tenantId, qint64 actorId, const OwnerContext &context,
-            const QDateTime &now)
+            const QDateTime &now, const ProductMatcher *products)
         : store(store)
         , tenant(tenantId)
         , actor(actorId)
         , now(now)
+        , given(products)
     {
         reply.context = context;
     }
@@ -196,17 +197,14 @@ private:
         if (words.trimmed().isEmpty())
             return say(QStringLiteral("Stock of what? Say the product, like \"atta ka stock\"."),
                        QStringLiteral("Kis cheez ka stock? Jaise \"atta ka stock\"."));
-        auto products = store.catalog().products(tenant);
-        if (!products)
-            return R::failure(products.error(), products.errorKind());
-        const ProductMatcher matcher(products.value());
-        const QList<ProductMatcher::Candidate> found = matcher.search(words, {}, 0, 3);
-        if (found.isEmpty())
+        auto found = matchProducts(words);
+        if (!found)
+            return R::failure(found.error(), found.errorKind());
+        if (found->isEmpty())
             return say(QStringLiteral("No product is called \"%1\".").arg(words),
                        QStringLiteral("\"%1\" naam ka koi saamaan nahi mila.").arg(words));
         QStringList lines;
-        for (const ProductMatcher::Candidate &f : found) {
-            const Product &p = matcher.product(f.index);
+        for (const Product &p : found.value()) {
             QString line = QStringLiteral("%1%2 %3: %4 left")
                                .arg(p.brand.isEmpty() ? QString() : p.brand + QLatin1Char(' '),
                                     p.name, p.unit, QString::number(p.stock, 'g', 6));
@@ -245,23 +243,59 @@ private:
                        .arg(money(t.soldMinor), money(t.paymentsMinor), money(t.creditMinor)));
     }
 
+    // The products that fit the words, best first, with their stock as it is now (the
+    // matcher's copy may be older).
+    Result<QList<Product>> matchProducts(const QString &words)
+    {
+        using P = Result<QList<Product>>;
+        auto m = matcher();
+        if (!m)
+            return P::failure(m.error(), m.errorKind());
+        QList<Product> out;
+        for (const ProductMatcher::Candidate &f : m.value()->search(words, {}, 0, 3)) {
+            auto fresh = store.catalog().product(tenant, m.value()->product(f.index).id);
+            if (fresh)
+                out << fresh.value();
+            else if (fresh.errorKind() != ErrorKind::NotFound)
+                return P::failure(fresh.error(), fresh.errorKind());
+        }
+        return out;
+    }
+
     R prepareWrite(const OwnerCommand &c, const Customer &k);
     R execute(const QJsonObject &pending);
     Result<QJsonArray> goodsLines(const QString &items, QStringList &names, QString &missing);
+
+    // The bot's matcher, or one built here from the inventory.
+    Result<const ProductMatcher *> matcher()
+    {
+        if (given)
+            return given;
+        if (!built) {
+            auto products = store.catalog().products(tenant);
+            if (!products)
+                return Result<const ProductMatcher *>::failure(products.error(),
+                                                               products.errorKind());
+            built = std::make_unique<ProductMatcher>(products.value());
+        }
+        return static_cast<const ProductMatcher *>(built.get());
+    }
 
     Store &store;
     qint64 tenant;
     qint64 actor;
     QDateTime now;
+    const ProductMatcher *given = nullptr;
+    std::unique_ptr<ProductMatcher> built;
     OwnerCommands::Reply reply;
 };
 
 Result<QJsonArray> Session::goodsLines(const QString &items, QStringList &names, QString &missing)
 {
-    auto products = store.catalog().products(tenant);
-    if (!products)
-        return Result<QJsonArray>::failure(products.error(), products.errorKind());
-    const ProductMatcher matcher(products.value());
+    auto found = matcher();
+    if (!found)
+        return Result<QJsonArray>::failure(found.error(), found.errorKind());
+    const ProductMatcher &matcher = *found.value();
     QJsonArray lines;
     for (const ProductMatcher::Match &m : matcher.matchOrder(items)) {
         if (m.candidates.isEmpty() || m.confidence < 0.5) {
@@ -435,12 +469,13 @@ OwnerContext OwnerContext::fromJson(const QJsonObject &json)
 
 Result<OwnerCommands::Reply> OwnerCommands::handle(Store &store, qint64 tenantId, qint64 actorId,
                                                    const OwnerContext &context, const QString &text,
-                                                   const QDateTime &now)
+                                                   const QDateTime &now,
+                                                   const ProductMatcher *products)
 {
     if (auto allowed = Access::require(store, tenantId, actorId, Permission::WorkChats); !allowed)
         return R::failure(allowed.error(), allowed.errorKind());
-    auto done =
-        store.transact([&] { return Session(store, tenantId, actorId, context, now).run(text); });
+    auto done = store.transact(
+        [&] { return Session(store, tenantId, actorId, context, now, products).run(text); });
     if (done || done.errorKind() == ErrorKind::Failed ||
         done.errorKind() == ErrorKind::ConnectionLost)
         return done;

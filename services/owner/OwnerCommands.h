@@ -7,6 +7,7 @@
 
 namespace shopdesk {
 
+class ProductMatcher;
 class Store;
 
 // Carries out the owner's commands (OwnerCommandParser) on the database thread: reads answer
@@ -25,9 +26,11 @@ public:
         QString kind;       // the command's kind ("payment", ...), for the trace
         bool wrote = false; // something was written
     };
+    // products: the store's product matcher as the bot keeps it (AgentModels); without one, a
+    // stock question or goods on credit build one from the inventory (slow for a big catalog).
     static Result<Reply> handle(Store &store, qint64 tenantId, qint64 actorId,
                                 const OwnerContext &context, const QString &text,
-                                const QDateTime &now);
+                                const QDateTime &now, const ProductMatcher *products = nullptr);
 };
 
 } // namespace shopdesk

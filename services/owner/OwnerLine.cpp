@@ -37,7 +37,8 @@ Result<bool> OwnerLine::isOwner(Store &store, qint64 tenantId, qint64 contactId,
 }
 
 Result<QString> OwnerLine::answer(Store &store, qint64 tenantId, QJsonObject &context,
-                                  const QString &text, const QDateTime &now, QJsonObject &trace)
+                                  const QString &text, const QDateTime &now, QJsonObject &trace,
+                                  const ProductMatcher *products)
 {
     auto people = store.operators().list(tenantId);
     if (!people)
@@ -51,8 +52,8 @@ Result<QString> OwnerLine::answer(Store &store, qint64 tenantId, QJsonObject &co
     if (owner == 0)
         return QStringLiteral("This store has no owner's account in Shopdesk yet, so commands "
                               "from this number cannot be carried out.");
-    auto reply =
-        OwnerCommands::handle(store, tenantId, owner, OwnerContext::fromJson(context), text, now);
+    auto reply = OwnerCommands::handle(store, tenantId, owner, OwnerContext::fromJson(context),
+                                       text, now, products);
     if (!reply)
         return Result<QString>::failure(reply.error(), reply.errorKind());
     context = reply->context.toJson();

@@ -8,6 +8,7 @@
 
 namespace shopdesk {
 
+class ProductMatcher;
 class Store;
 
 // The owner's own WhatsApp number(s) (the store setting owner.numbers: numbers separated by
@@ -24,7 +25,8 @@ public:
     // Carries out the command as the store's (first) owner; `context` is the chat's memory of
     // the owner's conversation, updated. The reply, in words.
     static Result<QString> answer(Store &store, qint64 tenantId, QJsonObject &context,
-                                  const QString &text, const QDateTime &now, QJsonObject &trace);
+                                  const QString &text, const QDateTime &now, QJsonObject &trace,
+                                  const ProductMatcher *products);
 };
 
 } // namespace shopdesk

@@ -456,6 +456,19 @@ Result<QList<StockLedger::Movement>> CatalogStore::stockHistory(qint64 tenantId,
     return guard([&] { return StockLedger(m_db).history(tenantId, productId, limit); });
 }
 
+Result<Product> CatalogStore::product(qint64 tenantId, qint64 productId)
+{
+    return guard([&] {
+        const SqlRows rows = m_db.query(QStringLiteral("SELECT ") + kProductColumns +
+                                            QStringLiteral(" FROM products WHERE tenant_id = ? "
+                                                           "AND id = ?"),
+                                        {tenantId, productId});
+        if (rows.isEmpty())
+            throw NotFound(QStringLiteral("That product is not in this store's inventory."));
+        return productFrom(tenantId, rows.first());
+    });
+}
+
 Result<QString> CatalogStore::productsRevision(qint64 tenantId)
 {
     return guard([&] {

@@ -24,6 +24,7 @@ public:
     // that changes is an "import" movement by `actorId`.
     Result<int> upsertProducts(qint64 tenantId, const QList<Product> &products, qint64 actorId = 0);
     Result<QList<Product>> products(qint64 tenantId);
+    Result<Product> product(qint64 tenantId, qint64 productId);
     // Changes the product that has SKU `sku` (its SKU may change too). A SKU another product
     // has, an empty name or a negative price or stock is refused with the reason. A changed
     // stock is an "edit" movement by `actorId`.

@@ -271,6 +271,50 @@ private Q_SLOTS:
         QVERIFY(after->readAt.isValid());
     }
 
+    // A provider can report a send before the engine has recorded it (the simulator does at
+    // once). In a pass that also stores a customer's message, such a status waits for its send
+    // rather than being dropped.
+    void aStatusBeforeItsSendIsRecordedWaitsForIt()
+    {
+        QJsonObject both =
+            QJsonDocument::fromJson(textBody(QStringLiteral("wamid.in9"), QStringLiteral("hello")))
+                .object();
+        const QJsonObject status = QJsonDocument::fromJson(statusBody(QStringLiteral("wamid.early"),
+                                                                      QStringLiteral("read")))
+                                       .object();
+        QJsonArray entries = both.value(QLatin1String("entry")).toArray();
+        QJsonObject entry = entries.first().toObject();
+        QJsonArray changes = entry.value(QLatin1String("changes")).toArray();
+        changes.append(status.value(QLatin1String("entry"))
+                           .toArray()
+                           .first()
+                           .toObject()
+                           .value(QLatin1String("changes"))
+                           .toArray()
+                           .first());
+        entry.insert(QLatin1String("changes"), changes);
+        both.insert(QLatin1String("entry"), QJsonArray{entry});
+        QCOMPARE(postMeta(QJsonDocument(both).toJson(QJsonDocument::Compact)).status, 200);
+        // Not settled: the status waits for its send.
+        QTRY_VERIFY_WITH_TIMEOUT(!h->messages(tenant).isEmpty(), 10000);
+        const Message in = h->messages(tenant).first();
+        // The send is recorded only now.
+        Message out;
+        out.conversationId = in.conversationId;
+        out.direction = Direction::Outbound;
+        out.author = Author::Human;
+        out.body = QStringLiteral("Hello from the shop");
+        out.status = MessageStatus::Sent;
+        out.providerMessageId = QStringLiteral("wamid.early");
+        QVERIFY(
+            h->run([&](Store &s) { return s.conversations().appendMessage(tenant, out); }).ok());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            h->messageByProviderId(tenant, QStringLiteral("wamid.early"))->status ==
+                MessageStatus::Read,
+            10000);
+        QVERIFY(h->settle());
+    }
+
     void asynchronousWindowFailureIsExplained()
     {
         QCOMPARE(postMeta(textBody(QStringLiteral("wamid.in2"), QStringLiteral("hi"))).status, 200);
