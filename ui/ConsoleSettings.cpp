@@ -52,6 +52,14 @@ void ConsoleSettings::setAlertSound(bool on)
 {
     m_settings.setValue(QStringLiteral("console/alert_sound"), on);
 }
+bool ConsoleSettings::lowStockTray() const
+{
+    return m_settings.value(QStringLiteral("console/low_stock_tray"), true).toBool();
+}
+void ConsoleSettings::setLowStockTray(bool on)
+{
+    m_settings.setValue(QStringLiteral("console/low_stock_tray"), on);
+}
 int ConsoleSettings::lockAfterMinutes() const
 {
     return m_settings.value(QStringLiteral("console/lock_after_min"), 10).toInt();

@@ -23,6 +23,8 @@ public:
     void setOperatorName(const QString &storeSlug, const QString &name);
     bool alertSound() const; // a sound when a chat starts waiting for a person (default on)
     void setAlertSound(bool on);
+    bool lowStockTray() const; // a tray message when products run low (default on)
+    void setLowStockTray(bool on);
     // Minutes without a key or click before the console locks (0: never). Only a person with a
     // PIN or password is locked out: without one a lock would protect nothing.
     int lockAfterMinutes() const;

@@ -293,6 +293,9 @@ void MainWindow::connectInbox()
     m_attention->setSoundEnabled(m_settings.alertSound());
     m_lowStock = new LowStockAlert(*m_reorder, *m_banner, this);
     m_lowStock->setTray(m_attention->trayIcon());
+    m_lowStock->setTrayEnabled(m_settings.lowStockTray());
+    connect(m_settingsPane, &SettingsPane::lowStockTrayChanged, m_lowStock,
+            &LowStockAlert::setTrayEnabled);
     connect(m_settingsPane, &SettingsPane::alertSoundChanged, m_attention,
             &AttentionNotifier::setSoundEnabled);
     connect(m_attention, &AttentionNotifier::openRequested, this, [this](qint64 conversationId) {

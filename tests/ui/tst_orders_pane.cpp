@@ -9,9 +9,11 @@
 #include "panes/OrdersPane.h"
 #include "storage/StoreWorker.h"
 #include "widgets/BannerWidget.h"
+#include "widgets/OrderBillBar.h"
 
 #include <QComboBox>
 #include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -119,6 +121,34 @@ private Q_SLOTS:
         QVERIFY2(console.window().banner()->text().contains(QLatin1String("already delivered")),
                  qPrintable(console.window().banner()->text()));
         QCOMPARE(statusInStore(m_order.id), QStringLiteral("delivered"));
+    }
+
+    void savesTheBillAndPutsTheOrderOnCredit()
+    {
+        console.window().ordersPane()->selectOrder(m_order.id);
+        OrderBillBar *bar = console.window().ordersPane()->billBar();
+        QVERIFY(bar->saveButton()->isEnabled());
+        const QString path = console.path(QStringLiteral("bill.pdf"));
+        bar->savePdf(path);
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(path), 10000);
+        QFile pdf(path);
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        QVERIFY(pdf.read(5) == "%PDF-");
+        QTRY_VERIFY(console.window().banner()->text().contains(QLatin1String("Saved Bill")));
+        // On credit once: the customer's book has the order's total, and a second time is refused.
+        QTest::mouseClick(bar->creditButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            console.window().banner()->text().contains(QLatin1String("added to the customer")),
+            10000);
+        const qint64 tenant = console.tenantId();
+        const qint64 contact = m_order.contactId;
+        auto owed =
+            run([tenant, contact](Store &s) { return s.ledger().entries(tenant, contact); });
+        QVERIFY(owed && !owed->isEmpty());
+        QCOMPARE(owed->last().orderId, m_order.id);
+        QTest::mouseClick(bar->creditButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            console.window().banner()->text().contains(QLatin1String("already on credit")), 10000);
     }
 
     void opensTheCustomersChat()

@@ -97,6 +97,15 @@ SettingsPane::SettingsPane(Engine &engine, ConsoleSettings &settings, QWidget *p
         m_settings.setAlertSound(on);
         Q_EMIT alertSoundChanged(on);
     });
+    m_lowStockTray = new QCheckBox(
+        tr("Show a desktop notification when products fall to their low-stock level"), console);
+    m_lowStockTray->setObjectName(QStringLiteral("lowStockTray"));
+    m_lowStockTray->setChecked(settings.lowStockTray());
+    consoleForm->addRow(QString(), m_lowStockTray);
+    connect(m_lowStockTray, &QCheckBox::toggled, this, [this](bool on) {
+        m_settings.setLowStockTray(on);
+        Q_EMIT lowStockTrayChanged(on);
+    });
     m_lockMinutes = new QSpinBox(console);
     m_lockMinutes->setObjectName(QStringLiteral("lockMinutes"));
     m_lockMinutes->setRange(0, 240);

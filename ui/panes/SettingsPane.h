@@ -42,12 +42,14 @@ public:
     AiEmployeeSection *agent() const { return m_agent; }
     InboxSettingsSection *inbox() const { return m_inbox; }
     QCheckBox *alertSound() const { return m_alertSound; }
+    QCheckBox *lowStockTray() const { return m_lowStockTray; }
     QLineEdit *profileField(const QString &key) const { return m_profileEdits.value(key); }
     void saveProfile();
 
 Q_SIGNALS:
     void message(const QString &text, bool isError);
     void alertSoundChanged(bool on);
+    void lowStockTrayChanged(bool on);
     void lockMinutesChanged(int minutes);
 
 private:
@@ -64,6 +66,7 @@ private:
     AiEmployeeSection *m_agent = nullptr;
     InboxSettingsSection *m_inbox = nullptr;
     QCheckBox *m_alertSound = nullptr;
+    QCheckBox *m_lowStockTray = nullptr;
     QSpinBox *m_lockMinutes = nullptr;
     PeopleSection *m_people = nullptr;
     PrivacySection *m_privacy = nullptr;
