@@ -143,9 +143,9 @@ QVariant ReorderTableModel::headerData(int section, Qt::Orientation orientation,
 QString ReorderTableModel::shoppingList() const
 {
     QStringList out;
-    for (const ReorderPlanner::Line &l : m_lines)
-        out << QStringLiteral("%1: %2").arg(
-            data(index(int(&l - m_lines.constData()), ProductName)).toString(), quantityText(l));
+    for (int row = 0; row < rowCount(); ++row)
+        out << QStringLiteral("%1: %2").arg(data(index(row, ProductName)).toString(),
+                                            quantityText(m_lines.at(row)));
     return out.join(QLatin1Char('\n'));
 }
 

@@ -22,7 +22,8 @@ void LowStockAlert::check()
         m_low.clear();
     }
     QSet<qint64> low;
-    QStringList fresh;
+    QStringList fresh;    // "Chakki Atta (2 left)"
+    QStringList products; // "Chakki Atta"
     for (const ReorderPlanner::Line &l : m_reorder.lines()) {
         const Product &p = l.product;
         const bool atLevel =
@@ -30,11 +31,11 @@ void LowStockAlert::check()
         if (!atLevel)
             continue;
         low.insert(p.id);
-        if (!m_low.contains(p.id))
-            fresh << QStringLiteral("%1 (%2 left)")
-                         .arg(p.brand.isEmpty() ? p.name
-                                                : QStringLiteral("%1 %2").arg(p.brand, p.name),
-                              QString::number(std::max(0.0, p.stock), 'g', 6));
+        if (m_low.contains(p.id))
+            continue;
+        products << (p.brand.isEmpty() ? p.name : QStringLiteral("%1 %2").arg(p.brand, p.name));
+        fresh << QStringLiteral("%1 (%2 left)")
+                     .arg(products.last(), QString::number(std::max(0.0, p.stock), 'g', 6));
     }
     m_low = low;
     if (fresh.isEmpty())
@@ -47,9 +48,6 @@ void LowStockAlert::check()
     m_banner.showMessage(BannerWidget::Kind::Warning, text);
     if (m_tray && m_trayOn && m_tray->isVisible())
         m_tray->showMessage(tr("Running low on stock"), names, QSystemTrayIcon::Warning);
-    QStringList products;
-    for (const QString &f : fresh)
-        products << f.section(QStringLiteral(" ("), 0, 0);
     Q_EMIT alerted(products, text);
 }
 
