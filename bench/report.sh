@@ -163,6 +163,22 @@ for b in customers_list_p50 customers_search_p50 ledger_book_p50 ledger_payment_
     printf "| %s | %.2f | %.2f | ms |\n" "$b" "$(ovalue $b sqlite)" "$(ovalue $b postgresql)"
 done
 
+# Photos of shopping lists: Tesseract's time per photo and the items that become the right
+# product of the demo store's catalog.
+cmake --build build --target shopdesk-bench-media >/dev/null
+echo "media: reading photos of lists with Tesseract..." >&2
+build/bench/shopdesk-bench-media --runs 5 > "$work/media.jsonl" 2>/dev/null
+mvalue() { grep "\"bench\":\"$1\"" "$work/media.jsonl" | sed 's/.*"value":\([0-9.e+-]*\).*/\1/'; }
+echo
+echo "| photo of a list | OCR p50 (ms) | items right |"
+echo "|---|---:|---:|"
+for c in english_5 photographed_5 devanagari_3 english_12; do
+    printf "| %s | %.0f | %s of %s |\n" "$c" "$(mvalue ocr_${c}_p50)" \
+        "$(mvalue ocr_${c}_items_right)" "$(mvalue ocr_${c}_items_written)"
+done
+printf "| first photo (Tesseract starting) | %.0f | |\n" "$(mvalue ocr_first_photo_with_startup)"
+printf "| Tesseract's memory (eng+hin) | %.0f MB | |\n" "$(mvalue ocr_tesseract_memory)"
+
 # Takeover: the randomized race of the test suite at a larger count, on both backends. Customer
 # messages on 40 chats (half of them through a scripted language model on 127.0.0.1 that takes
 # 10 ms), takeovers and hand backs at random moments; every bot message is checked against the

@@ -1,6 +1,7 @@
 #include "MessageListModel.h"
 
 #include "InboxSource.h"
+#include "reading/MediaReading.h"
 
 #include <QSet>
 
@@ -45,6 +46,8 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return m.mediaRef;
     case MediaMimeRole:
         return m.mediaMime;
+    case ReadingRole:
+        return readingText(m);
     case MessageIdRole:
         return m.id;
     case AuthorRole:
@@ -61,7 +64,7 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return m.createdAt;
     case RevisionRole:
         return int(m.status) * 1000003 + int(qHash(m.body)) + int(qHash(m.mediaState)) * 7 +
-               int(qHash(m.failureReason)) * 13;
+               int(qHash(m.failureReason)) * 13 + int(qHash(m.extraJson)) * 17;
     }
     return {};
 }
@@ -196,6 +199,30 @@ void MessageListModel::onMessageUpdated(qint64 tenantId, const Message &message)
             return;
         }
     }
+}
+
+QString MessageListModel::readingText(const Message &m)
+{
+    if (!MediaReading::readable(m.type) || m.direction != Direction::Inbound)
+        return {};
+    const MediaReading r = MediaReading::of(m);
+    const bool voice = MediaReading::isVoice(m.type);
+    switch (r.state) {
+    case MediaReading::State::None:
+        return m.mediaState == QLatin1String("ready")
+                   ? (voice ? tr("Listening…") : tr("Reading the photo…"))
+                   : QString();
+    case MediaReading::State::Unread:
+        return (voice ? tr("Not transcribed: %1") : tr("Not read: %1")).arg(r.reason);
+    case MediaReading::State::Read:
+        break;
+    }
+    if (r.text.trimmed().isEmpty())
+        return voice ? tr("No words were heard in it.") : tr("No writing was found on it.");
+    const QString sure =
+        r.confidence >= 0 ? tr(", %1% sure").arg(qRound(r.confidence * 100)) : QString();
+    return voice ? tr("Transcript%1: “%2”").arg(sure, r.text)
+                 : tr("Read on the photo%1:\n%2").arg(sure, r.text);
 }
 
 QString MessageListModel::displayText(const Message &m)

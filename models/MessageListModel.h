@@ -27,6 +27,7 @@ public:
         BodyRole,       // the text alone (DisplayRole adds what kind of message it is)
         MediaRefRole,   // where a fetched file is, relative to the data directory
         MediaMimeRole,
+        ReadingRole, // what was heard in a voice note or read off a photo, for under the bubble
     };
     static constexpr int kPageSize = 200;
 
@@ -45,6 +46,8 @@ public:
     // What a chat bubble says: the kind of message (photo, voice note, ...), the media's state
     // while it is being fetched, and the text or caption.
     static QString displayText(const Message &message);
+    // What was heard in a voice note or read off a photo, or why not ("" for other messages).
+    static QString readingText(const Message &message);
 
 Q_SIGNALS:
     void loaded();

@@ -138,8 +138,27 @@ QString TraceListModel::html(const QJsonObject &t)
     const auto section = [&h](const QString &title) {
         h += QStringLiteral("<h4 style='margin:8px 0 2px 0'>%1</h4>").arg(esc(title));
     };
+    const QJsonObject reading = t.value(QStringLiteral("reading")).toObject();
+    const bool voice = reading.value(QStringLiteral("by")).toString() == QLatin1String("voice");
+    const QString said = reading.isEmpty() ? tr("Customer:")
+                         : voice           ? tr("Customer (voice note, heard):")
+                                           : tr("Customer (photo of a list, read):");
     h += QStringLiteral("<p><b>%1</b> “%2”</p>")
-             .arg(esc(tr("Customer:")), esc(t.value(QStringLiteral("message")).toString()));
+             .arg(esc(said), esc(t.value(QStringLiteral("message")).toString()));
+    if (!reading.isEmpty()) {
+        const double sure = reading.value(QStringLiteral("confidence")).toDouble(-1);
+        h += QStringLiteral("<p style='color:#666'>%1</p>")
+                 .arg(esc(tr("%1 in %2 ms%3")
+                              .arg(reading.value(QStringLiteral("engine")).toString(),
+                                   QString::number(reading.value(QStringLiteral("ms")).toDouble(),
+                                                   'f', 0),
+                                   sure >= 0 ? tr(", %1 sure").arg(percent(sure))
+                                             : tr(", confidence not given"))));
+    }
+    const QJsonArray preface = t.value(QStringLiteral("preface")).toArray();
+    for (const QJsonValue &p : preface)
+        h += QStringLiteral("<p style='color:#666'><b>%1</b> %2</p>")
+                 .arg(esc(tr("First sent:")), esc(p.toString()));
     const QString decision = t.value(QStringLiteral("decision")).toString();
     const QString reason = t.value(QStringLiteral("reason")).toString();
     h += QStringLiteral("<p><b>%1</b> %2%3</p>")

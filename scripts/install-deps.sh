@@ -14,6 +14,7 @@ packages=(
     xvfb xauth fonts-dejavu-core fonts-noto-color-emoji openssl wrk
     python3-pattern
     libsodium-dev qtkeychain-qt6-dev libcairo2-dev
+    libtesseract-dev tesseract-ocr-eng tesseract-ocr-hin fonts-lohit-deva
     gnome-keyring dbus-daemon
 )
 

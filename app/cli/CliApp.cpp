@@ -16,6 +16,7 @@
 #include "cli/KbEvalCommand.h"
 #include "cli/KbSearchCommand.h"
 #include "cli/LedgerCommand.h"
+#include "cli/MediaReadCommand.h"
 #include "cli/MessagesCommand.h"
 #include "cli/OperatorCommands.h"
 #include "cli/OrderBillCommand.h"
@@ -72,6 +73,7 @@ CliApp::CliApp()
     m_commands.push_back(std::make_unique<IntentClassifyCommand>());
     m_commands.push_back(std::make_unique<IntentEvalCommand>());
     m_commands.push_back(std::make_unique<OrderParseCommand>());
+    m_commands.push_back(std::make_unique<MediaReadCommand>());
     m_commands.push_back(std::make_unique<AgentTryCommand>());
     m_commands.push_back(std::make_unique<InventoryImportCommand>());
     m_commands.push_back(std::make_unique<InventoryExportCommand>());

@@ -272,10 +272,11 @@ void Agent::next(Chat chat)
     }
     auto models = m_models;
     auto held = std::make_shared<qint64>(m_heldUntil.value(chat.conversationId, 0));
+    const QDateTime now = m_clock ? m_clock() : QDateTime();
     m_store.run(
         this,
-        [chat, node = m_node, lease = m_leaseMs, models,
-         held](Store &store) -> Result<AgentTurn::Plan> {
+        [chat, node = m_node, lease = m_leaseMs, models, held,
+         now](Store &store) -> Result<AgentTurn::Plan> {
             auto claimed = claimNext(store, chat, node, lease, *held);
             if (!claimed)
                 return Result<AgentTurn::Plan>::failure(claimed);
@@ -284,6 +285,7 @@ void Agent::next(Chat chat)
                 AgentTurn::Plan none; // nothing to answer here
                 return none;
             }
+            claimed->input->now = now;
             // In its own transaction, so that on PostgreSQL a failed read leaves the rest of
             // this job (taking the message off the queue) able to run.
             auto plan =
@@ -312,6 +314,15 @@ void Agent::next(Chat chat)
                 done(chat.conversationId);
                 return;
             }
+            if (!plan->waitingFor.isEmpty()) {
+                // Its voice note or photo is still being fetched or read: the chat waits (its
+                // later messages too, to keep their order); the reader wakes the bot, or the
+                // next sweep comes back.
+                done(chat.conversationId);
+                return;
+            }
+            if (plan->silentReason.isEmpty() && plan->channelId > 0)
+                Q_EMIT answering(plan->channelId, plan->input.message.providerMessageId);
             understand(std::move(plan.value()));
         });
 }

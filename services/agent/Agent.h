@@ -6,6 +6,7 @@
 #include "domain/Message.h"
 #include "storage/BotQueueStore.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QMutex>
 #include <QObject>
@@ -46,6 +47,8 @@ public:
     void setNode(const QString &node, qint64 leaseMs = 30000);
     // The engine's data folder: bills the bot sends ("bill bhejo") are written there.
     void setDataDir(const QString &dataDir) { m_dataDir = dataDir; }
+    // The bot's clock (tests set one; greeting and away messages follow it).
+    void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
     void start(); // answers what is queued, then whatever arrives
     void stop();  // gives back the chats it holds; turns under way finish
     // Customer messages were stored in this chat (here or on another node): answer them.
@@ -75,10 +78,13 @@ Q_SIGNALS:
     void backlogChanged(int messages); // checked once a second, sent when it changed
     // The store's language model was switched off for a cool-down (open), or is back.
     void modelBreakerChanged(qint64 tenantId, bool open, const QString &reason);
+    // The bot is answering this message: the provider may show it read, and the bot typing.
+    void answering(qint64 channelId, const QString &providerMessageId);
 
 private:
     using Chat = BotQueueStore::Chat;
     QString m_dataDir;
+    std::function<QDateTime()> m_clock;
     void sweep();
     void next(Chat chat);
     void understand(AgentTurn::Plan plan);

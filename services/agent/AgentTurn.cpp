@@ -1,6 +1,9 @@
 #include "agent/AgentTurn.h"
 
 #include "agent/BillRequest.h"
+#include "agent/Greetings.h"
+#include "agent/InteractiveReply.h"
+#include "agent/MediaGate.h"
 #include "bills/BillService.h"
 #include "owner/OwnerLine.h"
 #include "privacy/OptOutWords.h"
@@ -204,10 +207,17 @@ public:
         }
         if (plan.state.awaiting == ConversationState::Awaiting::Nothing)
             plan.state.awaiting = ConversationState::Awaiting::Confirmation;
-        if (plan.state.awaiting == ConversationState::Awaiting::Confirmation)
+        if (plan.state.awaiting == ConversationState::Awaiting::Confirmation) {
             notes << say(QStringLiteral("cart"),
                          {{QStringLiteral("lines"), cartLines()},
                           {QStringLiteral("total"), tools.money(plan.state.cartTotalMinor())}});
+            const bool hi = plan.state.hinglish;
+            plan.interactive = InteractiveReply::buttons(
+                {{QStringLiteral("confirm:yes"),
+                  hi ? QStringLiteral("Haan, order karo") : QStringLiteral("Yes, place it")},
+                 {QStringLiteral("confirm:no"),
+                  hi ? QStringLiteral("Nahi") : QStringLiteral("No")}});
+        }
         plan.reply = notes.join(QLatin1Char(' '));
     }
 
@@ -215,6 +225,7 @@ public:
     void takeItems(const QList<ProductMatcher::Match> &matches)
     {
         QStringList notes;
+        QStringList later;
         bool asked = false;
         for (const ProductMatcher::Match &m : matches) {
             if (m.candidates.isEmpty()) {
@@ -229,17 +240,26 @@ public:
                 }
                 continue;
             }
-            if (asked)
-                continue; // one question at a time; the rest waits
+            if (asked) { // one question at a time: the others are named, to come back to
+                later << m.item.text;
+                continue;
+            }
             QStringList options;
+            QList<InteractiveReply::Row> rows;
             plan.state.choices.clear();
             for (int i = 0; i < m.candidates.size() && i < 4; ++i) {
                 const Product &p = product(m.candidates.at(i).index);
                 options << QStringLiteral("%1) %2 %3")
                                .arg(i + 1)
                                .arg(productLabel(p), tools.money(p.priceMinor));
+                rows.append(
+                    {QStringLiteral("choice:%1").arg(i + 1),
+                     QStringLiteral("%1. %2").arg(i + 1).arg(productLabel(p)),
+                     QStringLiteral("%1 · %2").arg(productLabel(p), tools.money(p.priceMinor))});
                 plan.state.choices << p.id;
             }
+            plan.interactive = InteractiveReply::list(
+                plan.state.hinglish ? QStringLiteral("Chuniye") : QStringLiteral("Choose"), rows);
             plan.state.awaiting = ConversationState::Awaiting::Choice;
             plan.state.choiceQuantity = models.products->packs(m);
             plan.state.choiceText = m.item.text;
@@ -248,7 +268,36 @@ public:
                           {QStringLiteral("options"), options.join(QStringLiteral(", "))}});
             asked = true;
         }
+        if (!later.isEmpty())
+            notes << say(QStringLiteral("also_unclear"),
+                         {{QStringLiteral("items"), later.join(QStringLiteral(", "))}});
         askToConfirm(notes);
+    }
+
+    // A photo of a shopping list: what was read goes into the cart like a typed order, the
+    // reply says how many items it read, and what it could not find is asked about. A photo
+    // with no list on it goes to a person.
+    void takePhotoList()
+    {
+        const QList<ProductMatcher::Match> &items = plan.understood.items;
+        if (items.isEmpty()) {
+            escalate(EscalationReason::Media,
+                     QStringLiteral("photo: please look (no shopping list could be read on it: "
+                                    "\"%1\")")
+                         .arg(plan.input.message.body.simplified().left(120)));
+            plan.reply = say(QStringLiteral("media_handover"),
+                             {{QStringLiteral("what"), QStringLiteral("photo")}});
+            return;
+        }
+        takeItems(items);
+        QString read = say(QStringLiteral("photo_list"),
+                           {{QStringLiteral("count"), QString::number(items.size())}});
+        // A question about one item hides the cart: say what is in it already.
+        if (plan.state.awaiting != ConversationState::Awaiting::Confirmation &&
+            !plan.state.cart.isEmpty())
+            read += QLatin1Char(' ') +
+                    say(QStringLiteral("cart_so_far"), {{QStringLiteral("lines"), cartLines()}});
+        plan.reply = read + QLatin1Char(' ') + plan.reply;
     }
 
     // A reply to the bot's own question (which product, or confirm the cart); false when the
@@ -549,6 +598,8 @@ public:
             return answerBalance(text);
         } else if (label == ShopIntents::ProductAvailability || label == ShopIntents::Price) {
             answerProductQuestion(label);
+        } else if (label == ShopIntents::PlaceOrder && plan.reading.by == QLatin1String("photo")) {
+            takePhotoList();
         } else if (label == ShopIntents::PlaceOrder) {
             takeItems(plan.understood.items);
         } else if (label == ShopIntents::ChangeOrder || label == ShopIntents::CancelOrder ||
@@ -651,6 +702,8 @@ Result<AgentTurn::Plan> AgentTurn::load(Store &store, AgentModels &models, const
     if (!conversation)
         return R::failure(conversation);
     plan.contactId = conversation->contactId;
+    plan.channelId = conversation->channelId;
+    plan.now = input.now.isValid() ? input.now : QDateTime::currentDateTimeUtc();
     auto settings = store.tenants().settingsWithName(input.tenantId);
     if (!settings)
         return R::failure(settings);
@@ -661,8 +714,17 @@ Result<AgentTurn::Plan> AgentTurn::load(Store &store, AgentModels &models, const
     if (!kept)
         return R::failure(kept);
     plan.state = ConversationState::fromJson(kept.value());
-    const QString text = input.message.body.trimmed();
-    plan.state.hinglish = MessageNormalizer::looksHinglish(text);
+    // What the bot can read of the message: its text, a tap's meaning, a voice note's
+    // transcript or a photo's list (or it waits for them, or hands the chat over).
+    const MediaGate::Decision gate = MediaGate::decide(input.message, plan.now);
+    // The trace shows what the bot read, or what it was given: "[voice note]".
+    plan.input.message.body =
+        gate.verdict == MediaGate::Verdict::HandOver
+            ? QStringLiteral("[%1] %2").arg(gate.what, input.message.body).trimmed()
+            : gate.text;
+    const QString text = gate.text.trimmed();
+    if (!text.isEmpty())
+        plan.state.hinglish = MessageNormalizer::looksHinglish(text);
     plan.before = plan.state;
     plan.handover = plan.settings.value(QStringLiteral("escalation.handover_message")).trimmed();
     if (plan.handover.isEmpty())
@@ -674,12 +736,27 @@ Result<AgentTurn::Plan> AgentTurn::load(Store &store, AgentModels &models, const
         plan.silentReason = QStringLiteral("a person owns this chat");
     } else if (conversation->needsHuman) {
         plan.silentReason = QStringLiteral("the chat is waiting for a person");
-    } else if (text.isEmpty() || input.message.type != QLatin1String("text")) {
-        plan.silentReason = QStringLiteral("not a text message");
+    } else if (gate.verdict == MediaGate::Verdict::Silent) {
+        plan.silentReason = gate.reason;
+    } else if (gate.verdict == MediaGate::Verdict::Wait) {
+        plan.waitingFor = gate.what;
+        return plan;
+    } else if (text.isEmpty() && gate.verdict != MediaGate::Verdict::HandOver) {
+        plan.silentReason = QStringLiteral("an empty message");
     }
     if (!plan.silentReason.isEmpty()) {
         plan.trace.insert(QStringLiteral("normalized"), QString());
         return plan;
+    }
+    if (const Status greeted = addPreface(store, plan); !greeted)
+        return R::failure(greeted);
+    if (gate.verdict == MediaGate::Verdict::HandOver) {
+        handOverMedia(plan, gate);
+        return plan;
+    }
+    if (gate.verdict == MediaGate::Verdict::Read) {
+        plan.reading = gate.reading;
+        plan.trace.insert(QStringLiteral("reading"), gate.reading.toJson());
     }
     auto loaded = models.forStore(store, input.tenantId);
     if (!loaded)
@@ -687,6 +764,39 @@ Result<AgentTurn::Plan> AgentTurn::load(Store &store, AgentModels &models, const
     plan.models = loaded.value();
     mark(plan, loaded->retrained ? "models (retrained)" : "models");
     return plan;
+}
+
+Status AgentTurn::addPreface(Store &store, Plan &plan)
+{
+    if (plan.input.conversationId == 0)
+        return success(); // a preview
+    Greetings::Turn turn;
+    turn.tenantId = plan.input.tenantId;
+    turn.contactId = plan.contactId;
+    turn.messageId = plan.input.message.id;
+    turn.now = plan.now;
+    turn.hinglish = plan.state.hinglish;
+    turn.settings = &plan.settings;
+    auto preface = Greetings::preface(store, turn, plan.state);
+    if (!preface)
+        return Status::failure(preface);
+    plan.preface = preface.value();
+    if (!plan.preface.isEmpty())
+        plan.trace.insert(QStringLiteral("preface"), QJsonArray::fromStringList(plan.preface));
+    return success();
+}
+
+void AgentTurn::handOverMedia(Plan &plan, const MediaGate::Decision &gate)
+{
+    plan.escalation = gate.reason;
+    plan.escalationCode = EscalationReason::Media;
+    plan.confidence = 1.0;
+    plan.reply = ReplyTemplates(plan.settings)
+                     .render(QStringLiteral("media_handover"), plan.state.hinglish,
+                             {{QStringLiteral("what"), gate.what}});
+    plan.trace.insert(QStringLiteral("normalized"), QString());
+    plan.trace.insert(QStringLiteral("media"), QJsonObject{{QStringLiteral("what"), gate.what},
+                                                           {QStringLiteral("handed_over"), true}});
 }
 
 void AgentTurn::understand(Plan &plan)
@@ -703,6 +813,12 @@ void AgentTurn::understand(Plan &plan)
     mark(plan, "normalize");
 
     u.intent = m.intents->classify(text);
+    if (plan.reading.by == QLatin1String("photo")) {
+        // A photo's writing is a shopping list: its lines are the order's items.
+        u.intent.label = ShopIntents::PlaceOrder;
+        u.intent.probability = std::max(0.0, plan.reading.confidence);
+        u.intent.outOfScope = false;
+    }
     QJsonArray ranking;
     for (const auto &[label, p] : u.intent.ranking)
         ranking.append(
@@ -800,6 +916,8 @@ Result<AgentTurn::Plan> AgentTurn::respond(Store &store, Plan plan)
         return Result<Plan>::failure(prepared);
     if (plan.modelMayAnswer)
         mark(plan, "model prompt");
+    if (!plan.interactive.isEmpty())
+        plan.interactiveFor = plan.reply;
     plan.trace.insert(QStringLiteral("decide_ms"), double(plan.clock.nsecsElapsed()) / 1e6);
     return plan;
 }
@@ -1073,12 +1191,23 @@ Status AgentTurn::writeTurn(Store &store, Plan &plan, Outcome &out)
                          QJsonObject{{QStringLiteral("in_days"), plan.reminderInDays}}},
                         {QStringLiteral("result"), reminder.value()}});
     }
+    for (const QString &text : std::as_const(plan.preface)) { // greeting, away message
+        OutboundDraft draft;
+        draft.tenantId = tenant;
+        draft.conversationId = conversation;
+        draft.author = Author::Bot;
+        draft.text = text;
+        if (auto sent = MessagingService::enqueue(store, draft); !sent)
+            return Status::failure(sent);
+    }
     if (!plan.reply.isEmpty()) {
         OutboundDraft draft;
         draft.tenantId = tenant;
         draft.conversationId = conversation;
         draft.author = Author::Bot;
         draft.text = plan.reply;
+        if (plan.reply == plan.interactiveFor) // still the reply the list or buttons are for
+            draft.interactive = InteractiveReply::withBody(plan.interactive, plan.reply);
         auto sent = MessagingService::enqueue(store, draft);
         if (!sent)
             return Status::failure(sent);

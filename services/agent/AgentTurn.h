@@ -2,6 +2,7 @@
 
 #include "agent/AgentModels.h"
 #include "agent/ConversationState.h"
+#include "agent/MediaGate.h"
 #include "agent/ModelToolLoop.h"
 #include "ai/ModelEndpoint.h"
 #include "core/Result.h"
@@ -39,6 +40,7 @@ public:
         qint64 tenantId = 0;
         qint64 conversationId = 0;
         Message message;
+        QDateTime now; // the turn's time (the agent's clock); invalid: the computer's
     };
     struct KnowledgeAnswer
     {
@@ -65,9 +67,20 @@ public:
         qint64 contactId = 0;
         ConversationState state;
         QString reply;
-        QString escalation;        // the reason, when the chat goes to a person
-        QString escalationCode;    // its EscalationReason, for the reports
-        QString silentReason;      // why the bot says nothing
+        QString escalation;     // the reason, when the chat goes to a person
+        QString escalationCode; // its EscalationReason, for the reports
+        QString silentReason;   // why the bot says nothing
+        // A voice note or photo still arriving or being read ("voice note"): the message stays
+        // queued and the turn ends with nothing written; the bot comes back when it is read.
+        QString waitingFor;
+        MediaReading reading; // the voice note's transcript or the photo's list, when read
+        qint64 channelId = 0; // the chat's channel (mark-as-read goes there)
+        QDateTime now;        // the turn's time: greeting and away messages follow it
+        // WhatsApp's list or buttons for the reply, sent only when the reply is still the text
+        // they were made for (a model's or the knowledge's answer replaces both).
+        QJsonObject interactive;
+        QString interactiveFor;
+        QStringList preface;       // the greeting or away message, sent before the reply
         QString knowledgeQuestion; // ask the store's knowledge, then finish in commit()
         QString outOfScopeReply;   // when the classifier says out of scope and knowledge fails
         double confidence = 0;
@@ -143,6 +156,10 @@ public:
 private:
     class Context;
     static void mark(Plan &plan, const char *step);
+    // A voice note, photo or file the bot cannot read: a person gets the chat with the reason.
+    static void handOverMedia(Plan &plan, const MediaGate::Decision &gate);
+    // The greeting or away message the store sends before the reply (Greetings).
+    static Status addPreface(Store &store, Plan &plan);
     static void markWait(Plan &plan, const char *step); // time waiting between threads
     // The turn's writes when the bot answers: the order, a reminder, the reply, the hand-over,
     // the conversation's state.

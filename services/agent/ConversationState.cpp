@@ -53,6 +53,8 @@ QByteArray ConversationState::toJson() const
                   {QStringLiteral("hinglish"), hinglish}};
     if (!owner.isEmpty())
         o.insert(QStringLiteral("owner"), owner);
+    if (awaySentAt.isValid())
+        o.insert(QStringLiteral("away_sent_at"), awaySentAt.toMSecsSinceEpoch());
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
@@ -78,6 +80,9 @@ ConversationState ConversationState::fromJson(const QByteArray &json)
     s.misunderstandings = o.value(QStringLiteral("misunderstandings")).toInt();
     s.hinglish = o.value(QStringLiteral("hinglish")).toBool();
     s.owner = o.value(QStringLiteral("owner")).toObject();
+    if (o.contains(QStringLiteral("away_sent_at")))
+        s.awaySentAt = QDateTime::fromMSecsSinceEpoch(
+            o.value(QStringLiteral("away_sent_at")).toInteger(), Qt::UTC);
     return s;
 }
 

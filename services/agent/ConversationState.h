@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -30,7 +31,8 @@ struct ConversationState
     QString choiceText; // what the customer wrote for that item
     int misunderstandings = 0;
     bool hinglish = false;
-    QJsonObject owner; // the owner's command context, on the owner's own number (OwnerContext)
+    QJsonObject owner;    // the owner's command context, on the owner's own number (OwnerContext)
+    QDateTime awaySentAt; // the last away message (one per closed stretch)
 
     qint64 cartTotalMinor() const;
     QByteArray toJson() const;

@@ -89,6 +89,30 @@ const QHash<QString, Texts> &texts()
         {QStringLiteral("out_of_scope"),
          {"I can help with orders, prices, stock, delivery and your account at {store}.",
           "Main {store} ke order, rate, stock, delivery aur hisaab mein madad kar sakti hoon."}},
+        // A voice note, photo or file the bot cannot read; {what} is "voice note", "photo"...
+        {QStringLiteral("media_handover"),
+         {"Got your {what}. Someone from our team will check it and reply shortly.",
+          "Aapka {what} mil gaya. Hamari team dekh kar jaldi jawab degi."}},
+        // Before the cart, when the order came as a photo of a list.
+        {QStringLiteral("photo_list"),
+         {"I read {count} items on your list.", "Aapki list mein {count} cheezein padhi."}},
+        // WhatsApp Business's greeting (welcome.enabled): a new customer, or 14 days of silence.
+        {QStringLiteral("welcome_message"),
+         {"Welcome to {store}! I'm {persona}: you can order here, ask prices and stock, or "
+          "ask for your bill.",
+          "{store} mein aapka swagat hai! Main {persona}: yahan order kijiye, rate aur stock "
+          "poochiye, ya bill mangaiye."}},
+        // Outside the store's hours (away.enabled); {opens} is when it next opens.
+        {QStringLiteral("away_message"),
+         {"{store} is closed now and opens {opens}. You can still order here: we will deliver "
+          "once we open.",
+          "{store} abhi band hai, {opens} khulega. Aap abhi bhi order kar sakte hain: dukan "
+          "khulne par deliver karenge."}},
+        {QStringLiteral("cart_so_far"),
+         {"In your cart so far: {lines}.", "Abhi tak cart mein: {lines}."}},
+        // After a question about one item of an order, the other unclear ones.
+        {QStringLiteral("also_unclear"),
+         {"Then tell me which {items} you want.", "Phir bataiye kaunsa {items} chahiye."}},
         {QStringLiteral("handover"),
          {"I'm passing your chat to our team. Someone will reply shortly.",
           "Aapki chat hamari team ko de rahi hoon. Koi jaldi jawab dega."}},

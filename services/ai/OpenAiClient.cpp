@@ -1,5 +1,7 @@
 #include "ai/OpenAiClient.h"
 
+#include "ai/EndpointFailure.h"
+
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -23,48 +25,21 @@ void OpenAiClient::post(const ModelEndpoint &endpoint, const QString &operation,
     request.setTransferTimeout(endpoint.timeoutMs);
     QNetworkReply *reply =
         m_network.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
-    const QString host = request.url().host();
-    const int seconds = std::max(1, endpoint.timeoutMs / 1000);
-    connect(reply, &QNetworkReply::finished, this, [reply, done = std::move(done), host, seconds] {
-        reply->deleteLater();
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QByteArray bytes = reply->readAll();
-        if (reply->error() == QNetworkReply::OperationCanceledError ||
-            reply->error() == QNetworkReply::TimeoutError)
-            return done(R::failure(QStringLiteral("The model server (%1) did not answer within "
-                                                  "%2 s.")
-                                       .arg(host)
-                                       .arg(seconds)));
-        if (status == 401 || status == 403)
-            return done(
-                R::failure(QStringLiteral("The model server (%1) refused the API key.").arg(host)));
-        if (status == 429)
-            return done(R::failure(
-                QStringLiteral("The model server (%1) is rate limiting us; try again shortly.")
-                    .arg(host)));
-        if (status == 0)
-            return done(R::failure(QStringLiteral("Cannot reach the model server (%1): %2")
-                                       .arg(host, reply->errorString())));
-        QJsonParseError parseError{};
-        const QJsonDocument json = QJsonDocument::fromJson(bytes, &parseError);
-        if (status < 200 || status >= 300) {
-            const QString message = json.object()
-                                        .value(QStringLiteral("error"))
-                                        .toObject()
-                                        .value(QStringLiteral("message"))
-                                        .toString();
-            return done(R::failure(
-                QStringLiteral("The model server (%1) answered %2%3.")
-                    .arg(host)
-                    .arg(status)
-                    .arg(message.isEmpty() ? QString() : QStringLiteral(": ") + message)));
-        }
-        if (!json.isObject())
-            return done(
-                R::failure(QStringLiteral("The model server (%1) sent an answer that is not JSON.")
-                               .arg(host)));
-        done(json.object());
-    });
+    const QString server = QStringLiteral("The model server (%1)").arg(request.url().host());
+    const int timeoutMs = endpoint.timeoutMs;
+    connect(reply, &QNetworkReply::finished, this,
+            [reply, done = std::move(done), server, timeoutMs] {
+                reply->deleteLater();
+                const QByteArray bytes = reply->readAll();
+                if (const QString failed = endpointFailure(reply, bytes, server, timeoutMs);
+                    !failed.isEmpty())
+                    return done(R::failure(failed + QLatin1Char('.')));
+                const QJsonDocument json = QJsonDocument::fromJson(bytes);
+                if (!json.isObject())
+                    return done(
+                        R::failure(server + QStringLiteral(" sent an answer that is not JSON.")));
+                done(json.object());
+            });
 }
 
 void OpenAiClient::embed(const ModelEndpoint &endpoint, const QStringList &texts,

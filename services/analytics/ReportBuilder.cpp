@@ -56,6 +56,7 @@ QString ReportBuilder::reasonLabel(const QString &code)
         {EscalationReason::OrderAboveLimit, QStringLiteral("Order above the limit")},
         {EscalationReason::Misunderstood, QStringLiteral("Did not understand")},
         {EscalationReason::Model, QStringLiteral("Handed over by the language model")},
+        {EscalationReason::Media, QStringLiteral("Voice note, photo or file to look at")},
     };
     return labels.value(code, QStringLiteral("Other"));
 }

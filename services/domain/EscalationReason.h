@@ -13,6 +13,8 @@ inline constexpr QLatin1StringView LowConfidence("low_confidence");
 inline constexpr QLatin1StringView OrderAboveLimit("order_above_limit");
 inline constexpr QLatin1StringView Misunderstood("misunderstood");
 inline constexpr QLatin1StringView Model("model");
+// A voice note, photo or file the bot could not read.
+inline constexpr QLatin1StringView Media("media");
 inline constexpr QLatin1StringView Other("other");
 } // namespace EscalationReason
 

@@ -29,6 +29,7 @@
 #include "messaging/MessagingService.h"
 #include "messaging/SimulatorPhone.h"
 #include "messaging/WebhookService.h"
+#include "reading/MediaReader.h"
 #include "storage/SqliteCheckpointer.h"
 #include "storage/Store.h"
 #include "storage/StoreWorker.h"
@@ -66,6 +67,7 @@ Engine::Engine(Options options, QObject *parent)
     , m_inbound(std::make_unique<InboundProcessor>(*m_store))
     , m_sender(std::make_unique<OutboxSender>(*m_store, *m_network, senderOptions(m_options)))
     , m_media(std::make_unique<MediaDownloader>(*m_store, *m_sender, m_options.dataDir))
+    , m_mediaReader(std::make_unique<MediaReader>(*m_store, *m_network, m_options.dataDir))
     , m_messaging(std::make_unique<MessagingService>(*m_store))
     , m_simulator(std::make_unique<SimulatorPhone>(*m_store, *m_webhooks))
     , m_knowledge(std::make_unique<KnowledgeService>(*m_store, *m_network))
@@ -118,6 +120,8 @@ Engine::Engine(Options options, QObject *parent)
             &InboundProcessor::wake);
     connect(m_inbound.get(), &InboundProcessor::mediaWanted, m_media.get(),
             &MediaDownloader::fetch);
+    // A kept voice note or photo is read (transcribed, or its list read) before the bot answers.
+    connect(m_media.get(), &MediaDownloader::kept, m_mediaReader.get(), &MediaReader::read);
     connect(m_sender.get(), &OutboxSender::simulatorDelivered, m_simulator.get(),
             &SimulatorPhone::deliver);
     // Passages changed, or a store's embeddings endpoint: compute the vectors that are missing.
@@ -131,6 +135,12 @@ Engine::Engine(Options options, QObject *parent)
         connect(m_agent.get(), &Agent::backlogChanged, m_health.get(), &HealthCheck::setBotBacklog);
         connect(m_store.get(), &StoreWorker::messagesAppended, m_agent.get(),
                 &Agent::onMessagesAppended);
+        // The customer sees their message read, and the bot typing, while it answers.
+        connect(m_agent.get(), &Agent::answering, m_sender.get(), &OutboxSender::markRead);
+        connect(m_mediaReader.get(), &MediaReader::readingSaved, m_agent.get(),
+                [agent = m_agent.get()](qint64 tenantId, qint64 conversationId, qint64) {
+                    agent->wake(tenantId, conversationId);
+                });
     }
     connect(m_store.get(), &StoreWorker::failed, this,
             [this](const QString &message) { setState(State::Failed, message); });
@@ -158,8 +168,9 @@ Engine::~Engine()
 
 QList<QObject *> Engine::engineThreadObjects() const
 {
-    return {m_network.get(),   m_inbound.get(),   m_sender.get(), m_media.get(),
-            m_simulator.get(), m_knowledge.get(), m_agent.get(),  m_reminders.get()};
+    return {m_network.get(),   m_inbound.get(),     m_sender.get(),
+            m_media.get(),     m_mediaReader.get(), m_simulator.get(),
+            m_knowledge.get(), m_agent.get(),       m_reminders.get()};
 }
 
 void Engine::onEngineThread(const std::function<void()> &f)

@@ -20,6 +20,7 @@ class StoreWorker;
 class WebhookService;
 class InboundProcessor;
 class MediaDownloader;
+class MediaReader;
 class MessagingService;
 class SimulatorPhone;
 class KnowledgeService;
@@ -98,6 +99,7 @@ public:
     InboundProcessor &inbound() { return *m_inbound; }
     OutboxSender &sender() { return *m_sender; }
     MediaDownloader &media() { return *m_media; }
+    MediaReader &mediaReader() { return *m_mediaReader; }
     MessagingService &messaging() { return *m_messaging; }
     SimulatorPhone &simulator() { return *m_simulator; }
     KnowledgeService &knowledge() { return *m_knowledge; }
@@ -152,6 +154,7 @@ private:
     std::unique_ptr<InboundProcessor> m_inbound;
     std::unique_ptr<OutboxSender> m_sender;
     std::unique_ptr<MediaDownloader> m_media;
+    std::unique_ptr<MediaReader> m_mediaReader;
     std::unique_ptr<MessagingService> m_messaging;
     std::unique_ptr<SimulatorPhone> m_simulator;
     std::unique_ptr<KnowledgeService> m_knowledge;

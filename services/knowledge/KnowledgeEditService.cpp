@@ -82,7 +82,7 @@ Status KnowledgeEditService::saveSettings(Store &store, qint64 tenantId, qint64 
 {
     for (const auto &[key, value] : values) {
         if (!key.startsWith(QLatin1String("knowledge.")) && key != KnowledgeSettings::kChatKey &&
-            key != KnowledgeSettings::kEmbeddingsKey)
+            key != KnowledgeSettings::kEmbeddingsKey && key != KnowledgeSettings::kTranscriptionKey)
             return Status::failure(QStringLiteral("%1 is not a knowledge setting.").arg(key),
                                    ErrorKind::Invalid);
     }

@@ -18,6 +18,7 @@ KnowledgeSettings KnowledgeSettings::load(Store &store, qint64 tenantId)
     s.synonyms = read(kSynonymsKey);
     s.embeddings = ModelEndpoint::fromJson(read(kEmbeddingsKey));
     s.chat = ModelEndpoint::fromJson(read(kChatKey));
+    s.transcription = ModelEndpoint::fromJson(read(kTranscriptionKey));
     return s;
 }
 

@@ -16,11 +16,14 @@ struct KnowledgeSettings
     static inline const QString kChunkingKey = QStringLiteral("knowledge.chunking");
     static inline const QString kEmbeddingsKey = QStringLiteral("ai.embeddings");
     static inline const QString kChatKey = QStringLiteral("ai.chat");
+    // Voice notes: an OpenAI-compatible /audio/transcriptions endpoint.
+    static inline const QString kTranscriptionKey = QStringLiteral("ai.transcription");
 
     double threshold = kDefaultThreshold;
     QString synonyms;
     ModelEndpoint embeddings;
     ModelEndpoint chat;
+    ModelEndpoint transcription;
 
     static KnowledgeSettings load(Store &store, qint64 tenantId);
 };

@@ -13,6 +13,12 @@ namespace shopdesk {
 
 namespace {
 
+struct Kept
+{
+    QString path; // relative to the data folder
+    QString mime;
+};
+
 // Checks the file's real type against what the provider announced and writes it under
 // <data dir>/media/<store>/. Returns why not, or "" with the relative path and type.
 QString saveMedia(const MediaJob &job, const QByteArray &data, const QString &announcedMime,
@@ -108,7 +114,7 @@ void MediaDownloader::store(const MediaJob &job, const QByteArray &data,
     // video never stalls the console's UI thread.
     m_store.run(
         this,
-        [job, data, announcedMime, dataDir = m_dataDir](Store &s) -> Result<QString> {
+        [job, data, announcedMime, dataDir = m_dataDir](Store &s) -> Result<Kept> {
             QString relative;
             QString mime;
             const QString problem = saveMedia(job, data, announcedMime, dataDir, &relative, &mime);
@@ -124,16 +130,19 @@ void MediaDownloader::store(const MediaJob &job, const QByteArray &data,
                                            ok ? QStringLiteral("ready") : QStringLiteral("failed"),
                                            ok ? relative : problem, ok ? mime : QString());
             if (!updated)
-                return Result<QString>::failure(updated.error());
+                return Result<Kept>::failure(updated.error());
             if (!ok)
-                return Result<QString>::failure(problem);
-            return relative;
+                return Result<Kept>::failure(problem);
+            return Kept{relative, mime};
         },
-        [this, messageId = job.messageId](Result<QString> r) {
+        [this, job](Result<Kept> r) {
             --m_inFlight;
             if (!r)
-                qCWarning(lcNet) << "Media for message" << messageId << "not kept:" << r.error();
-            Q_EMIT finished(messageId, r.ok(), r ? r.value() : r.error());
+                qCWarning(lcNet) << "Media for message" << job.messageId
+                                 << "not kept:" << r.error();
+            else
+                Q_EMIT kept(job, r->path, r->mime);
+            Q_EMIT finished(job.messageId, r.ok(), r ? r->path : r.error());
         });
 }
 

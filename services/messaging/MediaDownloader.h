@@ -29,6 +29,9 @@ public:
 
 Q_SIGNALS:
     void finished(qint64 messageId, bool ok, const QString &detail);
+    // The file is kept at `path` (relative to the data folder), of type `mime`: a voice note or
+    // photo can be read now.
+    void kept(const shopdesk::MediaJob &job, const QString &path, const QString &mime);
 
 private:
     void attempt(const MediaJob &job, int attemptNumber);

@@ -118,6 +118,12 @@ Result<OutboxStore::Enqueued> MessagingService::enqueue(Store &store, const Outb
         kind = QStringLiteral("text");
         bubble.body = text;
         payload = {{QStringLiteral("text"), text}};
+        if (!draft.interactive.isEmpty()) { // Meta shows it; the others send the text
+            payload.insert(QLatin1String("interactive"), draft.interactive);
+            bubble.extraJson = QString::fromUtf8(
+                QJsonDocument(QJsonObject{{QStringLiteral("interactive"), draft.interactive}})
+                    .toJson(QJsonDocument::Compact));
+        }
     }
     if (kind != QLatin1String("template") && config.hasCustomerWindow()) {
         const QDateTime closes = conversation->windowClosesAt();

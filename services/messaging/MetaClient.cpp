@@ -1,5 +1,6 @@
 #include "messaging/MetaClient.h"
 
+#include "core/Logging.h"
 #include "messaging/JsonFields.h"
 #include "messaging/PhoneAddress.h"
 
@@ -85,6 +86,9 @@ QJsonObject MetaClient::messageBody(const OutboxItem &item, const QString &media
             media.insert(QLatin1String("filename"), fileName);
         body.insert(QLatin1String("type"), type);
         body.insert(type, media);
+    } else if (payload.contains(QLatin1String("interactive"))) {
+        body.insert(QLatin1String("type"), QStringLiteral("interactive"));
+        body.insert(QLatin1String("interactive"), payload.value(QLatin1String("interactive")));
     } else {
         body.insert(QLatin1String("type"), QStringLiteral("text"));
         body.insert(QLatin1String("text"),
@@ -101,6 +105,30 @@ void MetaClient::send(const OutboxItem &item, SendDone done)
         upload(item, std::move(done));
     else
         post(item, {}, std::move(done));
+}
+
+QJsonObject MetaClient::readBody(const QString &providerMessageId)
+{
+    return {{QStringLiteral("messaging_product"), QStringLiteral("whatsapp")},
+            {QStringLiteral("status"), QStringLiteral("read")},
+            {QStringLiteral("message_id"), providerMessageId},
+            {QStringLiteral("typing_indicator"),
+             QJsonObject{{QStringLiteral("type"), QStringLiteral("text")}}}};
+}
+
+void MetaClient::markRead(const QString &providerMessageId)
+{
+    QNetworkRequest req =
+        apiRequest(m_config.value(QStringLiteral("phone_number_id")) + QStringLiteral("/messages"));
+    req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    request("POST", req, QJsonDocument(readBody(providerMessageId)).toJson(QJsonDocument::Compact),
+            [providerMessageId](QNetworkReply *reply, bool timedOut) {
+                const int status =
+                    reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                if (timedOut || status < 200 || status >= 300)
+                    qCInfo(lcNet).noquote() << "Meta did not mark" << providerMessageId
+                                            << "read:" << (timedOut ? 0 : status);
+            });
 }
 
 void MetaClient::post(const OutboxItem &item, const QString &mediaId, SendDone done)

@@ -14,6 +14,10 @@ public:
     void send(const OutboxItem &item, SendDone done) override;
     void testConnection(TestDone done) override;
     void fetchMedia(const MediaJob &job, qint64 maxBytes, FetchDone done) override;
+    // POST /{phone-number-id}/messages {"status": "read", "typing_indicator": ...}: the
+    // customer sees blue ticks and "typing…" until the reply comes (or 25 s pass).
+    void markRead(const QString &providerMessageId) override;
+    static QJsonObject readBody(const QString &providerMessageId);
 
     // The JSON body Meta expects for an outbox row; `mediaId` replaces a local file once uploaded.
     static QJsonObject messageBody(const OutboxItem &item, const QString &mediaId = {});

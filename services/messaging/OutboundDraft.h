@@ -2,6 +2,7 @@
 
 #include "domain/Message.h"
 
+#include <QJsonObject>
 #include <QStringList>
 
 namespace shopdesk {
@@ -15,6 +16,9 @@ struct OutboundDraft
     qint64 operatorId = 0;
 
     QString text; // a free-form text message ...
+    // ... with, where the provider has them, WhatsApp's list or reply buttons (Meta's
+    // "interactive" object); providers without them send the text, which numbers the options.
+    QJsonObject interactive;
 
     QString templateName; // ... or an approved template ...
     QString language;

@@ -157,6 +157,12 @@ ProviderClient *OutboxSender::client(qint64 channelId) const
     return m_clients.value(channelId).get();
 }
 
+void OutboxSender::markRead(qint64 channelId, const QString &providerMessageId)
+{
+    if (ProviderClient *c = client(channelId); c && !providerMessageId.isEmpty())
+        c->markRead(providerMessageId);
+}
+
 void OutboxSender::testConnection(qint64 channelId, QObject *context,
                                   std::function<void(Status, QString)> done)
 {

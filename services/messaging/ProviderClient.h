@@ -58,6 +58,9 @@ public:
     // Calls a harmless endpoint that proves the address and credentials work.
     virtual void testConnection(TestDone done) = 0;
     virtual void fetchMedia(const MediaJob &job, qint64 maxBytes, FetchDone done) = 0;
+    // Shows the customer's message read and, where the provider can, the business typing
+    // (Meta); nothing where the provider has no such call. Best effort: a failure is logged.
+    virtual void markRead(const QString &providerMessageId) { Q_UNUSED(providerMessageId); }
 
     // The failure for a file above the channel's size limit (kind Invalid: retrying is useless).
     static Result<FetchedMedia> tooLarge(qint64 maxBytes);

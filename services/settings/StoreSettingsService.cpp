@@ -24,7 +24,7 @@ Permission StoreSettingsService::permissionFor(const QString &key)
         return key.startsWith(QLatin1String(prefix));
     };
     if (key == QLatin1String("ai.chat") || key == QLatin1String("ai.embeddings") ||
-        key == QLatin1String("agent.model"))
+        key == QLatin1String("ai.transcription") || key == QLatin1String("agent.model"))
         return Permission::ManageModel;
     if (starts("knowledge."))
         return Permission::EditKnowledge;

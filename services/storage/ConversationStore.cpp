@@ -714,6 +714,35 @@ Result<Message> ConversationStore::setMedia(qint64 tenantId, qint64 messageId, c
     }));
 }
 
+Result<QDateTime> ConversationStore::previousInboundAt(qint64 tenantId, qint64 contactId,
+                                                       qint64 beforeMessageId)
+{
+    return guard([&] {
+        const SqlRows rows = m_db.query(
+            QStringLiteral("SELECT MAX(m.created_at) FROM messages m JOIN conversations c ON "
+                           "c.tenant_id = m.tenant_id AND c.id = m.conversation_id WHERE "
+                           "m.tenant_id = ? AND c.contact_id = ? AND m.direction = 'in' AND "
+                           "m.author = 'customer' AND m.id < ?"),
+            {tenantId, contactId, beforeMessageId});
+        return rows.isEmpty() || rows.first().at(0).isNull() ? QDateTime()
+                                                             : time(rows.first().at(0));
+    });
+}
+
+Result<Message> ConversationStore::setReading(qint64 tenantId, qint64 messageId,
+                                              const QJsonObject &reading)
+{
+    return updated(guard([&] {
+        const Message m = requireMessage(tenantId, messageId);
+        QJsonObject extra = QJsonDocument::fromJson(m.extraJson.toUtf8()).object();
+        extra.insert(QStringLiteral("reading"), reading);
+        m_db.exec(QStringLiteral("UPDATE messages SET extra = ? WHERE tenant_id = ? AND id = ?"),
+                  {QString::fromUtf8(QJsonDocument(extra).toJson(QJsonDocument::Compact)), tenantId,
+                   messageId});
+        return requireMessage(tenantId, messageId);
+    }));
+}
+
 Result<Conversation> ConversationStore::markHandledByStorePhone(qint64 tenantId,
                                                                 qint64 conversationId)
 {

@@ -6,6 +6,7 @@
 #include "domain/InboundEvent.h"
 #include "domain/Message.h"
 
+#include <QJsonObject>
 #include <QObject>
 #include <QVariantList>
 
@@ -88,6 +89,11 @@ public:
                                          const QString &providerId);
     Result<Message> setMedia(qint64 tenantId, qint64 messageId, const QString &state,
                              const QString &ref, const QString &mime);
+    // What was heard in a voice note or read off a photo (MediaReading's JSON), kept in the
+    // message's extra details under "reading".
+    // When the customer last wrote before this message, in any of their chats (invalid: never).
+    Result<QDateTime> previousInboundAt(qint64 tenantId, qint64 contactId, qint64 beforeMessageId);
+    Result<Message> setReading(qint64 tenantId, qint64 messageId, const QJsonObject &reading);
     Result<Conversation> markHandledByStorePhone(qint64 tenantId, qint64 conversationId);
 
 Q_SIGNALS:

@@ -1,5 +1,6 @@
 // shopdesk-cli as a person or a script uses it: real process, real database (SQLite or
 // PostgreSQL by SHOPDESK_TEST_BACKEND), exit codes and the words it prints.
+#include "ShoppingListImage.h"
 #include "TestDatabases.h"
 
 #include <QFile>
@@ -364,6 +365,39 @@ private Q_SLOTS:
         QVERIFY(list.out.contains(QLatin1String("Sharma General Store")));
     }
 
+    // A photo of a list as the bot reads it: the lines, and the store's products they make.
+    void mediaReadsAPhotoList()
+    {
+        QCOMPARE(cli({QStringLiteral("demo"), QStringLiteral("load")}).exitCode, 0);
+        QFile photo(m_home.filePath(QStringLiteral("list.jpg")));
+        QVERIFY(photo.open(QIODevice::WriteOnly));
+        photo.write(test::ShoppingListImage::jpeg(
+            {QStringLiteral("2 Brown Eggs"), QStringLiteral("1 Blue Unicorn Jam")},
+            test::ShoppingListImage::Look::Photographed));
+        photo.close();
+        const Run read =
+            cli({QStringLiteral("media"), QStringLiteral("read"), QStringLiteral("--tenant"),
+                 QStringLiteral("demo"), photo.fileName()});
+        QCOMPARE(read.exitCode, 0);
+        QVERIFY2(read.out.contains(QLatin1String("2 Brown Eggs")), qPrintable(read.out));
+        QVERIFY2(read.out.contains(QStringLiteral("→ Brown Eggs")), qPrintable(read.out));
+        QVERIFY2(read.err.contains(QLatin1String("tesseract")), qPrintable(read.err));
+        // A voice note without a voice service, and a file that is neither: clear errors.
+        QFile voice(m_home.filePath(QStringLiteral("note.ogg")));
+        QVERIFY(voice.open(QIODevice::WriteOnly));
+        voice.write(QByteArray("OggS\0\x02", 6) + QByteArray(100, '\x01'));
+        voice.close();
+        const Run unheard =
+            cli({QStringLiteral("media"), QStringLiteral("read"), QStringLiteral("--tenant"),
+                 QStringLiteral("demo"), voice.fileName()});
+        QCOMPARE(unheard.exitCode, 1);
+        QVERIFY2(unheard.err.contains(QLatin1String("no voice service")), qPrintable(unheard.err));
+        const Run neither =
+            cli({QStringLiteral("media"), QStringLiteral("read"), QStringLiteral("--tenant"),
+                 QStringLiteral("demo"), m_home.filePath(QStringLiteral("synonyms.txt"))});
+        QCOMPARE(neither.exitCode, 1);
+    }
+
     void customersLedgerAndBills()
     {
         QCOMPARE(cli({QStringLiteral("demo"), QStringLiteral("load")}).exitCode, 0);
@@ -714,5 +748,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(CliTest)
+QTEST_MAIN(CliTest) // a QGuiApplication: the photo test draws its shopping list
 #include "tst_cli.moc"

@@ -1,6 +1,7 @@
 #include "EngineHarness.h"
 #include "FakeProviderServer.h"
 #include "TestSupport.h"
+#include "agent/InteractiveReply.h"
 #include "messaging/ChannelConfig.h"
 #include "messaging/FormBody.h"
 #include "messaging/MessagingService.h"
@@ -439,6 +440,92 @@ private Q_SLOTS:
         const QJsonObject body = QJsonDocument::fromJson(request.body).object();
         QCOMPARE(body.value(QLatin1String("number")).toString(), QStringLiteral("5511999999999"));
         QCOMPARE(body.value(QLatin1String("text")).toString(), QStringLiteral("olá"));
+    }
+
+    // The bot's "which one?" with WhatsApp's list: Meta gets the interactive message; Twilio
+    // and Evolution, which have no such message for a business reply, get the numbered text.
+    void interactiveListOrNumberedText_data()
+    {
+        QTest::addColumn<int>("provider");
+        QTest::newRow("meta") << int(FakeProviderServer::Provider::Meta);
+        QTest::newRow("twilio") << int(FakeProviderServer::Provider::Twilio);
+        QTest::newRow("evolution") << int(FakeProviderServer::Provider::Evolution);
+    }
+
+    void interactiveListOrNumberedText()
+    {
+        QFETCH(int, provider);
+        const auto p = FakeProviderServer::Provider(provider);
+        if (p == FakeProviderServer::Provider::Meta)
+            startMeta();
+        else if (p == FakeProviderServer::Provider::Twilio)
+            startWith(p,
+                      {{QStringLiteral("account_sid"), QStringLiteral("AC42")},
+                       {QStringLiteral("auth_token"), QStringLiteral("tok")},
+                       {QStringLiteral("from"), QStringLiteral("+14155238886")},
+                       {QStringLiteral("public_url"), QStringLiteral("https://shop.example.com")}});
+        else
+            startWith(p, {{QStringLiteral("api_key"), QStringLiteral("evo-key")},
+                          {QStringLiteral("instance"), QStringLiteral("shop1")},
+                          {QStringLiteral("webhook_secret"), QStringLiteral("s")}});
+        const qint64 c = conversation(QStringLiteral("+919800000021"));
+        const QString text =
+            QStringLiteral("Which Toor Dal would you like? 1) Tata Sampann Toor Dal "
+                           "1 kg ₹175, 2) Loose Toor Dal 1 kg ₹160. Reply with the "
+                           "number.");
+        OutboundDraft d;
+        d.tenantId = tenant;
+        d.conversationId = c;
+        d.text = text;
+        d.interactive = InteractiveReply::withBody(
+            InteractiveReply::list(
+                QStringLiteral("Choose"),
+                {{QStringLiteral("choice:1"), QStringLiteral("1. Tata Sampann Toor Dal 1 kg"),
+                  QStringLiteral("₹175")},
+                 {QStringLiteral("choice:2"), QStringLiteral("2. Loose Toor Dal 1 kg"),
+                  QStringLiteral("₹160")}}),
+            text);
+        SD_TAKE(queued, h->run([d](Store &s) { return MessagingService::enqueue(s, d); }));
+        QVERIFY(waitForStatus(queued.message.id, MessageStatus::Sent));
+        // The console shows the numbered text either way.
+        QCOMPARE(message(queued.message.id).body, text);
+        const auto request = api->sends().first();
+        if (p == FakeProviderServer::Provider::Meta) {
+            const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+            QCOMPARE(body.value(QLatin1String("type")).toString(), QStringLiteral("interactive"));
+            const QJsonObject list = body.value(QLatin1String("interactive")).toObject();
+            QCOMPARE(list.value(QLatin1String("body"))
+                         .toObject()
+                         .value(QLatin1String("text"))
+                         .toString(),
+                     text);
+            const QJsonArray rows = list.value(QLatin1String("action"))
+                                        .toObject()
+                                        .value(QLatin1String("sections"))
+                                        .toArray()
+                                        .first()
+                                        .toObject()
+                                        .value(QLatin1String("rows"))
+                                        .toArray();
+            QCOMPARE(rows.size(), 2);
+            // Meta's limit: a row's title has at most 24 characters.
+            const QString title = rows.first().toObject().value(QLatin1String("title")).toString();
+            QVERIFY2(title.size() <= 24 && title.startsWith(QLatin1String("1. Tata Sampann")) &&
+                         title.endsWith(QStringLiteral("…")),
+                     qPrintable(title));
+            QCOMPARE(rows.at(1).toObject().value(QLatin1String("id")).toString(),
+                     QStringLiteral("choice:2"));
+        } else if (p == FakeProviderServer::Provider::Twilio) {
+            QCOMPARE(FormBody::value(FormBody::parse(request.body), QStringLiteral("Body")), text);
+            QVERIFY(!request.body.contains("choice:"));
+        } else {
+            QCOMPARE(QJsonDocument::fromJson(request.body)
+                         .object()
+                         .value(QLatin1String("text"))
+                         .toString(),
+                     text);
+            QVERIFY(!request.body.contains("choice:"));
+        }
     }
 
     void mediaByLinkAndByUpload()

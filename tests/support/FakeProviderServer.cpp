@@ -63,11 +63,29 @@ bool FakeProviderServer::isSend(const QByteArray &method, const QString &path)
                                 path.contains(QLatin1String("/message/send")));
 }
 
+bool FakeProviderServer::isReadMark(const Recorded &r)
+{
+    // Meta's mark-as-read (and typing indicator) goes to /messages too: it is not a send.
+    return r.method == "POST" && r.path.endsWith(QLatin1String("/messages")) &&
+           QJsonDocument::fromJson(r.body).object().value(QLatin1String("status")).toString() ==
+               QLatin1String("read");
+}
+
 QList<FakeProviderServer::Recorded> FakeProviderServer::sends() const
 {
     QList<Recorded> out;
     for (const Recorded &r : m_requests) {
-        if (isSend(r.method, r.path))
+        if (isSend(r.method, r.path) && !isReadMark(r))
+            out.append(r);
+    }
+    return out;
+}
+
+QList<FakeProviderServer::Recorded> FakeProviderServer::readMarks() const
+{
+    QList<Recorded> out;
+    for (const Recorded &r : m_requests) {
+        if (isReadMark(r))
             out.append(r);
     }
     return out;
@@ -85,6 +103,10 @@ void FakeProviderServer::handle(const HttpRequest &request, HttpReply reply)
                QDateTime::currentDateTimeUtc()};
     m_requests.append(r);
     Q_EMIT requested(r);
+    if (isReadMark(r)) {
+        reply.send({200, "application/json", R"({"success":true})", {}});
+        return;
+    }
     const bool send = isSend(r.method, r.path);
     m_sendCount += send ? 1 : 0;
     if (send && !m_script.empty()) {

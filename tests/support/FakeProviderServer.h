@@ -49,7 +49,8 @@ public:
     static Scripted twilioError(int http, int code, const QString &message);
 
     const QList<Recorded> &requests() const { return m_requests; }
-    QList<Recorded> sends() const; // the message-send requests only
+    QList<Recorded> sends() const;     // the message-send requests only
+    QList<Recorded> readMarks() const; // Meta's mark-as-read (with typing indicator) calls
     int sendCount() const { return m_sendCount; }
     void setMedia(const QByteArray &data, const QByteArray &mime);
     void setAnswerDelayMs(int ms) { m_delayMs = ms; } // answers sends this much later
@@ -67,6 +68,7 @@ private:
     QList<Recorded> m_requests;
     std::vector<std::unique_ptr<HttpReply>> m_held;
     static bool isSend(const QByteArray &method, const QString &path);
+    static bool isReadMark(const Recorded &r);
     int m_counter = 0;
     int m_sendCount = 0;
     int m_delayMs = 0;

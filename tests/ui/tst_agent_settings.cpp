@@ -187,6 +187,40 @@ private Q_SLOTS:
                  qPrintable(section()->modelState()->text()));
     }
 
+    // The voice service is set beside the other endpoints (a minute's time limit: a voice note
+    // takes longer than a chat answer); the greeting and away messages are switched on here.
+    void voiceServiceGreetingAndAwayAreSettings()
+    {
+        KnowledgeSettingsSection *knowledge = console.window().knowledgePane()->settingsSection();
+        knowledge->findChild<QLineEdit *>(QStringLiteral("voiceUrl"))
+            ->setText(QStringLiteral("http://127.0.0.1:8080/v1"));
+        knowledge->findChild<QLineEdit *>(QStringLiteral("voiceModel"))
+            ->setText(QStringLiteral("whisper-large-v3"));
+        knowledge->findChild<QLineEdit *>(QStringLiteral("voiceKey"))
+            ->setText(QStringLiteral("sk-voice-secret"));
+        knowledge->save();
+        QTRY_VERIFY(!setting(KnowledgeSettings::kTranscriptionKey).isEmpty());
+        const ModelEndpoint voice =
+            ModelEndpoint::fromJson(setting(KnowledgeSettings::kTranscriptionKey));
+        QCOMPARE(voice.baseUrl, QStringLiteral("http://127.0.0.1:8080/v1"));
+        QCOMPARE(voice.model, QStringLiteral("whisper-large-v3"));
+        QCOMPARE(voice.apiKey, QStringLiteral("sk-voice-secret"));
+        QCOMPARE(voice.timeoutMs, 60000);
+        // The key is kept, never shown again.
+        QTRY_VERIFY(
+            knowledge->findChild<QLineEdit *>(QStringLiteral("voiceKey"))->text().isEmpty());
+
+        auto *welcome = section()->findChild<QCheckBox *>(QStringLiteral("welcomeEnabled"));
+        auto *away = section()->findChild<QCheckBox *>(QStringLiteral("awayEnabled"));
+        QVERIFY(welcome && away);
+        QVERIFY(!welcome->isChecked() && !away->isChecked()); // off until the store wants them
+        welcome->setChecked(true);
+        away->setChecked(true);
+        section()->save();
+        QTRY_COMPARE(setting(QStringLiteral("welcome.enabled")), QStringLiteral("true"));
+        QCOMPARE(setting(QStringLiteral("away.enabled")), QStringLiteral("true"));
+    }
+
     void setUpLeadsToTheModelSettings()
     {
         QTest::mouseClick(section()->findChild<QPushButton *>(QStringLiteral("setUpModel")),

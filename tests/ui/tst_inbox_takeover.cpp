@@ -13,6 +13,7 @@
 #include "panes/ConversationView.h"
 #include "panes/InboxPane.h"
 #include "panes/SettingsPane.h"
+#include "reading/MediaReading.h"
 #include "storage/SqlSupport.h"
 #include "widgets/BannerWidget.h"
 #include "widgets/agent/TracePanel.h"
@@ -430,6 +431,67 @@ private Q_SLOTS:
         QVERIFY(!composer()->attachment()->hasFile());
         composer()->editor()->clear();
         QVERIFY(!phoneReceived.contains(QStringLiteral("[image] big one")));
+    }
+
+    // A voice note shows what was heard under its bubble, and a photo of a list what was read,
+    // set off in italics below the bubble's own line.
+    void aVoiceNoteShowsItsTranscript()
+    {
+        const qint64 id = openNewChat(QStringLiteral("namaste"));
+        const auto addMedia = [&](const QString &type, const MediaReading &reading) {
+            Message m;
+            m.tenantId = console.tenantId();
+            m.conversationId = id;
+            m.direction = Direction::Inbound;
+            m.author = Author::Customer;
+            m.type = type;
+            m.mediaState = QStringLiteral("ready");
+            m.mediaMime = type == QLatin1String("voice") ? QStringLiteral("audio/ogg")
+                                                         : QStringLiteral("image/jpeg");
+            m.mediaRef = QStringLiteral("media/1/none");
+            m.extraJson = QString::fromUtf8(
+                QJsonDocument(QJsonObject{{QStringLiteral("reading"), reading.toJson()}})
+                    .toJson(QJsonDocument::Compact));
+            return console.run(
+                [&](Store &s) { return s.conversations().appendMessage(console.tenantId(), m); });
+        };
+        MediaReading heard;
+        heard.state = MediaReading::State::Read;
+        heard.by = QStringLiteral("voice");
+        heard.text = QStringLiteral("2 brown eggs aur 1 iodised salt bhej do");
+        heard.confidence = 0.92;
+        heard.engine = QStringLiteral("whisper-1");
+        QVERIFY(addMedia(QStringLiteral("voice"), heard));
+        MediaReading read;
+        read.state = MediaReading::State::Read;
+        read.by = QStringLiteral("photo");
+        read.text = QStringLiteral("2 Brown Eggs\n3 Toor Dal\n1 Fortune Mustard Oil");
+        read.confidence = 0.94;
+        QVERIFY(addMedia(QStringLiteral("image"), read));
+        MediaReading unheard;
+        unheard.state = MediaReading::State::Unread;
+        unheard.by = QStringLiteral("voice");
+        unheard.reason = QStringLiteral("no voice service is set up");
+        QVERIFY(addMedia(QStringLiteral("voice"), unheard));
+
+        const QAbstractItemModel *m = view()->messageList()->model();
+        QTRY_VERIFY(m->rowCount() >= 5);
+        const int last = m->rowCount() - 1;
+        const QModelIndex voice = m->index(last - 2, 0);
+        QCOMPARE(voice.data(MessageListModel::ReadingRole).toString(),
+                 QStringLiteral("Transcript, 92% sure: “2 brown eggs aur 1 iodised salt bhej do”"));
+        QVERIFY(m->index(last - 1, 0)
+                    .data(MessageListModel::ReadingRole)
+                    .toString()
+                    .startsWith(QStringLiteral("Read on the photo, 94% sure:\n2 Brown Eggs")));
+        QCOMPARE(m->index(last, 0).data(MessageListModel::ReadingRole).toString(),
+                 QStringLiteral("Not transcribed: no voice service is set up"));
+        // The bubble grows by the transcript: taller than the customer's one-line "namaste".
+        QListView *list = view()->messageList();
+        const QModelIndex greeting = m->index(0, 0);
+        QTRY_VERIFY(list->visualRect(voice).height() > list->visualRect(greeting).height() + 10);
+        list->scrollToBottom();
+        console.screenshot(QStringLiteral("inbox-voice-transcript"));
     }
 
     void quickRepliesAndLabelsAreEditedInSettings()

@@ -20,6 +20,13 @@ QFont captionFont(const QFont &base)
     return f;
 }
 
+QFont readingFont(const QFont &base)
+{
+    QFont f = base;
+    f.setItalic(true);
+    return f;
+}
+
 QString statusMark(const QString &status)
 {
     if (status == QLatin1String("queued"))
@@ -85,11 +92,19 @@ MessageBubbleDelegate::Layout MessageBubbleDelegate::layoutFor(const QStyleOptio
     const QString body = index.data().toString();
     const QRect textBounds =
         fm.boundingRect(QRect(0, 0, maxBubble - 2 * kPadding, 100000), Qt::TextWordWrap, body);
+    const QString reading = index.data(MessageListModel::ReadingRole).toString();
+    const QRect readingBounds =
+        reading.isEmpty() ? QRect()
+                          : QFontMetrics(readingFont(option.font))
+                                .boundingRect(QRect(0, 0, maxBubble - 2 * kPadding - 8, 100000),
+                                              Qt::TextWordWrap, reading);
+    const int readingHeight = reading.isEmpty() ? 0 : readingBounds.height() + 8;
     const QString cap = caption(index);
     const int captionWidth = std::min(cfm.horizontalAdvance(cap), maxBubble - 2 * kPadding);
-    const int contentWidth = std::max(textBounds.width(), captionWidth);
+    const int contentWidth = std::max(
+        {textBounds.width(), captionWidth, reading.isEmpty() ? 0 : readingBounds.width() + 8});
     const int bubbleWidth = contentWidth + 2 * kPadding;
-    const int bubbleHeight = textBounds.height() + cfm.height() + 2 * kPadding + 4;
+    const int bubbleHeight = textBounds.height() + readingHeight + cfm.height() + 2 * kPadding + 4;
     const bool outbound =
         index.data(MessageListModel::DirectionRole).toString() == QLatin1String("out");
     // A system line (who took the chat, who handed it back) sits in the middle.
@@ -101,7 +116,11 @@ MessageBubbleDelegate::Layout MessageBubbleDelegate::layoutFor(const QStyleOptio
     Layout l;
     l.bubble = QRect(left, option.rect.top() + 4, bubbleWidth, bubbleHeight);
     l.body = QRect(left + kPadding, l.bubble.top() + kPadding, contentWidth, textBounds.height());
-    l.caption = QRect(left + kPadding, l.body.bottom() + 4, contentWidth, cfm.height());
+    l.reading = reading.isEmpty() ? QRect()
+                                  : QRect(left + kPadding, l.body.bottom() + 6, contentWidth,
+                                          readingBounds.height() + 4);
+    l.caption = QRect(left + kPadding, (reading.isEmpty() ? l.body : l.reading).bottom() + 4,
+                      contentWidth, cfm.height());
     return l;
 }
 
@@ -149,6 +168,15 @@ void MessageBubbleDelegate::paint(QPainter *painter, const QStyleOptionViewItem 
     painter->setPen(QColor(0x1f, 0x1f, 0x1f));
     painter->setFont(option.font);
     painter->drawText(l.body, Qt::TextWordWrap, index.data().toString());
+    if (!l.reading.isEmpty()) {
+        // The transcript or the list, set off by a bar like a quotation.
+        painter->fillRect(QRect(l.reading.left(), l.reading.top(), 3, l.reading.height()),
+                          QColor(0x4a, 0x90, 0x5c));
+        painter->setFont(readingFont(option.font));
+        painter->setPen(QColor(0x33, 0x3d, 0x36));
+        painter->drawText(l.reading.adjusted(8, 2, 0, 0), Qt::TextWordWrap,
+                          index.data(MessageListModel::ReadingRole).toString());
+    }
     painter->setFont(captionFont(option.font));
     painter->setPen(failed ? QColor(0xb0, 0x1e, 0x1e) : QColor(0x6b, 0x6b, 0x6b));
     const QFontMetrics cfm(painter->font());

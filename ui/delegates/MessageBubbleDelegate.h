@@ -26,6 +26,7 @@ private:
     {
         QRect bubble;
         QRect body;
+        QRect reading; // a voice note's transcript or a photo's list, under the body
         QRect caption;
     };
     Layout layoutFor(const QStyleOptionViewItem &option, const QModelIndex &index) const;

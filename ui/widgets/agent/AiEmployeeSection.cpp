@@ -33,6 +33,8 @@ const QString kUseModel = QStringLiteral("agent.model");
 const QString kCoolDown = QStringLiteral("ai.cooldown_s");
 const QString kMisunderstandings = QStringLiteral("escalation.misunderstandings");
 const QString kNotifyTakeover = QStringLiteral("inbox.notify_takeover");
+const QString kWelcome = QStringLiteral("welcome.enabled");
+const QString kAway = QStringLiteral("away.enabled");
 const QString kNotifyHandback = QStringLiteral("inbox.notify_handback");
 const QString kAutoHandBack = QStringLiteral("inbox.auto_handback_min");
 const QString kReopenTo = QStringLiteral("inbox.reopen_to");
@@ -76,6 +78,17 @@ AiEmployeeSection::AiEmployeeSection(Engine &engine, QWidget *parent)
     notices->addWidget(m_notifyTakeover);
     notices->addWidget(m_notifyHandback);
     form->addRow(tr("Takeover"), notices);
+    m_welcome = new QCheckBox(tr("Greet a new customer (and one back after 14 days)"), this);
+    m_welcome->setObjectName(QStringLiteral("welcomeEnabled"));
+    m_away = new QCheckBox(tr("Send an away message outside the opening hours"), this);
+    m_away->setObjectName(QStringLiteral("awayEnabled"));
+    m_away->setToolTip(tr("The hours come from the store's profile (Opening hours). Word both "
+                          "messages under Replies: \"Greeting for a new customer\" and \"Away "
+                          "message\"."));
+    auto *business = new QVBoxLayout;
+    business->addWidget(m_welcome);
+    business->addWidget(m_away);
+    form->addRow(tr("Greeting and away"), business);
     m_autoHandBack = new QSpinBox(this);
     m_autoHandBack->setObjectName(QStringLiteral("autoHandBack"));
     m_autoHandBack->setRange(0, 24 * 60);
@@ -174,6 +187,8 @@ void AiEmployeeSection::setTenant(qint64 tenantId)
             const int coolDown = settings.value(kCoolDown).toInt();
             m_coolDown->setValue(coolDown > 0 ? coolDown : 60);
             m_notifyTakeover->setChecked(settings.value(kNotifyTakeover) == QLatin1String("true"));
+            m_welcome->setChecked(settings.value(kWelcome) == QLatin1String("true"));
+            m_away->setChecked(settings.value(kAway) == QLatin1String("true"));
             m_notifyHandback->setChecked(settings.value(kNotifyHandback) == QLatin1String("true"));
             m_autoHandBack->setValue(settings.value(kAutoHandBack).toInt());
             m_reopenTo->setCurrentIndex(settings.value(kReopenTo) == QLatin1String("person") ? 1
@@ -244,6 +259,8 @@ void AiEmployeeSection::save()
         {kMisunderstandings, QString::number(m_misunderstandings->value())},
         {kNotifyTakeover,
          m_notifyTakeover->isChecked() ? QStringLiteral("true") : QStringLiteral("false")},
+        {kWelcome, m_welcome->isChecked() ? QStringLiteral("true") : QStringLiteral("false")},
+        {kAway, m_away->isChecked() ? QStringLiteral("true") : QStringLiteral("false")},
         {kNotifyHandback,
          m_notifyHandback->isChecked() ? QStringLiteral("true") : QStringLiteral("false")},
         {kAutoHandBack, QString::number(m_autoHandBack->value())},

@@ -65,6 +65,8 @@ private:
     QSpinBox *m_coolDown = nullptr;
     QSpinBox *m_misunderstandings = nullptr;
     QCheckBox *m_notifyTakeover = nullptr;
+    QCheckBox *m_welcome = nullptr;
+    QCheckBox *m_away = nullptr;
     QCheckBox *m_notifyHandback = nullptr;
     QSpinBox *m_autoHandBack = nullptr;
     QComboBox *m_reopenTo = nullptr;

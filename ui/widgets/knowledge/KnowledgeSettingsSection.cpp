@@ -71,6 +71,17 @@ KnowledgeSettingsSection::KnowledgeSettingsSection(Engine &engine, QWidget *pare
                                      "answer is sent only if it cites them. Phone numbers and "
                                      "names are masked before anything is sent."),
                                   m_chat));
+    layout->addWidget(endpointBox(tr("Voice notes (optional)"),
+                                  tr("An OpenAI-compatible /audio/transcriptions endpoint "
+                                     "(whisper.cpp's server, faster-whisper, OpenAI) turns "
+                                     "customers' voice notes into text the bot answers. The "
+                                     "recording itself is sent: a server on this computer or "
+                                     "network keeps it in the shop. Without one, voice notes go "
+                                     "to a person."),
+                                  m_transcription));
+    m_transcription.url->setObjectName(QStringLiteral("voiceUrl"));
+    m_transcription.model->setObjectName(QStringLiteral("voiceModel"));
+    m_transcription.key->setObjectName(QStringLiteral("voiceKey"));
     auto *buttons = new QHBoxLayout;
     auto *saveButton = new QPushButton(tr("Save settings"), content);
     saveButton->setObjectName(QStringLiteral("saveKnowledgeSettings"));
@@ -122,6 +133,14 @@ void KnowledgeSettingsSection::show(EndpointFields &fields, const ModelEndpoint 
                                                              : tr("saved (type to replace)"));
 }
 
+QString KnowledgeSettingsSection::transcriptionJson() const
+{
+    // A voice note takes longer to transcribe than a chat answer to write: a minute's limit.
+    ModelEndpoint e = ModelEndpoint::fromJson(json(m_transcription));
+    e.timeoutMs = 60000;
+    return e.configured() ? e.toJson() : QString();
+}
+
 QString KnowledgeSettingsSection::json(const EndpointFields &fields)
 {
     ModelEndpoint e;
@@ -145,13 +164,14 @@ void KnowledgeSettingsSection::setTenant(qint64 tenantId)
                                         m_threshold->setValue(loaded->knowledge.threshold);
                                         show(m_embeddings, loaded->knowledge.embeddings);
                                         show(m_chat, loaded->knowledge.chat);
+                                        show(m_transcription, loaded->knowledge.transcription);
                                         Q_EMIT this->loaded();
                                     });
 }
 
 void KnowledgeSettingsSection::save()
 {
-    for (const EndpointFields *f : {&m_embeddings, &m_chat}) {
+    for (const EndpointFields *f : {&m_embeddings, &m_chat, &m_transcription}) {
         const QUrl url(f->url->text().trimmed());
         if (!f->url->text().trimmed().isEmpty() &&
             (!url.isValid() || !url.scheme().startsWith(QLatin1String("http")) ||
@@ -167,7 +187,8 @@ void KnowledgeSettingsSection::save()
         {KnowledgeSettings::kChunkingKey, DocumentImporter::chunkingJson(m_chunking->value())},
         {KnowledgeSettings::kThresholdKey, QString::number(m_threshold->value(), 'f', 2)},
         {KnowledgeSettings::kEmbeddingsKey, json(m_embeddings)},
-        {KnowledgeSettings::kChatKey, json(m_chat)}};
+        {KnowledgeSettings::kChatKey, json(m_chat)},
+        {KnowledgeSettings::kTranscriptionKey, transcriptionJson()}};
     m_engine.knowledgeEdits().saveSettings(tenantId, m_actor, values, this, [this](Status saved) {
         if (!saved) {
             Q_EMIT message(saved.error(), true);

@@ -41,6 +41,7 @@ private:
     QWidget *endpointBox(const QString &title, const QString &hint, EndpointFields &fields);
     static void show(EndpointFields &fields, const ModelEndpoint &endpoint);
     static QString json(const EndpointFields &fields);
+    QString transcriptionJson() const;
 
     Engine &m_engine;
     qint64 m_tenantId = 0;
@@ -49,6 +50,7 @@ private:
     QDoubleSpinBox *m_threshold = nullptr;
     EndpointFields m_embeddings;
     EndpointFields m_chat;
+    EndpointFields m_transcription;
     QLabel *m_vectors = nullptr;
 };
 
