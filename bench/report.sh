@@ -179,6 +179,24 @@ done
 printf "| first photo (Tesseract starting) | %.0f | |\n" "$(mvalue ocr_first_photo_with_startup)"
 printf "| Tesseract's memory (eng+hin) | %.0f MB | |\n" "$(mvalue ocr_tesseract_memory)"
 
+# Photos among ordinary messages through signed webhooks into a running engine, bot on and off
+# in the same run: acknowledgements while Tesseract reads, and how long the photos take.
+cmake --build build --target shopdesk-bench-media-load >/dev/null
+echo "media: photos among webhooks, bot on and off..." >&2
+SHOPDESK_TEST_BACKEND=sqlite build/bench/shopdesk-bench-media-load --messages 300 --photos 20 \
+    > "$work/media-load.jsonl" 2>/dev/null
+lvalue() { grep "\"bench\":\"$1\"" "$work/media-load.jsonl" | grep "\"bot\":\"$2\"" |
+    sed 's/.*"value":\([0-9.e+-]*\).*/\1/'; }
+echo
+echo "| 300 webhooks, 20 of them photos (SQLite) | bot on | bot off | unit |"
+echo "|---|---:|---:|---|"
+for b in media_ack_p50 media_ack_p99 media_ack_p50_no_photos media_ack_p99_no_photos \
+    media_send_rate media_per_photo_ms media_photos_read_after_ms; do
+    printf "| %s | %.1f | %.1f | %s |\n" "$b" "$(lvalue $b on)" "$(lvalue $b off)" \
+        "$(grep "\"bench\":\"$b\"" "$work/media-load.jsonl" | head -1 | sed 's/.*"unit":"\([^"]*\)".*/\1/')"
+done
+printf "| everything answered after | %.0f | - | ms |\n" "$(lvalue media_all_answered_after_ms on)"
+
 # Takeover: the randomized race of the test suite at a larger count, on both backends. Customer
 # messages on 40 chats (half of them through a scripted language model on 127.0.0.1 that takes
 # 10 ms), takeovers and hand backs at random moments; every bot message is checked against the

@@ -44,7 +44,7 @@ MediaReader::MediaReader(StoreWorker &store, QNetworkAccessManager &network, QSt
     m_pool.setObjectName(QStringLiteral("shopdesk-media"));
     m_pool.setMaxThreadCount(1); // one Tesseract at a time: photos are few, memory is not free
     // Reading photos yields to acknowledging webhooks and to the console.
-    m_pool.setThreadPriority(QThread::LowPriority);
+    m_pool.setThreadPriority(QThread::IdlePriority); // SCHED_IDLE on Linux
 }
 
 MediaReader::~MediaReader()
