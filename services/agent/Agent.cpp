@@ -84,6 +84,7 @@ void Agent::setNode(const QString &node, qint64 leaseMs)
 void Agent::start()
 {
     m_running = true;
+    m_startedAt = QDateTime::currentDateTimeUtc();
     m_sweep.start();
     sweep();
 }
@@ -275,8 +276,8 @@ void Agent::next(Chat chat)
     const QDateTime now = m_clock ? m_clock() : QDateTime();
     m_store.run(
         this,
-        [chat, node = m_node, lease = m_leaseMs, models, held,
-         now](Store &store) -> Result<AgentTurn::Plan> {
+        [chat, node = m_node, lease = m_leaseMs, models, held, now,
+         startedAt = m_startedAt](Store &store) -> Result<AgentTurn::Plan> {
             auto claimed = claimNext(store, chat, node, lease, *held);
             if (!claimed)
                 return Result<AgentTurn::Plan>::failure(claimed);
@@ -286,6 +287,7 @@ void Agent::next(Chat chat)
                 return none;
             }
             claimed->input->now = now;
+            claimed->input->botSince = startedAt;
             // In its own transaction, so that on PostgreSQL a failed read leaves the rest of
             // this job (taking the message off the queue) able to run.
             auto plan =

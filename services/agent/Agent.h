@@ -85,6 +85,7 @@ private:
     using Chat = BotQueueStore::Chat;
     QString m_dataDir;
     std::function<QDateTime()> m_clock;
+    QDateTime m_startedAt; // start(): a file's wait counts from it at the earliest
     void sweep();
     void next(Chat chat);
     void understand(AgentTurn::Plan plan);

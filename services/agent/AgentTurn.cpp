@@ -716,7 +716,7 @@ Result<AgentTurn::Plan> AgentTurn::load(Store &store, AgentModels &models, const
     plan.state = ConversationState::fromJson(kept.value());
     // What the bot can read of the message: its text, a tap's meaning, a voice note's
     // transcript or a photo's list (or it waits for them, or hands the chat over).
-    const MediaGate::Decision gate = MediaGate::decide(input.message, plan.now);
+    const MediaGate::Decision gate = MediaGate::decide(input.message, plan.now, input.botSince);
     // The trace shows what the bot read, or what it was given: "[voice note]".
     plan.input.message.body =
         gate.verdict == MediaGate::Verdict::HandOver

@@ -40,7 +40,8 @@ public:
         qint64 tenantId = 0;
         qint64 conversationId = 0;
         Message message;
-        QDateTime now; // the turn's time (the agent's clock); invalid: the computer's
+        QDateTime now;      // the turn's time (the agent's clock); invalid: the computer's
+        QDateTime botSince; // when this node's bot started (a file's wait counts from it)
     };
     struct KnowledgeAnswer
     {

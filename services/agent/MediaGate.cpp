@@ -26,7 +26,7 @@ MediaGate::Decision silent(const QString &reason)
     return d;
 }
 
-MediaGate::Decision readMedia(const Message &m, const QDateTime &now)
+MediaGate::Decision readMedia(const Message &m, const QDateTime &now, const QDateTime &waitFrom)
 {
     const QString what = MediaReading::whatIs(m.type);
     const bool voice = MediaReading::isVoice(m.type);
@@ -36,8 +36,9 @@ MediaGate::Decision readMedia(const Message &m, const QDateTime &now)
                                   .arg(what, please, m.mediaRef));
     const MediaReading reading = MediaReading::of(m);
     if (!reading.settled()) {
-        const bool late =
-            m.createdAt.isValid() && m.createdAt.msecsTo(now) > MediaGate::kWaitLimitMs;
+        const QDateTime from =
+            waitFrom.isValid() && waitFrom > m.createdAt ? waitFrom : m.createdAt;
+        const bool late = from.isValid() && from.msecsTo(now) > MediaGate::kWaitLimitMs;
         if (!late) {
             MediaGate::Decision d;
             d.verdict = MediaGate::Verdict::Wait;
@@ -87,7 +88,8 @@ QString MediaGate::tapText(const Message &m)
     return m.body;
 }
 
-MediaGate::Decision MediaGate::decide(const Message &m, const QDateTime &now)
+MediaGate::Decision MediaGate::decide(const Message &m, const QDateTime &now,
+                                      const QDateTime &waitFrom)
 {
     const QString &type = m.type;
     if (type == QLatin1String("text")) {
@@ -101,7 +103,7 @@ MediaGate::Decision MediaGate::decide(const Message &m, const QDateTime &now)
         return d;
     }
     if (MediaReading::readable(type))
-        return readMedia(m, now);
+        return readMedia(m, now, waitFrom);
     if (type == QLatin1String("sticker") || type == QLatin1String("reaction") ||
         type == QLatin1String("system") || type == QLatin1String("revoke") ||
         type == QLatin1String("edit"))

@@ -39,7 +39,10 @@ public:
         MediaReading reading;
     };
 
-    static Decision decide(const Message &message, const QDateTime &now);
+    // The wait for a file counts from the message's arrival, or from `waitFrom` when later (the
+    // bot started after it came: the engine fetches what it missed first).
+    static Decision decide(const Message &message, const QDateTime &now,
+                           const QDateTime &waitFrom = {});
     // A tap on the bot's list row ("choice:2") or button ("confirm:yes"), as the words the
     // customer could have typed ("2", "yes"); other replies are their title.
     static QString tapText(const Message &message);

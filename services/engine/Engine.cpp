@@ -34,6 +34,8 @@
 #include "storage/Store.h"
 #include "storage/StoreWorker.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QWebSocket>
 
@@ -302,6 +304,7 @@ void Engine::startServices()
     });
     if (m_options.agent)
         m_conversations->startAutoHandBack(m_options.autoHandBackCheckMs);
+    resumeMedia();
     // The store's retention rule: once at start, then daily.
     m_privacy->applyRetention();
     m_privacy->startRetention(m_options.retentionCheckMs);
@@ -316,6 +319,42 @@ void Engine::startServices()
         listen();
     else
         setState(State::Running);
+}
+
+void Engine::resumeMedia()
+{
+    m_store->run(
+        this,
+        [](Store &store) {
+            return store.conversations().pendingMedia(QDateTime::currentDateTimeUtc().addDays(-7),
+                                                      500);
+        },
+        [this](Result<QList<ConversationStore::PendingMedia>> pending) {
+            if (!pending) {
+                qCWarning(lcEngine).noquote()
+                    << "Media left to fetch not found:" << pending.error();
+                return;
+            }
+            QList<MediaJob> jobs;
+            for (const auto &p : pending.value()) {
+                const QJsonObject extra =
+                    QJsonDocument::fromJson(p.message.extraJson.toUtf8()).object();
+                MediaJob job;
+                job.tenantId = p.message.tenantId;
+                job.channelId = p.channelId;
+                job.messageId = p.message.id;
+                job.type = p.message.type;
+                job.source = p.message.mediaSource;
+                job.mime = p.message.mediaMime;
+                job.fileName = extra.value(QStringLiteral("file_name")).toString();
+                job.providerMessageId = p.message.providerMessageId;
+                jobs.append(job);
+            }
+            if (jobs.isEmpty())
+                return;
+            qCInfo(lcEngine) << "Fetching" << jobs.size() << "customers' files left from before";
+            QMetaObject::invokeMethod(m_media.get(), [this, jobs] { m_media->fetch(jobs); });
+        });
 }
 
 void Engine::checkpointInTheBackground()

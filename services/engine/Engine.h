@@ -100,6 +100,9 @@ public:
     OutboxSender &sender() { return *m_sender; }
     MediaDownloader &media() { return *m_media; }
     MediaReader &mediaReader() { return *m_mediaReader; }
+    // Fetches (and so reads) customers' media of the last 7 days that the engine stopped before
+    // fetching; done at start.
+    void resumeMedia();
     MessagingService &messaging() { return *m_messaging; }
     SimulatorPhone &simulator() { return *m_simulator; }
     KnowledgeService &knowledge() { return *m_knowledge; }

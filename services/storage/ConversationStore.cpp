@@ -714,6 +714,24 @@ Result<Message> ConversationStore::setMedia(qint64 tenantId, qint64 messageId, c
     }));
 }
 
+Result<QList<ConversationStore::PendingMedia>>
+ConversationStore::pendingMedia(const QDateTime &since, int limit)
+{
+    return guard([&] {
+        const SqlRows rows = m_db.query(
+            QStringLiteral("SELECT ") + messageColumns() +
+                QStringLiteral(", (SELECT c.channel_id FROM conversations c WHERE c.tenant_id = "
+                               "messages.tenant_id AND c.id = messages.conversation_id) FROM "
+                               "messages WHERE media_state = 'pending' AND direction = 'in' AND "
+                               "created_at >= ? ORDER BY id LIMIT ?"),
+            {ms(since), limit});
+        QList<PendingMedia> out;
+        for (const SqlRow &r : rows)
+            out.append({messageFrom(r), r.last().toLongLong()});
+        return out;
+    });
+}
+
 Result<QDateTime> ConversationStore::previousInboundAt(qint64 tenantId, qint64 contactId,
                                                        qint64 beforeMessageId)
 {

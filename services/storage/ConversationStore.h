@@ -91,6 +91,14 @@ public:
                              const QString &ref, const QString &mime);
     // What was heard in a voice note or read off a photo (MediaReading's JSON), kept in the
     // message's extra details under "reading".
+    // Customers' media still to fetch (the engine stopped before it did), since `since`, oldest
+    // first, across stores, each with its chat's channel.
+    struct PendingMedia
+    {
+        Message message;
+        qint64 channelId = 0;
+    };
+    Result<QList<PendingMedia>> pendingMedia(const QDateTime &since, int limit);
     // When the customer last wrote before this message, in any of their chats (invalid: never).
     Result<QDateTime> previousInboundAt(qint64 tenantId, qint64 contactId, qint64 beforeMessageId);
     Result<Message> setReading(qint64 tenantId, qint64 messageId, const QJsonObject &reading);

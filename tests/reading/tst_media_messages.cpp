@@ -11,6 +11,7 @@
 #include "messaging/WebhookSignatures.h"
 #include "reading/MediaReading.h"
 #include "storage/AgentStore.h"
+#include "storage/BotQueueStore.h"
 #include "storage/ConversationStore.h"
 #include "storage/TenantStore.h"
 
@@ -311,6 +312,57 @@ private Q_SLOTS:
         QVERIFY(chat->needsHuman);
         QVERIFY(chat->escalationReason.contains(QLatin1String("please listen")));
         QCOMPARE(MediaReading::of(*m).state, MediaReading::State::Unread);
+    }
+
+    // A voice note the engine stopped before fetching is fetched at the next start, read, and
+    // answered: the bot waits for it rather than handing it over for lateness.
+    void aVoiceNoteLeftBeforeARestartIsFetchedAndAnswered()
+    {
+        const QString from = QStringLiteral("919811100050");
+        QString first;
+        QVERIFY(turnFor(textFrom(from, QStringLiteral("namaste"), &first)).decision ==
+                QLatin1String("reply"));
+        auto chat = stored(first);
+        QVERIFY(chat);
+        Message voice;
+        voice.tenantId = tenant;
+        voice.conversationId = chat->conversationId;
+        voice.direction = Direction::Inbound;
+        voice.author = Author::Customer;
+        voice.type = QStringLiteral("voice");
+        voice.mediaState = QStringLiteral("pending");
+        voice.mediaMime = QStringLiteral("audio/ogg; codecs=opus");
+        voice.mediaSource = QStringLiteral("5550001");
+        voice.providerMessageId = QStringLiteral("wamid.left-behind");
+        voice.createdAt = QDateTime::currentDateTimeUtc().addSecs(-3600); // an hour ago
+        metaApi->setMedia(ogg, "audio/ogg");
+        whisper->script({200, QStringLiteral("1 iodised salt bhej do")});
+        QSignalSpy handled(&h->engine().agent(), &Agent::handled);
+        SD_TAKE(kept, h->run([&](Store &s) -> Result<Message> {
+            return s.transact([&]() -> Result<Message> {
+                auto m = s.conversations().appendMessage(tenant, voice);
+                if (!m)
+                    return m;
+                if (Status queued = s.botQueue().enqueue(tenant, {m->id}); !queued)
+                    return Result<Message>::failure(queued);
+                return m;
+            });
+        }));
+        h->engine().resumeMedia(); // what the engine does at start
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                for (const auto &args : handled) {
+                    const auto o = args.at(2).value<AgentTurn::Outcome>();
+                    if (o.reply.contains(QLatin1String("Iodised Salt")))
+                        return true;
+                }
+                return false;
+            },
+            30000));
+        QCOMPARE(MediaReading::of(*stored(QStringLiteral("wamid.left-behind"))).text,
+                 QStringLiteral("1 iodised salt bhej do"));
+        QCOMPARE(stored(QStringLiteral("wamid.left-behind"))->mediaState, QStringLiteral("ready"));
+        Q_UNUSED(kept);
     }
 
     void unsureTranscriptGoesToAPerson()
