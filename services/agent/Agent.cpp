@@ -324,7 +324,8 @@ void Agent::next(Chat chat)
                 return;
             }
             if (plan->silentReason.isEmpty() && plan->channelId > 0)
-                Q_EMIT answering(plan->channelId, plan->input.message.providerMessageId);
+                Q_EMIT answering(plan->channelId, plan->customer,
+                                 plan->input.message.providerMessageId);
             understand(std::move(plan.value()));
         });
 }

@@ -79,7 +79,7 @@ Q_SIGNALS:
     // The store's language model was switched off for a cool-down (open), or is back.
     void modelBreakerChanged(qint64 tenantId, bool open, const QString &reason);
     // The bot is answering this message: the provider may show it read, and the bot typing.
-    void answering(qint64 channelId, const QString &providerMessageId);
+    void answering(qint64 channelId, const QString &customer, const QString &providerMessageId);
 
 private:
     using Chat = BotQueueStore::Chat;

@@ -76,6 +76,7 @@ public:
         QString waitingFor;
         MediaReading reading; // the voice note's transcript or the photo's list, when read
         qint64 channelId = 0; // the chat's channel (mark-as-read goes there)
+        QString customer;     // the customer's WhatsApp number (digits)
         QDateTime now;        // the turn's time: greeting and away messages follow it
         // WhatsApp's list or buttons for the reply, sent only when the reply is still the text
         // they were made for (a model's or the knowledge's answer replaces both).

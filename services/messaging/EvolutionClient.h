@@ -14,6 +14,8 @@ public:
     void send(const OutboxItem &item, SendDone done) override;
     void testConnection(TestDone done) override;
     void fetchMedia(const MediaJob &job, qint64 maxBytes, FetchDone done) override;
+    // POST /chat/markMessageAsRead/{instance}, then /chat/sendPresence/{instance} "composing".
+    void markRead(const QString &customer, const QString &providerMessageId) override;
 
 private:
     QNetworkRequest apiRequest(const QString &path) const;

@@ -116,7 +116,7 @@ QJsonObject MetaClient::readBody(const QString &providerMessageId)
              QJsonObject{{QStringLiteral("type"), QStringLiteral("text")}}}};
 }
 
-void MetaClient::markRead(const QString &providerMessageId)
+void MetaClient::markRead(const QString &, const QString &providerMessageId)
 {
     QNetworkRequest req =
         apiRequest(m_config.value(QStringLiteral("phone_number_id")) + QStringLiteral("/messages"));

@@ -16,7 +16,7 @@ public:
     void fetchMedia(const MediaJob &job, qint64 maxBytes, FetchDone done) override;
     // POST /{phone-number-id}/messages {"status": "read", "typing_indicator": ...}: the
     // customer sees blue ticks and "typing…" until the reply comes (or 25 s pass).
-    void markRead(const QString &providerMessageId) override;
+    void markRead(const QString &customer, const QString &providerMessageId) override;
     static QJsonObject readBody(const QString &providerMessageId);
 
     // The JSON body Meta expects for an outbox row; `mediaId` replaces a local file once uploaded.

@@ -157,10 +157,11 @@ ProviderClient *OutboxSender::client(qint64 channelId) const
     return m_clients.value(channelId).get();
 }
 
-void OutboxSender::markRead(qint64 channelId, const QString &providerMessageId)
+void OutboxSender::markRead(qint64 channelId, const QString &customer,
+                            const QString &providerMessageId)
 {
     if (ProviderClient *c = client(channelId); c && !providerMessageId.isEmpty())
-        c->markRead(providerMessageId);
+        c->markRead(customer, providerMessageId);
 }
 
 void OutboxSender::testConnection(qint64 channelId, QObject *context,

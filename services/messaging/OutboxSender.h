@@ -58,7 +58,7 @@ public:
     void reloadChannels();
     ProviderClient *client(qint64 channelId) const; // on the sender's thread only
     // The customer's message shows read (and the bot typing, where the provider can).
-    void markRead(qint64 channelId, const QString &providerMessageId);
+    void markRead(qint64 channelId, const QString &customer, const QString &providerMessageId);
     // Asks the channel's provider whether its settings work. Callable from any thread (the
     // console's window): runs on the sender's thread and answers on `context`'s, with the
     // channel's name.

@@ -58,9 +58,13 @@ public:
     // Calls a harmless endpoint that proves the address and credentials work.
     virtual void testConnection(TestDone done) = 0;
     virtual void fetchMedia(const MediaJob &job, qint64 maxBytes, FetchDone done) = 0;
-    // Shows the customer's message read and, where the provider can, the business typing
-    // (Meta); nothing where the provider has no such call. Best effort: a failure is logged.
-    virtual void markRead(const QString &providerMessageId) { Q_UNUSED(providerMessageId); }
+    // Shows the customer's message read and the business typing (Meta, Evolution); nothing
+    // where the provider has no such call (Twilio). Best effort: a failure is logged.
+    virtual void markRead(const QString &customer, const QString &providerMessageId)
+    {
+        Q_UNUSED(customer);
+        Q_UNUSED(providerMessageId);
+    }
 
     // The failure for a file above the channel's size limit (kind Invalid: retrying is useless).
     static Result<FetchedMedia> tooLarge(qint64 maxBytes);

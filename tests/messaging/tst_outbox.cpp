@@ -528,6 +528,40 @@ private Q_SLOTS:
         }
     }
 
+    // While the bot answers, Evolution shows the customer's message read and the shop typing.
+    void evolutionMarksReadAndShowsTyping()
+    {
+        startWith(FakeProviderServer::Provider::Evolution,
+                  {{QStringLiteral("api_key"), QStringLiteral("evo-key")},
+                   {QStringLiteral("instance"), QStringLiteral("shop1")},
+                   {QStringLiteral("webhook_secret"), QStringLiteral("s")}});
+        h->engine().sender().markRead(channel.id, QStringLiteral("+55 11 99999-9999"),
+                                      QStringLiteral("3EB0C767D26A"));
+        const auto find = [this](const QString &path) {
+            for (const auto &r : api->requests()) {
+                if (r.path == path)
+                    return QJsonDocument::fromJson(r.body).object();
+            }
+            return QJsonObject();
+        };
+        QTRY_VERIFY(!find(QStringLiteral("/chat/markMessageAsRead/shop1")).isEmpty());
+        const QJsonObject read = find(QStringLiteral("/chat/markMessageAsRead/shop1"))
+                                     .value(QLatin1String("readMessages"))
+                                     .toArray()
+                                     .first()
+                                     .toObject();
+        QCOMPARE(read.value(QLatin1String("remoteJid")).toString(),
+                 QStringLiteral("5511999999999@s.whatsapp.net"));
+        QCOMPARE(read.value(QLatin1String("id")).toString(), QStringLiteral("3EB0C767D26A"));
+        QCOMPARE(read.value(QLatin1String("fromMe")).toBool(true), false);
+        QTRY_VERIFY(!find(QStringLiteral("/chat/sendPresence/shop1")).isEmpty());
+        QCOMPARE(find(QStringLiteral("/chat/sendPresence/shop1"))
+                     .value(QLatin1String("presence"))
+                     .toString(),
+                 QStringLiteral("composing"));
+        QCOMPARE(api->sends().size(), 0); // neither is a message
+    }
+
     void mediaByLinkAndByUpload()
     {
         startMeta();
