@@ -750,8 +750,10 @@ Result<AgentTurn::Plan> AgentTurn::load(Store &store, AgentModels &models, const
     }
     if (const Status greeted = addPreface(store, plan); !greeted)
         return R::failure(greeted);
-    if (auto contact = store.conversations().contact(input.tenantId, plan.contactId); contact)
-        plan.customer = contact->phone; // for the provider's read receipt
+    if (plan.contactId > 0) { // not a preview
+        if (auto contact = store.conversations().contact(input.tenantId, plan.contactId); contact)
+            plan.customer = contact->phone; // for the provider's read receipt
+    }
     if (gate.verdict == MediaGate::Verdict::HandOver) {
         handOverMedia(plan, gate);
         return plan;
