@@ -1,6 +1,5 @@
 #include "messaging/EvolutionClient.h"
 
-#include "core/Logging.h"
 #include "messaging/PhoneAddress.h"
 
 #include <QFile>
@@ -44,25 +43,20 @@ void EvolutionClient::markRead(const QString &customer, const QString &providerM
     const QString number = PhoneAddress::digits(customer);
     if (number.isEmpty())
         return;
-    const auto logged = [](const char *what) {
-        return [what](QNetworkReply *reply, bool timedOut) {
-            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            if (timedOut || status < 200 || status >= 300)
-                qCInfo(lcNet) << "Evolution did not" << what << (timedOut ? 0 : status);
-        };
-    };
     const QString jid = number + QStringLiteral("@s.whatsapp.net");
     const QJsonObject read{{QStringLiteral("readMessages"),
                             QJsonArray{QJsonObject{{QStringLiteral("remoteJid"), jid},
                                                    {QStringLiteral("fromMe"), false},
                                                    {QStringLiteral("id"), providerMessageId}}}}};
     request("POST", apiRequest(QStringLiteral("/chat/markMessageAsRead")),
-            QJsonDocument(read).toJson(QJsonDocument::Compact), logged("mark the message read"));
+            QJsonDocument(read).toJson(QJsonDocument::Compact),
+            bestEffort(QStringLiteral("mark %1 read").arg(providerMessageId)));
     const QJsonObject typing{{QStringLiteral("number"), number},
                              {QStringLiteral("delay"), 1200},
                              {QStringLiteral("presence"), QStringLiteral("composing")}};
     request("POST", apiRequest(QStringLiteral("/chat/sendPresence")),
-            QJsonDocument(typing).toJson(QJsonDocument::Compact), logged("show typing"));
+            QJsonDocument(typing).toJson(QJsonDocument::Compact),
+            bestEffort(QStringLiteral("show the shop typing")));
 }
 
 void EvolutionClient::send(const OutboxItem &item, SendDone done)

@@ -1,6 +1,5 @@
 #include "messaging/MetaClient.h"
 
-#include "core/Logging.h"
 #include "messaging/JsonFields.h"
 #include "messaging/PhoneAddress.h"
 
@@ -122,13 +121,7 @@ void MetaClient::markRead(const QString &, const QString &providerMessageId)
         apiRequest(m_config.value(QStringLiteral("phone_number_id")) + QStringLiteral("/messages"));
     req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
     request("POST", req, QJsonDocument(readBody(providerMessageId)).toJson(QJsonDocument::Compact),
-            [providerMessageId](QNetworkReply *reply, bool timedOut) {
-                const int status =
-                    reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-                if (timedOut || status < 200 || status >= 300)
-                    qCInfo(lcNet).noquote() << "Meta did not mark" << providerMessageId
-                                            << "read:" << (timedOut ? 0 : status);
-            });
+            bestEffort(QStringLiteral("mark %1 read").arg(providerMessageId)));
 }
 
 void MetaClient::post(const OutboxItem &item, const QString &mediaId, SendDone done)

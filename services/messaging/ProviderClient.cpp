@@ -1,5 +1,6 @@
 #include "messaging/ProviderClient.h"
 
+#include "core/Logging.h"
 #include "messaging/EvolutionClient.h"
 #include "messaging/MetaClient.h"
 #include "messaging/ProviderErrors.h"
@@ -37,6 +38,16 @@ std::unique_ptr<ProviderClient> ProviderClient::create(const ChannelConfig &conf
     if (p == QLatin1String("evolution"))
         return std::make_unique<EvolutionClient>(config, network);
     return std::make_unique<SimulatorClient>(config, network);
+}
+
+ProviderClient::ReplyDone ProviderClient::bestEffort(const QString &what)
+{
+    return [what](QNetworkReply *reply, bool timedOut) {
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (timedOut || status < 200 || status >= 300)
+            qCInfo(lcNet).noquote()
+                << "The provider did not" << what << "(HTTP" << (timedOut ? 0 : status) << ")";
+    };
 }
 
 void ProviderClient::request(const QByteArray &verb, QNetworkRequest request,

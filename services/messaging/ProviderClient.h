@@ -77,6 +77,8 @@ protected:
     using ReplyDone = std::function<void(QNetworkReply *reply, bool timedOut)>;
     void request(const QByteArray &verb, QNetworkRequest request, const QByteArray &body,
                  ReplyDone done);
+    // For a best-effort call (read receipts, typing): logs `what` did not happen, nothing more.
+    static ReplyDone bestEffort(const QString &what);
     // The common outcome of a provider's HTTP answer that is not a success.
     SendOutcome failureFrom(QNetworkReply *reply, bool timedOut, const QString &code,
                             const QString &providerText) const;

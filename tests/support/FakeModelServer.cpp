@@ -1,5 +1,7 @@
 #include "FakeModelServer.h"
 
+#include "OpenAiReplies.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -8,23 +10,6 @@
 #include <cmath>
 
 namespace shopdesk::test {
-
-namespace {
-
-HttpResponse json(int status, const QJsonObject &body)
-{
-    return {status, "application/json", QJsonDocument(body).toJson(QJsonDocument::Compact), {}};
-}
-
-HttpResponse error(int status, const QString &message)
-{
-    return json(status,
-                {{QStringLiteral("error"),
-                  QJsonObject{{QStringLiteral("message"), message},
-                              {QStringLiteral("type"), QStringLiteral("invalid_request")}}}});
-}
-
-} // namespace
 
 FakeModelServer::FakeModelServer(QObject *parent)
     : QObject(parent)
@@ -85,12 +70,13 @@ void FakeModelServer::handle(const HttpRequest &request, HttpReply reply)
     const QJsonObject body = QJsonDocument::fromJson(request.body).object();
     m_requests.append({request.path(), request.header("authorization"), body});
     if (!m_key.isEmpty() && request.header("authorization") != "Bearer " + m_key)
-        return reply.send(error(401, QStringLiteral("Incorrect API key provided.")));
+        return reply.send(openAiError(401, QStringLiteral("Incorrect API key provided.")));
     if (request.method != "POST")
-        return reply.send(error(405, QStringLiteral("POST only")));
+        return reply.send(openAiError(405, QStringLiteral("POST only")));
     if (request.path() == QLatin1String("/v1/embeddings")) {
         if (m_embeddingStatus != 200)
-            return reply.send(error(m_embeddingStatus, QStringLiteral("embeddings unavailable")));
+            return reply.send(
+                openAiError(m_embeddingStatus, QStringLiteral("embeddings unavailable")));
         QJsonArray data;
         const QJsonValue input = body.value(QStringLiteral("input"));
         const QJsonArray inputs = input.isArray() ? input.toArray() : QJsonArray{input};
@@ -103,12 +89,12 @@ void FakeModelServer::handle(const HttpRequest &request, HttpReply reply)
                                     {QStringLiteral("embedding"), values}});
         }
         return reply.send(
-            json(200, {{QStringLiteral("object"), QStringLiteral("list")},
-                       {QStringLiteral("data"), data},
-                       {QStringLiteral("model"), body.value(QStringLiteral("model"))}}));
+            openAiJson(200, {{QStringLiteral("object"), QStringLiteral("list")},
+                             {QStringLiteral("data"), data},
+                             {QStringLiteral("model"), body.value(QStringLiteral("model"))}}));
     }
     if (request.path() != QLatin1String("/v1/chat/completions"))
-        return reply.send(error(404, QStringLiteral("unknown path")));
+        return reply.send(openAiError(404, QStringLiteral("unknown path")));
     Scripted s;
     if (!m_script.empty()) {
         s = m_script.front();
@@ -127,16 +113,17 @@ void FakeModelServer::handle(const HttpRequest &request, HttpReply reply)
                    {QStringLiteral("content"), s.content}};
     const HttpResponse answer =
         s.status != 200
-            ? error(s.status, QStringLiteral("scripted failure"))
-            : json(200, {{QStringLiteral("id"), QStringLiteral("chatcmpl-fake")},
-                         {QStringLiteral("object"), QStringLiteral("chat.completion")},
-                         {QStringLiteral("choices"),
-                          QJsonArray{QJsonObject{{QStringLiteral("index"), 0},
-                                                 {QStringLiteral("message"), message},
-                                                 {QStringLiteral("finish_reason"),
-                                                  message.contains(QStringLiteral("tool_calls"))
-                                                      ? QStringLiteral("tool_calls")
-                                                      : QStringLiteral("stop")}}}}});
+            ? openAiError(s.status, QStringLiteral("scripted failure"))
+            : openAiJson(200,
+                         {{QStringLiteral("id"), QStringLiteral("chatcmpl-fake")},
+                          {QStringLiteral("object"), QStringLiteral("chat.completion")},
+                          {QStringLiteral("choices"),
+                           QJsonArray{QJsonObject{{QStringLiteral("index"), 0},
+                                                  {QStringLiteral("message"), message},
+                                                  {QStringLiteral("finish_reason"),
+                                                   message.contains(QStringLiteral("tool_calls"))
+                                                       ? QStringLiteral("tool_calls")
+                                                       : QStringLiteral("stop")}}}}});
     if (s.delayMs > 0) {
         auto held = std::make_shared<HttpReply>(std::move(reply));
         QTimer::singleShot(s.delayMs, this, [held, answer] { held->send(answer); });

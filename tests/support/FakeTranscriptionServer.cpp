@@ -1,5 +1,7 @@
 #include "FakeTranscriptionServer.h"
 
+#include "OpenAiReplies.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -8,19 +10,6 @@
 namespace shopdesk::test {
 
 namespace {
-
-HttpResponse json(int status, const QJsonObject &body)
-{
-    return {status, "application/json", QJsonDocument(body).toJson(QJsonDocument::Compact), {}};
-}
-
-HttpResponse error(int status, const QString &message)
-{
-    return json(status,
-                {{QStringLiteral("error"),
-                  QJsonObject{{QStringLiteral("message"), message},
-                              {QStringLiteral("type"), QStringLiteral("invalid_request")}}}});
-}
 
 QByteArray headerValue(const QByteArray &headers, const QByteArray &name)
 {
@@ -101,24 +90,24 @@ void FakeTranscriptionServer::handle(const HttpRequest &request, HttpReply reply
     r.parts = parseMultipart(r.contentType, request.body);
     m_requests.append(r);
     if (!m_key.isEmpty() && r.authorization != "Bearer " + m_key)
-        return reply.send(error(401, QStringLiteral("Incorrect API key provided.")));
+        return reply.send(openAiError(401, QStringLiteral("Incorrect API key provided.")));
     if (request.method != "POST" || request.path() != QLatin1String("/v1/audio/transcriptions"))
-        return reply.send(error(404, QStringLiteral("unknown path")));
+        return reply.send(openAiError(404, QStringLiteral("unknown path")));
     if (!r.parts.contains("file") || !r.parts.contains("model"))
-        return reply.send(error(400, QStringLiteral("file and model are required")));
+        return reply.send(openAiError(400, QStringLiteral("file and model are required")));
     Scripted s;
     if (!m_script.empty()) {
         s = m_script.front();
         m_script.pop_front();
     }
     if (s.status != 200)
-        return reply.send(error(s.status, QStringLiteral("scripted failure")));
+        return reply.send(openAiError(s.status, QStringLiteral("scripted failure")));
     const QByteArray format = r.parts.value("response_format").body;
     if (format == "verbose_json" && s.refuseVerbose)
-        return reply.send(error(400, QStringLiteral("response_format 'verbose_json' is not "
-                                                    "compatible with this model")));
+        return reply.send(openAiError(400, QStringLiteral("response_format 'verbose_json' is not "
+                                                          "compatible with this model")));
     if (format != "verbose_json")
-        return reply.send(json(200, {{QStringLiteral("text"), s.text}}));
+        return reply.send(openAiJson(200, {{QStringLiteral("text"), s.text}}));
     const QJsonObject segment{{QStringLiteral("id"), 0},
                               {QStringLiteral("seek"), 0},
                               {QStringLiteral("start"), 0.0},
@@ -129,11 +118,11 @@ void FakeTranscriptionServer::handle(const HttpRequest &request, HttpReply reply
                               {QStringLiteral("avg_logprob"), s.avgLogprob},
                               {QStringLiteral("compression_ratio"), 1.1},
                               {QStringLiteral("no_speech_prob"), s.noSpeechProb}};
-    reply.send(json(200, {{QStringLiteral("task"), QStringLiteral("transcribe")},
-                          {QStringLiteral("language"), QStringLiteral("english")},
-                          {QStringLiteral("duration"), 2.4},
-                          {QStringLiteral("text"), s.text},
-                          {QStringLiteral("segments"), QJsonArray{segment}}}));
+    reply.send(openAiJson(200, {{QStringLiteral("task"), QStringLiteral("transcribe")},
+                                {QStringLiteral("language"), QStringLiteral("english")},
+                                {QStringLiteral("duration"), 2.4},
+                                {QStringLiteral("text"), s.text},
+                                {QStringLiteral("segments"), QJsonArray{segment}}}));
 }
 
 } // namespace shopdesk::test

@@ -133,17 +133,10 @@ void KnowledgeSettingsSection::show(EndpointFields &fields, const ModelEndpoint 
                                                              : tr("saved (type to replace)"));
 }
 
-QString KnowledgeSettingsSection::transcriptionJson() const
-{
-    // A voice note takes longer to transcribe than a chat answer to write: a minute's limit.
-    ModelEndpoint e = ModelEndpoint::fromJson(json(m_transcription));
-    e.timeoutMs = 60000;
-    return e.configured() ? e.toJson() : QString();
-}
-
-QString KnowledgeSettingsSection::json(const EndpointFields &fields)
+QString KnowledgeSettingsSection::json(const EndpointFields &fields, int timeoutMs)
 {
     ModelEndpoint e;
+    e.timeoutMs = timeoutMs;
     e.baseUrl = fields.url->text().trimmed();
     e.model = fields.model->text().trimmed();
     e.apiKey = fields.key->text().isEmpty() ? fields.savedKey : fields.key->text();
@@ -188,7 +181,8 @@ void KnowledgeSettingsSection::save()
         {KnowledgeSettings::kThresholdKey, QString::number(m_threshold->value(), 'f', 2)},
         {KnowledgeSettings::kEmbeddingsKey, json(m_embeddings)},
         {KnowledgeSettings::kChatKey, json(m_chat)},
-        {KnowledgeSettings::kTranscriptionKey, transcriptionJson()}};
+        // A voice note takes longer to transcribe than a chat answer to write: a minute's limit.
+        {KnowledgeSettings::kTranscriptionKey, json(m_transcription, 60000)}};
     m_engine.knowledgeEdits().saveSettings(tenantId, m_actor, values, this, [this](Status saved) {
         if (!saved) {
             Q_EMIT message(saved.error(), true);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ai/ModelEndpoint.h"
+
 #include <QWidget>
 
 class QDoubleSpinBox;
@@ -10,7 +12,6 @@ namespace shopdesk {
 
 class ChunkingFields;
 class Engine;
-struct ModelEndpoint;
 
 // How the store's knowledge is split and answered: chunking for new imports, the confidence
 // below which the bot hands over, and the optional OpenAI-compatible endpoints for vectors and
@@ -40,8 +41,7 @@ private:
     };
     QWidget *endpointBox(const QString &title, const QString &hint, EndpointFields &fields);
     static void show(EndpointFields &fields, const ModelEndpoint &endpoint);
-    static QString json(const EndpointFields &fields);
-    QString transcriptionJson() const;
+    static QString json(const EndpointFields &fields, int timeoutMs = ModelEndpoint().timeoutMs);
 
     Engine &m_engine;
     qint64 m_tenantId = 0;
